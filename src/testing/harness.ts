@@ -1,0 +1,35 @@
+import type { UserAdminAdapter } from '../adapter/types';
+import type { UserAdminErrorCode } from '../adapter/errors';
+
+/**
+ * What a host hands the conformance kit for one fresh backend. Only `adapter` is required;
+ * each optional control enables the checks that need it (the others are reported as skipped).
+ *
+ * The backend must start with: a current user who is an admin (from `getSettings`), at least
+ * one admin role and one non-admin role, at least one admin-only module, at least two entities,
+ * and at least 25 users. Checks create what else they need through the adapter.
+ */
+export interface ConformanceHarness {
+  adapter: UserAdminAdapter;
+  /** Moves the backend's clock forward; enables the invitation-expiry checks. */
+  advanceTime?(ms: number): void | Promise<void>;
+  /** Turns SSO enforcement on or off; enables the `sso_enforced` checks. */
+  setSsoEnforced?(enforced: boolean): void | Promise<void>;
+  /** Makes the next adapter call fail with this code; enables the error-code checks. */
+  failNext?(code: UserAdminErrorCode): void | Promise<void>;
+  /** Delays every call by this many ms until called again with 0; enables the abort-in-flight check. */
+  setLatency?(ms: number): void | Promise<void>;
+  /** An address whose domain the backend treats as disposable. Defaults to `someone@mailinator.com`. */
+  disposableEmail?: string;
+  /** An address whose domain the backend refuses; enables the `domain_not_allowed` check. */
+  disallowedDomainEmail?: string;
+  /** Called after the checks that used this harness. */
+  cleanup?(): void | Promise<void>;
+}
+
+export interface ConformanceOptions {
+  /** Shown in the test names. */
+  name: string;
+  /** Called before each check: return a fresh backend, so checks do not see each other's writes. */
+  setup(): ConformanceHarness | Promise<ConformanceHarness>;
+}

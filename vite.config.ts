@@ -1,0 +1,84 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** Debian's Chromium; no browser download works on our machines. Override with CHROMIUM_PATH. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumArgs = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+const browserProvider = () =>
+  playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } });
+
+/** Everything the library's entries import at run time but must not bundle. */
+const external = [
+  'react', 'react-dom', 'react/jsx-runtime', 'react-dom/client',
+  '@tanstack/react-query', 'i18next', 'react-i18next', 'msw', 'msw/browser', 'msw/node',
+  'vitest', 'disposable-email-domains',
+];
+
+export default defineConfig({
+  plugins: [react()],
+  publicDir: 'public',
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    copyPublicDir: false,
+    sourcemap: true,
+    minify: false,
+    lib: {
+      formats: ['es'],
+      entry: {
+        index: `${root}src/index.ts`,
+        headless: `${root}src/headless.ts`,
+        'adapters/rest': `${root}src/adapters/rest/index.ts`,
+        mocks: `${root}mocks/index.ts`,
+        testing: `${root}src/testing/index.ts`,
+      },
+    },
+    rolldownOptions: {
+      external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          globals: true,
+          include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/setup-unit.ts'],
+          pool: 'threads',
+          maxWorkers: 2,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          globals: true,
+          include: ['test/browser/**/*.browser.test.{ts,tsx}'],
+          browser: { enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' }] },
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: `${root}.storybook`, storybookScript: 'npm run storybook -- --ci' })],
+        test: {
+          name: 'storybook',
+          browser: { enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' }] },
+          setupFiles: ['.storybook/vitest.setup.ts'],
+        },
+      },
+    ],
+  },
+});
