@@ -1,0 +1,366 @@
+/**
+ * MSW 2 handlers that serve the REST API of docs/rest-api.md over any {@link UserAdminAdapter}
+ * (the memory adapter in the demo and tests, or a host's own).
+ */
+import { http, HttpResponse } from 'msw';
+import type { HttpHandler } from 'msw';
+import type {
+  InvitationStatus,
+  SortDirection,
+  UserAdminAdapter,
+  UserFilter,
+  UserKind,
+  UserScope,
+  UserSortField,
+  UserStatus,
+} from '../src/adapter/types';
+import type { FieldErrors } from '../src/adapter/errors';
+import { UserAdminError, isAbortError, isUserAdminError } from '../src/adapter/errors';
+import { ERROR_STATUS, ROOT_PARENT } from '../src/adapters/rest/protocol';
+
+/** Options of {@link createHandlers}. */
+export interface CreateHandlersOptions {
+  /** The backend the handlers answer from. */
+  adapter: UserAdminAdapter;
+  /** Where the API is mounted: a path (`/api`) or an absolute URL (`http://localhost/api`). Defaults to `'/api'`. */
+  baseUrl?: string;
+}
+
+const USER_STATUSES: readonly UserStatus[] = ['invited', 'active', 'deactivated'];
+const USER_KINDS: readonly UserKind[] = ['login', 'contact'];
+const USER_SCOPES: readonly UserScope[] = ['group', 'entity'];
+const SORT_FIELDS: readonly UserSortField[] = ['name', 'email', 'status', 'role', 'lastSignInAt', 'createdAt'];
+const SORT_DIRECTIONS: readonly SortDirection[] = ['asc', 'desc'];
+const INVITATION_STATUSES: readonly InvitationStatus[] = ['pending', 'expired'];
+const SETTABLE_STATUSES = ['active', 'deactivated'] as const;
+
+/** Collects query problems, then throws one `validation` error naming every bad parameter. */
+class QueryReader {
+  private readonly errors: FieldErrors = {};
+  constructor(private readonly params: URLSearchParams) {}
+
+  integer(name: string, min: number): number {
+    const raw = this.params.get(name);
+    if (raw === null || raw === '') {
+      this.errors[name] = 'required';
+      return 0;
+    }
+    if (!/^\d+$/.test(raw) || Number(raw) < min || !Number.isSafeInteger(Number(raw))) {
+      this.errors[name] = 'invalid_format';
+      return 0;
+    }
+    return Number(raw);
+  }
+
+  string(name: string): string | undefined {
+    return this.params.get(name) ?? undefined;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
+    const raw = this.params.get(name);
+    if (raw === null || raw === '') return undefined;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      this.errors[name] = 'invalid_format';
+      return undefined;
+    }
+    return raw as T;
+  }
+
+  /** A repeatable parameter: absent is `undefined`, present with only empty values is `[]`. */
+  list(name: string): string[] | undefined {
+    if (!this.params.has(name)) return undefined;
+    return this.params.getAll(name).filter((v) => v !== '');
+  }
+
+  listOf<T extends string>(name: string, allowed: readonly T[]): T[] | undefined {
+    const values = this.list(name);
+    if (values?.some((v) => !(allowed as readonly string[]).includes(v))) {
+      this.errors[name] = 'invalid_format';
+      return undefined;
+    }
+    return values as T[] | undefined;
+  }
+
+  sort(): { field: UserSortField; direction: SortDirection } | undefined {
+    const raw = this.params.get('sort');
+    if (raw === null || raw === '') return undefined;
+    const [field, direction = 'asc', ...rest] = raw.split(':');
+    if (
+      rest.length > 0 ||
+      !(SORT_FIELDS as readonly string[]).includes(field ?? '') ||
+      !(SORT_DIRECTIONS as readonly string[]).includes(direction)
+    ) {
+      this.errors.sort = 'invalid_format';
+      return undefined;
+    }
+    return { field: field as UserSortField, direction: direction as SortDirection };
+  }
+
+  /** Throws when any parameter was bad. */
+  done(): void {
+    const names = Object.keys(this.errors);
+    if (names.length > 0) {
+      throw new UserAdminError('validation', `Invalid query parameter(s): ${names.join(', ')}`, { fieldErrors: this.errors });
+    }
+  }
+}
+
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function readFilter(q: QueryReader, withStatusAndKind: boolean): UserFilter | undefined {
+  const filter = definedOnly<UserFilter>({
+    status: withStatusAndKind ? q.listOf('status', USER_STATUSES) : undefined,
+    kind: withStatusAndKind ? q.oneOf('kind', USER_KINDS) : undefined,
+    roleIds: q.list('roleId'),
+    entityIds: q.list('entityId'),
+    scope: q.oneOf('scope', USER_SCOPES),
+  });
+  return Object.keys(filter).length > 0 ? filter : undefined;
+}
+
+async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch (e) {
+    if (isAbortError(e)) throw e;
+    throw new UserAdminError('validation', 'The request body is not valid JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new UserAdminError('validation', 'The request body must be a JSON object');
+  }
+  return body as Record<string, unknown>;
+}
+
+function readIds(body: Record<string, unknown>): string[] {
+  const { ids } = body;
+  if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
+    throw new UserAdminError('validation', '`ids` must be an array of strings', { fieldErrors: { ids: 'invalid_format' } });
+  }
+  return ids as string[];
+}
+
+function readSettableStatus(body: Record<string, unknown>): 'active' | 'deactivated' {
+  const { status } = body;
+  if (!(SETTABLE_STATUSES as readonly unknown[]).includes(status)) {
+    throw new UserAdminError('validation', '`status` must be "active" or "deactivated"', {
+      fieldErrors: { status: status === undefined ? 'required' : 'invalid_format' },
+    });
+  }
+  return status as 'active' | 'deactivated';
+}
+
+/**
+ * The error response for anything the adapter threw. `network` errors become a network
+ * failure (fetch rejects), as a real network would behave.
+ */
+function errorResponse(error: unknown): Response {
+  if (isAbortError(error)) {
+    // The client has gone; nobody reads this answer.
+    return HttpResponse.json({ error: { code: 'unknown', message: 'Request aborted' } }, { status: 499 });
+  }
+  const e = isUserAdminError(error)
+    ? error
+    : new UserAdminError('unknown', error instanceof Error ? error.message : String(error));
+  if (e.code === 'network') return HttpResponse.error();
+  const headers: Record<string, string> = {};
+  if (e.code === 'rate_limited' && e.retryAfterMs !== undefined) {
+    headers['Retry-After'] = String(Math.max(0, Math.ceil(e.retryAfterMs / 1000)));
+  }
+  return HttpResponse.json({ error: e.toJSON() }, { status: ERROR_STATUS[e.code], headers });
+}
+
+type Resolver = (info: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => Promise<Response>;
+
+/** Runs a resolver and turns whatever it throws into the documented error response. */
+function guarded(resolve: Resolver): Resolver {
+  return async (info) => {
+    try {
+      return await resolve(info);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+function param(params: Record<string, string | readonly string[] | undefined>, name: string): string {
+  const value = params[name];
+  return typeof value === 'string' ? value : '';
+}
+
+function notImplemented(method: string): never {
+  throw new UserAdminError('not_found', `This backend has no ${method}`);
+}
+
+/**
+ * MSW 2 request handlers serving the REST API of docs/rest-api.md from an adapter. Results go
+ * out as JSON; a thrown {@link UserAdminError} goes out as its HTTP status and
+ * `{ "error": { code, message, ... } }`; `request.signal` is handed to the adapter.
+ *
+ * @example
+ * import { setupServer } from 'msw/node';
+ * const server = setupServer(
+ *   ...createHandlers({ adapter: createMemoryAdapter(createMockStore()), baseUrl: 'http://localhost/api' }),
+ * );
+ * server.listen();
+ */
+export function createHandlers(options: CreateHandlersOptions): HttpHandler[] {
+  const { adapter } = options;
+  const base = (options.baseUrl ?? '/api').replace(/\/+$/, '');
+  const url = (path: string) => `${base}${path}`;
+  const json = (body: unknown, status = 200) => HttpResponse.json(body as Record<string, unknown>, { status });
+  const noContent = () => new HttpResponse(null, { status: 204 });
+
+  // Literal routes come before the `:id` routes they would otherwise match (`/users/counts`, `/users/bulk/...`).
+  return [
+    http.get(url('/settings'), guarded(async ({ request }) => json(await adapter.getSettings({ signal: request.signal })))),
+
+    http.get(
+      url('/users/counts'),
+      guarded(async ({ request }) => {
+        if (!adapter.getUserCounts) notImplemented('getUserCounts');
+        const q = new QueryReader(new URL(request.url).searchParams);
+        const search = q.string('search');
+        const filter = readFilter(q, false);
+        q.done();
+        return json(await adapter.getUserCounts(definedOnly({ search, filter, signal: request.signal })));
+      }),
+    ),
+
+    http.post(
+      url('/users/bulk/status'),
+      guarded(async ({ request }) => {
+        if (!adapter.setUsersStatus) notImplemented('setUsersStatus');
+        const body = await readJsonObject(request);
+        const ids = readIds(body);
+        const status = readSettableStatus(body);
+        return json(await adapter.setUsersStatus({ ids, status, signal: request.signal }));
+      }),
+    ),
+
+    http.post(
+      url('/users/bulk/remove'),
+      guarded(async ({ request }) => {
+        if (!adapter.removeUsers) notImplemented('removeUsers');
+        const ids = readIds(await readJsonObject(request));
+        return json(await adapter.removeUsers({ ids, signal: request.signal }));
+      }),
+    ),
+
+    http.get(
+      url('/users'),
+      guarded(async ({ request }) => {
+        const q = new QueryReader(new URL(request.url).searchParams);
+        const pageIndex = q.integer('pageIndex', 0);
+        const pageSize = q.integer('pageSize', 1);
+        const sort = q.sort();
+        const search = q.string('search');
+        const filter = readFilter(q, true);
+        q.done();
+        return json(await adapter.listUsers(definedOnly({ pageIndex, pageSize, sort, search, filter, signal: request.signal })));
+      }),
+    ),
+
+    http.post(
+      url('/users'),
+      guarded(async ({ request }) => {
+        const input = await readJsonObject(request);
+        // The adapter validates the input itself; the handler only guarantees an object.
+        const result = await adapter.createUser({ input: input as never, signal: request.signal });
+        return json(result, 201);
+      }),
+    ),
+
+    http.get(
+      url('/users/:id/access-diagnostics'),
+      guarded(async ({ request, params }) => {
+        if (!adapter.getAccessDiagnostics) notImplemented('getAccessDiagnostics');
+        return json(await adapter.getAccessDiagnostics({ userId: param(params, 'id'), signal: request.signal }));
+      }),
+    ),
+
+    http.post(
+      url('/users/:id/status'),
+      guarded(async ({ request, params }) => {
+        const status = readSettableStatus(await readJsonObject(request));
+        return json(await adapter.setUserStatus({ id: param(params, 'id'), status, signal: request.signal }));
+      }),
+    ),
+
+    http.get(url('/users/:id'), guarded(async ({ request, params }) => json(await adapter.getUser({ id: param(params, 'id'), signal: request.signal })))),
+
+    http.patch(
+      url('/users/:id'),
+      guarded(async ({ request, params }) => {
+        const patch = await readJsonObject(request);
+        return json(await adapter.updateUser({ id: param(params, 'id'), patch, signal: request.signal }));
+      }),
+    ),
+
+    http.delete(
+      url('/users/:id'),
+      guarded(async ({ request, params }) => {
+        await adapter.removeUser({ id: param(params, 'id'), signal: request.signal });
+        return noContent();
+      }),
+    ),
+
+    http.post(
+      url('/invitations'),
+      guarded(async ({ request }) => {
+        const input = await readJsonObject(request);
+        if (!Array.isArray(input.emails) || input.emails.some((e) => typeof e !== 'string')) {
+          throw new UserAdminError('validation', '`emails` must be an array of strings', { fieldErrors: { emails: 'invalid_format' } });
+        }
+        return json(await adapter.inviteUsers({ input: input as never, signal: request.signal }));
+      }),
+    ),
+
+    http.get(
+      url('/invitations'),
+      guarded(async ({ request }) => {
+        const q = new QueryReader(new URL(request.url).searchParams);
+        const pageIndex = q.integer('pageIndex', 0);
+        const pageSize = q.integer('pageSize', 1);
+        const search = q.string('search');
+        const status = q.oneOf('status', INVITATION_STATUSES);
+        q.done();
+        return json(await adapter.listInvitations(definedOnly({ pageIndex, pageSize, search, status, signal: request.signal })));
+      }),
+    ),
+
+    http.post(
+      url('/invitations/:id/resend'),
+      guarded(async ({ request, params }) => json(await adapter.resendInvitation({ id: param(params, 'id'), signal: request.signal }))),
+    ),
+
+    http.delete(
+      url('/invitations/:id'),
+      guarded(async ({ request, params }) => {
+        await adapter.revokeInvitation({ id: param(params, 'id'), signal: request.signal });
+        return noContent();
+      }),
+    ),
+
+    http.get(url('/roles'), guarded(async ({ request }) => json(await adapter.listRoles({ signal: request.signal })))),
+
+    http.get(url('/modules'), guarded(async ({ request }) => json(await adapter.listModules({ signal: request.signal })))),
+
+    http.get(
+      url('/entities'),
+      guarded(async ({ request }) => {
+        const q = new QueryReader(new URL(request.url).searchParams);
+        const pageIndex = q.integer('pageIndex', 0);
+        const pageSize = q.integer('pageSize', 1);
+        const search = q.string('search');
+        const rawParent = q.string('parentId');
+        const parentId = rawParent === undefined || rawParent === '' ? undefined : rawParent === ROOT_PARENT ? null : rawParent;
+        const ids = q.list('ids');
+        q.done();
+        return json(await adapter.listEntities(definedOnly({ pageIndex, pageSize, search, parentId, ids, signal: request.signal })));
+      }),
+    ),
+  ];
+}
