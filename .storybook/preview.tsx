@@ -1,0 +1,70 @@
+import type { Decorator, Loader, Preview } from '@storybook/react-vite';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import { QueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { UserAdminProvider } from '../src/headless';
+import { createRestAdapter } from '../src/adapters/rest';
+import { createHandlers, createMockStore, createMemoryAdapter, createFaultInjector } from '../mocks';
+import type { MockStoreOptions, FaultInjector } from '../mocks';
+import '../src/styles.css';
+
+/**
+ * Per-story backend, set with `parameters.backend`: store options, latency, and a hook to
+ * prepare faults or data. Each story gets a fresh store behind MSW, reached through the REST adapter.
+ */
+export interface StoryBackendParameters {
+  store?: MockStoreOptions;
+  /** Defaults to 50 ms, so loading states exist without slowing tests down. */
+  latencyMs?: number;
+  setup?(backend: { store: ReturnType<typeof createMockStore>; faults: FaultInjector }): void;
+}
+
+const backendLoader: Loader = async (context) => {
+  const options = (context.parameters.backend ?? {}) as StoryBackendParameters;
+  const store = createMockStore(options.store);
+  const faults = createFaultInjector();
+  const adapter = createMemoryAdapter(store, { latencyMs: options.latencyMs ?? 50, faults });
+  options.setup?.({ store, faults });
+  (context as unknown as { msw: { use(...h: unknown[]): void } }).msw.use(...createHandlers({ adapter, baseUrl: '/api' }));
+  return { backend: { store, faults } };
+};
+
+const withProvider: Decorator = (Story, context) => {
+  const locale = (context.globals.locale as string | undefined) ?? 'en';
+  const theme = (context.globals.theme as string | undefined) ?? 'light';
+  // A fresh cache per story, so one story's data never shows in another.
+  const queryClient = useMemo(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }), [context.id]);
+  const adapter = useMemo(() => createRestAdapter({ baseUrl: '/api' }), []);
+  return (
+    <UserAdminProvider adapter={adapter} locale={locale} queryClient={queryClient}>
+      <div className="uak-root" data-theme={theme} lang={locale} style={{ padding: '1rem', minHeight: '100vh' }}>
+        <Story />
+      </div>
+    </UserAdminProvider>
+  );
+};
+
+const preview: Preview = {
+  loaders: [mswLoader(), backendLoader],
+  decorators: [withProvider],
+  globalTypes: {
+    locale: {
+      description: 'Language',
+      toolbar: { title: 'Locale', icon: 'globe', items: [
+        { value: 'en', title: 'English' }, { value: 'fr', title: 'Français' }, { value: 'pt', title: 'Português (Brasil)' },
+      ], dynamicTitle: true },
+    },
+    theme: {
+      description: 'Colour theme',
+      toolbar: { title: 'Theme', icon: 'mirror', items: [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { locale: 'en', theme: 'light' },
+  parameters: {
+    // Any axe violation fails the story's test.
+    a11y: { test: 'error' },
+    controls: { expanded: true },
+  },
+};
+
+export default preview;

@@ -1,0 +1,79 @@
+import { useId, useMemo, useState, useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { UserAdminProvider, useUserAdminTranslation, useSettings, userAdminKeys } from '../src/headless';
+import { createRestAdapter } from '../src/adapters/rest';
+import type { MockStore } from '../mocks';
+import { PlainUserList } from '../stories/examples/PlainUserList';
+
+type Locale = 'en' | 'fr' | 'pt';
+type Theme = 'light' | 'dark';
+const LOCALES: Locale[] = ['en', 'fr', 'pt'];
+
+export interface DemoAppProps {
+  backend: { store: MockStore };
+}
+
+/** The demo page: the provider on the MSW-backed REST adapter, a locale switcher, a theme and an SSO toggle. */
+export function DemoApp({ backend }: DemoAppProps) {
+  const initial = (new URLSearchParams(location.search).get('locale') as Locale | null) ?? 'en';
+  const [locale, setLocale] = useState<Locale>(LOCALES.includes(initial) ? initial : 'en');
+  const [theme, setTheme] = useState<Theme>('light');
+  const adapter = useMemo(() => createRestAdapter({ baseUrl: '/api' }), []);
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  return (
+    <UserAdminProvider adapter={adapter} locale={locale}>
+      <div className="uak-root uak-demo" data-theme={theme}>
+        <DemoHeader locale={locale} onLocale={setLocale} theme={theme} onTheme={setTheme} store={backend.store} />
+        <main>
+          <PlainUserList pageSize={20} />
+        </main>
+      </div>
+    </UserAdminProvider>
+  );
+}
+
+function DemoHeader(props: { locale: Locale; onLocale(l: Locale): void; theme: Theme; onTheme(t: Theme): void; store: MockStore }) {
+  const { t } = useUserAdminTranslation();
+  const settings = useSettings();
+  const queryClient = useQueryClient();
+  const localeId = useId();
+  const themeId = useId();
+  const ssoId = useId();
+  const enforced = settings.data?.sso.enforced ?? false;
+
+  return (
+    <header className="uak-demo-header">
+      <div>
+        <h1>{t('demo.title')}</h1>
+        <p className="uak-muted">{t('demo.subtitle')}</p>
+      </div>
+      <div className="uak-demo-controls">
+        <label htmlFor={localeId}>{t('demo.localeLabel')}</label>
+        <select id={localeId} value={props.locale} onChange={(e) => props.onLocale(e.target.value as Locale)}>
+          {LOCALES.map((l) => (
+            <option key={l} value={l}>{t(`demo.language.${l}`)}</option>
+          ))}
+        </select>
+        <label htmlFor={themeId}>{t('demo.themeLabel')}</label>
+        <select id={themeId} value={props.theme} onChange={(e) => props.onTheme(e.target.value as Theme)}>
+          <option value="light">{t('demo.themeLight')}</option>
+          <option value="dark">{t('demo.themeDark')}</option>
+        </select>
+        <input
+          id={ssoId}
+          type="checkbox"
+          checked={enforced}
+          onChange={(e) => {
+            props.store.updateSettings({ sso: { enforced: e.target.checked, providerName: 'Okta' } });
+            void queryClient.invalidateQueries({ queryKey: userAdminKeys.settings() });
+          }}
+        />
+        <label htmlFor={ssoId}>{t('demo.ssoLabel')}</label>
+      </div>
+    </header>
+  );
+}

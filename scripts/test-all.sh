@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every check in order, prints each runner's summary, and ends with one tally line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+failed_steps=()
+step() { # name, command...
+  local name=$1; shift
+  echo; echo "== $name"
+  local t0=$SECONDS
+  if "$@"; then echo "-- $name: ok ($((SECONDS - t0)) s)"; else echo "-- $name: FAILED ($((SECONDS - t0)) s)"; failed_steps+=("$name"); fi
+}
+vitest_project() { # project name
+  npx vitest run --project "$1" --reporter=default --reporter=json --outputFile.json="test-results/$1.json"
+}
+
+step "typecheck (tsc)" npx tsc -p tsconfig.json --noEmit
+step "i18n completeness (en, fr, pt)" node scripts/check-i18n.mjs
+step "unit tests (vitest, jsdom)" vitest_project unit
+step "browser tests (vitest, Chromium)" vitest_project browser
+step "storybook tests (vitest addon, Chromium)" vitest_project storybook
+step "library build (vite + tsc declarations)" npm run --silent build
+step "package checks (publint, attw)" npm run --silent lint:package
+step "bundle size" node scripts/size.mjs
+
+echo
+if [ ${#failed_steps[@]} -gt 0 ]; then echo "failed steps: ${failed_steps[*]}"; else echo "all steps passed"; fi
+# The tally is the closing line.
+node scripts/tally.mjs test-results/unit.json test-results/browser.json test-results/storybook.json
+[ ${#failed_steps[@]} -eq 0 ]
