@@ -18,6 +18,7 @@ step "typecheck (tsc)" npx tsc -p tsconfig.json --noEmit
 step "i18n completeness (en, fr, pt)" node scripts/check-i18n.mjs
 step "unit tests (vitest, jsdom)" vitest_project unit
 step "browser tests (vitest, Chromium)" vitest_project browser
+step "demo end-to-end (Playwright, Chromium, axe)" vitest_project e2e
 step "storybook tests (vitest addon, Chromium)" vitest_project storybook
 step "library build (vite + tsc declarations)" npm run --silent build
 step "package checks (publint, attw)" npm run --silent lint:package
@@ -26,5 +27,5 @@ step "bundle size" node scripts/size.mjs
 echo
 if [ ${#failed_steps[@]} -gt 0 ]; then echo "failed steps: ${failed_steps[*]}"; else echo "all steps passed"; fi
 # The tally is the closing line.
-node scripts/tally.mjs test-results/unit.json test-results/browser.json test-results/storybook.json
+node scripts/tally.mjs test-results/unit.json test-results/browser.json test-results/e2e.json test-results/storybook.json
 [ ${#failed_steps[@]} -eq 0 ]
