@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setupServer } from 'msw/node';
 import type { UserAdminAdapter } from '../src/adapter/types';
 import type { UserAdminErrorCode } from '../src/adapter/errors';
@@ -185,6 +185,23 @@ describe('createHandlers: every route hands the backend adapter exactly what the
     expect(lastCall()).toMatchObject({ method });
     expect(lastCall()!.params).toStrictEqual(params);
     expect(lastCall()!.signal).toBeInstanceOf(AbortSignal);
+  });
+});
+
+describe('createHandlers: abort', () => {
+  it('aborts the signal the backend adapter received when the client aborts, and the client sees an AbortError', async () => {
+    let backendSignal: AbortSignal | undefined;
+    backend.adapter.listRoles = ({ signal } = {}) =>
+      new Promise((_resolve, reject) => {
+        backendSignal = signal;
+        signal?.addEventListener('abort', () => reject(signal.reason));
+      });
+    const controller = new AbortController();
+    const call = rest.listRoles({ signal: controller.signal });
+    await vi.waitFor(() => expect(backendSignal).toBeDefined());
+    controller.abort();
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
+    await vi.waitFor(() => expect(backendSignal!.aborted).toBe(true));
   });
 });
 
