@@ -23,6 +23,11 @@ export interface ConformanceHarness {
   disposableEmail?: string;
   /** An address whose domain the backend refuses; enables the `domain_not_allowed` check. */
   disallowedDomainEmail?: string;
+  /**
+   * A domain the backend accepts for new users' addresses. Defaults to the domain of the current
+   * user's email (from `getSettings` and `getUser`).
+   */
+  emailDomain?: string;
   /** Called after the checks that used this harness. */
   cleanup?(): void | Promise<void>;
 }

@@ -1,0 +1,1087 @@
+/**
+ * The adapter conformance checks, as data. Each check receives a fresh backend (a
+ * {@link ConformanceHarness}), drives it only through the adapter and the harness controls,
+ * and throws a {@link ConformanceError} on the first broken expectation.
+ */
+import {
+  REQUIRED_ADAPTER_METHODS,
+  type CreateContactInput,
+  type CreateLoginUserInput,
+  type Entity,
+  type ListUsersParams,
+  type Module,
+  type OptionalAdapterMethod,
+  type Role,
+  type Settings,
+  type SignInFailureCode,
+  type User,
+  type UserAdminAdapter,
+  type UserFilter,
+  type UserSortField,
+} from '../adapter/types';
+import { USER_ADMIN_ERROR_CODES, type UserAdminErrorCode } from '../adapter/errors';
+import type { ConformanceHarness } from './harness';
+import { ensure, ensureEqual, expectAbort, expectRejection, show } from './assert';
+
+/** A harness control a check needs; without it the check is skipped. */
+export type ConformanceControl = 'advanceTime' | 'setSsoEnforced' | 'failNext' | 'setLatency' | 'disallowedDomainEmail';
+
+/**
+ * One conformance check.
+ * @example
+ * const check: ConformanceCheck = {
+ *   id: 'users.get-not-found', title: 'getUser of an unknown id rejects with not_found', group: 'users',
+ *   run: async (h) => { await h.adapter.getUser({ id: 'nope' }).then(() => { throw new Error('resolved'); }, () => {}); },
+ * };
+ */
+export interface ConformanceCheck {
+  /** Stable id, for `only` / `skip` (e.g. `sort.name.asc`). */
+  id: string;
+  /** What the check proves, as a sentence. */
+  title: string;
+  /** Groups the checks in reports (`paging`, `sort`, `invitations`, ...). */
+  group: string;
+  /** Harness controls the check needs; it is skipped when the harness lacks one. */
+  requires?: ConformanceControl[];
+  /** The optional adapter method the check exercises; it is skipped when the adapter lacks it. */
+  uses?: OptionalAdapterMethod;
+  /** Throws on failure. */
+  run(h: ConformanceHarness): Promise<void>;
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+const DEFAULT_DISPOSABLE = 'someone@mailinator.com';
+const SIGN_IN_FAILURE_CODES: readonly SignInFailureCode[] = [
+  'invalid_credentials', 'account_deactivated', 'invitation_expired', 'invitation_pending', 'sso_required', 'sso_error',
+  'locked', 'mfa_failed', 'entity_not_granted',
+];
+/** Codes a domain-rule refusal may carry. */
+const REFUSAL_CODES: readonly UserAdminErrorCode[] = ['conflict', 'forbidden', 'validation'];
+
+// ---------------------------------------------------------------------------
+// Fixtures read from the backend
+// ---------------------------------------------------------------------------
+
+let tokenCounter = 0;
+/** A lower-case alphanumeric token no seeded user contains. */
+function token(): string {
+  tokenCounter += 1;
+  return `zq${tokenCounter.toString(36)}${Math.random().toString(36).slice(2, 8)}`.replace(/[^a-z0-9]/g, '');
+}
+
+interface Ctx {
+  h: ConformanceHarness;
+  a: UserAdminAdapter;
+  settings: Settings;
+  current: User;
+  domain: string;
+  roles: Role[];
+  adminRole: Role;
+  userRole: Role;
+  modules: Module[];
+  adminOnlyModule: Module;
+  entityId: string;
+}
+
+async function context(h: ConformanceHarness): Promise<Ctx> {
+  const a = h.adapter;
+  const settings = await a.getSettings();
+  const current = await a.getUser({ id: settings.currentUser.id });
+  const roles = await a.listRoles();
+  const modules = await a.listModules();
+  const adminRole = roles.find((r) => r.isAdmin);
+  const userRole = roles.find((r) => !r.isAdmin);
+  const adminOnlyModule = modules.find((m) => m.adminOnly);
+  ensure(adminRole, 'listRoles()', 'at least one admin role (harness precondition)', roles);
+  ensure(userRole, 'listRoles()', 'at least one non-admin role (harness precondition)', roles);
+  ensure(adminOnlyModule, 'listModules()', 'at least one admin-only module (harness precondition)', modules);
+  const entities = await a.listEntities({ pageIndex: 0, pageSize: 50 });
+  // An entity a new entity-scoped user can live in: one the current user reaches, a non-group one if possible.
+  const reachable = entities.items.filter((e) => current.entityIds.includes(e.id));
+  const pool = reachable.length > 0 ? reachable : entities.items;
+  const entity = pool.find((e) => e.kind !== 'group') ?? pool[0];
+  ensure(entity, 'listEntities({ pageIndex: 0, pageSize: 50 })', 'at least one entity', entities);
+  const domain = h.emailDomain ?? current.email.split('@')[1] ?? 'example.com';
+  return { h, a, settings, current, domain, roles, adminRole, userRole, modules, adminOnlyModule, entityId: entity.id };
+}
+
+function freshEmail(c: Ctx, prefix = 'conf'): string {
+  return `${prefix}.${token()}@${c.domain}`;
+}
+
+function usernameFor(c: Ctx): string | null {
+  const policy = c.settings.username;
+  if (policy.mode === 'none') return null;
+  return `u${token()}`.padEnd(policy.minLength, '0');
+}
+
+async function createLogin(c: Ctx, over: Partial<CreateLoginUserInput> = {}) {
+  const input: CreateLoginUserInput = {
+    kind: 'login',
+    email: freshEmail(c),
+    firstName: 'Conf',
+    lastName: `Login ${token()}`,
+    roleId: c.userRole.id,
+    scope: 'entity',
+    entityIds: [c.entityId],
+    ...(c.settings.username.mode === 'required' ? { username: usernameFor(c) } : {}),
+    ...over,
+  };
+  return c.a.createUser({ input });
+}
+
+async function createContact(c: Ctx, over: Partial<CreateContactInput> = {}) {
+  const input: CreateContactInput = {
+    kind: 'contact',
+    email: freshEmail(c, 'contact'),
+    firstName: 'Conf',
+    lastName: `Contact ${token()}`,
+    entityId: c.entityId,
+    ...over,
+  };
+  return c.a.createUser({ input });
+}
+
+/** Every user matching the params, page by page. Checks that each page agrees on `total`. */
+async function listAll(
+  a: UserAdminAdapter,
+  params: Omit<ListUsersParams, 'pageIndex' | 'pageSize'> = {},
+  pageSize = 50,
+): Promise<{ items: User[]; total: number }> {
+  const items: User[] = [];
+  let total = -1;
+  for (let pageIndex = 0; pageIndex < 1000; pageIndex++) {
+    const op = `listUsers(${show({ ...params, pageIndex, pageSize })})`;
+    const page = await a.listUsers({ ...params, pageIndex, pageSize });
+    ensure(Array.isArray(page.items) && typeof page.total === 'number', op, 'a page { items, total }', page);
+    if (total === -1) total = page.total;
+    else ensure(page.total === total, op, `the same total as page 0 (${total})`, page.total);
+    ensure(page.items.length <= pageSize, op, `at most ${pageSize} items`, page.items.length);
+    items.push(...page.items);
+    if (page.items.length < pageSize || items.length >= total) break;
+  }
+  return { items, total };
+}
+
+/** Active login users other than the current one, non-admins first. */
+async function otherActiveUsers(c: Ctx): Promise<User[]> {
+  const { items } = await listAll(c.a, { filter: { status: ['active'], kind: 'login' } });
+  const adminIds = new Set(c.roles.filter((r) => r.isAdmin).map((r) => r.id));
+  const others = items.filter((u) => u.id !== c.current.id && u.status === 'active' && u.kind === 'login');
+  return [...others.filter((u) => !adminIds.has(u.roleId ?? '')), ...others.filter((u) => adminIds.has(u.roleId ?? ''))];
+}
+
+async function oneOtherActiveUser(c: Ctx, count = 1): Promise<User[]> {
+  const others = await otherActiveUsers(c);
+  ensure(others.length >= count, 'listUsers({ filter: { status: [active], kind: login } })', `at least ${count} active login user(s) besides the current user (harness precondition)`, others.length);
+  return others.slice(0, count);
+}
+
+const ids = (users: { id: string }[]) => users.map((u) => u.id);
+const sameIds = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+const duplicates = (values: string[]) => values.filter((v, i) => values.indexOf(v) !== i);
+const lower = (s: string) => s.toLowerCase();
+
+async function getRemoved(c: Ctx, id: string, operation: string): Promise<void> {
+  await expectRejection(c.a.getUser({ id }), `${operation}, then getUser({ id: '${id}' })`, { codes: ['not_found'] });
+}
+
+// ---------------------------------------------------------------------------
+// Sort helpers
+// ---------------------------------------------------------------------------
+
+/** `a` may precede `b` in ascending order, by plain or locale collation (lenient about collation). */
+function inOrder(a: string, b: string): boolean {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  return la <= lb || a.localeCompare(b, undefined, { sensitivity: 'base', numeric: true }) <= 0 || la.localeCompare(lb) <= 0;
+}
+
+function checkMonotoneStrings(items: User[], key: (u: User) => string, dir: 'asc' | 'desc'): number {
+  for (let i = 1; i < items.length; i++) {
+    const prev = key(items[i - 1]!);
+    const next = key(items[i]!);
+    if (!(dir === 'asc' ? inOrder(prev, next) : inOrder(next, prev))) return i;
+  }
+  return -1;
+}
+
+/** The sequence of distinct keys, failing when a key appears in two separate runs. */
+function runsOf(items: User[], key: (u: User) => string, operation: string): string[] {
+  const seen: string[] = [];
+  for (const u of items) {
+    const k = key(u);
+    if (seen[seen.length - 1] === k) continue;
+    ensure(!seen.includes(k), operation, `all items with ${show(k)} next to each other`, items.map(key));
+    seen.push(k);
+  }
+  return seen;
+}
+
+const NAME_KEYS: ((u: User) => string)[] = [
+  (u) => `${u.firstName} ${u.lastName}`,
+  (u) => `${u.lastName} ${u.firstName}`,
+  (u) => `${u.lastName}, ${u.firstName}`,
+  (u) => u.lastName,
+  (u) => u.firstName,
+];
+
+async function checkSortOrder(c: Ctx, field: UserSortField, dir: 'asc' | 'desc', items: User[]): Promise<void> {
+  const op = `listUsers({ sort: { field: '${field}', direction: '${dir}' } })`;
+  const roleOf = (u: User) => u.roleId ?? '(none)';
+  switch (field) {
+    case 'name': {
+      const ok = NAME_KEYS.some((key) => checkMonotoneStrings(items, key, dir) === -1);
+      ensure(ok, op, `users ordered by name ${dir} (first/last name in either order)`, items.map((u) => `${u.firstName} ${u.lastName}`));
+      return;
+    }
+    case 'email': {
+      const at = checkMonotoneStrings(items, (u) => u.email, dir);
+      ensure(at === -1, op, `emails ${dir}`, items.slice(Math.max(0, at - 1), at + 1).map((u) => u.email));
+      return;
+    }
+    case 'createdAt':
+    case 'lastSignInAt': {
+      const values = items.map((u) => u[field]);
+      const nonNull = values.filter((v): v is string => v !== null);
+      for (let i = 1; i < nonNull.length; i++) {
+        const d = Date.parse(nonNull[i]!) - Date.parse(nonNull[i - 1]!);
+        ensure(dir === 'asc' ? d >= 0 : d <= 0, op, `${field} ${dir}`, [nonNull[i - 1], nonNull[i]]);
+      }
+      // Nulls (never signed in) may sort first or last, but together.
+      runsOf(items, (u) => (u[field] === null ? 'null' : 'set'), op);
+      return;
+    }
+    case 'status':
+    case 'role': {
+      const key = field === 'status' ? (u: User) => u.status : roleOf;
+      const seq = runsOf(items, key, op);
+      if (dir === 'desc') {
+        const asc = await listAll(c.a, { sort: { field, direction: 'asc' } });
+        const ascSeq = runsOf(asc.items, key, op.replace('desc', 'asc'));
+        const strip = (s: string[]) => s.filter((k) => k !== '(none)');
+        ensureEqual(strip(seq), strip(ascSeq).reverse(), `${op} groups ${field} values in the reverse order of 'asc'`);
+      }
+      return;
+    }
+  }
+}
+
+const SORT_FIELDS: readonly UserSortField[] = ['name', 'email', 'status', 'role', 'lastSignInAt', 'createdAt'];
+
+function sortCheck(field: UserSortField, direction: 'asc' | 'desc'): ConformanceCheck {
+  return {
+    id: `sort.${field}.${direction}`,
+    group: 'sort',
+    title: `sorting by ${field} ${direction} is stable across identical requests and page sizes, and follows ${field}`,
+    async run(h) {
+      const c = await context(h);
+      // Two users tied on name (and likely on createdAt), so the tie-break is exercised.
+      const last = `Tie ${token()}`;
+      await createContact(c, { firstName: 'Same', lastName: last });
+      await createContact(c, { firstName: 'Same', lastName: last });
+      const sort = { field, direction };
+      const op = `listUsers({ sort: ${show(sort)} })`;
+      const first = await listAll(c.a, { sort }, 7);
+      const again = await listAll(c.a, { sort }, 7);
+      const wide = await listAll(c.a, { sort }, 50);
+      const dup = duplicates(ids(first.items));
+      ensure(dup.length === 0, `${op} paged by 7`, 'no user on two pages', dup);
+      ensure(first.items.length === first.total, `${op} paged by 7`, `${first.total} users over all pages (the total)`, first.items.length);
+      ensureEqual(ids(again.items), ids(first.items), `${op} paged by 7, asked twice, gives the same order`);
+      ensureEqual(ids(wide.items), ids(first.items), `${op} paged by 50 gives the order of pages of 7`);
+      await checkSortOrder(c, field, direction, first.items);
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Filter helpers
+// ---------------------------------------------------------------------------
+
+async function checkFilter(c: Ctx, everyone: User[], filter: UserFilter, predicate: (u: User) => boolean): Promise<number> {
+  const op = `listUsers({ filter: ${show(filter)} })`;
+  const got = await listAll(c.a, { filter });
+  const expected = everyone.filter(predicate);
+  const stray = got.items.filter((u) => !predicate(u));
+  ensure(stray.length === 0, op, 'only matching users', stray.map((u) => ({ id: u.id, status: u.status, kind: u.kind, roleId: u.roleId, scope: u.scope, entityIds: u.entityIds })));
+  ensure(got.total === expected.length, op, `total ${expected.length} (matching users in the unfiltered list)`, got.total);
+  ensure(sameIds(ids(got.items), ids(expected)), op, 'exactly the matching users of the unfiltered list', { missing: ids(expected).filter((id) => !ids(got.items).includes(id)) });
+  return got.total;
+}
+
+async function skipCheck(
+  h: ConformanceHarness,
+  reason: 'invalid' | 'duplicate' | 'already_member' | 'already_invited' | 'disposable' | 'domain_not_allowed',
+  problem: (c: Ctx) => Promise<string[]>,
+): Promise<void> {
+  const c = await context(h);
+  const valid = freshEmail(c, 'invitee');
+  const bad = await problem(c);
+  const emails = [valid, ...bad];
+  const op = `inviteUsers({ emails: ${show(emails)} })`;
+  const result = await c.a.inviteUsers({ input: { emails, roleId: c.userRole.id, entityIds: [c.entityId], scope: 'entity' } });
+  const skipped = result.skipped.filter((s) => s.reason === reason);
+  const badEmail = bad[bad.length - 1]!;
+  ensure(skipped.length === 1 && lower(skipped[0]!.email) === lower(badEmail.trim()), op, `${show(badEmail)} skipped once with reason '${reason}'`, result.skipped);
+  ensure(result.skipped.length === 1, op, 'exactly one skipped address', result.skipped);
+  const invitedEmails = result.invited.map((i) => lower(i.email));
+  ensure(invitedEmails.includes(valid) && !invitedEmails.includes(lower(badEmail.trim())), op, `${valid} invited alongside the skipped one, and only it`, invitedEmails);
+}
+
+// ---------------------------------------------------------------------------
+// The checks
+// ---------------------------------------------------------------------------
+
+/**
+ * Every conformance check, in report order.
+ * @example
+ * import { conformanceChecks } from 'user-admin-kit/testing';
+ * for (const check of conformanceChecks.filter((c) => c.group === 'paging')) await check.run(harness);
+ */
+export const conformanceChecks: ConformanceCheck[] = [
+  {
+    id: 'contract.methods',
+    group: 'contract',
+    title: 'every required method is a function, and optional methods are functions when present',
+    async run(h) {
+      const a = h.adapter as unknown as Record<string, unknown>;
+      const missing = REQUIRED_ADAPTER_METHODS.filter((m) => typeof a[m] !== 'function');
+      ensure(missing.length === 0, 'adapter', 'every required method to be a function', { missing });
+      for (const m of ['getUserCounts', 'getAccessDiagnostics', 'setUsersStatus', 'removeUsers'] as const) {
+        ensure(a[m] === undefined || typeof a[m] === 'function', `adapter.${m}`, 'a function or absent', typeof a[m]);
+      }
+    },
+  },
+  {
+    id: 'settings.shape',
+    group: 'settings',
+    title: 'getSettings returns an admin current user, a positive invitation validity, an expiry policy and a username policy',
+    async run(h) {
+      const s = await h.adapter.getSettings();
+      const op = 'getSettings()';
+      ensure(typeof s.currentUser?.id === 'string' && s.currentUser.id !== '', op, 'currentUser.id', s.currentUser);
+      ensure(typeof s.currentUser.name === 'string', op, 'currentUser.name as a string', s.currentUser);
+      ensure(s.currentUser.isAdmin === true, op, 'currentUser.isAdmin true', s.currentUser);
+      ensure(typeof s.invitation?.ttlDays === 'number' && s.invitation.ttlDays > 0, op, 'invitation.ttlDays > 0', s.invitation);
+      ensure(s.invitation.onExpiry === 'expire' || s.invitation.onExpiry === 'deactivate', op, "invitation.onExpiry 'expire' or 'deactivate'", s.invitation);
+      ensure(typeof s.sso?.enforced === 'boolean', op, 'sso.enforced as a boolean', s.sso);
+      ensure(typeof s.multiEntity === 'boolean', op, 'multiEntity as a boolean', s.multiEntity);
+      const u = s.username;
+      ensure(
+        u?.mode === 'none' || (u?.mode === 'required' && u.minLength > 0 && u.charset === 'alphanumeric'),
+        op,
+        "username { mode: 'none' } or { mode: 'required', minLength > 0, charset: 'alphanumeric' }",
+        u,
+      );
+      const current = await h.adapter.getUser({ id: s.currentUser.id });
+      ensure(current.status === 'active', `getUser({ id: currentUser.id })`, 'the current user to be active', current.status);
+    },
+  },
+
+  // Paging ------------------------------------------------------------------
+  {
+    id: 'paging.totals',
+    group: 'paging',
+    title: 'concatenating every page gives total distinct users, full pages then one partial last page',
+    async run(h) {
+      const a = h.adapter;
+      const { total } = await a.listUsers({ pageIndex: 0, pageSize: 1 });
+      ensure(total >= 3, 'listUsers({ pageIndex: 0, pageSize: 1 })', 'a total of at least 3 (harness precondition: 25 users)', total);
+      const pageSize = [7, 8, 9, 10, 11, 12, 13].find((p) => p < total && total % p !== 0) ?? total - 1;
+      const pages = Math.ceil(total / pageSize);
+      const seen: string[] = [];
+      for (let pageIndex = 0; pageIndex < pages; pageIndex++) {
+        const op = `listUsers({ pageIndex: ${pageIndex}, pageSize: ${pageSize} })`;
+        const page = await a.listUsers({ pageIndex, pageSize });
+        ensure(page.total === total, op, `total ${total}`, page.total);
+        const want = pageIndex < pages - 1 ? pageSize : total - pageSize * (pages - 1);
+        ensure(page.items.length === want, op, `${want} items${pageIndex === pages - 1 ? ' (the partial last page)' : ''}`, page.items.length);
+        seen.push(...ids(page.items));
+      }
+      const dup = duplicates(seen);
+      ensure(dup.length === 0, `listUsers paged by ${pageSize}`, 'no user on two pages', dup);
+      ensure(seen.length === total, `listUsers paged by ${pageSize}`, `${total} distinct users`, seen.length);
+    },
+  },
+  {
+    id: 'paging.beyond-end',
+    group: 'paging',
+    title: 'a page index beyond the end gives no items and the same total',
+    async run(h) {
+      const a = h.adapter;
+      const { total } = await a.listUsers({ pageIndex: 0, pageSize: 10 });
+      const last = Math.ceil(total / 10);
+      for (const pageIndex of [last, last + 3]) {
+        const page = await a.listUsers({ pageIndex, pageSize: 10 });
+        ensureEqual({ items: page.items, total: page.total }, { items: [], total }, `listUsers({ pageIndex: ${pageIndex}, pageSize: 10 })`);
+      }
+    },
+  },
+
+  // Sort --------------------------------------------------------------------
+  ...SORT_FIELDS.flatMap((f) => [sortCheck(f, 'asc'), sortCheck(f, 'desc')]),
+
+  // Search ------------------------------------------------------------------
+  {
+    id: 'search.name-and-email',
+    group: 'search',
+    title: 'search finds a user by a token of its name and of its email, case-insensitively',
+    async run(h) {
+      const c = await context(h);
+      const nameToken = token();
+      const mailToken = token();
+      const { user } = await createLogin(c, { firstName: `Nm${nameToken}`, email: `ml${mailToken}@${c.domain}` });
+      for (const search of [nameToken.toUpperCase(), `Nm${nameToken}`.toLowerCase(), `Ml${mailToken.toUpperCase()}`]) {
+        const op = `listUsers({ search: '${search}' })`;
+        const page = await c.a.listUsers({ pageIndex: 0, pageSize: 10, search });
+        ensure(ids(page.items).includes(user.id), op, `the user created with ${show({ firstName: user.firstName, email: user.email })}`, page.items.map((u) => u.email));
+        ensure(page.total === 1, op, 'total 1', page.total);
+      }
+    },
+  },
+  {
+    id: 'search.no-match',
+    group: 'search',
+    title: 'a search that matches nobody gives no items and total 0',
+    async run(h) {
+      const search = `nobody${token()}`;
+      const page = await h.adapter.listUsers({ pageIndex: 0, pageSize: 10, search });
+      ensureEqual({ items: page.items, total: page.total }, { items: [], total: 0 }, `listUsers({ search: '${search}' })`);
+    },
+  },
+
+  // Filters -----------------------------------------------------------------
+  {
+    id: 'filter.status',
+    group: 'filter',
+    title: 'the status filter returns only users of those statuses, with a matching total',
+    async run(h) {
+      const c = await context(h);
+      await createLogin(c);
+      const [victim] = await oneOtherActiveUser(c);
+      await c.a.setUserStatus({ id: victim!.id, status: 'deactivated' });
+      const everyone = (await listAll(c.a)).items;
+      for (const status of [['active'], ['invited'], ['deactivated'], ['invited', 'deactivated']] as const) {
+        const n = await checkFilter(c, everyone, { status: [...status] }, (u) => (status as readonly string[]).includes(u.status));
+        ensure(n > 0, `listUsers({ filter: { status: ${show(status)} } })`, 'at least one user (one was just made so)', n);
+      }
+    },
+  },
+  {
+    id: 'filter.kind',
+    group: 'filter',
+    title: 'the kind filter returns only login users or only contacts, with a matching total',
+    async run(h) {
+      const c = await context(h);
+      await createContact(c);
+      const everyone = (await listAll(c.a)).items;
+      for (const kind of ['login', 'contact'] as const) {
+        const n = await checkFilter(c, everyone, { kind }, (u) => u.kind === kind);
+        ensure(n > 0, `listUsers({ filter: { kind: '${kind}' } })`, 'at least one user', n);
+      }
+    },
+  },
+  {
+    id: 'filter.roleIds',
+    group: 'filter',
+    title: 'the role filter returns only users with one of those roles, with a matching total',
+    async run(h) {
+      const c = await context(h);
+      const everyone = (await listAll(c.a)).items;
+      await checkFilter(c, everyone, { roleIds: [c.userRole.id] }, (u) => u.roleId === c.userRole.id);
+      const both = [c.adminRole.id, c.userRole.id];
+      const n = await checkFilter(c, everyone, { roleIds: both }, (u) => both.includes(u.roleId ?? ''));
+      ensure(n > 0, `listUsers({ filter: { roleIds: ${show(both)} } })`, 'at least one user (the current admin)', n);
+    },
+  },
+  {
+    id: 'filter.entityIds',
+    group: 'filter',
+    title: 'the entity filter returns only users reaching one of those entities, with a matching total',
+    async run(h) {
+      const c = await context(h);
+      const everyone = (await listAll(c.a)).items;
+      const reached = [...new Set(everyone.flatMap((u) => u.entityIds))];
+      ensure(reached.length >= 1, 'listUsers()', 'users reaching at least one entity', everyone.length);
+      const one = [reached[reached.length - 1]!];
+      const n = await checkFilter(c, everyone, { entityIds: one }, (u) => u.entityIds.includes(one[0]!));
+      ensure(n > 0, `listUsers({ filter: { entityIds: ${show(one)} } })`, 'at least one user', n);
+      const two = reached.slice(0, 2);
+      await checkFilter(c, everyone, { entityIds: two }, (u) => u.entityIds.some((e) => two.includes(e)));
+    },
+  },
+  {
+    id: 'filter.scope',
+    group: 'filter',
+    title: 'the scope filter returns only group or only entity users, with a matching total',
+    async run(h) {
+      const c = await context(h);
+      const everyone = (await listAll(c.a)).items;
+      let sum = 0;
+      for (const scope of ['group', 'entity'] as const) sum += await checkFilter(c, everyone, { scope }, (u) => u.scope === scope);
+      ensure(sum === everyone.length, "listUsers({ filter: { scope } }) for 'group' and 'entity'", `totals adding up to everyone (${everyone.length})`, sum);
+    },
+  },
+
+  // Users -------------------------------------------------------------------
+  {
+    id: 'users.get',
+    group: 'users',
+    title: 'getUser returns the user as listUsers lists it',
+    async run(h) {
+      const page = await h.adapter.listUsers({ pageIndex: 0, pageSize: 5 });
+      ensure(page.items.length > 0, 'listUsers({ pageIndex: 0, pageSize: 5 })', 'some users', page);
+      for (const listed of page.items) {
+        ensureEqual(await h.adapter.getUser({ id: listed.id }), listed, `getUser({ id: '${listed.id}' }) equals the listed user`);
+      }
+    },
+  },
+  {
+    id: 'users.get-not-found',
+    group: 'users',
+    title: 'getUser of an unknown id rejects with not_found',
+    async run(h) {
+      await expectRejection(h.adapter.getUser({ id: `missing-${token()}` }), 'getUser({ id: <unknown> })', { codes: ['not_found'] });
+    },
+  },
+  {
+    id: 'users.create-login',
+    group: 'users',
+    title: 'creating a login user invites it: status invited, with a pending invitation valid for ttlDays',
+    async run(h) {
+      const c = await context(h);
+      const result = await createLogin(c);
+      const { user, invitation } = result;
+      const op = 'createUser({ input: { kind: login } })';
+      ensure(user.kind === 'login' && user.status === 'invited', op, 'a login user with status invited', { kind: user.kind, status: user.status });
+      ensure(invitation !== null, op, 'an invitation in the result', result);
+      ensure(invitation.status === 'pending' && invitation.kind === 'invitation', op, "an invitation of kind 'invitation', pending", invitation);
+      ensure(invitation.userId === user.id, op, `invitation.userId ${user.id}`, invitation.userId);
+      ensure(user.invitation?.id === invitation.id && user.invitation.status === 'pending', op, 'user.invitation to be that pending invitation', user.invitation);
+      // The backend's clock may differ from ours: measure against the backend's own "now".
+      const now = Date.parse(user.createdAt);
+      const expires = Date.parse(invitation.expiresAt);
+      const want = now + c.settings.invitation.ttlDays * DAY;
+      ensure(Math.abs(expires - want) <= DAY, op, `expiresAt ≈ createdAt + ${c.settings.invitation.ttlDays} days (±1 day) = ${new Date(want).toISOString()}`, invitation.expiresAt);
+      ensure(Math.abs(Date.parse(invitation.sentAt) - now) <= DAY, op, `sentAt ≈ createdAt ${user.createdAt}`, invitation.sentAt);
+      ensureEqual(await c.a.getUser({ id: user.id }), user, `getUser({ id: '${user.id}' }) equals the created user`);
+    },
+  },
+  {
+    id: 'users.create-contact',
+    group: 'users',
+    title: 'creating a contact gives kind contact in exactly one entity, without invitation or role',
+    async run(h) {
+      const c = await context(h);
+      const result = await createContact(c);
+      const op = 'createUser({ input: { kind: contact } })';
+      ensure(result.user.kind === 'contact', op, 'kind contact', result.user.kind);
+      ensureEqual(result.user.entityIds, [c.entityId], `${op} entityIds`);
+      ensure(result.invitation === null && result.user.invitation === null, op, 'no invitation', { invitation: result.invitation, userInvitation: result.user.invitation });
+      ensure(result.user.roleId === null, op, 'roleId null', result.user.roleId);
+    },
+  },
+  {
+    id: 'users.update-profile',
+    group: 'users',
+    title: 'updateUser changes the profile fields, and getUser reads them back',
+    async run(h) {
+      const c = await context(h);
+      const { user } = await createLogin(c);
+      const patch = {
+        firstName: 'Renamed',
+        lastName: `Person ${token()}`,
+        ...(c.settings.features?.phone === false ? {} : { phone: '+33 1 23 45 67 89' }),
+        ...(c.settings.username.mode === 'required' ? { username: usernameFor(c) } : {}),
+      };
+      const op = `updateUser({ patch: ${show(patch)} })`;
+      const result = await c.a.updateUser({ id: user.id, patch });
+      ensure(result.emailChange === 'none', op, "emailChange 'none'", result.emailChange);
+      for (const [k, v] of Object.entries(patch)) {
+        ensure(result.user[k as keyof User] === v, op, `${k} ${show(v)}`, result.user[k as keyof User]);
+      }
+      ensureEqual(await c.a.getUser({ id: user.id }), result.user, `getUser after ${op}`);
+    },
+  },
+  {
+    id: 'users.email-change-login',
+    group: 'users',
+    title: "changing a login user's email sends a registration request and sets pendingEmail",
+    async run(h) {
+      const c = await context(h);
+      const [user] = await oneOtherActiveUser(c);
+      const email = freshEmail(c, 'moved');
+      const op = `updateUser({ id: active login user, patch: { email: '${email}' } })`;
+      const result = await c.a.updateUser({ id: user!.id, patch: { email } });
+      ensure(result.emailChange === 'registration_request_sent', op, "emailChange 'registration_request_sent'", result.emailChange);
+      ensure(lower(result.user.pendingEmail ?? '') === email, op, `pendingEmail '${email}'`, result.user.pendingEmail);
+      ensure(result.user.invitation?.kind === 'registration_request', op, "user.invitation of kind 'registration_request'", result.user.invitation);
+    },
+  },
+  {
+    id: 'users.email-change-contact',
+    group: 'users',
+    title: "changing a contact's email applies at once, without a registration request",
+    async run(h) {
+      const c = await context(h);
+      const { user } = await createContact(c);
+      const email = freshEmail(c, 'contactmoved');
+      const op = `updateUser({ id: contact, patch: { email: '${email}' } })`;
+      const result = await c.a.updateUser({ id: user.id, patch: { email } });
+      ensure(result.emailChange === 'none', op, "emailChange 'none'", result.emailChange);
+      ensure(lower(result.user.email) === email && result.user.pendingEmail === null, op, `email '${email}' and pendingEmail null`, { email: result.user.email, pendingEmail: result.user.pendingEmail });
+    },
+  },
+  {
+    id: 'users.admin-only-module-refused',
+    group: 'users',
+    title: 'an admin-only module is refused for a user with a non-admin role, on create and on update',
+    async run(h) {
+      const c = await context(h);
+      const m = c.adminOnlyModule;
+      const granted = { [m.id]: m.levels[m.levels.length - 1]! };
+      await expectRejection(createLogin(c, { permissions: granted }), `createUser(non-admin role, permissions ${show(granted)})`, { codes: ['validation', 'forbidden'], reason: 'admin_only_module' });
+      const { user } = await createLogin(c);
+      await expectRejection(c.a.updateUser({ id: user.id, patch: { permissions: granted } }), `updateUser(non-admin user, permissions ${show(granted)})`, { codes: ['validation', 'forbidden'], reason: 'admin_only_module' });
+      const after = await c.a.getUser({ id: user.id });
+      ensure((after.permissions[m.id] ?? m.levels[0]) === m.levels[0], 'getUser after the refused update', `permissions.${m.id} unchanged (no access)`, after.permissions);
+    },
+  },
+  {
+    id: 'users.demotion-clears-admin-only',
+    group: 'users',
+    title: 'demoting an admin to a non-admin role clears its admin-only modules and its admin scope',
+    async run(h) {
+      const c = await context(h);
+      const m = c.adminOnlyModule;
+      const top = m.levels[m.levels.length - 1]!;
+      const { user } = await createLogin(c, { roleId: c.adminRole.id, adminScope: { type: 'all' }, permissions: { ...c.adminRole.defaultPermissions, [m.id]: top } });
+      ensure(user.permissions[m.id] === top, 'createUser(admin role, admin-only module granted)', `permissions.${m.id} '${top}'`, user.permissions);
+      const op = `updateUser({ patch: { roleId: '${c.userRole.id}' } }) of an admin`;
+      const { user: demoted } = await c.a.updateUser({ id: user.id, patch: { roleId: c.userRole.id } });
+      ensure(demoted.roleId === c.userRole.id, op, `roleId '${c.userRole.id}'`, demoted.roleId);
+      for (const mod of c.modules.filter((x) => x.adminOnly)) {
+        const level = demoted.permissions[mod.id];
+        ensure(level === undefined || level === mod.levels[0], op, `admin-only module ${mod.id} cleared`, demoted.permissions);
+      }
+      ensure(demoted.adminScope === null, op, 'adminScope null', demoted.adminScope);
+    },
+  },
+
+  // Lifecycle ---------------------------------------------------------------
+  {
+    id: 'lifecycle.deactivate-reactivate',
+    group: 'lifecycle',
+    title: 'deactivating then reactivating a user keeps every datum',
+    async run(h) {
+      const c = await context(h);
+      const [user] = await oneOtherActiveUser(c);
+      const before = await c.a.getUser({ id: user!.id });
+      const off = await c.a.setUserStatus({ id: before.id, status: 'deactivated' });
+      ensureEqual(off, { ...before, status: 'deactivated' }, "setUserStatus('deactivated') returns the user unchanged but for status");
+      ensureEqual(await c.a.getUser({ id: before.id }), off, "getUser after setUserStatus('deactivated')");
+      const on = await c.a.setUserStatus({ id: before.id, status: 'active' });
+      ensureEqual(on, before, "setUserStatus('active') gives back the user as before");
+    },
+  },
+  {
+    id: 'lifecycle.remove-reinvite',
+    group: 'lifecycle',
+    title: 'a removed user is gone, and its email can be invited again',
+    async run(h) {
+      const c = await context(h);
+      const [user] = await oneOtherActiveUser(c);
+      await c.a.removeUser({ id: user!.id });
+      await getRemoved(c, user!.id, 'removeUser');
+      const list = await listAll(c.a, { search: user!.email });
+      ensure(!ids(list.items).includes(user!.id), `listUsers({ search: '${user!.email}' }) after removeUser`, 'the removed user absent', ids(list.items));
+      const op = `inviteUsers({ emails: ['${user!.email}'] }) after removeUser`;
+      const result = await c.a.inviteUsers({ input: { emails: [user!.email], roleId: c.userRole.id, entityIds: [c.entityId], scope: 'entity' } });
+      ensure(result.invited.length === 1 && result.skipped.length === 0, op, 'the address invited, none skipped', result);
+      const again = await c.a.getUser({ id: result.invited[0]!.userId });
+      ensure(again.status === 'invited' && lower(again.email) === lower(user!.email), op, `an invited user with email ${user!.email}`, { status: again.status, email: again.email });
+    },
+  },
+  {
+    id: 'protections.self-action',
+    group: 'protections',
+    title: 'the current user can neither deactivate nor remove themself (reason self_action)',
+    async run(h) {
+      const c = await context(h);
+      const id = c.current.id;
+      await expectRejection(c.a.setUserStatus({ id, status: 'deactivated' }), "setUserStatus({ id: currentUser.id, status: 'deactivated' })", { codes: REFUSAL_CODES, reason: 'self_action' });
+      await expectRejection(c.a.removeUser({ id }), 'removeUser({ id: currentUser.id })', { codes: REFUSAL_CODES, reason: 'self_action' });
+      const after = await c.a.getUser({ id });
+      ensure(after.status === 'active', 'getUser({ id: currentUser.id }) after the refusals', 'status active', after.status);
+    },
+  },
+  {
+    id: 'protections.last-admin',
+    group: 'protections',
+    title: 'the last admin cannot be demoted (reason last_admin)',
+    async run(h) {
+      const c = await context(h);
+      const adminRoles = c.roles.filter((r) => r.isAdmin).map((r) => r.id);
+      const admins = (await listAll(c.a, { filter: { roleIds: adminRoles } })).items.filter((u) => u.id !== c.current.id);
+      for (const u of admins) await c.a.removeUser({ id: u.id });
+      const left = await listAll(c.a, { filter: { roleIds: adminRoles } });
+      ensureEqual(ids(left.items), [c.current.id], 'after removing the other admins, listUsers({ filter: { roleIds: admin roles } }) gives only the current user');
+      await expectRejection(c.a.updateUser({ id: c.current.id, patch: { roleId: c.userRole.id } }), 'updateUser(last admin, { roleId: non-admin role })', { codes: REFUSAL_CODES, reason: 'last_admin' });
+      const after = await c.a.getUser({ id: c.current.id });
+      ensure(adminRoles.includes(after.roleId ?? ''), 'getUser({ id: currentUser.id }) after the refused demotion', 'an admin role still', after.roleId);
+    },
+  },
+
+  // Invitations -------------------------------------------------------------
+  {
+    id: 'invitations.flow',
+    group: 'invitations',
+    title: 'invited addresses are listed pending; resending extends the expiry; revoking removes the invitation and its user',
+    async run(h) {
+      const c = await context(h);
+      const tok = token();
+      const emails = [`inv1.${tok}@${c.domain}`, `inv2.${tok}@${c.domain}`];
+      const result = await c.a.inviteUsers({ input: { emails, roleId: c.userRole.id, entityIds: [c.entityId], scope: 'entity' } });
+      const op = `inviteUsers({ emails: ${show(emails)} })`;
+      ensure(result.invited.length === 2 && result.skipped.length === 0, op, 'two invitations, none skipped', result);
+      for (const inv of result.invited) ensure(inv.status === 'pending' && inv.kind === 'invitation' && emails.includes(lower(inv.email)), op, 'pending invitations for those addresses', inv);
+      const listed = await c.a.listInvitations({ pageIndex: 0, pageSize: 20, search: tok, status: 'pending' });
+      ensure(sameIds(ids(listed.items), ids(result.invited)) && listed.total === 2, `listInvitations({ search: '${tok}', status: 'pending' })`, 'the two invitations, total 2', listed);
+      const [first, second] = result.invited as [typeof result.invited[0] & {}, typeof result.invited[0] & {}];
+      if (h.advanceTime) await h.advanceTime(DAY);
+      const resent = await c.a.resendInvitation({ id: first.id });
+      ensure(Date.parse(resent.expiresAt) >= Date.parse(first.expiresAt), `resendInvitation({ id: '${first.id}' })`, `expiresAt ≥ ${first.expiresAt}`, resent.expiresAt);
+      if (h.advanceTime) ensure(Date.parse(resent.expiresAt) > Date.parse(first.expiresAt), `resendInvitation one day later`, `expiresAt > ${first.expiresAt}`, resent.expiresAt);
+      ensure(resent.status === 'pending', `resendInvitation({ id: '${first.id}' })`, 'status pending', resent.status);
+      await c.a.revokeInvitation({ id: second.id });
+      const after = await c.a.listInvitations({ pageIndex: 0, pageSize: 20, search: tok });
+      ensure(sameIds(ids(after.items), [first.id]) && after.total === 1, `listInvitations({ search: '${tok}' }) after revoking '${second.id}'`, `only '${first.id}'`, after);
+      await getRemoved(c, second.userId, 'revokeInvitation');
+    },
+  },
+  {
+    id: 'invitations.skip-invalid',
+    group: 'invitations',
+    title: "an invalid address is skipped with reason 'invalid'",
+    run: (h) => skipCheck(h, 'invalid', async () => ['not an email']),
+  },
+  {
+    id: 'invitations.skip-duplicate',
+    group: 'invitations',
+    title: "an address given twice in one request is invited once and skipped once with reason 'duplicate'",
+    run: (h) =>
+      skipCheck(h, 'duplicate', async (c) => {
+        const e = freshEmail(c, 'twice');
+        return [e, e];
+      }),
+  },
+  {
+    id: 'invitations.skip-already-member',
+    group: 'invitations',
+    title: "a member's address is skipped with reason 'already_member'",
+    run: (h) => skipCheck(h, 'already_member', async (c) => [(await oneOtherActiveUser(c))[0]!.email]),
+  },
+  {
+    id: 'invitations.skip-already-invited',
+    group: 'invitations',
+    title: "an address with a pending invitation is skipped with reason 'already_invited'",
+    run: (h) => skipCheck(h, 'already_invited', async (c) => [(await createLogin(c)).user.email]),
+  },
+  {
+    id: 'invitations.skip-disposable',
+    group: 'invitations',
+    title: "a disposable address is skipped with reason 'disposable'",
+    run: (h) => skipCheck(h, 'disposable', async () => [h.disposableEmail ?? DEFAULT_DISPOSABLE]),
+  },
+  {
+    id: 'invitations.skip-domain-not-allowed',
+    group: 'invitations',
+    title: "an address outside the allowed domains is skipped with reason 'domain_not_allowed'",
+    requires: ['disallowedDomainEmail'],
+    run: (h) => skipCheck(h, 'domain_not_allowed', async () => [h.disallowedDomainEmail!]),
+  },
+  {
+    id: 'invitations.sso-enforced',
+    group: 'invitations',
+    title: "under enforced SSO, invitations are skipped with reason 'sso_enforced' and login users cannot be created",
+    requires: ['setSsoEnforced'],
+    async run(h) {
+      await h.setSsoEnforced!(true);
+      const c = await context(h);
+      ensure(c.settings.sso.enforced === true, 'getSettings() after setSsoEnforced(true)', 'sso.enforced true', c.settings.sso);
+      const email = freshEmail(c, 'sso');
+      const op = `inviteUsers({ emails: ['${email}'] }) under SSO`;
+      const result = await c.a.inviteUsers({ input: { emails: [email], roleId: c.userRole.id, entityIds: [c.entityId], scope: 'entity' } });
+      ensure(result.invited.length === 0, op, 'no invitation', result.invited);
+      ensureEqual(result.skipped.map((s) => ({ email: lower(s.email), reason: s.reason })), [{ email, reason: 'sso_enforced' }], `${op} skipped`);
+      await expectRejection(createLogin(c), 'createUser({ kind: login }) under SSO', { codes: REFUSAL_CODES, reason: 'sso_enforced' });
+    },
+  },
+  {
+    id: 'invitations.expiry',
+    group: 'invitations',
+    title: 'an invitation outlives ttlDays - 1 days, and after ttlDays + 1 days it expires (or deactivates its user, by policy)',
+    requires: ['advanceTime'],
+    async run(h) {
+      const c = await context(h);
+      const { ttlDays, onExpiry } = c.settings.invitation;
+      const { user, invitation } = await createLogin(c);
+      ensure(invitation, 'createUser({ kind: login })', 'an invitation', invitation);
+      if (ttlDays > 1) {
+        await h.advanceTime!((ttlDays - 1) * DAY);
+        const early = await c.a.getUser({ id: user.id });
+        ensure(early.status === 'invited' && early.invitation?.status === 'pending', `getUser after ${ttlDays - 1} days`, 'still invited with a pending invitation', { status: early.status, invitation: early.invitation });
+        await h.advanceTime!(2 * DAY);
+      } else {
+        await h.advanceTime!((ttlDays + 1) * DAY);
+      }
+      const late = await c.a.getUser({ id: user.id });
+      const op = `getUser after ${ttlDays + 1} days (policy '${onExpiry}')`;
+      if (onExpiry === 'deactivate') {
+        ensure(late.status === 'deactivated', op, 'status deactivated', late.status);
+      } else {
+        ensure(late.invitation?.status === 'expired', op, "invitation status 'expired'", late.invitation);
+        const expired = await c.a.listInvitations({ pageIndex: 0, pageSize: 50, search: user.email, status: 'expired' });
+        ensure(ids(expired.items).includes(invitation.id), `listInvitations({ search: '${user.email}', status: 'expired' })`, `invitation '${invitation.id}'`, expired.items);
+      }
+    },
+  },
+
+  // Reference data ----------------------------------------------------------
+  {
+    id: 'reference.roles',
+    group: 'reference',
+    title: 'listRoles gives at least one admin and one non-admin role, with distinct ids',
+    async run(h) {
+      const roles = await h.adapter.listRoles();
+      ensure(Array.isArray(roles) && roles.some((r) => r.isAdmin) && roles.some((r) => !r.isAdmin), 'listRoles()', 'an admin and a non-admin role', roles);
+      ensure(duplicates(ids(roles)).length === 0, 'listRoles()', 'distinct ids', ids(roles));
+      for (const r of roles) ensure(typeof r.name === 'string' && r.name !== '' && typeof r.defaultPermissions === 'object', 'listRoles()', 'a name and defaultPermissions on every role', r);
+    },
+  },
+  {
+    id: 'reference.modules',
+    group: 'reference',
+    title: 'listModules gives at least one admin-only module, every module with levels; non-admin roles grant no admin-only module',
+    async run(h) {
+      const modules = await h.adapter.listModules();
+      ensure(modules.some((m) => m.adminOnly), 'listModules()', 'an admin-only module', modules);
+      for (const m of modules) ensure(Array.isArray(m.levels) && m.levels.length > 0 && m.levels.every((l) => typeof l === 'string'), 'listModules()', 'non-empty levels on every module', m);
+      ensure(duplicates(ids(modules)).length === 0, 'listModules()', 'distinct ids', ids(modules));
+      const roles = await h.adapter.listRoles();
+      for (const r of roles.filter((x) => !x.isAdmin)) {
+        for (const m of modules.filter((x) => x.adminOnly)) {
+          const level = r.defaultPermissions[m.id];
+          ensure(level === undefined || level === m.levels[0], `listRoles() role '${r.id}'`, `no default access to admin-only module '${m.id}'`, r.defaultPermissions);
+        }
+      }
+    },
+  },
+  {
+    id: 'reference.entities',
+    group: 'reference',
+    title: 'listEntities gives roots, children by parent, search matches, given ids, and consistent paging totals',
+    async run(h) {
+      const a = h.adapter;
+      const roots = await a.listEntities({ parentId: null, pageIndex: 0, pageSize: 50 });
+      ensure(roots.items.length > 0 && roots.items.every((e) => e.parentId === null), 'listEntities({ parentId: null })', 'roots only, at least one', roots);
+      const parent = roots.items.find((e) => e.childCount > 0);
+      ensure(parent, 'listEntities({ parentId: null })', 'a root with children (harness precondition: at least two entities)', roots.items);
+      const children = await a.listEntities({ parentId: parent.id, pageIndex: 0, pageSize: 50 });
+      ensure(children.items.every((e) => e.parentId === parent.id), `listEntities({ parentId: '${parent.id}' })`, `only children of '${parent.id}'`, children.items);
+      ensure(children.total === parent.childCount && children.items.length === Math.min(50, parent.childCount), `listEntities({ parentId: '${parent.id}' })`, `childCount ${parent.childCount} children`, { total: children.total, items: children.items.length });
+
+      const all: Entity[] = [];
+      let total = -1;
+      for (let pageIndex = 0; pageIndex < 500; pageIndex++) {
+        const page = await a.listEntities({ pageIndex, pageSize: 2 });
+        if (total === -1) total = page.total;
+        ensure(page.total === total, `listEntities({ pageIndex: ${pageIndex}, pageSize: 2 })`, `total ${total}`, page.total);
+        all.push(...page.items);
+        if (page.items.length < 2) break;
+      }
+      ensure(all.length === total && duplicates(ids(all)).length === 0, 'listEntities paged by 2', `${total} distinct entities`, ids(all));
+
+      const target = children.items[0]!;
+      const word = target.name.slice(Math.floor(target.name.length / 3), Math.floor(target.name.length / 3) + 3) || target.name;
+      const search = word.toUpperCase() === word ? word.toLowerCase() : word.toUpperCase();
+      const found = await a.listEntities({ search, pageIndex: 0, pageSize: 100 });
+      ensure(ids(found.items).includes(target.id), `listEntities({ search: '${search}' })`, `'${target.name}' found case-insensitively`, found.items.map((e) => e.name));
+      ensure(found.items.every((e) => lower(e.name).includes(lower(search))), `listEntities({ search: '${search}' })`, 'only matching names', found.items.map((e) => e.name));
+
+      const some = [all[all.length - 1]!.id, all[0]!.id];
+      const byIds = await a.listEntities({ ids: some, pageIndex: 0, pageSize: 10 });
+      ensure(sameIds(ids(byIds.items), some) && byIds.total === 2, `listEntities({ ids: ${show(some)} })`, 'exactly those entities', byIds);
+    },
+  },
+
+  // Optional methods --------------------------------------------------------
+  {
+    id: 'bulk.status',
+    group: 'bulk',
+    title: 'bulk deactivation answers per item: the current user fails, the others are deactivated',
+    uses: 'setUsersStatus',
+    async run(h) {
+      const c = await context(h);
+      const [u1, u2] = await oneOtherActiveUser(c, 2);
+      const request = [u1!.id, c.current.id, u2!.id];
+      const op = `setUsersStatus({ ids: [other, currentUser, other], status: 'deactivated' })`;
+      const { results } = await c.a.setUsersStatus!({ ids: request, status: 'deactivated' });
+      ensure(sameIds(results.map((r) => r.id), request), op, 'one result per id', results);
+      for (const r of results) {
+        const mine = r.id === c.current.id;
+        ensure(r.ok === !mine, op, mine ? 'ok:false for the current user' : `ok:true for '${r.id}'`, r);
+        if (!r.ok) ensure(typeof r.error?.code === 'string' && (USER_ADMIN_ERROR_CODES as readonly string[]).includes(r.error.code), op, 'an error shape with a known code', r.error);
+      }
+      for (const u of [u1!, u2!]) ensure((await c.a.getUser({ id: u.id })).status === 'deactivated', `getUser('${u.id}') after ${op}`, 'deactivated', 'another status');
+      ensure((await c.a.getUser({ id: c.current.id })).status === 'active', `getUser(currentUser) after ${op}`, 'still active', 'another status');
+    },
+  },
+  {
+    id: 'bulk.remove',
+    group: 'bulk',
+    title: 'bulk removal answers per item: the current user fails, the other is removed',
+    uses: 'removeUsers',
+    async run(h) {
+      const c = await context(h);
+      const [u1] = await oneOtherActiveUser(c);
+      const op = 'removeUsers({ ids: [currentUser, other] })';
+      const { results } = await c.a.removeUsers!({ ids: [c.current.id, u1!.id] });
+      ensure(sameIds(results.map((r) => r.id), [c.current.id, u1!.id]), op, 'one result per id', results);
+      ensure(results.find((r) => r.id === u1!.id)?.ok === true, op, `ok:true for '${u1!.id}'`, results);
+      ensure(results.find((r) => r.id === c.current.id)?.ok === false, op, 'ok:false for the current user', results);
+      await getRemoved(c, u1!.id, op);
+      await c.a.getUser({ id: c.current.id });
+    },
+  },
+  {
+    id: 'counts.agree',
+    group: 'counts',
+    title: 'getUserCounts agrees with listUsers totals for the same search and filter',
+    uses: 'getUserCounts',
+    async run(h) {
+      const c = await context(h);
+      await createContact(c);
+      const [victim] = await oneOtherActiveUser(c);
+      await c.a.setUserStatus({ id: victim!.id, status: 'deactivated' });
+      const total = async (p: Omit<ListUsersParams, 'pageIndex' | 'pageSize'>) => (await c.a.listUsers({ ...p, pageIndex: 0, pageSize: 1 })).total;
+      const cases: { search?: string; filter?: Omit<UserFilter, 'status' | 'kind'> }[] = [
+        {},
+        { filter: { roleIds: [c.userRole.id] } },
+        { filter: { entityIds: [c.entityId] } },
+        { search: c.domain.slice(0, 3) },
+      ];
+      for (const q of cases) {
+        const counts = await c.a.getUserCounts!(q);
+        const f = q.filter ?? {};
+        const want = {
+          active: await total({ ...q, filter: { ...f, status: ['active'], kind: 'login' } }),
+          invited: await total({ ...q, filter: { ...f, status: ['invited'], kind: 'login' } }),
+          deactivated: await total({ ...q, filter: { ...f, status: ['deactivated'], kind: 'login' } }),
+          contacts: await total({ ...q, filter: { ...f, kind: 'contact' } }),
+          all: await total({ ...q, filter: f }),
+        };
+        ensureEqual(counts, want, `getUserCounts(${show(q)}) equals listUsers totals`);
+      }
+    },
+  },
+  {
+    id: 'diagnostics.shape',
+    group: 'diagnostics',
+    title: 'getAccessDiagnostics gives the user id and well-formed sign-in failures',
+    uses: 'getAccessDiagnostics',
+    async run(h) {
+      const page = await h.adapter.listUsers({ pageIndex: 0, pageSize: 10 });
+      for (const u of page.items) {
+        const op = `getAccessDiagnostics({ userId: '${u.id}' })`;
+        const d = await h.adapter.getAccessDiagnostics!({ userId: u.id });
+        ensure(d.userId === u.id && Array.isArray(d.failures), op, `{ userId: '${u.id}', failures: [] }`, d);
+        for (const f of d.failures) {
+          ensure(
+            SIGN_IN_FAILURE_CODES.includes(f.code) && !Number.isNaN(Date.parse(f.at)) && typeof f.requestId === 'string' && f.requestId !== '',
+            op,
+            'failures with a known code, an ISO date and a request id',
+            f,
+          );
+        }
+      }
+    },
+  },
+
+  // Errors ------------------------------------------------------------------
+  ...USER_ADMIN_ERROR_CODES.map(
+    (code): ConformanceCheck => ({
+      id: `errors.${code}`,
+      group: 'errors',
+      title: `a backend failure '${code}' rejects the call with a UserAdminError of code '${code}'`,
+      requires: ['failNext'],
+      async run(h) {
+        await h.failNext!(code);
+        await expectRejection(h.adapter.listUsers({ pageIndex: 0, pageSize: 5 }), `listUsers after failNext('${code}')`, { codes: [code] });
+        const next = await h.adapter.listUsers({ pageIndex: 0, pageSize: 5 });
+        ensure(next.items.length > 0, `the listUsers call after the failing one`, 'to succeed with users', next);
+      },
+    }),
+  ),
+  {
+    id: 'errors.validation-field',
+    group: 'errors',
+    title: 'an invalid email on create rejects with validation and fieldErrors.email',
+    async run(h) {
+      const c = await context(h);
+      await expectRejection(createLogin(c, { email: 'not-an-email' }), "createUser({ email: 'not-an-email' })", { codes: ['validation'], field: 'email' });
+    },
+  },
+  {
+    id: 'abort.pre-aborted',
+    group: 'abort',
+    title: 'an already-aborted signal makes listUsers reject with an AbortError',
+    async run(h) {
+      const controller = new AbortController();
+      controller.abort();
+      await expectAbort(h.adapter.listUsers({ pageIndex: 0, pageSize: 5, signal: controller.signal }), 'listUsers({ signal: aborted })');
+    },
+  },
+  {
+    id: 'abort.in-flight',
+    group: 'abort',
+    title: 'aborting a slow listUsers call mid-flight rejects it with an AbortError',
+    requires: ['setLatency'],
+    async run(h) {
+      await h.setLatency!(200);
+      try {
+        const controller = new AbortController();
+        const call = h.adapter.listUsers({ pageIndex: 0, pageSize: 5, signal: controller.signal });
+        setTimeout(() => controller.abort(), 30);
+        await expectAbort(call, 'listUsers aborted 30 ms into a 200 ms call');
+      } finally {
+        await h.setLatency!(0);
+      }
+    },
+  },
+];
+
+/**
+ * What a harness lacks for a check: missing controls and a missing optional method, named.
+ * @example
+ * missingRequirements(check, harness); // ['advanceTime'] or ['adapter.setUsersStatus']
+ */
+export function missingRequirements(check: ConformanceCheck, h: ConformanceHarness): string[] {
+  const missing: string[] = (check.requires ?? []).filter((r) => (r === 'disallowedDomainEmail' ? !h.disallowedDomainEmail : typeof h[r] !== 'function'));
+  if (check.uses && typeof h.adapter[check.uses] !== 'function') missing.push(`adapter.${check.uses}`);
+  return missing;
+}
+
+/**
+ * The checks to run for `only` / `skip` lists of ids or groups (`'sort'` selects every `sort.*`).
+ * @example
+ * selectChecks({ skip: ['sort', 'errors.network'] });
+ */
+export function selectChecks(options: { only?: string[]; skip?: string[] } = {}): ConformanceCheck[] {
+  const matches = (check: ConformanceCheck, keys: string[]) =>
+    keys.some((k) => check.id === k || check.group === k || check.id.startsWith(`${k}.`));
+  return conformanceChecks.filter(
+    (check) => (!options.only || matches(check, options.only)) && !(options.skip && matches(check, options.skip)),
+  );
+}
