@@ -1,0 +1,2 @@
+export * from './useInvitationList';
+export * from './useInvitationMutations';

@@ -1,0 +1,54 @@
+import { useCallback, useRef, useState } from 'react';
+
+/** Options shared by the paged-list hooks: uncontrolled by default, controlled like TanStack Table. */
+export interface ListStateOptions<S> {
+  /** The starting state when uncontrolled. Defaults to the hook's defaults. */
+  initialState?: Partial<S>;
+  /**
+   * The state the host owns. Any key given here wins over the internal state; keys left out stay
+   * internal. Defaults to none (fully uncontrolled).
+   */
+  state?: Partial<S>;
+  /** Called with the whole next state on every change. Defaults to none. */
+  onStateChange?: (next: S) => void;
+}
+
+/**
+ * Internal: list state with resets. `reset` names the keys whose change sends `pageIndex` back to 0.
+ * Consecutive setter calls in one event compose (each sees the previous one's result).
+ */
+export function useListState<S extends { pageIndex: number }>(
+  defaults: S,
+  options: ListStateOptions<S>,
+  resetKeys: readonly (keyof S)[],
+) {
+  const [internal, setInternal] = useState<S>(() => ({ ...defaults, ...options.initialState }));
+  const state: S = { ...internal, ...stripUndefined(options.state) };
+
+  const latest = useRef(state);
+  latest.current = state;
+  const onChange = useRef(options.onStateChange);
+  onChange.current = options.onStateChange;
+
+  const update = useCallback(
+    (patch: Partial<S>) => {
+      const current = latest.current;
+      const next = { ...current, ...patch };
+      const resets = resetKeys.some((key) => key in patch && !Object.is(patch[key], current[key]));
+      if (resets && !('pageIndex' in patch)) next.pageIndex = 0;
+      latest.current = next;
+      setInternal(next);
+      onChange.current?.(next);
+    },
+    // resetKeys is a module-level constant in every caller.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+
+  return { state, update };
+}
+
+function stripUndefined<T extends object>(value: T | undefined): Partial<T> {
+  if (!value) return {};
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,2 @@
+export * from './useSettings';
+export * from './useAdapterCapabilities';

@@ -1,0 +1,98 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import type { Invitation, InvitationSummary, Page, User } from '../adapter/types';
+import { userAdminKeys } from '../query/keys';
+
+/**
+ * Internal cache surgery for the users mutations. A single-row action touches that row in every
+ * cached list page and the detail cache; it never refetches the lists.
+ */
+
+type Rows = Page<User>;
+
+/** Replaces (or patches) the user with `id` in every cached list page and in its detail. */
+export function writeUser(queryClient: QueryClient, id: string, write: (user: User) => User): void {
+  queryClient.setQueriesData<Rows>({ queryKey: userAdminKeys.users.lists() }, (page) => mapRow(page, id, write));
+  queryClient.setQueryData<User>(userAdminKeys.users.detail(id), (user) => (user ? write(user) : user));
+}
+
+/** A snapshot of one user as each cache held it, to roll back that row and only that row. */
+export interface UserSnapshot {
+  id: string;
+  entries: { queryKey: QueryKey; user: User; detail: boolean }[];
+  /** Queries that were fetching and got cancelled so they cannot overwrite the optimistic row. */
+  cancelled: QueryKey[];
+}
+
+/** Takes the snapshot of a user's row in every cache that holds it, cancelling in-flight fetches of those caches. */
+export async function snapshotUser(queryClient: QueryClient, id: string): Promise<UserSnapshot> {
+  const snapshot: UserSnapshot = { id, entries: [], cancelled: [] };
+  const cache = queryClient.getQueryCache();
+  const lists = cache.findAll({ queryKey: userAdminKeys.users.lists() });
+  const detail = cache.find<User>({ queryKey: userAdminKeys.users.detail(id), exact: true });
+  const holders = [...lists, ...(detail ? [detail] : [])];
+  for (const query of holders) {
+    const data = query.state.data as Rows | User | undefined;
+    const user = data === undefined ? undefined : 'items' in data ? data.items.find((row) => row.id === id) : data;
+    if (!user) continue;
+    snapshot.entries.push({ queryKey: query.queryKey, user, detail: query === detail });
+    if (query.state.fetchStatus === 'fetching') {
+      snapshot.cancelled.push(query.queryKey);
+      await queryClient.cancelQueries({ queryKey: query.queryKey, exact: true });
+    }
+  }
+  return snapshot;
+}
+
+/** Puts back each cache's own previous version of the row; other rows keep their current state. */
+export function restoreUser(queryClient: QueryClient, snapshot: UserSnapshot): void {
+  for (const entry of snapshot.entries) {
+    if (entry.detail) queryClient.setQueryData<User>(entry.queryKey, entry.user);
+    else queryClient.setQueryData<Rows>(entry.queryKey, (page) => mapRow(page, snapshot.id, () => entry.user));
+  }
+}
+
+/** Refetches what {@link snapshotUser} cancelled: those caches were mid-refresh already. */
+export function resumeCancelled(queryClient: QueryClient, snapshot: UserSnapshot): void {
+  for (const queryKey of snapshot.cancelled) void queryClient.invalidateQueries({ queryKey, exact: true });
+}
+
+/** Removes users from every cached list page (decrementing its total) and drops their detail caches. */
+export function removeUsers(queryClient: QueryClient, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const gone = new Set(ids);
+  queryClient.setQueriesData<Rows>({ queryKey: userAdminKeys.users.lists() }, (page) => {
+    if (!page) return page;
+    const items = page.items.filter((row) => !gone.has(row.id));
+    if (items.length === page.items.length) return page;
+    return { items, total: Math.max(0, page.total - (page.items.length - items.length)) };
+  });
+  for (const id of ids) queryClient.removeQueries({ queryKey: userAdminKeys.users.detail(id), exact: true });
+}
+
+/** Writes an invitation's new dates into the summary of the user it invites. */
+export function writeUserInvitation(queryClient: QueryClient, invitation: Invitation): void {
+  const summary: InvitationSummary = {
+    id: invitation.id,
+    kind: invitation.kind,
+    status: invitation.status,
+    sentAt: invitation.sentAt,
+    expiresAt: invitation.expiresAt,
+  };
+  writeUser(queryClient, invitation.userId, (user) => ({ ...user, invitation: summary }));
+}
+
+/** Invalidates every counts query (both the `getUserCounts` and the per-view fallback ones). */
+export function invalidateCounts(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: userAdminKeys.users.allCounts() });
+}
+
+function mapRow(page: Rows | undefined, id: string, write: (user: User) => User): Rows | undefined {
+  if (!page) return page;
+  let changed = false;
+  const items = page.items.map((row) => {
+    if (row.id !== id) return row;
+    changed = true;
+    return write(row);
+  });
+  return changed ? { ...page, items } : page;
+}

@@ -1,0 +1,113 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { toUserAdminError, type UserAdminError } from '../adapter/errors';
+import type { BulkItemResult, BulkResult } from '../adapter/types';
+import { useUserAdminContext } from '../provider/context';
+import { mapWithConcurrency } from '../query/concurrency';
+import { userAdminKeys } from '../query/keys';
+import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
+import { callAdapter } from '../query/normalize';
+import { invalidateCounts, removeUsers, writeUser } from './cache';
+
+/** How many single calls run at once when the adapter has no bulk method. */
+export const DEFAULT_BULK_CONCURRENCY = 4;
+
+export interface BulkOptions<TVariables> extends UserAdminMutationOptions<BulkResult, TVariables> {
+  /**
+   * At most this many single calls in flight when the adapter has no bulk method.
+   * Defaults to 4.
+   */
+  concurrency?: number;
+}
+
+export interface BulkSetUserStatusVariables {
+  ids: string[];
+  status: 'active' | 'deactivated';
+}
+
+export interface BulkRemoveUsersVariables {
+  ids: string[];
+}
+
+async function settle(id: string, run: () => Promise<BulkItemResult>): Promise<BulkItemResult> {
+  try {
+    return await run();
+  } catch (error) {
+    return { id, ok: false, error: toUserAdminError(error).toJSON() };
+  }
+}
+
+/**
+ * Activates or deactivates several users. Uses `adapter.setUsersStatus` when present, else calls
+ * `setUserStatus` per user with at most `concurrency` in flight. Resolves with one result per id
+ * (`{ id, ok, error? }`) and never rejects because some items failed (it rejects only when the
+ * bulk call as a whole fails). Afterwards the succeeded rows are updated in the cached lists and
+ * the counts are refetched.
+ *
+ * @example
+ * const bulk = useBulkSetUserStatus();
+ * const { results } = await bulk.mutateAsync({ ids: selected, status: 'deactivated' });
+ * const failed = results.filter((r) => !r.ok);
+ */
+export function useBulkSetUserStatus(options: BulkOptions<BulkSetUserStatusVariables> = {}) {
+  const { adapter } = useUserAdminContext('useBulkSetUserStatus');
+  const queryClient = useQueryClient();
+  const concurrency = options.concurrency ?? DEFAULT_BULK_CONCURRENCY;
+  return useMutation<BulkResult, UserAdminError, BulkSetUserStatusVariables>({
+    mutationFn: async ({ ids, status }) => {
+      const bulk = adapter.setUsersStatus;
+      if (bulk) return callAdapter(() => bulk.call(adapter, { ids, status }));
+      const results = await mapWithConcurrency(ids, concurrency, (id) =>
+        settle(id, async () => ({ id, ok: true, user: await adapter.setUserStatus({ id, status }) })),
+      );
+      return { results };
+    },
+    onSuccess: (data, variables) => {
+      for (const result of data.results) {
+        if (!result.ok) continue;
+        const { user } = result;
+        writeUser(queryClient, result.id, user ? () => user : (row) => ({ ...row, status: variables.status }));
+      }
+      void invalidateCounts(queryClient);
+      options.onSuccess?.(data, variables);
+    },
+    onError: (error, variables) => options.onError?.(error, variables),
+    onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),
+  });
+}
+
+/**
+ * Removes several users. Uses `adapter.removeUsers` when present, else calls `removeUser` per user
+ * with at most `concurrency` in flight. Resolves with one result per id and never rejects because
+ * some items failed. Afterwards the removed rows leave the cached lists, and counts and invitation
+ * lists are refetched.
+ *
+ * @example
+ * const bulk = useBulkRemoveUsers({ concurrency: 2 });
+ * bulk.mutate({ ids: selected }, { onSuccess: ({ results }) => report(results) });
+ */
+export function useBulkRemoveUsers(options: BulkOptions<BulkRemoveUsersVariables> = {}) {
+  const { adapter } = useUserAdminContext('useBulkRemoveUsers');
+  const queryClient = useQueryClient();
+  const concurrency = options.concurrency ?? DEFAULT_BULK_CONCURRENCY;
+  return useMutation<BulkResult, UserAdminError, BulkRemoveUsersVariables>({
+    mutationFn: async ({ ids }) => {
+      const bulk = adapter.removeUsers;
+      if (bulk) return callAdapter(() => bulk.call(adapter, { ids }));
+      const results = await mapWithConcurrency(ids, concurrency, (id) =>
+        settle(id, async () => {
+          await adapter.removeUser({ id });
+          return { id, ok: true };
+        }),
+      );
+      return { results };
+    },
+    onSuccess: (data, variables) => {
+      removeUsers(queryClient, data.results.filter((result) => result.ok).map((result) => result.id));
+      void invalidateCounts(queryClient);
+      void queryClient.invalidateQueries({ queryKey: userAdminKeys.invitations.lists() });
+      options.onSuccess?.(data, variables);
+    },
+    onError: (error, variables) => options.onError?.(error, variables),
+    onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),
+  });
+}

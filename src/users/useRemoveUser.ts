@@ -1,0 +1,37 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { UserAdminError } from '../adapter/errors';
+import { useUserAdminContext } from '../provider/context';
+import { userAdminKeys } from '../query/keys';
+import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
+import { callAdapter } from '../query/normalize';
+import { invalidateCounts, removeUsers } from './cache';
+
+export interface RemoveUserVariables {
+  id: string;
+}
+
+/**
+ * Removes one user for good. On success the row leaves every cached list page (whose total drops
+ * by one), its detail cache is dropped, and counts and invitation lists are refetched. On failure
+ * the lists are untouched.
+ *
+ * @example
+ * const remove = useRemoveUser({ onSuccess: () => close() });
+ * remove.mutate({ id: user.id });
+ * remove.error?.reason === 'last_admin';
+ */
+export function useRemoveUser(options: UserAdminMutationOptions<void, RemoveUserVariables> = {}) {
+  const { adapter } = useUserAdminContext('useRemoveUser');
+  const queryClient = useQueryClient();
+  return useMutation<void, UserAdminError, RemoveUserVariables>({
+    mutationFn: ({ id }) => callAdapter(() => adapter.removeUser({ id })),
+    onSuccess: (data, variables) => {
+      removeUsers(queryClient, [variables.id]);
+      void invalidateCounts(queryClient);
+      void queryClient.invalidateQueries({ queryKey: userAdminKeys.invitations.lists() });
+      options.onSuccess?.(data, variables);
+    },
+    onError: (error, variables) => options.onError?.(error, variables),
+    onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),
+  });
+}

@@ -1,0 +1,39 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { UserAdminError } from '../adapter/errors';
+import type { Invitation, User } from '../adapter/types';
+import { writeInvitation } from '../invitations/cache';
+import { useUserAdminContext } from '../provider/context';
+import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
+import { callAdapter } from '../query/normalize';
+import { writeUserInvitation } from './cache';
+
+/** The user whose pending invitation (or registration request) is sent again. */
+export type ResendUserInvitationVariables = Pick<User, 'id' | 'invitation'>;
+
+/**
+ * Sends a user's pending invitation again (`user.invitation.id`). On success the user's invitation
+ * summary gets its new dates in every cache, and so does the invitation in the invitation lists.
+ * Throws (as an `unknown` error) when the user has no invitation.
+ *
+ * @example
+ * const resend = useResendUserInvitation();
+ * {user.invitation && <button onClick={() => resend.mutate(user)} />}
+ */
+export function useResendUserInvitation(options: UserAdminMutationOptions<Invitation, ResendUserInvitationVariables> = {}) {
+  const { adapter } = useUserAdminContext('useResendUserInvitation');
+  const queryClient = useQueryClient();
+  return useMutation<Invitation, UserAdminError, ResendUserInvitationVariables>({
+    mutationFn: (user) =>
+      callAdapter(() => {
+        if (!user.invitation) throw new Error(`User ${user.id} has no pending invitation to resend.`);
+        return adapter.resendInvitation({ id: user.invitation.id });
+      }),
+    onSuccess: (invitation, user) => {
+      writeUserInvitation(queryClient, { ...invitation, userId: invitation.userId || user.id });
+      writeInvitation(queryClient, invitation);
+      options.onSuccess?.(invitation, user);
+    },
+    onError: (error, user) => options.onError?.(error, user),
+    onSettled: (invitation, error, user) => options.onSettled?.(invitation, error, user),
+  });
+}

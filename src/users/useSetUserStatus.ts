@@ -1,0 +1,49 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { UserAdminError } from '../adapter/errors';
+import type { User } from '../adapter/types';
+import { useUserAdminContext } from '../provider/context';
+import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
+import { callAdapter } from '../query/normalize';
+import { invalidateCounts, restoreUser, resumeCancelled, snapshotUser, writeUser, type UserSnapshot } from './cache';
+
+export interface SetUserStatusVariables {
+  id: string;
+  status: 'active' | 'deactivated';
+}
+
+/**
+ * Activates or deactivates one user, optimistically: the row shows its new status in every cached
+ * list page and in the detail at once; on failure exactly that row goes back to what each cache
+ * held; on success it becomes the server's user. Then only the counts are refetched, never the
+ * lists (a single-row action updates that row; a row that no longer matches a status filter stays
+ * until the list is next refetched).
+ *
+ * @example
+ * const setStatus = useSetUserStatus({ onError: (error) => toast(t(`errors.${error.code}`)) });
+ * <button onClick={() => setStatus.mutate({ id: user.id, status: 'deactivated' })} />
+ */
+export function useSetUserStatus(options: UserAdminMutationOptions<User, SetUserStatusVariables> = {}) {
+  const { adapter } = useUserAdminContext('useSetUserStatus');
+  const queryClient = useQueryClient();
+  return useMutation<User, UserAdminError, SetUserStatusVariables, UserSnapshot>({
+    mutationFn: ({ id, status }) => callAdapter(() => adapter.setUserStatus({ id, status })),
+    onMutate: async ({ id, status }) => {
+      const snapshot = await snapshotUser(queryClient, id);
+      writeUser(queryClient, id, (user) => ({ ...user, status }));
+      return snapshot;
+    },
+    onError: (error, variables, snapshot) => {
+      if (snapshot) restoreUser(queryClient, snapshot);
+      options.onError?.(error, variables);
+    },
+    onSuccess: (user, variables) => {
+      writeUser(queryClient, variables.id, () => user);
+      options.onSuccess?.(user, variables);
+    },
+    onSettled: (user, error, variables, snapshot) => {
+      if (snapshot) resumeCancelled(queryClient, snapshot);
+      void invalidateCounts(queryClient);
+      options.onSettled?.(user, error, variables);
+    },
+  });
+}

@@ -1,0 +1,53 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { UserAdminError } from '../adapter/errors';
+import type { UpdateUserResult, UserPatch } from '../adapter/types';
+import { useUserAdminContext } from '../provider/context';
+import { userAdminKeys } from '../query/keys';
+import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
+import { callAdapter } from '../query/normalize';
+import { invalidateCounts, writeUser } from './cache';
+
+export interface UpdateUserVariables {
+  id: string;
+  patch: UserPatch;
+}
+
+/**
+ * Patch fields that the list's search, sort, filter or counts read. Changing one of them may move
+ * the user to another page or out of a filter, so the lists and counts are refetched; any other
+ * field (phone, permissions, admin scope) only updates the row in place.
+ */
+export const LIST_RELEVANT_USER_FIELDS: readonly (keyof UserPatch)[] = [
+  'firstName', 'lastName', 'email', 'username', 'roleId', 'scope', 'entityIds',
+];
+
+/**
+ * Updates a user. On success the server's user replaces the row in every cached list page and the
+ * detail cache. When the patch touches a field the list searches, sorts or filters by
+ * ({@link LIST_RELEVANT_USER_FIELDS}), the lists and counts are refetched too. An email change of
+ * a login user (`emailChange: 'registration_request_sent'`) refetches the invitation lists.
+ *
+ * @example
+ * const update = useUpdateUser();
+ * update.mutate({ id: user.id, patch: { phone: '+33 6 12 34 56 78' } });
+ */
+export function useUpdateUser(options: UserAdminMutationOptions<UpdateUserResult, UpdateUserVariables> = {}) {
+  const { adapter } = useUserAdminContext('useUpdateUser');
+  const queryClient = useQueryClient();
+  return useMutation<UpdateUserResult, UserAdminError, UpdateUserVariables>({
+    mutationFn: ({ id, patch }) => callAdapter(() => adapter.updateUser({ id, patch })),
+    onSuccess: (result, variables) => {
+      writeUser(queryClient, variables.id, () => result.user);
+      if (LIST_RELEVANT_USER_FIELDS.some((field) => field in variables.patch)) {
+        void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
+        void invalidateCounts(queryClient);
+      }
+      if (result.emailChange === 'registration_request_sent') {
+        void queryClient.invalidateQueries({ queryKey: userAdminKeys.invitations.lists() });
+      }
+      options.onSuccess?.(result, variables);
+    },
+    onError: (error, variables) => options.onError?.(error, variables),
+    onSettled: (result, error, variables) => options.onSettled?.(result, error, variables),
+  });
+}

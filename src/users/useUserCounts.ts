@@ -1,0 +1,94 @@
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { UserAdminError } from '../adapter/errors';
+import type { UserCounts, UserFilter } from '../adapter/types';
+import { useUserAdminContext } from '../provider/context';
+import type { UserCountsParams } from '../query/keys';
+import { USER_COUNT_VIEWS, userCountsQueryOptions, userCountViewQueryOptions } from '../query/options';
+
+export interface UseUserCountsOptions {
+  /** The list's search. Defaults to none. */
+  search?: string;
+  /** The list's filter; its `status` and `kind` are ignored (they are the views). Defaults to none. */
+  filter?: UserFilter;
+  /** Whether to fetch. Defaults to `true`. */
+  enabled?: boolean;
+}
+
+export interface UseUserCountsResult {
+  /** `undefined` until every count is known. */
+  counts: UserCounts | undefined;
+  isLoading: boolean;
+  isFetching: boolean;
+  /** The first failure among the counts requests. */
+  error: UserAdminError | null;
+  refetch: () => void;
+}
+
+/** The counts-query params for a list's search and filter. */
+export function userCountsParams(search: string | undefined, filter: UserFilter | undefined): UserCountsParams {
+  const { status: _status, kind: _kind, ...rest } = filter ?? {};
+  const trimmed = search?.trim();
+  return {
+    ...(trimmed ? { search: trimmed } : {}),
+    ...(Object.keys(rest).length > 0 ? { filter: rest } : {}),
+  };
+}
+
+/**
+ * Counts of the list's views (active, invited, deactivated, contacts, all) for its search and filter.
+ * Uses `adapter.getUserCounts` when the adapter has it, else asks `listUsers` with `pageSize: 1`
+ * per view, the five requests in parallel. While new counts load, the previous ones stay.
+ *
+ * @example
+ * const { counts } = useUserCounts({ search: list.state.search, filter: list.state.filter });
+ * <Tab>{counts?.invited ?? '…'}</Tab>
+ */
+export function useUserCounts(options: UseUserCountsOptions = {}): UseUserCountsResult {
+  const { adapter, capabilities } = useUserAdminContext('useUserCounts');
+  const params = userCountsParams(options.search, options.filter);
+  const enabled = options.enabled ?? true;
+  const direct = capabilities.userCounts;
+
+  const single = useQuery({
+    ...userCountsQueryOptions(adapter, params),
+    placeholderData: keepPreviousData,
+    enabled: enabled && direct,
+  });
+  const views = useQueries({
+    queries: direct
+      ? []
+      : USER_COUNT_VIEWS.map((view) => ({
+          ...userCountViewQueryOptions(adapter, params, view),
+          placeholderData: keepPreviousData,
+          enabled,
+        })),
+  });
+
+  const refetchSingle = single.refetch;
+  const refetch = useCallback(() => {
+    if (direct) void refetchSingle();
+    else for (const view of views) void view.refetch();
+  }, [direct, refetchSingle, views]);
+
+  if (direct) {
+    return {
+      counts: single.data,
+      isLoading: single.isLoading,
+      isFetching: single.isFetching,
+      error: single.error,
+      refetch,
+    };
+  }
+  const totals = views.map((view) => view.data);
+  const known = totals.every((total) => total !== undefined);
+  return {
+    counts: known
+      ? (Object.fromEntries(USER_COUNT_VIEWS.map((view, i) => [view, totals[i]])) as unknown as UserCounts)
+      : undefined,
+    isLoading: views.some((view) => view.isLoading),
+    isFetching: views.some((view) => view.isFetching),
+    error: views.find((view) => view.error)?.error ?? null,
+    refetch,
+  };
+}

@@ -1,0 +1,131 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { UserAdminError } from '../adapter/errors';
+import type { SortDirection, User, UserFilter, UserSortField } from '../adapter/types';
+import { useUserAdminContext } from '../provider/context';
+import type { UsersListParams } from '../query/keys';
+import { DEFAULT_PAGE_SIZE, usersListQueryOptions } from '../query/options';
+import { useListState, type ListStateOptions } from '../query/useListState';
+
+/** A users-list sort. */
+export interface UserSort {
+  field: UserSortField;
+  direction: SortDirection;
+}
+
+/** The state of the users list. */
+export interface UserListState {
+  /** Zero-based. Defaults to 0. */
+  pageIndex: number;
+  /** Defaults to 25. */
+  pageSize: number;
+  /** Defaults to `null`: the adapter's order (name ascending). */
+  sort: UserSort | null;
+  /** Defaults to `''`. Debounce it in the UI; every value is a request. */
+  search: string;
+  /** Defaults to `{}`. */
+  filter: UserFilter;
+}
+
+export interface UseUserListOptions extends ListStateOptions<UserListState> {
+  /** Whether to fetch. Defaults to `true`. */
+  enabled?: boolean;
+}
+
+export interface UseUserListResult {
+  /** The users of the current page; those of the previous page while the next one loads. */
+  items: User[];
+  /** Users matching search and filter over all pages; 0 before the first answer. */
+  total: number;
+  pageCount: number;
+  /** No data yet (first load). */
+  isLoading: boolean;
+  /** A request is in flight (first load, page change, refetch). */
+  isFetching: boolean;
+  /** `items` are the previous page's while the new one loads. */
+  isPlaceholderData: boolean;
+  error: UserAdminError | null;
+  refetch: () => void;
+  state: UserListState;
+  setPageIndex: (pageIndex: number) => void;
+  /** Resets to the first page. */
+  setPageSize: (pageSize: number) => void;
+  /** Resets to the first page. */
+  setSort: (sort: UserSort | null) => void;
+  /** Resets to the first page. */
+  setSearch: (search: string) => void;
+  /** Resets to the first page. */
+  setFilter: (filter: UserFilter) => void;
+}
+
+/** The defaults of {@link UserListState}. */
+export const DEFAULT_USER_LIST_STATE: UserListState = {
+  pageIndex: 0,
+  pageSize: DEFAULT_PAGE_SIZE,
+  sort: null,
+  search: '',
+  filter: {},
+};
+
+const RESET_KEYS = ['pageSize', 'sort', 'search', 'filter'] as const;
+
+/** The `listUsers` params (and query-key params) for a list state. */
+export function userListParams(state: UserListState): UsersListParams {
+  return {
+    pageIndex: state.pageIndex,
+    pageSize: state.pageSize,
+    ...(state.sort ? { sort: state.sort } : {}),
+    ...(state.search.trim() ? { search: state.search.trim() } : {}),
+    ...(Object.keys(state.filter).length > 0 ? { filter: state.filter } : {}),
+  };
+}
+
+/**
+ * The users list: one page, with paging, sort, search and filter. Uncontrolled by default
+ * (`initialState`); pass `state` + `onStateChange` to own any part of it. Changing sort, search,
+ * filter or page size goes back to the first page. While a new page loads, the previous one stays
+ * (`isPlaceholderData`), so the table does not flash empty.
+ *
+ * @example
+ * const list = useUserList({ initialState: { filter: { status: ['active'] } } });
+ * list.items.map((user) => <Row key={user.id} user={user} />);
+ * <Pager page={list.state.pageIndex} pageCount={list.pageCount} onChange={list.setPageIndex} />
+ */
+export function useUserList(options: UseUserListOptions = {}): UseUserListResult {
+  const { adapter } = useUserAdminContext('useUserList');
+  const { state, update } = useListState(DEFAULT_USER_LIST_STATE, options, RESET_KEYS);
+  const params = userListParams(state);
+
+  const query = useQuery({
+    ...usersListQueryOptions(adapter, params),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+
+  const total = query.data?.total ?? 0;
+  const setters = useMemo(
+    () => ({
+      setPageIndex: (pageIndex: number) => update({ pageIndex }),
+      setPageSize: (pageSize: number) => update({ pageSize }),
+      setSort: (sort: UserSort | null) => update({ sort }),
+      setSearch: (search: string) => update({ search }),
+      setFilter: (filter: UserFilter) => update({ filter }),
+    }),
+    [update],
+  );
+  const { refetch: queryRefetch } = query;
+  const refetch = useMemo(() => () => void queryRefetch(), [queryRefetch]);
+
+  return {
+    items: query.data?.items ?? [],
+    total,
+    pageCount: Math.ceil(total / state.pageSize),
+    isLoading: query.isLoading,
+    isFetching: query.isFetching,
+    isPlaceholderData: query.isPlaceholderData,
+    error: query.error,
+    refetch,
+    state,
+    ...setters,
+  };
+}
