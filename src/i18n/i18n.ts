@@ -1,0 +1,188 @@
+import i18next, { type i18n as I18nInstance } from 'i18next';
+import en from './locales/en.json';
+import fr from './locales/fr.json';
+import pt from './locales/pt.json';
+
+/** The one namespace of the library's messages, kept apart from any namespace of the host. */
+export const USER_ADMIN_NAMESPACE = 'user-admin';
+
+/**
+ * The locales the library ships messages for. `pt` is Brazilian Portuguese.
+ * @example
+ * SUPPORTED_LOCALES.includes('fr'); // true
+ */
+export const SUPPORTED_LOCALES = ['en', 'fr', 'pt'] as const;
+
+/** A locale the library ships messages for. */
+export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
+
+/**
+ * The shape of the library's messages, as in `locales/en.json`.
+ * @example
+ * const title: Messages['users']['title'] = 'People';
+ */
+export type Messages = typeof en;
+
+/**
+ * Every level optional, for a host overriding only some messages.
+ * @example
+ * const partial: DeepPartial<Messages> = { users: { title: 'People' } };
+ */
+export type DeepPartial<T> = T extends string ? T : { [K in keyof T]?: DeepPartial<T[K]> };
+
+/** The CLDR plural categories i18next appends to a key (`users.count_many`). */
+export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+
+/**
+ * A host's messages for one locale: any part of {@link Messages}, plus the plural forms the
+ * locale needs beyond English (`count_many` in French, `count_few` in Polish).
+ * @example
+ * const fr: LocaleMessages = { users: { count_one: '{{count}} personne', count_many: '{{count}} de personnes' } };
+ */
+export type LocaleMessages = T_LocaleMessages<Messages>;
+type T_LocaleMessages<T> = T extends string
+  ? string
+  : { [K in keyof T]?: T_LocaleMessages<T[K]> } & { [key: `${string}_${PluralCategory}`]: string };
+
+/**
+ * A host's messages by locale: overrides of bundled locales, or whole new locales.
+ * @example
+ * const messages: UserAdminMessages = { en: { users: { title: 'People' } }, de: { common: { save: 'Speichern' } } };
+ */
+export type UserAdminMessages = Record<string, LocaleMessages>;
+
+type StripPlural<K extends string> = K extends `${infer B}_${PluralCategory}` ? B : K;
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? StripPlural<`${P}${K}`> : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/**
+ * Every message key, plural suffixes removed (`users.count`, not `users.count_one`).
+ * @example
+ * const key: MessageKey = 'errors.network';
+ */
+export type MessageKey = Leaves<Messages>;
+
+/** Interpolation values and i18next options for one message. */
+export interface TranslateOptions {
+  /** Selects the plural form and fills `{{count}}`. */
+  count?: number;
+  /** Shown when the key has no message in any locale. */
+  defaultValue?: string;
+  [name: string]: unknown;
+}
+
+/**
+ * The library's translate function: a known key and its values → the text in the current locale.
+ * @example
+ * t('users.count', { count: 3 }); // "3 users"
+ */
+export type UserAdminT = (key: MessageKey, options?: TranslateOptions) => string;
+
+const BUNDLED: Record<SupportedLocale, LocaleMessages> = { en, fr, pt };
+
+/**
+ * Picks the locale whose messages to show: an exact match among `available`, else the language
+ * subtag (`pt-BR` → `pt`, `de-AT` → `de`), else `en`.
+ * @param locale A BCP 47 tag such as `fr-CA`. Defaults to `en` when absent.
+ * @param available The locales that have messages. Defaults to {@link SUPPORTED_LOCALES}.
+ * @example
+ * resolveLocale('pt-PT'); // 'pt'
+ * resolveLocale('de-AT', [...SUPPORTED_LOCALES, 'de']); // 'de'
+ * resolveLocale('ja'); // 'en'
+ */
+export function resolveLocale(locale: string | null | undefined, available: readonly string[] = SUPPORTED_LOCALES): string {
+  if (!locale) return 'en';
+  const wanted = locale.trim().replace(/_/g, '-').toLowerCase();
+  const exact = available.find((l) => l.toLowerCase() === wanted);
+  if (exact) return exact;
+  const language = wanted.split('-')[0];
+  return available.find((l) => l.toLowerCase() === language) ?? 'en';
+}
+
+/**
+ * The locales an instance has messages for: the bundled ones and any a host added.
+ * @example
+ * getAvailableLocales(createUserAdminI18n({ messages: { de: {} } })); // ['en', 'fr', 'pt', 'de']
+ */
+export function getAvailableLocales(instance: I18nInstance): string[] {
+  const added = Object.keys(instance.store?.data ?? {}).filter((l) => !(SUPPORTED_LOCALES as readonly string[]).includes(l));
+  return [...SUPPORTED_LOCALES, ...added];
+}
+
+/**
+ * Puts a host's messages over the bundled ones, deep-merged key by key. Messages applied
+ * before are dropped first, so removing an override brings the bundled text back.
+ * @example
+ * applyMessages(instance, { en: { users: { title: 'People' } } });
+ */
+export function applyMessages(instance: I18nInstance, messages: UserAdminMessages | undefined): void {
+  for (const lng of Object.keys(instance.store.data)) {
+    if (instance.hasResourceBundle(lng, USER_ADMIN_NAMESPACE)) instance.removeResourceBundle(lng, USER_ADMIN_NAMESPACE);
+  }
+  for (const lng of SUPPORTED_LOCALES) instance.addResourceBundle(lng, USER_ADMIN_NAMESPACE, structuredClone(BUNDLED[lng]), true, true);
+  for (const [lng, msgs] of Object.entries(messages ?? {})) {
+    instance.addResourceBundle(lng, USER_ADMIN_NAMESPACE, structuredClone(msgs), true, true);
+  }
+}
+
+/** Options of {@link createUserAdminI18n}. */
+export interface CreateUserAdminI18nOptions {
+  /** A BCP 47 tag, resolved by {@link resolveLocale}. Defaults to `en`. */
+  locale?: string;
+  /** A host's messages by locale, deep-merged over the bundled ones; a new locale becomes available. Defaults to none. */
+  messages?: UserAdminMessages;
+}
+
+/**
+ * Creates the library's own i18next instance, ready as soon as it returns (messages are
+ * inline, so `init` runs synchronously). It never touches the host's i18next.
+ * @example
+ * const i18n = createUserAdminI18n({ locale: 'pt-BR', messages: { pt: { users: { title: 'Pessoas' } } } });
+ * i18n.t('users.title'); // 'Pessoas'
+ */
+export function createUserAdminI18n(options: CreateUserAdminI18nOptions = {}): I18nInstance {
+  const instance = i18next.createInstance();
+  const messages = options.messages ?? {};
+  const lng = resolveLocale(options.locale, [...SUPPORTED_LOCALES, ...Object.keys(messages)]);
+  const resources: Record<string, Record<string, object>> = {};
+  for (const l of new Set([...SUPPORTED_LOCALES, ...Object.keys(messages)])) {
+    const bundled = (BUNDLED as Record<string, LocaleMessages | undefined>)[l] ?? {};
+    resources[l] = { [USER_ADMIN_NAMESPACE]: deepMerge(structuredClone(bundled), messages[l] ?? {}) };
+  }
+  // initAsync: false makes init finish before it returns, so the first render has its texts.
+  void instance.init({
+    lng,
+    fallbackLng: 'en',
+    ns: [USER_ADMIN_NAMESPACE],
+    defaultNS: USER_ADMIN_NAMESPACE,
+    resources,
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    react: { useSuspense: false, bindI18n: 'languageChanged', bindI18nStore: 'added removed' },
+  });
+  return instance;
+}
+
+/**
+ * A translate function bound to an instance and the library's namespace, for use outside React.
+ * @example
+ * const t = getUserAdminT(createUserAdminI18n({ locale: 'fr' }));
+ * t('common.save'); // 'Enregistrer'
+ */
+export function getUserAdminT(instance: I18nInstance, locale?: string): UserAdminT {
+  return instance.getFixedT(locale ?? null, USER_ADMIN_NAMESPACE) as unknown as UserAdminT;
+}
+
+function deepMerge(target: Record<string, unknown>, source: object): Record<string, unknown> {
+  for (const [key, value] of Object.entries(source)) {
+    const current = target[key];
+    if (value && typeof value === 'object' && current && typeof current === 'object') {
+      deepMerge(current as Record<string, unknown>, value);
+    } else {
+      target[key] = structuredClone(value);
+    }
+  }
+  return target;
+}

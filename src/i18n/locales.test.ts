@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { USER_ADMIN_ERROR_CODES } from '../adapter/errors';
+import { VALIDATION_KEYS } from '../adapter/schemas';
+import { checkMessages } from './check-messages';
+import en from './locales/en.json';
+import fr from './locales/fr.json';
+import pt from './locales/pt.json';
+
+const kinds = (locales: Record<string, object>) => checkMessages(locales).map((p) => `${p.kind} ${p.locale} ${p.key}`);
+
+describe('the bundled locales', () => {
+  it('have no problem: every key translated in fr and pt, placeholders kept, plural forms complete', () => {
+    expect(checkMessages({ en, fr, pt })).toEqual([]);
+  });
+
+  // The reviewers' checker lives outside the repository; where it is absent (CI) the test is skipped.
+  const reviewersChecker = '/work/shared/tools/check-i18n.mjs';
+  it.skipIf(!existsSync(reviewersChecker))('pass the reviewers\' checker with 0 problems', () => {
+    const out = execFileSync('node', [reviewersChecker, 'src/i18n/locales'], { encoding: 'utf8' });
+    expect(out.trim().split('\n').at(-1)).toMatch(/, 0 problems$/);
+  });
+
+  it('have a message for every error code and every schema message key', () => {
+    for (const code of USER_ADMIN_ERROR_CODES) expect(en.errors[code], code).toEqual(expect.any(String));
+    for (const key of Object.values(VALIDATION_KEYS)) {
+      const [, name] = key.split('.');
+      expect((en.validation as Record<string, string>)[name ?? ''], key).toEqual(expect.any(String));
+    }
+    expect(en.validation.usernameTooShort).toContain('{{min}}');
+  });
+});
+
+describe('checkMessages', () => {
+  const good = { en: { a: { hi: 'Hello {{name}}' } }, fr: { a: { hi: 'Bonjour {{name}}' } } };
+
+  it('given two matching locales, reports nothing', () => {
+    expect(checkMessages(good)).toEqual([]);
+  });
+
+  it('given a key missing in fr, reports it as missing', () => {
+    expect(kinds({ en: { a: 'Hello', b: 'Bye' }, fr: { a: 'Bonjour' } })).toEqual(['missing fr b']);
+  });
+
+  it('given a key in fr that en does not have, reports it as extra', () => {
+    expect(kinds({ en: { a: 'Hello' }, fr: { a: 'Bonjour', z: 'Zut' } })).toEqual(['extra fr z']);
+  });
+
+  it('given a value left in English, reports it as identical unless it is on the allowlist', () => {
+    expect(kinds({ en: { a: 'Hello', b: 'SSO' }, fr: { a: 'Hello', b: 'SSO' } })).toEqual(['identical fr a']);
+    expect(checkMessages({ en: { a: 'Hello' }, fr: { a: 'Hello' } }, { allowIdentical: ['Hello'] })).toEqual([]);
+  });
+
+  it('given a placeholder renamed or added, reports each difference', () => {
+    expect(kinds({ en: { a: 'Hi {{name}}' }, fr: { a: 'Salut {{nom}}' } })).toEqual(['placeholder fr a', 'placeholder fr a']);
+    expect(checkMessages({ en: { a: 'Hi {{name}}' }, fr: { a: 'Salut {{nom}}' } }).map((p) => p.message)).toEqual([
+      'fr: a drops {{name}}',
+      'fr: a adds {{nom}} that en does not pass',
+    ]);
+  });
+
+  it('given a French plural without its _many form, reports the form Intl.PluralRules needs', () => {
+    const en = { n_one: '{{count}} user', n_other: '{{count}} users' };
+    expect(kinds({ en, fr: { n_one: '{{count}} utilisateur', n_other: '{{count}} utilisateurs' } })).toEqual(['plural fr n']);
+    expect(kinds({ en, fr: { n_one: '{{count}} utilisateur', n_many: '{{count}} d\'utilisateurs', n_other: '{{count}} utilisateurs' } })).toEqual([]);
+  });
+
+  it('given a plural in en written as a plain string in pt, reports every missing form', () => {
+    const problems = kinds({ en: { n_one: '{{count}} user', n_other: '{{count}} users' }, pt: { n: '{{count}} usuários' } });
+    expect(problems).toEqual(['plural pt n', 'plural pt n', 'plural pt n']);
+  });
+
+  it('given an empty or non-string value, reports it as empty', () => {
+    expect(kinds({ en: { a: 'Hello', b: 'Bye' }, fr: { a: '  ', b: 3 } })).toEqual(['empty fr a', 'empty fr b']);
+  });
+
+  it('lets a singular form leave out {{count}} but not another placeholder', () => {
+    const en = { n_one: 'One day for {{name}}', n_other: '{{count}} days for {{name}}' };
+    expect(kinds({ en, pt: { n_one: 'Um dia para {{name}}', n_many: '{{count}} de dias para {{name}}', n_other: '{{count}} dias para {{name}}' } })).toEqual([]);
+    expect(kinds({ en, pt: { n_one: 'Um dia', n_many: '{{count}} de dias para {{name}}', n_other: '{{count}} dias para {{name}}' } })).toEqual(['placeholder pt n_one']);
+  });
+});
