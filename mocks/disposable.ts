@@ -1,0 +1,20 @@
+import domains from 'disposable-email-domains';
+
+let set: Set<string> | null = null;
+
+/**
+ * Whether a domain (or one of its parent domains) is a known disposable-address provider,
+ * by the `disposable-email-domains` list. The lookup set is built on first use.
+ * @example
+ * isDisposableDomain('mailinator.com'); // true
+ * isDisposableDomain('acme-group.com'); // false
+ */
+export function isDisposableDomain(domain: string): boolean {
+  set ??= new Set(domains as string[]);
+  let d = domain.trim().toLowerCase();
+  while (d.includes('.')) {
+    if (set.has(d)) return true;
+    d = d.slice(d.indexOf('.') + 1);
+  }
+  return false;
+}

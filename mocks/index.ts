@@ -1,0 +1,28 @@
+/**
+ * The reference backend of user-admin-kit: an in-memory store with deterministic fixtures that
+ * enforces every domain rule, a memory adapter over it, fault injection, and MSW handlers.
+ *
+ * @example
+ * import { createMockStore, createMemoryAdapter, createFaultInjector } from 'user-admin-kit/mocks';
+ * const store = createMockStore({ userCount: 500 });
+ * const faults = createFaultInjector();
+ * const adapter = createMemoryAdapter(store, { latencyMs: 200, faults });
+ */
+export { createClock, DAY_MS, DEFAULT_CLOCK_START } from './clock';
+export type { Clock } from './clock';
+export { createRandom, hashSeed } from './random';
+export type { Random } from './random';
+export { isDisposableDomain } from './disposable';
+export { foldText } from './text';
+export {
+  CURRENT_ADMIN_ID, DEFAULT_SEED, DEFAULT_SETTINGS, DEFAULT_USER_COUNT, FIXTURE_MODULES, FIXTURE_ROLES, MODULE_IDS,
+  ROLE_IDS, ROOT_ENTITY_ID, generateEntities, generateUsers,
+} from './fixtures';
+export type { GenerateUsersOptions } from './fixtures';
+export { createMockStore } from './store';
+export type { MockSettingsPatch, MockStore, MockStoreOptions } from './store';
+export { createFaultInjector } from './faults';
+export type { AdapterMethod, FailNextOptions, FaultDecision, FaultInjector, SlowNextOptions } from './faults';
+export { createMemoryAdapter } from './memory-adapter';
+export type { MemoryAdapterOptions } from './memory-adapter';
+export * from './handlers';

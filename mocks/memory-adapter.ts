@@ -1,0 +1,77 @@
+import { throwIfAborted } from '../src/adapter/errors';
+import type { CallOptions, UserAdminAdapter } from '../src/adapter/types';
+import type { AdapterMethod, FaultInjector } from './faults';
+import type { MockStore } from './store';
+
+/** Options of {@link createMemoryAdapter}. */
+export interface MemoryAdapterOptions {
+  /** Wait before every answer, in milliseconds, to show loading states. Defaults to 0. */
+  latencyMs?: number;
+  /** Failures and delays on demand. Defaults to none. */
+  faults?: FaultInjector;
+}
+
+function abortError(): DOMException {
+  return new DOMException('The operation was aborted.', 'AbortError');
+}
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  throwIfAborted(signal);
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * A complete {@link UserAdminAdapter} (required and optional methods) over a mock store: async,
+ * abortable, with optional latency and injected faults. Results are deep copies.
+ * @example
+ * const store = createMockStore();
+ * const adapter = createMemoryAdapter(store, { latencyMs: 300 });
+ * const { items } = await adapter.listUsers({ pageIndex: 0, pageSize: 20 });
+ */
+export function createMemoryAdapter(store: MockStore, options: MemoryAdapterOptions = {}): UserAdminAdapter {
+  const baseLatency = options.latencyMs ?? 0;
+  const faults = options.faults;
+
+  async function call<P extends CallOptions | undefined, R>(method: AdapterMethod, params: P, run: (params: P) => R): Promise<R> {
+    const signal = params?.signal;
+    throwIfAborted(signal);
+    const decision = faults ? faults.take(method, baseLatency) : { delayMs: baseLatency, error: null };
+    await wait(decision.delayMs, signal);
+    throwIfAborted(signal);
+    if (decision.error) throw decision.error;
+    const result = run(params);
+    return result === undefined ? result : structuredClone(result);
+  }
+
+  return {
+    getSettings: (p) => call('getSettings', p, () => store.getSettings()),
+    listUsers: (p) => call('listUsers', p, ({ signal: _s, ...rest }) => store.listUsers(rest)),
+    getUser: (p) => call('getUser', p, ({ id }) => store.getUser({ id })),
+    createUser: (p) => call('createUser', p, ({ input }) => store.createUser({ input })),
+    updateUser: (p) => call('updateUser', p, ({ id, patch }) => store.updateUser({ id, patch })),
+    setUserStatus: (p) => call('setUserStatus', p, ({ id, status }) => store.setUserStatus({ id, status })),
+    removeUser: (p) => call('removeUser', p, ({ id }) => store.removeUser({ id })),
+    inviteUsers: (p) => call('inviteUsers', p, ({ input }) => store.inviteUsers({ input })),
+    listInvitations: (p) => call('listInvitations', p, ({ signal: _s, ...rest }) => store.listInvitations(rest)),
+    resendInvitation: (p) => call('resendInvitation', p, ({ id }) => store.resendInvitation({ id })),
+    revokeInvitation: (p) => call('revokeInvitation', p, ({ id }) => store.revokeInvitation({ id })),
+    listRoles: (p) => call('listRoles', p, () => store.listRoles()),
+    listModules: (p) => call('listModules', p, () => store.listModules()),
+    listEntities: (p) => call('listEntities', p, ({ signal: _s, ...rest }) => store.listEntities(rest)),
+    getUserCounts: (p) => call('getUserCounts', p, ({ search, filter }) => store.getUserCounts({ search, filter })),
+    getAccessDiagnostics: (p) => call('getAccessDiagnostics', p, ({ userId }) => store.getAccessDiagnostics({ userId })),
+    setUsersStatus: (p) => call('setUsersStatus', p, ({ ids, status }) => store.setUsersStatus({ ids, status })),
+    removeUsers: (p) => call('removeUsers', p, ({ ids }) => store.removeUsers({ ids })),
+  };
+}

@@ -1,0 +1,900 @@
+/**
+ * The reference backend: an in-memory store that enforces every domain rule of the adapter
+ * contract. The memory adapter and the MSW handlers are thin layers over it.
+ *
+ * Decisions the contract leaves open, made here once:
+ * - **Invitation validity** is evaluated against the clock on every read: an invitation is
+ *   `pending` until its `expiresAt` (`sentAt + ttlDays` when sent), `expired` after. Under the
+ *   policy `onExpiry: 'deactivate'` an invited user whose invitation expired becomes `deactivated`
+ *   (their invitation stays, `expired`, so the admin can resend it).
+ * - **Resending** an invitation gives it a new `sentAt`/`expiresAt` from now; a user who is
+ *   `deactivated` but never accepted (deactivated by the policy or by hand) becomes `invited` again.
+ * - **Reactivating** (`setUserStatus('active')`) a deactivated user who never accepted their
+ *   invitation does the same: the invitation is resent and the user is `invited`, not `active`
+ *   (they still have to set a password). An `invited` user cannot be set `active` by an admin
+ *   (`conflict`, `invalid_status_transition`).
+ * - **Contacts** can be deactivated and reactivated like login users (active ⇄ deactivated); they
+ *   are never invited. Allowed domains and the disposable-address check apply to login users only.
+ * - **Changing the email** of an active or deactivated login user sets `pendingEmail` and sends a
+ *   registration request (the user keeps the old address until it is confirmed, see
+ *   {@link MockStore.acceptInvitation}). An invited user has not confirmed any address yet: their
+ *   email changes at once and their invitation is resent to it (`emailChange: 'none'`).
+ * - **Counts** (`getUserCounts`): `active`, `invited` and `deactivated` count login users only;
+ *   `contacts` counts contacts of any status; `all` counts everyone.
+ * - **Sort** orders: `name` is last name then first name (accent- and case-insensitive); `status`
+ *   is active, invited, deactivated; `role` is the role name with contacts (no role) last;
+ *   `lastSignInAt` puts users who never signed in last in both directions. Ties are broken by id.
+ * - **Emails** are compared lower-cased; a pending new address is reserved like a current one.
+ */
+import * as z from 'zod/mini';
+import { UserAdminError, type DomainErrorReason, type FieldErrorCode, type FieldErrors } from '../src/adapter/errors';
+import { VALIDATION_KEYS, createUserSchema, inviteUsersSchema, isValidEmail, userPatchSchema } from '../src/adapter/schemas';
+import type {
+  AccessDiagnostics, AdminScope, BulkResult, CreateUserInput, CreateUserResult, Entity, Invitation, InvitationKind,
+  InvitationStatus, InvitationSummary, InviteSkipReason, InviteUsersInput, InviteUsersResult, ListEntitiesParams,
+  ListInvitationsParams, ListUsersParams, Module, ModulePermissions, Page, Role, Settings, SignInFailureCode, User,
+  UserCounts, UserFilter, UserPatch, UserScope, UserSortField, SortDirection, UpdateUserResult,
+} from '../src/adapter/types';
+import { DAY_MS, createClock, type Clock } from './clock';
+import { isDisposableDomain } from './disposable';
+import {
+  CURRENT_ADMIN_ID, DEFAULT_SEED, DEFAULT_SETTINGS, DEFAULT_USER_COUNT, FIXTURE_MODULES, FIXTURE_ROLES, ROOT_ENTITY_ID,
+  SIGN_IN_USER_AGENTS, generateEntities, generateUsers,
+} from './fixtures';
+import { createRandom, hashSeed } from './random';
+import { foldText } from './text';
+
+/** Options of {@link createMockStore}. */
+export interface MockStoreOptions {
+  /** Seed of the fixtures. Defaults to 42. */
+  seed?: number;
+  /** Number of users. Defaults to 200 (at least the 7 fixed users). */
+  userCount?: number;
+  /** Number of entities. Defaults to 12. */
+  entityCount?: number;
+  /** The clock the store reads time from. Defaults to a new clock at 2026-01-15T09:00:00Z. */
+  clock?: Clock;
+  /** Settings overrides (the current user is always Alice Martin). Defaults to {@link DEFAULT_SETTINGS}. */
+  settings?: Partial<Omit<Settings, 'currentUser'>>;
+  /** When set, only these email domains can be invited or given to login users. Defaults to any domain. */
+  allowedDomains?: string[];
+}
+
+/** Settings a store accepts in {@link MockStore.updateSettings}. */
+export type MockSettingsPatch = Partial<Omit<Settings, 'currentUser'>>;
+
+type Plain<P> = Omit<P, 'signal'>;
+
+/** The in-memory backend: every adapter operation, synchronous, plus test controls. */
+export interface MockStore {
+  /** The clock every rule reads time from. */
+  readonly clock: Clock;
+  getSettings(): Settings;
+  listUsers(params: Plain<ListUsersParams>): Page<User>;
+  getUser(params: { id: string }): User;
+  createUser(params: { input: CreateUserInput }): CreateUserResult;
+  updateUser(params: { id: string; patch: UserPatch }): UpdateUserResult;
+  setUserStatus(params: { id: string; status: 'active' | 'deactivated' }): User;
+  removeUser(params: { id: string }): void;
+  inviteUsers(params: { input: InviteUsersInput }): InviteUsersResult;
+  listInvitations(params: Plain<ListInvitationsParams>): Page<Invitation>;
+  resendInvitation(params: { id: string }): Invitation;
+  revokeInvitation(params: { id: string }): void;
+  listRoles(): Role[];
+  listModules(): Module[];
+  listEntities(params: Plain<ListEntitiesParams>): Page<Entity>;
+  getUserCounts(params?: { search?: string; filter?: Omit<UserFilter, 'status' | 'kind'> }): UserCounts;
+  getAccessDiagnostics(params: { userId: string }): AccessDiagnostics;
+  setUsersStatus(params: { ids: string[]; status: 'active' | 'deactivated' }): BulkResult;
+  removeUsers(params: { ids: string[] }): BulkResult;
+  /** Changes settings (shallow merge; `sso.providerName` defaults to 'Okta' when SSO is enforced). */
+  updateSettings(partial: MockSettingsPatch): Settings;
+  /** Simulates the invitee setting a password (invitation) or confirming a new address (registration request). */
+  acceptInvitation(params: { id: string }): User;
+  /** Back to the fixtures of creation, and the clock back to its instant of creation. */
+  reset(): void;
+}
+
+interface UserRec {
+  user: User;
+  invitationId: string | null;
+  nameKey: string;
+  hay: string;
+}
+
+interface InvitationRec {
+  id: string;
+  kind: InvitationKind;
+  userId: string;
+  sentAt: number;
+  expiresAt: number;
+  invitedBy: { id: string; name: string } | null;
+}
+
+const STATUS_RANK = { active: 0, invited: 1, deactivated: 2 } as const;
+
+const MESSAGE_CODES: Record<string, FieldErrorCode> = {
+  [VALIDATION_KEYS.required]: 'required',
+  [VALIDATION_KEYS.email]: 'invalid_email',
+  [VALIDATION_KEYS.usernameTooShort]: 'too_short',
+  [VALIDATION_KEYS.usernameCharset]: 'invalid_format',
+  [VALIDATION_KEYS.phone]: 'invalid_format',
+  [VALIDATION_KEYS.tooLong]: 'too_long',
+  [VALIDATION_KEYS.emailsRequired]: 'required',
+  [VALIDATION_KEYS.entityRequired]: 'required',
+  [VALIDATION_KEYS.roleRequired]: 'required',
+};
+
+function validation(fieldErrors: FieldErrors, reason?: DomainErrorReason, message = 'Invalid input'): UserAdminError {
+  const detail = Object.entries(fieldErrors).map(([k, v]) => `${k}: ${v}`).join(', ');
+  return new UserAdminError('validation', detail ? `${message} (${detail})` : message, { fieldErrors, ...(reason ? { reason } : {}) });
+}
+
+function parseOrThrow<T>(schema: z.ZodMiniType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String).join('.') || '_';
+    if (fieldErrors[path]) continue;
+    const known = MESSAGE_CODES[issue.message];
+    fieldErrors[path] = known ?? (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined ? 'required' : 'invalid_format');
+  }
+  throw validation(fieldErrors);
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
+const fullName = (u: User) => `${u.firstName} ${u.lastName}`.trim() || u.email;
+
+function copyUserFields(u: User): User {
+  return {
+    ...u,
+    entityIds: [...u.entityIds],
+    permissions: { ...u.permissions },
+    adminScope: u.adminScope === null ? null : u.adminScope.type === 'all' ? { type: 'all' } : { type: 'entities', entityIds: [...u.adminScope.entityIds] },
+    invitation: u.invitation ? { ...u.invitation } : null,
+  };
+}
+
+/**
+ * Creates the in-memory reference backend, filled with deterministic fixtures.
+ * @example
+ * const store = createMockStore({ userCount: 1000, settings: { invitation: { ttlDays: 30, onExpiry: 'deactivate' } } });
+ * store.listUsers({ pageIndex: 0, pageSize: 20, search: 'jose' }).items[0]?.lastName; // 'García'
+ * store.clock.advance(31 * DAY_MS); // invited users are now deactivated
+ */
+export function createMockStore(options: MockStoreOptions = {}): MockStore {
+  const clock = options.clock ?? createClock();
+  const startMs = clock.now();
+  const seed = options.seed ?? DEFAULT_SEED;
+  const allowedDomains = options.allowedDomains ? new Set(options.allowedDomains.map((d) => d.trim().toLowerCase())) : null;
+  const roles = new Map<string, Role>(FIXTURE_ROLES.map((r) => [r.id, structuredClone(r)]));
+  const modules = new Map<string, Module>(FIXTURE_MODULES.map((m) => [m.id, structuredClone(m)]));
+  const roleKeys = new Map<string, string>([...roles.values()].map((r) => [r.id, foldText(r.name)]));
+
+  let settings: Omit<Settings, 'currentUser'>;
+  let entities: Entity[];
+  let entityById: Map<string, Entity>;
+  let entityKeys: Map<string, string>;
+  let users: Map<string, UserRec>;
+  let invitations: Map<string, InvitationRec>;
+  let emails: Map<string, string>;
+  let usernames: Map<string, string>;
+  let seq: number;
+  let version: number;
+  let sortCache: Map<string, UserRec[]>;
+  let sortCacheVersion: number;
+
+  function withSettingsDefaults(s: MockSettingsPatch, base: Omit<Settings, 'currentUser'>): Omit<Settings, 'currentUser'> {
+    const next = { ...base, ...structuredClone(s) };
+    if (s.sso) next.sso = { enforced: s.sso.enforced, providerName: s.sso.providerName ?? (s.sso.enforced ? 'Okta' : null) };
+    return next;
+  }
+
+  function load(): void {
+    settings = withSettingsDefaults(options.settings ?? {}, structuredClone(DEFAULT_SETTINGS));
+    entities = generateEntities(options.entityCount ?? 12);
+    entityById = new Map(entities.map((e) => [e.id, e]));
+    entityKeys = new Map(entities.map((e) => [e.id, foldText(e.name)]));
+    entities.sort((a, b) => cmp(entityKeys.get(a.id) ?? '', entityKeys.get(b.id) ?? '') || cmp(a.id, b.id));
+    users = new Map();
+    invitations = new Map();
+    emails = new Map();
+    usernames = new Map();
+    seq = 0;
+    version = 0;
+    sortCache = new Map();
+    sortCacheVersion = -1;
+    const generated = generateUsers(options.userCount ?? DEFAULT_USER_COUNT, seed, {
+      entities,
+      now: clock.now(),
+      ttlDays: settings.invitation.ttlDays,
+      usernames: settings.username.mode === 'required',
+    });
+    const admin = generated.find((u) => u.id === CURRENT_ADMIN_ID);
+    const invitedBy = admin ? { id: admin.id, name: fullName(admin) } : null;
+    for (const u of generated) {
+      const summary = u.invitation;
+      const rec: UserRec = { user: { ...u, invitation: null }, invitationId: null, nameKey: '', hay: '' };
+      indexKeys(rec);
+      users.set(u.id, rec);
+      emails.set(u.email, u.id);
+      if (u.username) usernames.set(foldText(u.username), u.id);
+      if (summary) {
+        invitations.set(summary.id, {
+          id: summary.id, kind: summary.kind, userId: u.id, sentAt: Date.parse(summary.sentAt), expiresAt: Date.parse(summary.expiresAt), invitedBy,
+        });
+        rec.invitationId = summary.id;
+      }
+    }
+  }
+
+  function cmp(a: string | number, b: string | number): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  function indexKeys(rec: UserRec): void {
+    const u = rec.user;
+    const first = foldText(u.firstName);
+    const last = foldText(u.lastName);
+    rec.nameKey = `${last}\u0001${first}`;
+    rec.hay = `${first} ${last}\n${last} ${first}\n${u.email}\n${u.username ? foldText(u.username) : ''}\n${u.pendingEmail ?? ''}`;
+  }
+
+  function touch(): void {
+    version++;
+  }
+
+  const nextId = (prefix: string) => `${prefix}-${(++seq).toString(36)}-${clock.now().toString(36)}`;
+
+  // ---------------------------------------------------------------------------
+  // Time
+  // ---------------------------------------------------------------------------
+
+  const invitationStatus = (inv: InvitationRec): InvitationStatus => (clock.now() >= inv.expiresAt ? 'expired' : 'pending');
+
+  /** Applies the `deactivate` expiry policy to invitations that expired since the last read. */
+  function sweep(): void {
+    if (settings.invitation.onExpiry !== 'deactivate') return;
+    const now = clock.now();
+    for (const inv of invitations.values()) {
+      if (inv.kind !== 'invitation' || now < inv.expiresAt) continue;
+      const rec = users.get(inv.userId);
+      if (rec && rec.user.status === 'invited') {
+        rec.user.status = 'deactivated';
+        touch();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Output (always fresh copies)
+  // ---------------------------------------------------------------------------
+
+  function summaryOf(rec: UserRec): InvitationSummary | null {
+    const inv = rec.invitationId ? invitations.get(rec.invitationId) : undefined;
+    if (!inv) return null;
+    return { id: inv.id, kind: inv.kind, status: invitationStatus(inv), sentAt: iso(inv.sentAt), expiresAt: iso(inv.expiresAt) };
+  }
+
+  function toUser(rec: UserRec): User {
+    const copy = copyUserFields(rec.user);
+    copy.invitation = summaryOf(rec);
+    return copy;
+  }
+
+  function toInvitation(inv: InvitationRec): Invitation {
+    const u = mustUser(inv.userId).user;
+    return {
+      id: inv.id,
+      kind: inv.kind,
+      status: invitationStatus(inv),
+      email: inv.kind === 'registration_request' ? (u.pendingEmail ?? u.email) : u.email,
+      userId: u.id,
+      roleId: u.roleId,
+      entityIds: [...u.entityIds],
+      permissions: { ...u.permissions },
+      invitedBy: inv.invitedBy ? { ...inv.invitedBy } : null,
+      sentAt: iso(inv.sentAt),
+      expiresAt: iso(inv.expiresAt),
+    };
+  }
+
+  function currentUser(): Settings['currentUser'] {
+    const rec = users.get(CURRENT_ADMIN_ID);
+    const u = rec?.user;
+    const role = u?.roleId ? roles.get(u.roleId) : undefined;
+    return {
+      id: CURRENT_ADMIN_ID,
+      name: u ? fullName(u) : 'Alice Martin',
+      isAdmin: role?.isAdmin ?? false,
+      adminScope: u ? copyUserFields(u).adminScope : null,
+    };
+  }
+
+  // ---------------------------------------------------------------------------
+  // Rules
+  // ---------------------------------------------------------------------------
+
+  function mustUser(id: string): UserRec {
+    const rec = users.get(id);
+    if (!rec) throw new UserAdminError('not_found', `User ${id} does not exist`);
+    return rec;
+  }
+
+  function mustInvitation(id: string): InvitationRec {
+    const inv = invitations.get(id);
+    if (!inv) throw new UserAdminError('not_found', `Invitation ${id} does not exist`);
+    return inv;
+  }
+
+  function mustRole(roleId: string): Role {
+    const role = roles.get(roleId);
+    if (!role) throw validation({ roleId: 'not_found' }, 'role_not_found', `Role ${roleId} does not exist`);
+    return role;
+  }
+
+  function checkEntities(ids: readonly string[], field: string): void {
+    const missing = ids.filter((id) => !entityById.has(id));
+    if (missing.length > 0) throw validation({ [field]: 'not_found' }, 'entity_not_found', `Unknown entities: ${missing.join(', ')}`);
+  }
+
+  function checkScope(scope: UserScope, entityIds: readonly string[]): void {
+    if (entityIds.length === 0) throw validation({ entityIds: 'required' });
+    if (scope === 'entity' && entityIds.length !== 1) {
+      throw validation({ entityIds: 'invalid_format' }, undefined, 'An entity user reaches exactly one entity');
+    }
+  }
+
+  function checkAdminScope(adminScope: AdminScope | null | undefined, role: Role): void {
+    if (adminScope && !role.isAdmin) throw validation({ adminScope: 'not_allowed' }, undefined, 'Only admin roles have an admin scope');
+    if (adminScope?.type === 'entities') checkEntities(adminScope.entityIds, 'adminScope.entityIds');
+  }
+
+  function checkPermissions(permissions: ModulePermissions, role: Role): void {
+    const fieldErrors: FieldErrors = {};
+    let adminOnly = false;
+    for (const [moduleId, level] of Object.entries(permissions)) {
+      const mod = modules.get(moduleId);
+      if (!mod) fieldErrors[`permissions.${moduleId}`] = 'not_found';
+      else if (!mod.levels.includes(level)) fieldErrors[`permissions.${moduleId}`] = 'invalid_format';
+      else if (mod.adminOnly && !role.isAdmin && level !== mod.levels[0]) {
+        fieldErrors[`permissions.${moduleId}`] = 'admin_only_module';
+        adminOnly = true;
+      }
+    }
+    if (Object.keys(fieldErrors).length > 0) {
+      throw validation(fieldErrors, adminOnly ? 'admin_only_module' : undefined, adminOnly ? `Role ${role.name} cannot be granted admin-only modules` : 'Invalid permissions');
+    }
+  }
+
+  /** Admin-only modules removed, for a user whose role is not an admin role. */
+  function withoutAdminOnly(permissions: ModulePermissions): ModulePermissions {
+    const next: ModulePermissions = {};
+    for (const [moduleId, level] of Object.entries(permissions)) if (!modules.get(moduleId)?.adminOnly) next[moduleId] = level;
+    return next;
+  }
+
+  function checkLoginEmail(email: string, field = 'email'): void {
+    const domain = domainOf(email);
+    if (allowedDomains && !allowedDomains.has(domain)) throw validation({ [field]: 'not_allowed' }, undefined, `Domain ${domain} is not allowed`);
+    if (isDisposableDomain(domain)) throw validation({ [field]: 'not_allowed' }, undefined, `Domain ${domain} is a disposable-address provider`);
+  }
+
+  function checkEmailFree(email: string, selfId: string | null): void {
+    const owner = emails.get(email);
+    if (owner !== undefined && owner !== selfId) {
+      throw new UserAdminError('conflict', `${email} is already used`, { reason: 'email_taken', fieldErrors: { email: 'taken' } });
+    }
+  }
+
+  function checkUsername(username: string | null | undefined, selfId: string | null): string | null {
+    if (settings.username.mode === 'none') return null;
+    if (!username) throw validation({ username: 'required' });
+    const owner = usernames.get(foldText(username));
+    if (owner !== undefined && owner !== selfId) {
+      throw new UserAdminError('conflict', `Username ${username} is already used`, { reason: 'username_taken', fieldErrors: { username: 'taken' } });
+    }
+    return username;
+  }
+
+  const isAdminRec = (rec: UserRec) => rec.user.kind === 'login' && rec.user.roleId !== null && (roles.get(rec.user.roleId)?.isAdmin ?? false);
+  const isActiveAdmin = (rec: UserRec) => rec.user.status === 'active' && isAdminRec(rec);
+
+  function checkNotLastAdmin(rec: UserRec, action: string): void {
+    if (!isActiveAdmin(rec)) return;
+    for (const other of users.values()) if (other !== rec && isActiveAdmin(other)) return;
+    throw new UserAdminError('conflict', `Cannot ${action} the last active administrator`, { reason: 'last_admin' });
+  }
+
+  function checkNotSelf(rec: UserRec, action: string): void {
+    if (rec.user.id === CURRENT_ADMIN_ID) throw new UserAdminError('forbidden', `You cannot ${action} yourself`, { reason: 'self_action' });
+  }
+
+  function ttlMs(): number {
+    return settings.invitation.ttlDays * DAY_MS;
+  }
+
+  function sendInvitation(rec: UserRec, kind: InvitationKind): InvitationRec {
+    dropInvitation(rec);
+    const now = clock.now();
+    const inv: InvitationRec = { id: nextId('inv'), kind, userId: rec.user.id, sentAt: now, expiresAt: now + ttlMs(), invitedBy: { id: CURRENT_ADMIN_ID, name: currentUser().name } };
+    invitations.set(inv.id, inv);
+    rec.invitationId = inv.id;
+    return inv;
+  }
+
+  function dropInvitation(rec: UserRec): void {
+    if (!rec.invitationId) return;
+    const inv = invitations.get(rec.invitationId);
+    invitations.delete(rec.invitationId);
+    rec.invitationId = null;
+    if (inv?.kind === 'registration_request' && rec.user.pendingEmail) {
+      if (emails.get(rec.user.pendingEmail) === rec.user.id) emails.delete(rec.user.pendingEmail);
+      rec.user.pendingEmail = null;
+      indexKeys(rec);
+    }
+  }
+
+  function deleteUser(rec: UserRec): void {
+    dropInvitation(rec);
+    emails.delete(rec.user.email);
+    if (rec.user.username) usernames.delete(foldText(rec.user.username));
+    users.delete(rec.user.id);
+    touch();
+  }
+
+  function insertUser(user: User): UserRec {
+    const rec: UserRec = { user, invitationId: null, nameKey: '', hay: '' };
+    indexKeys(rec);
+    users.set(user.id, rec);
+    emails.set(user.email, user.id);
+    if (user.username) usernames.set(foldText(user.username), user.id);
+    touch();
+    return rec;
+  }
+
+  const neverAccepted = (rec: UserRec) => {
+    const inv = rec.invitationId ? invitations.get(rec.invitationId) : undefined;
+    return inv?.kind === 'invitation';
+  };
+
+  // ---------------------------------------------------------------------------
+  // Listing
+  // ---------------------------------------------------------------------------
+
+  function sortKey(rec: UserRec, field: UserSortField): string | number | null {
+    const u = rec.user;
+    switch (field) {
+      case 'name': return rec.nameKey;
+      case 'email': return u.email;
+      case 'status': return STATUS_RANK[u.status];
+      case 'role': return u.roleId === null ? null : (roleKeys.get(u.roleId) ?? null);
+      case 'lastSignInAt': return u.lastSignInAt === null ? null : Date.parse(u.lastSignInAt);
+      case 'createdAt': return Date.parse(u.createdAt);
+    }
+  }
+
+  function sorted(field: UserSortField, direction: SortDirection): UserRec[] {
+    if (sortCacheVersion !== version) {
+      sortCache = new Map();
+      sortCacheVersion = version;
+    }
+    const cacheKey = `${field}:${direction}`;
+    const cached = sortCache.get(cacheKey);
+    if (cached) return cached;
+    const keyed: { r: UserRec; k: string | number; id: string }[] = [];
+    const nulls: UserRec[] = [];
+    for (const r of users.values()) {
+      const k = sortKey(r, field);
+      if (k === null) nulls.push(r);
+      else keyed.push({ r, k, id: r.user.id });
+    }
+    keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (direction === 'desc') keyed.reverse();
+    nulls.sort((a, b) => cmp(a.user.id, b.user.id));
+    const result = keyed.map((x) => x.r);
+    for (const n of nulls) result.push(n);
+    sortCache.set(cacheKey, result);
+    return result;
+  }
+
+  function matcher(search: string | undefined, filter: UserFilter | undefined): (rec: UserRec) => boolean {
+    const q = search ? foldText(search.trim()) : '';
+    const status = filter?.status && filter.status.length > 0 ? new Set(filter.status) : null;
+    const roleIds = filter?.roleIds && filter.roleIds.length > 0 ? new Set(filter.roleIds) : null;
+    const entityIds = filter?.entityIds && filter.entityIds.length > 0 ? new Set(filter.entityIds) : null;
+    const kind = filter?.kind;
+    const scope = filter?.scope;
+    return (rec) => {
+      const u = rec.user;
+      if (status && !status.has(u.status)) return false;
+      if (kind && u.kind !== kind) return false;
+      if (scope && u.scope !== scope) return false;
+      if (roleIds && (u.roleId === null || !roleIds.has(u.roleId))) return false;
+      if (entityIds && !u.entityIds.some((id) => entityIds.has(id))) return false;
+      if (q && !rec.hay.includes(q)) return false;
+      return true;
+    };
+  }
+
+  function checkPaging(pageIndex: number, pageSize: number): void {
+    const fieldErrors: FieldErrors = {};
+    if (!Number.isInteger(pageIndex) || pageIndex < 0) fieldErrors.pageIndex = 'invalid_format';
+    if (!Number.isInteger(pageSize) || pageSize < 1) fieldErrors.pageSize = 'invalid_format';
+    if (Object.keys(fieldErrors).length > 0) throw validation(fieldErrors, undefined, 'Invalid paging');
+  }
+
+  function page<T, R>(items: Iterable<T>, match: (item: T) => boolean, pageIndex: number, pageSize: number, map: (item: T) => R): Page<R> {
+    checkPaging(pageIndex, pageSize);
+    const start = pageIndex * pageSize;
+    const end = start + pageSize;
+    const out: R[] = [];
+    let total = 0;
+    for (const item of items) {
+      if (!match(item)) continue;
+      if (total >= start && total < end) out.push(map(item));
+      total++;
+    }
+    return { items: out, total };
+  }
+
+  // ---------------------------------------------------------------------------
+  // Operations
+  // ---------------------------------------------------------------------------
+
+  function setStatus(id: string, status: 'active' | 'deactivated'): User {
+    const rec = mustUser(id);
+    const u = rec.user;
+    if (status === 'deactivated') {
+      if (u.status === 'deactivated') return toUser(rec);
+      checkNotSelf(rec, 'deactivate');
+      checkNotLastAdmin(rec, 'deactivate');
+      u.status = 'deactivated';
+      touch();
+      return toUser(rec);
+    }
+    if (u.status === 'active') return toUser(rec);
+    if (u.status === 'invited') {
+      throw new UserAdminError('conflict', 'An invited user becomes active by accepting the invitation', { reason: 'invalid_status_transition' });
+    }
+    if (u.kind === 'login' && neverAccepted(rec)) {
+      sendInvitation(rec, 'invitation');
+      u.status = 'invited';
+    } else {
+      u.status = 'active';
+    }
+    touch();
+    return toUser(rec);
+  }
+
+  function remove(id: string): void {
+    const rec = mustUser(id);
+    checkNotSelf(rec, 'remove');
+    checkNotLastAdmin(rec, 'remove');
+    deleteUser(rec);
+  }
+
+  function bulk(ids: string[], run: (id: string) => User | undefined): BulkResult {
+    return {
+      results: ids.map((id) => {
+        try {
+          const user = run(id);
+          return user ? { id, ok: true as const, user } : { id, ok: true as const };
+        } catch (error) {
+          if (!(error instanceof UserAdminError)) throw error;
+          return { id, ok: false as const, error: error.toJSON() };
+        }
+      }),
+    };
+  }
+
+  function createUser(input: CreateUserInput): CreateUserResult {
+    if (input?.kind === 'login' && settings.sso.enforced) {
+      throw new UserAdminError('forbidden', `Users sign in with ${settings.sso.providerName ?? 'SSO'}; they cannot be created by hand`, { reason: 'sso_enforced' });
+    }
+    const parsed = parseOrThrow(createUserSchema(settings.username), input);
+    const now = clock.now();
+    if (parsed.kind === 'contact') {
+      checkEntities([parsed.entityId], 'entityId');
+      checkEmailFree(parsed.email, null);
+      const rec = insertUser({
+        id: nextId('user'), kind: 'contact', status: 'active', email: parsed.email, username: null,
+        firstName: parsed.firstName, lastName: parsed.lastName, phone: parsed.phone || null, roleId: null, adminScope: null,
+        scope: 'entity', entityIds: [parsed.entityId], permissions: {}, source: 'manual', createdAt: iso(now),
+        lastSignInAt: null, invitation: null, pendingEmail: null,
+      });
+      return { user: toUser(rec), invitation: null };
+    }
+    const role = mustRole(parsed.roleId);
+    checkEntities(parsed.entityIds, 'entityIds');
+    checkScope(parsed.scope, parsed.entityIds);
+    checkAdminScope(parsed.adminScope, role);
+    const permissions = parsed.permissions ?? { ...role.defaultPermissions };
+    checkPermissions(permissions, role);
+    checkLoginEmail(parsed.email);
+    checkEmailFree(parsed.email, null);
+    const username = checkUsername(parsed.username, null);
+    const rec = insertUser({
+      id: nextId('user'), kind: 'login', status: 'invited', email: parsed.email, username,
+      firstName: parsed.firstName, lastName: parsed.lastName, phone: parsed.phone || null, roleId: role.id,
+      adminScope: role.isAdmin ? (parsed.adminScope ?? { type: 'all' }) : null, scope: parsed.scope,
+      entityIds: [...new Set(parsed.entityIds)], permissions, source: 'manual', createdAt: iso(now),
+      lastSignInAt: null, invitation: null, pendingEmail: null,
+    });
+    const inv = sendInvitation(rec, 'invitation');
+    return { user: toUser(rec), invitation: toInvitation(inv) };
+  }
+
+  function updateUser(id: string, rawPatch: UserPatch): UpdateUserResult {
+    const rec = mustUser(id);
+    const u = rec.user;
+    const patch = parseOrThrow(userPatchSchema(settings.username), rawPatch ?? {});
+    let emailChange: UpdateUserResult['emailChange'] = 'none';
+
+    if (u.kind === 'contact') {
+      if (patch.entityIds !== undefined && patch.entityIds.length !== 1) {
+        throw validation({ entityIds: 'invalid_format' }, 'contact_single_entity', 'A contact lives in exactly one entity');
+      }
+      const notAllowed: FieldErrors = {};
+      if (patch.roleId !== undefined) notAllowed.roleId = 'not_allowed';
+      if (patch.adminScope) notAllowed.adminScope = 'not_allowed';
+      if (patch.scope === 'group') notAllowed.scope = 'not_allowed';
+      if (patch.username) notAllowed.username = 'not_allowed';
+      if (patch.permissions && Object.keys(patch.permissions).length > 0) notAllowed.permissions = 'not_allowed';
+      if (Object.keys(notAllowed).length > 0) throw validation(notAllowed, undefined, 'Contacts have no role, scope, username or permissions');
+      if (patch.entityIds) checkEntities(patch.entityIds, 'entityIds');
+      if (patch.email !== undefined && patch.email !== u.email) checkEmailFree(patch.email, u.id);
+      if (patch.email !== undefined && patch.email !== u.email) {
+        emails.delete(u.email);
+        u.email = patch.email;
+        emails.set(u.email, u.id);
+      }
+      if (patch.entityIds) u.entityIds = [...patch.entityIds];
+    } else {
+      const currentRole = u.roleId ? roles.get(u.roleId) : undefined;
+      const role = patch.roleId !== undefined ? mustRole(patch.roleId) : currentRole;
+      if (!role) throw validation({ roleId: 'required' });
+      const demoted = (currentRole?.isAdmin ?? false) && !role.isAdmin;
+      const scope = patch.scope ?? u.scope;
+      const entityIds = patch.entityIds ? [...new Set(patch.entityIds)] : u.entityIds;
+      checkEntities(entityIds, 'entityIds');
+      checkScope(scope, entityIds);
+      checkAdminScope(patch.adminScope, role);
+      const adminScope: AdminScope | null = role.isAdmin ? (patch.adminScope !== undefined ? patch.adminScope : u.adminScope) ?? { type: 'all' } : null;
+      const permissions = patch.permissions ?? (role.isAdmin ? u.permissions : withoutAdminOnly(u.permissions));
+      checkPermissions(permissions, role);
+      let username = u.username;
+      if (patch.username !== undefined && settings.username.mode !== 'none') username = checkUsername(patch.username, u.id);
+      const newEmail = patch.email !== undefined && patch.email !== u.email ? patch.email : null;
+      if (newEmail && newEmail !== u.pendingEmail) {
+        checkLoginEmail(newEmail);
+        checkEmailFree(newEmail, u.id);
+      }
+      if (demoted) checkNotLastAdmin(rec, 'demote');
+
+      // Everything is valid: apply.
+      u.roleId = role.id;
+      u.adminScope = adminScope === null ? null : structuredClone(adminScope);
+      u.scope = scope;
+      u.entityIds = [...entityIds];
+      u.permissions = { ...permissions };
+      if (username !== u.username) {
+        if (u.username) usernames.delete(foldText(u.username));
+        if (username) usernames.set(foldText(username), u.id);
+        u.username = username;
+      }
+      if (newEmail) {
+        if (u.status === 'invited') {
+          // Nothing confirmed yet: the address changes and the invitation goes to it.
+          emails.delete(u.email);
+          u.email = newEmail;
+          emails.set(newEmail, u.id);
+          sendInvitation(rec, 'invitation');
+        } else if (newEmail !== u.pendingEmail) {
+          dropInvitation(rec);
+          u.pendingEmail = newEmail;
+          emails.set(newEmail, u.id);
+          sendInvitation(rec, 'registration_request');
+          emailChange = 'registration_request_sent';
+        }
+      } else if (patch.email !== undefined && patch.email === u.email && u.pendingEmail) {
+        // Changing back to the current address cancels the pending change.
+        dropInvitation(rec);
+      }
+    }
+    if (patch.firstName !== undefined) u.firstName = patch.firstName;
+    if (patch.lastName !== undefined) u.lastName = patch.lastName;
+    if (patch.phone !== undefined) u.phone = patch.phone || null;
+    indexKeys(rec);
+    touch();
+    return { user: toUser(rec), emailChange };
+  }
+
+  function inviteUsers(input: InviteUsersInput): InviteUsersResult {
+    const parsed = parseOrThrow(inviteUsersSchema, input);
+    if (settings.sso.enforced) {
+      return { invited: [], skipped: parsed.emails.map((email) => ({ email, reason: 'sso_enforced' as const })) };
+    }
+    const role = mustRole(parsed.roleId);
+    let entityIds = [...new Set(parsed.entityIds)];
+    if (entityIds.length === 0 && !settings.multiEntity && entityById.has(ROOT_ENTITY_ID)) entityIds = [ROOT_ENTITY_ID];
+    checkEntities(entityIds, 'entityIds');
+    const scope: UserScope = parsed.scope ?? (entityIds.length === 1 ? 'entity' : 'group');
+    checkScope(scope, entityIds);
+    checkAdminScope(parsed.adminScope, role);
+    const permissions = parsed.permissions ?? { ...role.defaultPermissions };
+    checkPermissions(permissions, role);
+
+    const invited: Invitation[] = [];
+    const skipped: InviteUsersResult['skipped'] = [];
+    const seen = new Set<string>();
+    const now = clock.now();
+    for (const raw of parsed.emails) {
+      const email = raw.trim().toLowerCase();
+      const skip = (reason: InviteSkipReason) => skipped.push({ email: raw.trim(), reason });
+      if (!isValidEmail(email)) { skip('invalid'); continue; }
+      if (seen.has(email)) { skip('duplicate'); continue; }
+      seen.add(email);
+      const ownerId = emails.get(email);
+      const owner = ownerId ? users.get(ownerId) : undefined;
+      if (owner) {
+        const pendingHere = owner.user.status === 'invited' || owner.user.pendingEmail === email;
+        skip(pendingHere ? 'already_invited' : 'already_member');
+        continue;
+      }
+      const domain = domainOf(email);
+      if (allowedDomains && !allowedDomains.has(domain)) { skip('domain_not_allowed'); continue; }
+      if (isDisposableDomain(domain)) { skip('disposable'); continue; }
+      const rec = insertUser({
+        id: nextId('user'), kind: 'login', status: 'invited', email, username: null, firstName: '', lastName: '', phone: null,
+        roleId: role.id, adminScope: role.isAdmin ? (parsed.adminScope ?? { type: 'all' }) : null, scope, entityIds: [...entityIds],
+        permissions: { ...permissions }, source: 'invitation', createdAt: iso(now), lastSignInAt: null, invitation: null, pendingEmail: null,
+      });
+      invited.push(toInvitation(sendInvitation(rec, 'invitation')));
+    }
+    return { invited, skipped };
+  }
+
+  function diagnostics(userId: string): AccessDiagnostics {
+    const rec = mustUser(userId);
+    const u = rec.user;
+    if (u.kind === 'contact') return { userId, failures: [] };
+    const rng = createRandom(hashSeed(`${seed}:${userId}`));
+    const count = rng.chance(0.4) ? 0 : rng.int(1, 4);
+    const pool: SignInFailureCode[] =
+      u.status === 'deactivated' ? ['account_deactivated', 'invalid_credentials']
+        : u.status === 'invited' ? ['invitation_pending', 'invitation_expired']
+          : settings.sso.enforced ? ['sso_required', 'sso_error', 'entity_not_granted']
+            : ['invalid_credentials', 'invalid_credentials', 'locked', 'mfa_failed', 'entity_not_granted'];
+    const failures: AccessDiagnostics['failures'] = [];
+    let at = startMs;
+    for (let i = 0; i < count; i++) {
+      at -= rng.int(1, 72) * 60 * 60 * 1000;
+      failures.push({
+        at: iso(at),
+        code: rng.pick(pool),
+        requestId: `req_${hashSeed(`${userId}:${i}`).toString(16).padStart(8, '0')}`,
+        ip: rng.chance(0.9) ? `203.0.113.${rng.int(1, 254)}` : null,
+        userAgent: rng.chance(0.9) ? rng.pick(SIGN_IN_USER_AGENTS) : null,
+      });
+    }
+    return { userId, failures };
+  }
+
+  load();
+
+  /** Runs an operation after applying time-based rules. */
+  const op = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
+    sweep();
+    return fn(...args);
+  };
+
+  return {
+    clock,
+    getSettings: op(() => ({ ...structuredClone(settings), currentUser: currentUser() })),
+    listUsers: op((params) => {
+      const sort = params.sort ?? { field: 'name', direction: 'asc' };
+      return page(sorted(sort.field, sort.direction), matcher(params.search, params.filter), params.pageIndex, params.pageSize, toUser);
+    }),
+    getUser: op(({ id }) => toUser(mustUser(id))),
+    createUser: op(({ input }) => createUser(input)),
+    updateUser: op(({ id, patch }) => updateUser(id, patch)),
+    setUserStatus: op(({ id, status }) => setStatus(id, status)),
+    removeUser: op(({ id }) => remove(id)),
+    inviteUsers: op(({ input }) => inviteUsers(input)),
+    listInvitations: op((params) => {
+      const q = params.search ? foldText(params.search.trim()) : '';
+      const all = [...invitations.values()].sort((a, b) => b.sentAt - a.sentAt || cmp(a.id, b.id));
+      return page(all, (inv) => {
+        if (params.status && invitationStatus(inv) !== params.status) return false;
+        if (!q) return true;
+        const rec = users.get(inv.userId);
+        return !!rec && rec.hay.includes(q);
+      }, params.pageIndex, params.pageSize, toInvitation);
+    }),
+    resendInvitation: op(({ id }) => {
+      const inv = mustInvitation(id);
+      const rec = mustUser(inv.userId);
+      const now = clock.now();
+      inv.sentAt = now;
+      inv.expiresAt = now + ttlMs();
+      inv.invitedBy = { id: CURRENT_ADMIN_ID, name: currentUser().name };
+      if (inv.kind === 'invitation' && rec.user.status === 'deactivated') rec.user.status = 'invited';
+      touch();
+      return toInvitation(inv);
+    }),
+    revokeInvitation: op(({ id }) => {
+      const inv = mustInvitation(id);
+      const rec = mustUser(inv.userId);
+      if (inv.kind === 'invitation') deleteUser(rec);
+      else {
+        dropInvitation(rec);
+        touch();
+      }
+    }),
+    listRoles: op(() => [...roles.values()].map((r) => structuredClone(r))),
+    listModules: op(() => [...modules.values()].map((m) => structuredClone(m))),
+    listEntities: op((params) => {
+      const q = params.search ? foldText(params.search.trim()) : '';
+      const ids = params.ids ? new Set(params.ids) : null;
+      return page(entities, (e) => {
+        if (params.parentId !== undefined && e.parentId !== params.parentId) return false;
+        if (ids && !ids.has(e.id)) return false;
+        if (q && !(entityKeys.get(e.id) ?? '').includes(q)) return false;
+        return true;
+      }, params.pageIndex, params.pageSize, (e) => ({ ...e }));
+    }),
+    getUserCounts: op((params = {}) => {
+      const match = matcher(params.search, { roleIds: params.filter?.roleIds, entityIds: params.filter?.entityIds, scope: params.filter?.scope });
+      const counts: UserCounts = { active: 0, invited: 0, deactivated: 0, contacts: 0, all: 0 };
+      for (const rec of users.values()) {
+        if (!match(rec)) continue;
+        counts.all++;
+        if (rec.user.kind === 'contact') counts.contacts++;
+        else counts[rec.user.status]++;
+      }
+      return counts;
+    }),
+    getAccessDiagnostics: op(({ userId }) => diagnostics(userId)),
+    setUsersStatus: op(({ ids, status }) => bulk(ids, (id) => setStatus(id, status))),
+    removeUsers: op(({ ids }) => bulk(ids, (id) => {
+      remove(id);
+      return undefined;
+    })),
+    updateSettings: op((partial) => {
+      settings = withSettingsDefaults(partial, settings);
+      touch();
+      return { ...structuredClone(settings), currentUser: currentUser() };
+    }),
+    acceptInvitation: op(({ id }) => {
+      const inv = mustInvitation(id);
+      const rec = mustUser(inv.userId);
+      if (invitationStatus(inv) !== 'pending' || (inv.kind === 'invitation' && rec.user.status !== 'invited')) {
+        throw new UserAdminError('conflict', 'This invitation can no longer be accepted', { reason: 'invitation_not_pending' });
+      }
+      const u = rec.user;
+      if (inv.kind === 'invitation') {
+        u.status = 'active';
+        u.lastSignInAt = iso(clock.now());
+        dropInvitation(rec);
+      } else if (u.pendingEmail) {
+        const next = u.pendingEmail;
+        emails.delete(u.email);
+        invitations.delete(inv.id);
+        rec.invitationId = null;
+        u.email = next;
+        u.pendingEmail = null;
+        emails.set(next, u.id);
+      }
+      indexKeys(rec);
+      touch();
+      return toUser(rec);
+    }),
+    reset: () => {
+      clock.set(startMs);
+      load();
+    },
+  };
+}
