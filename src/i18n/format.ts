@@ -5,7 +5,10 @@ export type DateInput = string | number | Date;
 export interface Formatters {
   /** The BCP 47 tag the formatters use. */
   readonly locale: string;
-  /** A date without time. Options default to `{ dateStyle: 'medium' }`. Returns `''` for an invalid date. */
+  /**
+   * A date. Options default to `{ dateStyle: 'medium' }`, which is added to options naming no
+   * date or time part (`{ timeZone: 'UTC' }`). Returns `''` for an invalid date.
+   */
   date(value: DateInput, options?: Intl.DateTimeFormatOptions): string;
   /** A date with its time (`dateStyle: 'medium'`, `timeStyle: 'short'`). Returns `''` for an invalid date. */
   dateTime(value: DateInput): string;
@@ -39,6 +42,13 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number, number][] = [
 
 const cache = new Map<string, Formatters>();
 
+const DATE_PARTS = ['dateStyle', 'timeStyle', 'weekday', 'era', 'year', 'month', 'day', 'hour', 'minute', 'second', 'dayPeriod', 'timeZoneName', 'fractionalSecondDigits'];
+
+function withDateDefaults(options: Intl.DateTimeFormatOptions | undefined): Intl.DateTimeFormatOptions {
+  if (options && DATE_PARTS.some((part) => part in options)) return options;
+  return { dateStyle: 'medium', ...options };
+}
+
 function toTime(value: DateInput): number {
   if (value instanceof Date) return value.getTime();
   if (typeof value === 'number') return value;
@@ -70,7 +80,7 @@ export function createFormatters(locale: string): Formatters {
   const cached = cache.get(locale);
   if (cached) return cached;
 
-  const dateFormat = memo((o: Intl.DateTimeFormatOptions | undefined) => new Intl.DateTimeFormat(locale, o ?? { dateStyle: 'medium' }));
+  const dateFormat = memo((o: Intl.DateTimeFormatOptions | undefined) => new Intl.DateTimeFormat(locale, withDateDefaults(o)));
   const numberFormat = memo((o: Intl.NumberFormatOptions | undefined) => new Intl.NumberFormat(locale, o));
   const relativeFormat = memo(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const listFormat = memo(() => new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }));
