@@ -28,6 +28,4 @@ describeAdapterConformance({ name: 'memory adapter (invitations expire)', setup:
 describeAdapterConformance({
   name: 'memory adapter (expired invitations deactivate)',
   setup: () => memoryHarness({ invitation: { ttlDays: 30, onExpiry: 'deactivate' } }),
-  // The expiry policy only changes the invitation checks; the rest ran above.
-  only: ['invitations', 'settings', 'users.create-login'],
 });
