@@ -8,6 +8,13 @@ import type { UserAdminErrorCode } from '../adapter/errors';
  * The backend must start with: a current user who is an admin (from `getSettings`), at least
  * one admin role and one non-admin role, at least one admin-only module, at least two entities,
  * and at least 25 users. Checks create what else they need through the adapter.
+ *
+ * @example
+ * const store = createMockStore();
+ * const harness: ConformanceHarness = {
+ *   adapter: createMemoryAdapter(store),
+ *   advanceTime: (ms) => store.clock.advance(ms),
+ * };
  */
 export interface ConformanceHarness {
   adapter: UserAdminAdapter;
@@ -32,6 +39,11 @@ export interface ConformanceHarness {
   cleanup?(): void | Promise<void>;
 }
 
+/**
+ * What the conformance kit needs from a host: a name and a fresh backend per check.
+ * @example
+ * const options: ConformanceOptions = { name: 'REST adapter', setup: () => ({ adapter: createRestAdapter({ baseUrl }) }) };
+ */
 export interface ConformanceOptions {
   /** Shown in the test names. */
   name: string;

@@ -14,7 +14,11 @@ export type { ConformanceHarness, ConformanceOptions } from './harness';
 export { conformanceChecks, missingRequirements, selectChecks, type ConformanceCheck, type ConformanceControl } from './checks';
 export { ConformanceError } from './assert';
 
-/** Which checks to run: ids (`sort.name.asc`) or groups (`sort`). */
+/**
+ * Which checks to run: ids (`sort.name.asc`) or groups (`sort`).
+ * @example
+ * const selection: ConformanceSelection = { only: ['paging', 'sort'], skip: ['sort.role.desc'] };
+ */
 export interface ConformanceSelection {
   /** Run only these checks or groups. Defaults to every check. */
   only?: string[];
@@ -22,6 +26,11 @@ export interface ConformanceSelection {
   skip?: string[];
 }
 
+/**
+ * Options of {@link describeAdapterConformance}.
+ * @example
+ * const options: DescribeConformanceOptions = { name: 'my adapter', setup: () => ({ adapter }), timeout: 60_000 };
+ */
 export interface DescribeConformanceOptions extends ConformanceOptions, ConformanceSelection {
   /** Per-check timeout in ms. Defaults to 30000. */
   timeout?: number;
@@ -92,7 +101,11 @@ export function describeAdapterConformance(options: DescribeConformanceOptions):
   });
 }
 
-/** The outcome of one check. */
+/**
+ * The outcome of one check.
+ * @example
+ * const failed = results.filter((r: ConformanceResult) => r.status === 'failed');
+ */
 export interface ConformanceResult {
   id: string;
   title: string;
