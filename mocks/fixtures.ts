@@ -206,7 +206,20 @@ interface FixedUser {
   invitation?: 'pending' | 'expired';
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
+const dayStrings = new Map<number, string>();
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+/** `toISOString` for whole-second instants, with the date part cached (100k users need ~300k of these). */
+function iso(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  let date = dayStrings.get(day);
+  if (date === undefined) dayStrings.set(day, (date = new Date(day * DAY_MS).toISOString().slice(0, 11)));
+  const rest = ms - day * DAY_MS;
+  const h = Math.floor(rest / 3_600_000);
+  const m = Math.floor((rest % 3_600_000) / 60_000);
+  const sec = Math.floor((rest % 60_000) / 1000);
+  const milli = rest % 1000;
+  return `${date}${pad2(h)}:${pad2(m)}:${pad2(sec)}.${milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : milli}Z`;
+}
 
 /**
  * Generates `count` users with unique emails, deterministically from `seed`. The first users are
@@ -231,7 +244,7 @@ export function generateUsers(count: number = DEFAULT_USER_COUNT, seed: number =
   const entityIds = entities.map((e) => e.id);
   const nonRoot = entityIds.length > 1 ? entityIds.filter((id) => id !== ROOT_ENTITY_ID) : entityIds;
   const companies = entities.filter((e) => e.kind === 'company').map((e) => e.id);
-  const usedEmails = new Set<string>();
+  const groupPool = entityIds.length > 1 ? nonRoot : entityIds;
   const usedUsernames = new Set<string>();
   const roles = new Map(FIXTURE_ROLES.map((r) => [r.id, r]));
   const users: User[] = [];
@@ -242,23 +255,31 @@ export function generateUsers(count: number = DEFAULT_USER_COUNT, seed: number =
     if (s === undefined) slugs.set(value, (s = asciiSlug(value)));
     return s;
   };
-  const nextSuffix = new Map<string, number>();
-  const uniqueEmail = (first: string, last: string, domain: string): string => {
-    const base = `${slug(first)}.${slug(last)}`;
-    const key = `${base}@${domain}`;
-    let n = nextSuffix.get(key) ?? 1;
-    let email = n === 1 ? key : `${base}${n}@${domain}`;
-    while (usedEmails.has(email)) email = `${base}${++n}@${domain}`;
-    nextSuffix.set(key, n + 1);
-    usedEmails.add(email);
+  // Generated addresses are `first.last[n]@domain` with letters-only names, so a counter per
+  // (first, last, domain) keeps them unique; the fixed users' addresses are reserved up front.
+  const domains = [...COMPANY_DOMAINS, ...CONTACT_DOMAINS];
+  const firstSlugs = FIRST_NAMES.map((n) => asciiSlug(n));
+  const lastSlugs = LAST_NAMES.map((n) => asciiSlug(n));
+  const counters = new Int32Array(FIRST_NAMES.length * LAST_NAMES.length * domains.length);
+  const reserved = new Set<string>();
+  const uniqueEmail = (fi: number, li: number, di: number): string => {
+    const slot = (fi * LAST_NAMES.length + li) * domains.length + di;
+    const base = `${firstSlugs[fi]}.${lastSlugs[li]}`;
+    const domain = domains[di] as string;
+    let n = (counters[slot] ?? 0) + 1;
+    let email = n === 1 ? `${base}@${domain}` : `${base}${n}@${domain}`;
+    while (reserved.size > 0 && reserved.has(email)) email = `${base}${++n}@${domain}`;
+    counters[slot] = n;
     return email;
   };
+  const usernameSuffix = new Map<string, number>();
   const uniqueUsername = (first: string, last: string): string => {
     const base = `${slug(first).slice(0, 1)}${slug(last)}`.padEnd(6, '0');
-    let n = nextSuffix.get(base) ?? 1;
-    let name = n === 1 ? base : `${base}${n}`;
-    while (usedUsernames.has(name)) name = `${base}${++n}`;
-    nextSuffix.set(base, n + 1);
+    let name = base;
+    for (let n = usernameSuffix.get(base) ?? 2; usedUsernames.has(name); n++) {
+      name = `${base}${n}`;
+      usernameSuffix.set(base, n + 1);
+    }
     usedUsernames.add(name);
     return name;
   };
@@ -271,8 +292,7 @@ export function generateUsers(count: number = DEFAULT_USER_COUNT, seed: number =
     const isLogin = f.kind === 'login';
     const createdAt = now - rng.int(30, 3 * 365) * DAY_MS - rng.int(0, DAY_MS);
     const invitation = f.status === 'invited' ? invitationOf(f.id, f.invitation ?? 'pending') : null;
-    const ents = f.entityIds
-      ?? (f.scope === 'group' ? pickSome(rng, entityIds.length > 1 ? [...companies, ...nonRoot] : entityIds, 2, 4) : [rng.pick(nonRoot)]);
+    const ents = f.entityIds ?? (f.scope === 'group' ? pickSome(rng, groupPool, 2, 4) : [rng.pick(nonRoot)]);
     const sso = isLogin && f.status === 'active' && rng.chance(0.05);
     users.push({
       id: f.id,
@@ -306,18 +326,20 @@ export function generateUsers(count: number = DEFAULT_USER_COUNT, seed: number =
     { id: 'user-zoe', first: 'Zoë', last: 'Müller', email: 'zoe.muller@partner-consulting.com', roleId: null, status: 'active', kind: 'contact', scope: 'entity' },
   ];
   for (const f of fixed) {
-    usedEmails.add(f.email);
+    reserved.add(f.email);
     push(f);
   }
 
   const width = String(count).length;
   for (let i = users.length; i < count; i++) {
-    const first = rng.pick(FIRST_NAMES);
-    const last = rng.pick(LAST_NAMES);
+    const fi = rng.int(0, FIRST_NAMES.length - 1);
+    const li = rng.int(0, LAST_NAMES.length - 1);
+    const first = FIRST_NAMES[fi] as string;
+    const last = LAST_NAMES[li] as string;
     const id = `user-${String(i).padStart(width, '0')}`;
     const contact = rng.chance(0.1);
     if (contact) {
-      push({ id, first, last, email: uniqueEmail(first, last, rng.pick(CONTACT_DOMAINS)), roleId: null, status: rng.chance(0.9) ? 'active' : 'deactivated', kind: 'contact', scope: 'entity' });
+      push({ id, first, last, email: uniqueEmail(fi, li, rng.int(COMPANY_DOMAINS.length, domains.length - 1)), roleId: null, status: rng.chance(0.9) ? 'active' : 'deactivated', kind: 'contact', scope: 'entity' });
       continue;
     }
     const r = rng.next();
@@ -326,7 +348,7 @@ export function generateUsers(count: number = DEFAULT_USER_COUNT, seed: number =
     const roleId = roleRoll < 0.03 ? ROLE_IDS.admin : roleRoll < 0.28 ? ROLE_IDS.communication : roleRoll < 0.48 ? ROLE_IDS.communicationSignature : ROLE_IDS.user;
     const scope = entityIds.length > 1 && rng.chance(0.3) ? 'group' : 'entity';
     push({
-      id, first, last, email: uniqueEmail(first, last, rng.pick(COMPANY_DOMAINS)), roleId, status, kind: 'login', scope,
+      id, first, last, email: uniqueEmail(fi, li, rng.int(0, COMPANY_DOMAINS.length - 1)), roleId, status, kind: 'login', scope,
       adminScope: roleId === ROLE_IDS.admin && rng.chance(0.3) && companies.length > 0 ? { type: 'entities', entityIds: [rng.pick(companies)] } : { type: 'all' },
       invitation: rng.chance(0.4) ? 'expired' : 'pending',
     });

@@ -98,7 +98,11 @@ export interface MockStore {
 interface UserRec {
   user: User;
   invitationId: string | null;
+  /** Folded `last\u0001first`, for the name sort. */
   nameKey: string;
+  createdMs: number;
+  lastSignInMs: number | null;
+  /** Folded text the search looks in. */
   hay: string;
 }
 
@@ -182,9 +186,10 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   let emails: Map<string, string>;
   let usernames: Map<string, string>;
   let seq: number;
-  let version: number;
-  let sortCache: Map<string, UserRec[]>;
-  let sortCacheVersion: number;
+  /** Sorted views of all users, by `field:direction`, kept up to date incrementally. */
+  let views: Map<string, UserRec[]>;
+  /** Users changed (or removed) since the views were last brought up to date. */
+  let dirty: Set<UserRec>;
 
   function withSettingsDefaults(s: MockSettingsPatch, base: Omit<Settings, 'currentUser'>): Omit<Settings, 'currentUser'> {
     const next = { ...base, ...structuredClone(s) };
@@ -203,9 +208,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     emails = new Map();
     usernames = new Map();
     seq = 0;
-    version = 0;
-    sortCache = new Map();
-    sortCacheVersion = -1;
+    views = new Map();
+    dirty = new Set();
     const generated = generateUsers(options.userCount ?? DEFAULT_USER_COUNT, seed, {
       entities,
       now: clock.now(),
@@ -216,7 +220,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     const invitedBy = admin ? { id: admin.id, name: fullName(admin) } : null;
     for (const u of generated) {
       const summary = u.invitation;
-      const rec: UserRec = { user: { ...u, invitation: null }, invitationId: null, nameKey: '', hay: '' };
+      const rec: UserRec = { user: { ...u, invitation: null }, invitationId: null, nameKey: '', createdMs: 0, lastSignInMs: null, hay: '' };
       indexKeys(rec);
       users.set(u.id, rec);
       emails.set(u.email, u.id);
@@ -239,11 +243,14 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     const first = foldText(u.firstName);
     const last = foldText(u.lastName);
     rec.nameKey = `${last}\u0001${first}`;
+    rec.createdMs = Date.parse(u.createdAt);
+    rec.lastSignInMs = u.lastSignInAt === null ? null : Date.parse(u.lastSignInAt);
     rec.hay = `${first} ${last}\n${last} ${first}\n${u.email}\n${u.username ? foldText(u.username) : ''}\n${u.pendingEmail ?? ''}`;
   }
 
-  function touch(): void {
-    version++;
+  /** Marks a user as changed, created or removed, so the sorted views take it into account. */
+  function touch(rec: UserRec): void {
+    dirty.add(rec);
   }
 
   const nextId = (prefix: string) => `${prefix}-${(++seq).toString(36)}-${clock.now().toString(36)}`;
@@ -263,7 +270,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       const rec = users.get(inv.userId);
       if (rec && rec.user.status === 'invited') {
         rec.user.status = 'deactivated';
-        touch();
+        touch(rec);
       }
     }
   }
@@ -442,16 +449,16 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     emails.delete(rec.user.email);
     if (rec.user.username) usernames.delete(foldText(rec.user.username));
     users.delete(rec.user.id);
-    touch();
+    touch(rec);
   }
 
   function insertUser(user: User): UserRec {
-    const rec: UserRec = { user, invitationId: null, nameKey: '', hay: '' };
+    const rec: UserRec = { user, invitationId: null, nameKey: '', createdMs: 0, lastSignInMs: null, hay: '' };
     indexKeys(rec);
     users.set(user.id, rec);
     emails.set(user.email, user.id);
     if (user.username) usernames.set(foldText(user.username), user.id);
-    touch();
+    touch(rec);
     return rec;
   }
 
@@ -471,33 +478,61 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       case 'email': return u.email;
       case 'status': return STATUS_RANK[u.status];
       case 'role': return u.roleId === null ? null : (roleKeys.get(u.roleId) ?? null);
-      case 'lastSignInAt': return u.lastSignInAt === null ? null : Date.parse(u.lastSignInAt);
-      case 'createdAt': return Date.parse(u.createdAt);
+      case 'lastSignInAt': return rec.lastSignInMs;
+      case 'createdAt': return rec.createdMs;
     }
   }
 
+  /** Key in the direction, ties by id in the direction; users without a key last, by id. */
+  function comparator(field: UserSortField, direction: SortDirection): (a: UserRec, b: UserRec) => number {
+    const sign = direction === 'asc' ? 1 : -1;
+    return (a, b) => {
+      const ka = sortKey(a, field);
+      const kb = sortKey(b, field);
+      if (ka === null || kb === null) {
+        if (ka === kb) return cmp(a.user.id, b.user.id);
+        return ka === null ? 1 : -1;
+      }
+      return sign * (cmp(ka, kb) || cmp(a.user.id, b.user.id));
+    };
+  }
+
+  function insertSorted(list: UserRec[], rec: UserRec, compare: (a: UserRec, b: UserRec) => number): void {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(list[mid] as UserRec, rec) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, rec);
+  }
+
+  /**
+   * All users in the given order. Views are built once per order, then patched with the users
+   * changed since (a removal and a binary insertion each), so a mutation does not cost a full sort.
+   */
   function sorted(field: UserSortField, direction: SortDirection): UserRec[] {
-    if (sortCacheVersion !== version) {
-      sortCache = new Map();
-      sortCacheVersion = version;
+    if (dirty.size > 0) {
+      if (dirty.size > 2000) views.clear();
+      for (const [key, list] of views) {
+        const [f, d] = key.split(':') as [UserSortField, SortDirection];
+        const compare = comparator(f, d);
+        for (const rec of dirty) {
+          const index = list.indexOf(rec);
+          if (index >= 0) list.splice(index, 1);
+        }
+        for (const rec of dirty) if (users.get(rec.user.id) === rec) insertSorted(list, rec, compare);
+      }
+      dirty.clear();
     }
-    const cacheKey = `${field}:${direction}`;
-    const cached = sortCache.get(cacheKey);
-    if (cached) return cached;
-    const keyed: { r: UserRec; k: string | number; id: string }[] = [];
-    const nulls: UserRec[] = [];
-    for (const r of users.values()) {
-      const k = sortKey(r, field);
-      if (k === null) nulls.push(r);
-      else keyed.push({ r, k, id: r.user.id });
+    const key = `${field}:${direction}`;
+    let list = views.get(key);
+    if (!list) {
+      list = [...users.values()].sort(comparator(field, direction));
+      views.set(key, list);
     }
-    keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    if (direction === 'desc') keyed.reverse();
-    nulls.sort((a, b) => cmp(a.user.id, b.user.id));
-    const result = keyed.map((x) => x.r);
-    for (const n of nulls) result.push(n);
-    sortCache.set(cacheKey, result);
-    return result;
+    return list;
   }
 
   function matcher(search: string | undefined, filter: UserFilter | undefined): (rec: UserRec) => boolean {
@@ -552,7 +587,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       checkNotSelf(rec, 'deactivate');
       checkNotLastAdmin(rec, 'deactivate');
       u.status = 'deactivated';
-      touch();
+      touch(rec);
       return toUser(rec);
     }
     if (u.status === 'active') return toUser(rec);
@@ -565,7 +600,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     } else {
       u.status = 'active';
     }
-    touch();
+    touch(rec);
     return toUser(rec);
   }
 
@@ -708,7 +743,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     if (patch.lastName !== undefined) u.lastName = patch.lastName;
     if (patch.phone !== undefined) u.phone = patch.phone || null;
     indexKeys(rec);
-    touch();
+    touch(rec);
     return { user: toUser(rec), emailChange };
   }
 
@@ -822,17 +857,14 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       inv.expiresAt = now + ttlMs();
       inv.invitedBy = { id: CURRENT_ADMIN_ID, name: currentUser().name };
       if (inv.kind === 'invitation' && rec.user.status === 'deactivated') rec.user.status = 'invited';
-      touch();
+      touch(rec);
       return toInvitation(inv);
     }),
     revokeInvitation: op(({ id }) => {
       const inv = mustInvitation(id);
       const rec = mustUser(inv.userId);
       if (inv.kind === 'invitation') deleteUser(rec);
-      else {
-        dropInvitation(rec);
-        touch();
-      }
+      else dropInvitation(rec);
     }),
     listRoles: op(() => [...roles.values()].map((r) => structuredClone(r))),
     listModules: op(() => [...modules.values()].map((m) => structuredClone(m))),
@@ -865,7 +897,6 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     })),
     updateSettings: op((partial) => {
       settings = withSettingsDefaults(partial, settings);
-      touch();
       return { ...structuredClone(settings), currentUser: currentUser() };
     }),
     acceptInvitation: op(({ id }) => {
@@ -889,7 +920,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         emails.set(next, u.id);
       }
       indexKeys(rec);
-      touch();
+      touch(rec);
       return toUser(rec);
     }),
     reset: () => {
