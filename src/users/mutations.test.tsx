@@ -1,0 +1,289 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { User, UserAdminAdapter } from '../adapter/types';
+import { CURRENT_ADMIN_ID, DAY_MS, createFaultInjector, createMemoryAdapter, createMockStore, type MockStore } from '../../mocks';
+import { createTestQueryClient, createWrapper, deferred, spyOnAdapter } from '../../test/utils/test-adapter';
+import { userAdminKeys } from '../query/keys';
+import { useBulkRemoveUsers, useBulkSetUserStatus } from './useBulkUserActions';
+import { useRemoveUser } from './useRemoveUser';
+import { useResendUserInvitation } from './useResendUserInvitation';
+import { useSetUserStatus } from './useSetUserStatus';
+import { useUpdateUser } from './useUpdateUser';
+import { useUser } from './useUser';
+import { useUserCounts } from './useUserCounts';
+import { useUserList } from './useUserList';
+
+function activeUsers(store: MockStore, count: number): User[] {
+  return store
+    .listUsers({ pageIndex: 0, pageSize: 200, filter: { status: ['active'], kind: 'login' } })
+    .items.filter((u) => u.id !== CURRENT_ADMIN_ID)
+    .slice(0, count);
+}
+
+function setup(options: { latencyMs?: number; userCount?: number; adapter?: (a: UserAdminAdapter) => UserAdminAdapter } = {}) {
+  const store = createMockStore({ userCount: options.userCount ?? 40 });
+  const faults = createFaultInjector();
+  const memory = createMemoryAdapter(store, { latencyMs: options.latencyMs ?? 0, faults });
+  const adapter = spyOnAdapter(options.adapter ? options.adapter(memory) : memory);
+  const queryClient = createTestQueryClient();
+  return { store, faults, adapter, queryClient, wrapper: createWrapper(adapter, queryClient) };
+}
+
+/** Holds every setUserStatus call until `open()`, so the optimistic state can be observed. */
+function gated(memory: UserAdminAdapter) {
+  const gate = deferred<void>();
+  return {
+    open: () => gate.resolve(),
+    adapter: { ...memory, setUserStatus: async (params: Parameters<UserAdminAdapter['setUserStatus']>[0]) => {
+      await gate.promise;
+      return memory.setUserStatus(params);
+    } },
+  };
+}
+
+/** The list shows every user on one page, so any user is in the cache. */
+const allOnOnePage = { initialState: { pageSize: 100 } } as const;
+const row = (items: User[], id: string) => items.find((u) => u.id === id);
+
+describe('useSetUserStatus', () => {
+  it('shows the new status at once, then the server user, refreshing the counts but not refetching the list', async () => {
+    let open = () => {};
+    const { store, adapter, wrapper } = setup({ adapter: (memory) => { const g = gated(memory); open = g.open; return g.adapter; } });
+    const target = activeUsers(store, 1)[0]!;
+    const { result } = renderHook(
+      () => ({ list: useUserList(allOnOnePage), counts: useUserCounts(), detail: useUser(target.id), setStatus: useSetUserStatus() }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.list.items.length).toBeGreaterThan(0));
+    await waitFor(() => expect(result.current.counts.counts).toBeDefined());
+    await waitFor(() => expect(result.current.detail.isPlaceholderData).toBe(false));
+    const activeBefore = result.current.counts.counts!.active;
+    const listCalls = adapter.listUsers.mock.calls.length;
+    const countCalls = adapter.getUserCounts.mock.calls.length;
+
+    act(() => result.current.setStatus.mutate({ id: target.id, status: 'deactivated' }));
+    // Optimistic: visible while the adapter call is still in flight.
+    await waitFor(() => expect(row(result.current.list.items, target.id)?.status).toBe('deactivated'));
+    expect(result.current.setStatus.isPending).toBe(true);
+    expect(result.current.detail.data?.status).toBe('deactivated');
+    expect(adapter.setUserStatus).toHaveBeenCalledTimes(1);
+
+    open();
+    await waitFor(() => expect(result.current.setStatus.isSuccess).toBe(true));
+    expect(row(result.current.list.items, target.id)).toEqual(store.getUser({ id: target.id }));
+    await waitFor(() => expect(result.current.counts.counts!.active).toBe(activeBefore - 1));
+    expect(adapter.getUserCounts.mock.calls.length).toBe(countCalls + 1);
+    expect(adapter.listUsers.mock.calls.length).toBe(listCalls);
+  });
+
+  it('given a failing adapter, shows the optimistic status and then rolls the row back exactly', async () => {
+    let open = () => {};
+    const { store, faults, wrapper } = setup({ adapter: (memory) => { const g = gated(memory); open = g.open; return g.adapter; } });
+    const target = activeUsers(store, 1)[0]!;
+    faults.failNext('conflict', { methods: ['setUserStatus'] });
+    const { result } = renderHook(() => ({ list: useUserList(allOnOnePage), detail: useUser(target.id), setStatus: useSetUserStatus() }), {
+      wrapper,
+    });
+    await waitFor(() => expect(row(result.current.list.items, target.id)).toBeDefined());
+    await waitFor(() => expect(result.current.detail.isPlaceholderData).toBe(false));
+    const before = row(result.current.list.items, target.id)!;
+
+    act(() => result.current.setStatus.mutate({ id: target.id, status: 'deactivated' }));
+    await waitFor(() => expect(row(result.current.list.items, target.id)?.status).toBe('deactivated'));
+    expect(result.current.detail.data?.status).toBe('deactivated');
+
+    open();
+    await waitFor(() => expect(result.current.setStatus.error?.code).toBe('conflict'));
+    expect(row(result.current.list.items, target.id)).toEqual(before);
+    expect(result.current.detail.data).toEqual(before);
+  });
+
+  it('given two rows changed at once and only the first failing, rolls back the first and keeps the second', async () => {
+    const { store, faults, wrapper } = setup({ latencyMs: 20 });
+    const [a, b] = activeUsers(store, 2) as [User, User];
+    faults.failNext('unavailable', { methods: ['setUserStatus'] });
+    const { result } = renderHook(() => ({ list: useUserList(allOnOnePage), first: useSetUserStatus(), second: useSetUserStatus() }), {
+      wrapper,
+    });
+    await waitFor(() => expect(row(result.current.list.items, a.id)).toBeDefined());
+
+    act(() => {
+      result.current.first.mutate({ id: a.id, status: 'deactivated' });
+      result.current.second.mutate({ id: b.id, status: 'deactivated' });
+    });
+    await waitFor(() => expect(result.current.first.isError && result.current.second.isSuccess).toBe(true));
+    expect(row(result.current.list.items, a.id)?.status).toBe('active');
+    expect(row(result.current.list.items, b.id)?.status).toBe('deactivated');
+  });
+});
+
+describe('useRemoveUser', () => {
+  it('removes the row from every cached page and lowers the totals, refreshing the counts but not refetching the list', async () => {
+    const { store, adapter, queryClient, wrapper } = setup();
+    const target = activeUsers(store, 1)[0]!;
+    const { result } = renderHook(() => ({ list: useUserList(allOnOnePage), counts: useUserCounts(), remove: useRemoveUser() }), { wrapper });
+    await waitFor(() => expect(row(result.current.list.items, target.id)).toBeDefined());
+    await waitFor(() => expect(result.current.counts.counts).toBeDefined());
+    const allBefore = result.current.counts.counts!.all;
+    const total = result.current.list.total;
+    queryClient.setQueryData(userAdminKeys.users.detail(target.id), target);
+    const listCalls = adapter.listUsers.mock.calls.length;
+
+    await act(() => result.current.remove.mutateAsync({ id: target.id }));
+    await waitFor(() => expect(row(result.current.list.items, target.id)).toBeUndefined());
+    expect(result.current.list.total).toBe(total - 1);
+    expect(queryClient.getQueryData(userAdminKeys.users.detail(target.id))).toBeUndefined();
+    expect(adapter.listUsers.mock.calls.length).toBe(listCalls);
+    await waitFor(() => expect(result.current.counts.counts!.all).toBe(allBefore - 1));
+  });
+
+  it('given a failing adapter, leaves the lists untouched and reports the reason', async () => {
+    const { wrapper } = setup();
+    const { result } = renderHook(() => ({ list: useUserList(allOnOnePage), remove: useRemoveUser() }), { wrapper });
+    await waitFor(() => expect(result.current.list.items.length).toBeGreaterThan(0));
+    const items = result.current.list.items;
+    const total = result.current.list.total;
+
+    await act(() => result.current.remove.mutateAsync({ id: CURRENT_ADMIN_ID }).catch(() => undefined));
+    await waitFor(() => expect(result.current.remove.error).toMatchObject({ code: 'forbidden', reason: 'self_action' }));
+    expect(result.current.list.items).toBe(items);
+    expect(result.current.list.total).toBe(total);
+  });
+});
+
+describe('bulk actions', () => {
+  function withoutBulk(adapter: UserAdminAdapter): UserAdminAdapter {
+    const { setUsersStatus: _s, removeUsers: _r, ...rest } = adapter;
+    return rest;
+  }
+
+  it('given the bulk method and one refused item, resolves with per-item results and updates only the succeeded rows', async () => {
+    const { store, adapter, wrapper } = setup();
+    const targets = activeUsers(store, 3);
+    const ids = [...targets.map((u) => u.id), CURRENT_ADMIN_ID];
+    const { result } = renderHook(() => ({ list: useUserList(allOnOnePage), bulk: useBulkSetUserStatus() }), { wrapper });
+    await waitFor(() => expect(result.current.list.items.length).toBeGreaterThan(0));
+    const listCalls = adapter.listUsers.mock.calls.length;
+
+    const { results } = await act(() => result.current.bulk.mutateAsync({ ids, status: 'deactivated' }));
+    expect(adapter.setUsersStatus).toHaveBeenCalledTimes(1);
+    expect(results.map((r) => [r.id, r.ok])).toEqual(ids.map((id) => [id, id !== CURRENT_ADMIN_ID]));
+    const refused = results.find((r) => !r.ok);
+    expect(refused && !refused.ok && refused.error.reason).toBe('self_action');
+    await waitFor(() => expect(row(result.current.list.items, targets[0]!.id)?.status).toBe('deactivated'));
+    for (const u of targets) expect(row(result.current.list.items, u.id)?.status).toBe('deactivated');
+    expect(row(result.current.list.items, CURRENT_ADMIN_ID)?.status).toBe('active');
+    expect(adapter.listUsers.mock.calls.length).toBe(listCalls);
+  });
+
+  it('given no bulk method, loops over setUserStatus with at most `concurrency` calls in flight and never rejects for a failed item', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const { store, faults, wrapper } = setup({
+      latencyMs: 5,
+      adapter: (memory) => ({
+        ...withoutBulk(memory),
+        setUserStatus: async (params) => {
+          inFlight++;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          try {
+            return await memory.setUserStatus(params);
+          } finally {
+            inFlight--;
+          }
+        },
+      }),
+    });
+    const ids = activeUsers(store, 9).map((u) => u.id);
+    faults.failNext('rate_limited', { methods: ['setUserStatus'] });
+    const { result } = renderHook(() => useBulkSetUserStatus({ concurrency: 3 }), { wrapper });
+
+    const { results } = await act(() => result.current.mutateAsync({ ids, status: 'deactivated' }));
+    expect(maxInFlight).toBe(3);
+    expect(results).toHaveLength(9);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(['rate_limited']);
+    expect(results.filter((r) => r.ok)).toHaveLength(8);
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+  });
+
+  it('given no bulk method, bulk removal removes the succeeded rows from the cached list and defaults to 4 in flight', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const { store, wrapper } = setup({
+      latencyMs: 5,
+      adapter: (memory) => ({
+        ...withoutBulk(memory),
+        removeUser: async (params) => {
+          inFlight++;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          try {
+            return await memory.removeUser(params);
+          } finally {
+            inFlight--;
+          }
+        },
+      }),
+    });
+    const targets = activeUsers(store, 6).map((u) => u.id);
+    const ids = [...targets, CURRENT_ADMIN_ID];
+    const { result } = renderHook(() => ({ list: useUserList(allOnOnePage), bulk: useBulkRemoveUsers() }), { wrapper });
+    await waitFor(() => expect(result.current.list.items.length).toBeGreaterThan(0));
+    const total = result.current.list.total;
+
+    const { results } = await act(() => result.current.bulk.mutateAsync({ ids }));
+    expect(maxInFlight).toBe(4);
+    expect(results.filter((r) => r.ok).map((r) => r.id)).toEqual(targets);
+    await waitFor(() => expect(result.current.list.total).toBe(total - targets.length));
+    for (const id of targets) expect(row(result.current.list.items, id)).toBeUndefined();
+    expect(row(result.current.list.items, CURRENT_ADMIN_ID)).toBeDefined();
+  });
+});
+
+describe('useUpdateUser', () => {
+  it('given a phone change, updates the row in place without refetching the list', async () => {
+    const { store, adapter, wrapper } = setup();
+    const target = activeUsers(store, 1)[0]!;
+    const { result } = renderHook(() => ({ list: useUserList(allOnOnePage), update: useUpdateUser() }), { wrapper });
+    await waitFor(() => expect(row(result.current.list.items, target.id)).toBeDefined());
+    const listCalls = adapter.listUsers.mock.calls.length;
+
+    await act(() => result.current.update.mutateAsync({ id: target.id, patch: { phone: '+33 6 12 34 56 78' } }));
+    await waitFor(() => expect(row(result.current.list.items, target.id)?.phone).toBe('+33 6 12 34 56 78'));
+    expect(adapter.listUsers.mock.calls.length).toBe(listCalls);
+  });
+
+  it('given a name change (the list sorts by name), refetches the list', async () => {
+    const { store, adapter, wrapper } = setup();
+    const target = activeUsers(store, 1)[0]!;
+    const { result } = renderHook(() => ({ list: useUserList(allOnOnePage), update: useUpdateUser() }), { wrapper });
+    await waitFor(() => expect(row(result.current.list.items, target.id)).toBeDefined());
+    const listCalls = adapter.listUsers.mock.calls.length;
+
+    await act(() => result.current.update.mutateAsync({ id: target.id, patch: { lastName: 'Aaronson' } }));
+    await waitFor(() => expect(adapter.listUsers.mock.calls.length).toBe(listCalls + 1));
+    expect(row(result.current.list.items, target.id)?.lastName).toBe('Aaronson');
+  });
+});
+
+describe('useResendUserInvitation', () => {
+  it("given an invited user, resends its invitation and shows the new expiry in the user's row", async () => {
+    const { store, wrapper } = setup();
+    const invited = store.listUsers({ pageIndex: 0, pageSize: 200, filter: { status: ['invited'], kind: 'login' } }).items.find((u) => u.invitation)!;
+    const { result } = renderHook(() => ({ list: useUserList(allOnOnePage), resend: useResendUserInvitation() }), { wrapper });
+    await waitFor(() => expect(row(result.current.list.items, invited.id)).toBeDefined());
+    store.clock.advance(DAY_MS);
+
+    const invitation = await act(() => result.current.resend.mutateAsync(invited));
+    expect(invitation.expiresAt).not.toBe(invited.invitation!.expiresAt);
+    await waitFor(() => expect(row(result.current.list.items, invited.id)?.invitation?.expiresAt).toBe(invitation.expiresAt));
+  });
+
+  it('given a user without invitation, fails without calling the adapter', async () => {
+    const { store, adapter, wrapper } = setup();
+    const active = activeUsers(store, 1)[0]!;
+    const { result } = renderHook(() => useResendUserInvitation(), { wrapper });
+    await act(() => result.current.mutateAsync({ ...active, invitation: null }).catch(() => undefined));
+    await waitFor(() => expect(result.current.error?.message).toContain('has no pending invitation'));
+    expect(adapter.resendInvitation).not.toHaveBeenCalled();
+  });
+});
