@@ -10,3 +10,4 @@ export * from './users';
 export * from './invitations';
 export * from './permissions';
 export * from './entities';
+export * from './i18n';

@@ -1,6 +1,7 @@
 import { QueryClientContext, QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useContext, useMemo, useState, type ReactNode } from 'react';
 import { getAdapterCapabilities, type UserAdminAdapter } from '../adapter/types';
+import { UserAdminI18nProvider, type UserAdminMessages } from '../i18n';
 import { UserAdminContext, type UserAdminContextValue } from './context';
 import { createUserAdminQueryClient } from './queryClient';
 import { assertUserAdminAdapter } from './validateAdapter';
@@ -8,10 +9,10 @@ import { assertUserAdminAdapter } from './validateAdapter';
 export interface UserAdminProviderProps {
   /** The host's backend. Must have every method of `REQUIRED_ADAPTER_METHODS`. Keep it stable (module scope or `useMemo`). */
   adapter: UserAdminAdapter;
-  /** The locale of the texts. Defaults to the i18n layer's default (English). */
+  /** A BCP 47 tag (`fr-CA`, `pt-BR`); the texts follow its language. Defaults to `en`. */
   locale?: string;
-  /** Message overrides, merged over the built-in ones. Defaults to none. */
-  messages?: Record<string, unknown>;
+  /** A host's messages by locale, deep-merged over the bundled ones. Defaults to none. */
+  messages?: UserAdminMessages;
   /**
    * The QueryClient to cache with. Defaults to the host's QueryClient when a
    * `QueryClientProvider` is above, else one the provider creates once with
@@ -44,11 +45,11 @@ export function UserAdminProvider({ adapter, locale, messages, queryClient, chil
 
   return (
     <QueryClientProvider client={client}>
-      <UserAdminContext.Provider value={value}>{renderI18n({ locale, messages, children })}</UserAdminContext.Provider>
+      <UserAdminContext.Provider value={value}>
+        <UserAdminI18nProvider locale={locale} messages={messages}>
+          {children}
+        </UserAdminI18nProvider>
+      </UserAdminContext.Provider>
     </QueryClientProvider>
   );
-}
-
-function renderI18n({ children }: { locale?: string; messages?: Record<string, unknown>; children?: ReactNode }) {
-  return children;
 }

@@ -4,7 +4,7 @@
  */
 import { QueryClient } from '@tanstack/react-query';
 import { createElement, type ReactNode } from 'react';
-import { vi } from 'vitest';
+import { vi, type Mock } from 'vitest';
 import { REQUIRED_ADAPTER_METHODS, type UserAdminAdapter } from '../../src/adapter/types';
 import { UserAdminProvider } from '../../src/provider/UserAdminProvider';
 
@@ -22,6 +22,11 @@ export function createTestAdapter(overrides: Partial<UserAdminAdapter> = {}): Us
   return { ...(adapter as unknown as UserAdminAdapter), ...overrides };
 }
 
+/** An adapter whose methods are `vi.fn` spies; optional methods are typed as present (test what you spy on). */
+export type SpiedAdapter<A> = {
+  [K in keyof A]-?: NonNullable<A[K]> extends (...args: infer P) => infer R ? NonNullable<A[K]> & Mock<(...args: P) => R> : A[K];
+};
+
 /**
  * Wraps every method of an adapter in a `vi.fn` spy that calls through, to count calls.
  * @example
@@ -33,7 +38,7 @@ export function spyOnAdapter<A extends UserAdminAdapter>(adapter: A) {
   for (const [name, fn] of Object.entries(adapter)) {
     spied[name] = typeof fn === 'function' ? vi.fn((...args: unknown[]) => (fn as (...a: unknown[]) => unknown).apply(adapter, args)) : fn;
   }
-  return spied as unknown as { [K in keyof A]: A[K] extends (...args: infer P) => infer R ? A[K] & ReturnType<typeof vi.fn<(...args: P) => R>> : A[K] };
+  return spied as unknown as SpiedAdapter<A>;
 }
 
 /**
