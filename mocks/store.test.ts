@@ -1,11 +1,582 @@
 import { describe, expect, it } from 'vitest';
-import { createMockStore } from './store';
+import { UserAdminError } from '../src/adapter/errors';
+import type { User } from '../src/adapter/types';
+import { DAY_MS, createClock } from './clock';
+import { CURRENT_ADMIN_ID, MODULE_IDS, ROLE_IDS, ROOT_ENTITY_ID } from './fixtures';
+import { createMockStore, type MockStore } from './store';
 
-describe('createMockStore', () => {
-  it('lists the first page of users sorted by name', () => {
+function caught(run: () => unknown): UserAdminError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof UserAdminError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to throw a UserAdminError');
+}
+
+function loginInput(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'login' as const,
+    email: 'new.person@acme-group.com',
+    firstName: 'Nouvelle',
+    lastName: 'Personne',
+    roleId: ROLE_IDS.user,
+    scope: 'entity' as const,
+    entityIds: ['entity-acme-paris'],
+    ...overrides,
+  };
+}
+
+const all = (store: MockStore): User[] => store.listUsers({ pageIndex: 0, pageSize: 100_000 }).items;
+
+function activeAdmins(store: MockStore): User[] {
+  return store.listUsers({ pageIndex: 0, pageSize: 1000, filter: { roleIds: [ROLE_IDS.admin], status: ['active'] } }).items;
+}
+
+/** Leaves Alice as the only active admin. */
+function onlyAliceAdmin(store: MockStore): void {
+  for (const admin of activeAdmins(store)) if (admin.id !== CURRENT_ADMIN_ID) store.setUserStatus({ id: admin.id, status: 'deactivated' });
+}
+
+describe('createMockStore: fixtures', () => {
+  it('given the same seed, two stores hold the same users', () => {
+    expect(all(createMockStore({ seed: 5 }))).toEqual(all(createMockStore({ seed: 5 })));
+  });
+
+  it('holds 200 users, the 4 roles, 8 modules of which 3 admin-only, and 12 entities by default', () => {
     const store = createMockStore();
-    const page = store.listUsers({ pageIndex: 0, pageSize: 20 });
-    expect(page.total).toBe(200);
-    expect(page.items).toHaveLength(20);
+    expect(store.listUsers({ pageIndex: 0, pageSize: 1 }).total).toBe(200);
+    expect(store.listRoles().map((r) => r.name)).toEqual(['Administrator', 'Communication', 'Communication & Signature', 'User']);
+    const modules = store.listModules();
+    expect(modules).toHaveLength(8);
+    expect(modules.filter((m) => m.adminOnly).map((m) => m.name)).toEqual(['Pricing', 'Payment', 'User Management']);
+    expect(store.listEntities({ pageIndex: 0, pageSize: 100 }).total).toBe(12);
+  });
+
+  it('reports Alice Martin as the current admin and default settings', () => {
+    const settings = createMockStore().getSettings();
+    expect(settings.currentUser).toEqual({ id: CURRENT_ADMIN_ID, name: 'Alice Martin', isAdmin: true, adminScope: { type: 'all' } });
+    expect(settings.sso).toEqual({ enforced: false, providerName: null });
+    expect(settings.invitation).toEqual({ ttlDays: 7, onExpiry: 'expire' });
+    expect(settings.username).toEqual({ mode: 'none' });
+    expect(settings.multiEntity).toBe(true);
+  });
+
+  it('returns copies: mutating a returned user does not change the store', () => {
+    const store = createMockStore();
+    const user = store.getUser({ id: 'user-jose' });
+    user.firstName = 'Changed';
+    user.entityIds.push('entity-acme-lyon');
+    user.permissions[MODULE_IDS.documents] = 'edit';
+    const again = store.getUser({ id: 'user-jose' });
+    expect(again.firstName).toBe('José');
+    expect(again.entityIds).toHaveLength(1);
+    expect(again.permissions[MODULE_IDS.documents]).toBe('view');
+  });
+
+  it('given a reset, the store is back to its fixtures and its clock to its start', () => {
+    const store = createMockStore();
+    const before = all(store);
+    store.removeUser({ id: 'user-jose' });
+    store.clock.advance(3 * DAY_MS);
+    store.reset();
+    expect(all(store)).toEqual(before);
+    expect(store.clock.now()).toBe(Date.UTC(2026, 0, 15, 9));
+  });
+
+  it('given a username policy, every login user has a unique username of at least 6 characters', () => {
+    const store = createMockStore({ settings: { username: { mode: 'required', minLength: 6, charset: 'alphanumeric' } } });
+    const logins = all(store).filter((u) => u.kind === 'login');
+    expect(logins.every((u) => (u.username ?? '').length >= 6 && /^[a-z0-9]+$/.test(u.username ?? ''))).toBe(true);
+    expect(new Set(logins.map((u) => u.username)).size).toBe(logins.length);
+  });
+});
+
+describe('listUsers', () => {
+  it('pages through all users without repeating or skipping one', () => {
+    const store = createMockStore();
+    const seen: string[] = [];
+    for (let pageIndex = 0; pageIndex < 9; pageIndex++) seen.push(...store.listUsers({ pageIndex, pageSize: 23 }).items.map((u) => u.id));
+    expect(seen).toHaveLength(200);
+    expect(new Set(seen).size).toBe(200);
+  });
+
+  it('sorts by last name then first name, accent- and case-insensitively, by default', () => {
+    const items = all(createMockStore());
+    const named = items.filter((u) => u.lastName !== '');
+    const key = (u: User) => `${u.lastName} ${u.firstName}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    for (let i = 1; i < named.length; i++) {
+      const a = named[i - 1] as User;
+      const b = named[i] as User;
+      if (a.lastName.toLowerCase() === b.lastName.toLowerCase()) continue;
+      if (/[øłßı]/i.test(a.lastName + b.lastName)) continue;
+      expect(key(a).split(' ')[0]! <= key(b).split(' ')[0]!).toBe(true);
+    }
+  });
+
+  it('sorts by lastSignInAt with users who never signed in last, in both directions', () => {
+    const store = createMockStore();
+    for (const direction of ['asc', 'desc'] as const) {
+      const items = store.listUsers({ pageIndex: 0, pageSize: 1000, sort: { field: 'lastSignInAt', direction } }).items;
+      const firstNull = items.findIndex((u) => u.lastSignInAt === null);
+      expect(firstNull).toBeGreaterThan(0);
+      expect(items.slice(firstNull).every((u) => u.lastSignInAt === null)).toBe(true);
+      const dates = items.slice(0, firstNull).map((u) => u.lastSignInAt as string);
+      expect(dates).toEqual([...dates].sort((a, b) => (direction === 'asc' ? a.localeCompare(b) : b.localeCompare(a))));
+    }
+  });
+
+  it('sorts by role name and by email', () => {
+    const store = createMockStore();
+    const roleNames = new Map(store.listRoles().map((r) => [r.id, r.name]));
+    const byRole = store.listUsers({ pageIndex: 0, pageSize: 1000, sort: { field: 'role', direction: 'asc' } }).items;
+    const names = byRole.filter((u) => u.roleId).map((u) => roleNames.get(u.roleId as string) as string);
+    expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    expect(byRole.at(-1)?.kind).toBe('contact');
+    const emails = store.listUsers({ pageIndex: 0, pageSize: 1000, sort: { field: 'email', direction: 'desc' } }).items.map((u) => u.email);
+    expect(emails).toEqual([...emails].sort().reverse());
+  });
+
+  it('given equal sort keys, breaks ties by id so pages are stable', () => {
+    const store = createMockStore();
+    const items = store.listUsers({ pageIndex: 0, pageSize: 1000, sort: { field: 'status', direction: 'asc' } }).items;
+    const active = items.filter((u) => u.status === 'active').map((u) => u.id);
+    expect(active).toEqual([...active].sort());
+    expect(items[0]?.status).toBe('active');
+  });
+
+  it('given a search without accents, finds users whose names have them', () => {
+    const store = createMockStore();
+    const page = store.listUsers({ pageIndex: 0, pageSize: 50, search: 'JOSE garc' });
+    expect(page.items.map((u) => u.id)).toContain('user-jose');
+    expect(page.items.every((u) => /jos[eé] garc/i.test(`${u.firstName} ${u.lastName}`))).toBe(true);
+    expect(store.listUsers({ pageIndex: 0, pageSize: 50, search: 'francoise.lefevre@' }).items.map((u) => u.id)).toEqual(['user-francoise']);
+  });
+
+  it('filters by status, kind, role, scope and entity', () => {
+    const store = createMockStore();
+    const invited = store.listUsers({ pageIndex: 0, pageSize: 1000, filter: { status: ['invited'] } }).items;
+    expect(invited.length).toBeGreaterThan(0);
+    expect(invited.every((u) => u.status === 'invited')).toBe(true);
+    expect(store.listUsers({ pageIndex: 0, pageSize: 1000, filter: { kind: 'contact' } }).items.every((u) => u.kind === 'contact')).toBe(true);
+    expect(store.listUsers({ pageIndex: 0, pageSize: 1000, filter: { roleIds: [ROLE_IDS.user] } }).items.every((u) => u.roleId === ROLE_IDS.user)).toBe(true);
+    expect(store.listUsers({ pageIndex: 0, pageSize: 1000, filter: { scope: 'group' } }).items.every((u) => u.scope === 'group')).toBe(true);
+  });
+
+  it('given a group user reaching two entities, lists them in each, and their profile edit shows in both', () => {
+    const store = createMockStore();
+    store.updateUser({ id: 'user-francoise', patch: { scope: 'group', entityIds: ['entity-acme-paris', 'entity-acme-london'] } });
+    store.updateUser({ id: 'user-francoise', patch: { phone: '+44 20 7946 0000' } });
+    for (const entityId of ['entity-acme-paris', 'entity-acme-london']) {
+      const found = store.listUsers({ pageIndex: 0, pageSize: 1000, filter: { entityIds: [entityId] } }).items.find((u) => u.id === 'user-francoise');
+      expect(found?.phone).toBe('+44 20 7946 0000');
+    }
+  });
+
+  it('given a bad page size, refuses with a validation error', () => {
+    expect(caught(() => createMockStore().listUsers({ pageIndex: 0, pageSize: 0 })).code).toBe('validation');
+  });
+});
+
+describe('getUserCounts', () => {
+  it('counts login users per status, contacts of any status, and everyone', () => {
+    const store = createMockStore();
+    const users = all(store);
+    const counts = store.getUserCounts();
+    const logins = users.filter((u) => u.kind === 'login');
+    expect(counts).toEqual({
+      active: logins.filter((u) => u.status === 'active').length,
+      invited: logins.filter((u) => u.status === 'invited').length,
+      deactivated: logins.filter((u) => u.status === 'deactivated').length,
+      contacts: users.filter((u) => u.kind === 'contact').length,
+      all: 200,
+    });
+    expect(counts.active + counts.invited + counts.deactivated + counts.contacts).toBe(counts.all);
+  });
+
+  it('given a search and an entity filter, counts the same users listUsers finds', () => {
+    const store = createMockStore();
+    const filter = { entityIds: ['entity-acme-france'] };
+    const counts = store.getUserCounts({ search: 'a', filter });
+    expect(counts.all).toBe(store.listUsers({ pageIndex: 0, pageSize: 1, search: 'a', filter }).total);
+    expect(counts.contacts).toBe(store.listUsers({ pageIndex: 0, pageSize: 1, search: 'a', filter: { ...filter, kind: 'contact' } }).total);
+  });
+});
+
+describe('createUser', () => {
+  it('given a valid login user, creates them invited with a pending invitation of ttlDays', () => {
+    const store = createMockStore();
+    const { user, invitation } = store.createUser({ input: loginInput({ email: '  New.Person@ACME-group.com ' }) });
+    expect(user).toMatchObject({ status: 'invited', kind: 'login', email: 'new.person@acme-group.com', source: 'manual' });
+    expect(user.permissions).toEqual({ [MODULE_IDS.documents]: 'view', [MODULE_IDS.reports]: 'view' });
+    expect(invitation).toMatchObject({ kind: 'invitation', status: 'pending', userId: user.id });
+    expect(Date.parse(invitation?.expiresAt ?? '') - Date.parse(invitation?.sentAt ?? '')).toBe(7 * DAY_MS);
+    expect(store.listInvitations({ pageIndex: 0, pageSize: 5 }).items[0]?.id).toBe(invitation?.id);
+  });
+
+  it('given an invalid email and a missing first name, refuses with field errors', () => {
+    const error = caught(() => createMockStore().createUser({ input: loginInput({ email: 'not-an-email', firstName: '  ' }) }));
+    expect(error.code).toBe('validation');
+    expect(error.fieldErrors).toMatchObject({ email: 'invalid_email', firstName: 'required' });
+  });
+
+  it('given an unknown role or entity, refuses with not_found field errors', () => {
+    const store = createMockStore();
+    expect(caught(() => store.createUser({ input: loginInput({ roleId: 'role-nope' }) })).fieldErrors).toEqual({ roleId: 'not_found' });
+    expect(caught(() => store.createUser({ input: loginInput({ entityIds: ['entity-nope'] }) })).fieldErrors).toEqual({ entityIds: 'not_found' });
+  });
+
+  it('given an entity user with two entities, refuses', () => {
+    const error = caught(() => createMockStore().createUser({ input: loginInput({ entityIds: ['entity-acme-paris', 'entity-acme-lyon'] }) }));
+    expect(error.code).toBe('validation');
+    expect(error.fieldErrors?.entityIds).toBeDefined();
+  });
+
+  it('given an email already used, refuses with email_taken', () => {
+    const error = caught(() => createMockStore().createUser({ input: loginInput({ email: 'jose.garcia@acme.es' }) }));
+    expect(error).toMatchObject({ code: 'conflict', reason: 'email_taken', fieldErrors: { email: 'taken' } });
+  });
+
+  it('given a non-admin role with Pricing, refuses with admin_only_module', () => {
+    const error = caught(() => createMockStore().createUser({ input: loginInput({ permissions: { [MODULE_IDS.pricing]: 'view' } }) }));
+    expect(error).toMatchObject({ code: 'validation', reason: 'admin_only_module', fieldErrors: { [`permissions.${MODULE_IDS.pricing}`]: 'admin_only_module' } });
+  });
+
+  it('given a non-admin role with Pricing at its first level (no access), accepts', () => {
+    const { user } = createMockStore().createUser({ input: loginInput({ permissions: { [MODULE_IDS.pricing]: 'none' } }) });
+    expect(user.permissions[MODULE_IDS.pricing]).toBe('none');
+  });
+
+  it('given an admin role, grants admin-only modules and an admin scope of all entities by default', () => {
+    const { user } = createMockStore().createUser({ input: loginInput({ roleId: ROLE_IDS.admin, permissions: { [MODULE_IDS.payment]: 'edit' } }) });
+    expect(user.adminScope).toEqual({ type: 'all' });
+    expect(user.permissions[MODULE_IDS.payment]).toBe('edit');
+  });
+
+  it('given SSO is enforced, refuses a login user but still creates a contact', () => {
+    const store = createMockStore({ settings: { sso: { enforced: true, providerName: null } } });
+    expect(store.getSettings().sso.providerName).toBe('Okta');
+    expect(caught(() => store.createUser({ input: loginInput() }))).toMatchObject({ code: 'forbidden', reason: 'sso_enforced' });
+    const { user, invitation } = store.createUser({ input: { kind: 'contact', email: 'c@partner.com', firstName: 'Ana', lastName: 'Lima', entityId: 'entity-acme-lisboa' } });
+    expect(user).toMatchObject({ kind: 'contact', status: 'active', roleId: null, entityIds: ['entity-acme-lisboa'] });
+    expect(invitation).toBeNull();
+  });
+
+  it('given allowed domains, refuses a login user of another domain', () => {
+    const store = createMockStore({ allowedDomains: ['acme-group.com'] });
+    expect(caught(() => store.createUser({ input: loginInput({ email: 'x@gmail.com' }) }))).toMatchObject({ code: 'validation', fieldErrors: { email: 'not_allowed' } });
+    expect(store.createUser({ input: loginInput() }).user.email).toBe('new.person@acme-group.com');
+  });
+
+  it('given a username policy, refuses a short username and a taken one', () => {
+    const store = createMockStore({ settings: { username: { mode: 'required', minLength: 6, charset: 'alphanumeric' } } });
+    expect(caught(() => store.createUser({ input: loginInput({ username: 'abc' }) })).fieldErrors).toEqual({ username: 'too_short' });
+    const taken = store.getUser({ id: 'user-jose' }).username as string;
+    expect(caught(() => store.createUser({ input: loginInput({ username: taken }) }))).toMatchObject({ code: 'conflict', reason: 'username_taken' });
+  });
+});
+
+describe('updateUser', () => {
+  it('given a login user changing email, keeps the old email, sets pendingEmail and sends a registration request', () => {
+    const store = createMockStore();
+    const { user, emailChange } = store.updateUser({ id: 'user-jose', patch: { email: 'jose.new@acme.es' } });
+    expect(emailChange).toBe('registration_request_sent');
+    expect(user.email).toBe('jose.garcia@acme.es');
+    expect(user.pendingEmail).toBe('jose.new@acme.es');
+    expect(user.invitation).toMatchObject({ kind: 'registration_request', status: 'pending' });
+    const request = store.listInvitations({ pageIndex: 0, pageSize: 1000 }).items.find((i) => i.userId === 'user-jose');
+    expect(request).toMatchObject({ kind: 'registration_request', email: 'jose.new@acme.es' });
+    store.acceptInvitation({ id: request?.id as string });
+    expect(store.getUser({ id: 'user-jose' })).toMatchObject({ email: 'jose.new@acme.es', pendingEmail: null, invitation: null });
+  });
+
+  it('given a contact changing email, changes it at once', () => {
+    const { user, emailChange } = createMockStore().updateUser({ id: 'user-zoe', patch: { email: 'zoe@partner.com' } });
+    expect(emailChange).toBe('none');
+    expect(user.email).toBe('zoe@partner.com');
+  });
+
+  it('given a contact patched with two entities, refuses with contact_single_entity', () => {
+    const error = caught(() => createMockStore().updateUser({ id: 'user-zoe', patch: { entityIds: ['entity-acme-paris', 'entity-acme-lyon'] } }));
+    expect(error).toMatchObject({ code: 'validation', reason: 'contact_single_entity' });
+  });
+
+  it('given an admin demoted to User, clears their admin-only modules and admin scope', () => {
+    const { user } = createMockStore().updateUser({ id: 'user-admin-2', patch: { roleId: ROLE_IDS.user } });
+    expect(user.adminScope).toBeNull();
+    expect(Object.keys(user.permissions)).not.toContain(MODULE_IDS.pricing);
+    expect(user.permissions[MODULE_IDS.documents]).toBe('edit');
+  });
+
+  it('given a non-admin granted User Management, refuses with admin_only_module', () => {
+    const error = caught(() => createMockStore().updateUser({ id: 'user-jose', patch: { permissions: { [MODULE_IDS.userManagement]: 'view' } } }));
+    expect(error).toMatchObject({ reason: 'admin_only_module', fieldErrors: { [`permissions.${MODULE_IDS.userManagement}`]: 'admin_only_module' } });
+  });
+
+  it('given the last active admin, refuses to demote them', () => {
+    const store = createMockStore();
+    onlyAliceAdmin(store);
+    expect(caught(() => store.updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } }))).toMatchObject({ code: 'conflict', reason: 'last_admin' });
+    expect(store.getUser({ id: CURRENT_ADMIN_ID }).roleId).toBe(ROLE_IDS.admin);
+  });
+
+  it('given an invalid patch, changes nothing', () => {
+    const store = createMockStore();
+    const before = store.getUser({ id: 'user-jose' });
+    caught(() => store.updateUser({ id: 'user-jose', patch: { firstName: 'Pepe', entityIds: ['entity-nope'] } }));
+    expect(store.getUser({ id: 'user-jose' })).toEqual(before);
+  });
+
+  it('given an unknown user, throws not_found', () => {
+    expect(caught(() => createMockStore().updateUser({ id: 'nobody', patch: {} })).code).toBe('not_found');
+  });
+});
+
+describe('status and removal', () => {
+  it('given a deactivated user, reactivating it keeps its entities and permissions', () => {
+    const store = createMockStore();
+    const before = store.getUser({ id: 'user-jose' });
+    store.setUserStatus({ id: 'user-jose', status: 'deactivated' });
+    const after = store.setUserStatus({ id: 'user-jose', status: 'active' });
+    expect(after.status).toBe('active');
+    expect(after.entityIds).toEqual(before.entityIds);
+    expect(after.permissions).toEqual(before.permissions);
+  });
+
+  it('given an invited user, refuses to activate them by hand', () => {
+    expect(caught(() => createMockStore().setUserStatus({ id: 'user-joao', status: 'active' }))).toMatchObject({ code: 'conflict', reason: 'invalid_status_transition' });
+  });
+
+  it('given a deactivated user who never accepted, reactivating resends the invitation and leaves them invited', () => {
+    const store = createMockStore();
+    store.setUserStatus({ id: 'user-joao', status: 'deactivated' });
+    store.clock.advance(10 * DAY_MS);
+    const user = store.setUserStatus({ id: 'user-joao', status: 'active' });
+    expect(user.status).toBe('invited');
+    expect(user.invitation).toMatchObject({ status: 'pending', sentAt: new Date(store.clock.now()).toISOString() });
+  });
+
+  it('given the current admin, refuses to let them deactivate or remove themself', () => {
+    const store = createMockStore();
+    expect(caught(() => store.setUserStatus({ id: CURRENT_ADMIN_ID, status: 'deactivated' }))).toMatchObject({ code: 'forbidden', reason: 'self_action' });
+    expect(caught(() => store.removeUser({ id: CURRENT_ADMIN_ID }))).toMatchObject({ code: 'forbidden', reason: 'self_action' });
+  });
+
+  it('given the last other active admin, refuses to deactivate or remove them once Alice is demoted', () => {
+    const store = createMockStore();
+    onlyAliceAdmin(store);
+    store.setUserStatus({ id: 'user-admin-2', status: 'active' });
+    store.updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } });
+    expect(caught(() => store.setUserStatus({ id: 'user-admin-2', status: 'deactivated' }))).toMatchObject({ code: 'conflict', reason: 'last_admin' });
+    expect(caught(() => store.removeUser({ id: 'user-admin-2' }))).toMatchObject({ code: 'conflict', reason: 'last_admin' });
+  });
+
+  it('given a contact, deactivating and reactivating toggles between deactivated and active', () => {
+    const store = createMockStore();
+    expect(store.setUserStatus({ id: 'user-zoe', status: 'deactivated' }).status).toBe('deactivated');
+    expect(store.setUserStatus({ id: 'user-zoe', status: 'active' }).status).toBe('active');
+  });
+
+  it('given a removed user, their email can be invited again', () => {
+    const store = createMockStore();
+    store.removeUser({ id: 'user-jose' });
+    expect(caught(() => store.getUser({ id: 'user-jose' })).code).toBe('not_found');
+    const result = store.inviteUsers({ input: { emails: ['jose.garcia@acme.es'], roleId: ROLE_IDS.user, entityIds: ['entity-acme-madrid'] } });
+    expect(result.invited.map((i) => i.email)).toEqual(['jose.garcia@acme.es']);
+  });
+
+  it('given a bulk deactivation including the current admin, reports each item', () => {
+    const store = createMockStore();
+    const { results } = store.setUsersStatus({ ids: ['user-jose', CURRENT_ADMIN_ID, 'nobody'], status: 'deactivated' });
+    expect(results[0]).toMatchObject({ id: 'user-jose', ok: true, user: { status: 'deactivated' } });
+    expect(results[1]).toMatchObject({ id: CURRENT_ADMIN_ID, ok: false, error: { code: 'forbidden', reason: 'self_action' } });
+    expect(results[2]).toMatchObject({ id: 'nobody', ok: false, error: { code: 'not_found' } });
+  });
+
+  it('given a bulk removal of every admin, removes all but the last one', () => {
+    const store = createMockStore();
+    store.updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } });
+    const ids = activeAdmins(store).map((u) => u.id);
+    const { results } = store.removeUsers({ ids });
+    expect(results.filter((r) => r.ok)).toHaveLength(ids.length - 1);
+    expect(results.at(-1)).toMatchObject({ ok: false, error: { reason: 'last_admin' } });
+  });
+});
+
+describe('inviteUsers', () => {
+  const base = { roleId: ROLE_IDS.communication, entityIds: ['entity-acme-paris'] };
+
+  it('invites valid addresses and skips the rest with their reason', () => {
+    const store = createMockStore();
+    const result = store.inviteUsers({
+      input: {
+        ...base,
+        emails: ['ok.one@acme.fr', 'nope', 'OK.one@acme.fr', 'jose.garcia@acme.es', 'joao.silva@acme.es', 'someone@mailinator.com', 'ok.two@acme.fr'],
+      },
+    });
+    expect(result.invited.map((i) => i.email)).toEqual(['ok.one@acme.fr', 'ok.two@acme.fr']);
+    expect(result.skipped).toEqual([
+      { email: 'nope', reason: 'invalid' },
+      { email: 'OK.one@acme.fr', reason: 'duplicate' },
+      { email: 'jose.garcia@acme.es', reason: 'already_member' },
+      { email: 'joao.silva@acme.es', reason: 'already_invited' },
+      { email: 'someone@mailinator.com', reason: 'disposable' },
+    ]);
+    const invitedUser = store.getUser({ id: result.invited[0]?.userId as string });
+    expect(invitedUser).toMatchObject({ status: 'invited', roleId: ROLE_IDS.communication, scope: 'entity', entityIds: ['entity-acme-paris'] });
+  });
+
+  it('given a deactivated member, skips their address as already_member', () => {
+    expect(createMockStore().inviteUsers({ input: { ...base, emails: ['soren.ostergaard@acme.de'] } }).skipped).toEqual([
+      { email: 'soren.ostergaard@acme.de', reason: 'already_member' },
+    ]);
+  });
+
+  it('given allowed domains, skips other domains as domain_not_allowed', () => {
+    const store = createMockStore({ allowedDomains: ['acme.fr'] });
+    const result = store.inviteUsers({ input: { ...base, emails: ['a@acme.fr', 'b@elsewhere.com'] } });
+    expect(result.invited).toHaveLength(1);
+    expect(result.skipped).toEqual([{ email: 'b@elsewhere.com', reason: 'domain_not_allowed' }]);
+  });
+
+  it('given SSO is enforced, skips every address as sso_enforced', () => {
+    const store = createMockStore();
+    store.updateSettings({ sso: { enforced: true, providerName: 'Azure AD' } });
+    const result = store.inviteUsers({ input: { ...base, emails: ['a@acme.fr', 'b@acme.fr'] } });
+    expect(result.invited).toEqual([]);
+    expect(result.skipped.map((s) => s.reason)).toEqual(['sso_enforced', 'sso_enforced']);
+  });
+
+  it('given a non-admin role with Payment, refuses the whole request', () => {
+    const error = caught(() => createMockStore().inviteUsers({ input: { ...base, emails: ['a@acme.fr'], permissions: { [MODULE_IDS.payment]: 'view' } } }));
+    expect(error.reason).toBe('admin_only_module');
+  });
+
+  it('given several entities and no scope, invites group users', () => {
+    const result = createMockStore().inviteUsers({ input: { ...base, entityIds: ['entity-acme-paris', 'entity-acme-lyon'], emails: ['g@acme.fr'] } });
+    expect(result.invited[0]?.entityIds).toEqual(['entity-acme-paris', 'entity-acme-lyon']);
+  });
+});
+
+describe('invitation validity', () => {
+  it('given policy expire, an invitation is pending until ttlDays then expired, and the user stays invited', () => {
+    const store = createMockStore();
+    const { user } = store.createUser({ input: loginInput() });
+    store.clock.advance(7 * DAY_MS - 1);
+    expect(store.getUser({ id: user.id }).invitation?.status).toBe('pending');
+    store.clock.advance(1);
+    expect(store.getUser({ id: user.id })).toMatchObject({ status: 'invited', invitation: { status: 'expired' } });
+    expect(store.listInvitations({ pageIndex: 0, pageSize: 1000, status: 'expired' }).items.map((i) => i.userId)).toContain(user.id);
+  });
+
+  it('given policy deactivate, the invited user is deactivated at expiry and resending makes them invited again', () => {
+    const store = createMockStore({ settings: { invitation: { ttlDays: 30, onExpiry: 'deactivate' } } });
+    const { user, invitation } = store.createUser({ input: loginInput() });
+    store.clock.advance(29 * DAY_MS);
+    expect(store.getUser({ id: user.id }).status).toBe('invited');
+    store.clock.advance(DAY_MS);
+    expect(store.getUser({ id: user.id })).toMatchObject({ status: 'deactivated', invitation: { status: 'expired' } });
+    expect(store.getUserCounts().deactivated).toBeGreaterThan(0);
+    const resent = store.resendInvitation({ id: invitation?.id as string });
+    expect(resent.status).toBe('pending');
+    expect(Date.parse(resent.expiresAt)).toBe(store.clock.now() + 30 * DAY_MS);
+    expect(store.getUser({ id: user.id }).status).toBe('invited');
+  });
+
+  it('given an expired invitation, resending gives a new expiry from now', () => {
+    const clock = createClock();
+    const store = createMockStore({ clock });
+    const expired = store.listInvitations({ pageIndex: 0, pageSize: 1, status: 'expired' }).items[0];
+    expect(expired).toBeDefined();
+    clock.advance(DAY_MS);
+    const resent = store.resendInvitation({ id: expired?.id as string });
+    expect(resent).toMatchObject({ status: 'pending', sentAt: new Date(clock.now()).toISOString(), expiresAt: new Date(clock.now() + 7 * DAY_MS).toISOString() });
+  });
+
+  it('given a revoked invitation, the invited user is removed and the email is free', () => {
+    const store = createMockStore();
+    const invitation = store.getUser({ id: 'user-joao' }).invitation;
+    store.revokeInvitation({ id: invitation?.id as string });
+    expect(caught(() => store.getUser({ id: 'user-joao' })).code).toBe('not_found');
+    expect(store.inviteUsers({ input: { emails: ['joao.silva@acme.es'], roleId: ROLE_IDS.user, entityIds: ['entity-acme-lisboa'] } }).invited).toHaveLength(1);
+  });
+
+  it('given a revoked registration request, the user keeps the old email and loses the pending one', () => {
+    const store = createMockStore();
+    const { user } = store.updateUser({ id: 'user-jose', patch: { email: 'jose.new@acme.es' } });
+    store.revokeInvitation({ id: user.invitation?.id as string });
+    expect(store.getUser({ id: 'user-jose' })).toMatchObject({ email: 'jose.garcia@acme.es', pendingEmail: null, invitation: null, status: 'active' });
+  });
+
+  it('given an accepted invitation, the user becomes active', () => {
+    const store = createMockStore();
+    const id = store.getUser({ id: 'user-joao' }).invitation?.id as string;
+    expect(store.acceptInvitation({ id })).toMatchObject({ status: 'active', invitation: null });
+  });
+});
+
+describe('listEntities', () => {
+  it('lists the root, then a node\u2019s children with child counts', () => {
+    const store = createMockStore();
+    const roots = store.listEntities({ pageIndex: 0, pageSize: 10, parentId: null });
+    expect(roots.items).toEqual([{ id: ROOT_ENTITY_ID, name: 'Acme Group', kind: 'group', parentId: null, childCount: 4 }]);
+    const companies = store.listEntities({ pageIndex: 0, pageSize: 10, parentId: ROOT_ENTITY_ID });
+    expect(companies.total).toBe(4);
+    expect(companies.items.every((e) => e.kind === 'company')).toBe(true);
+  });
+
+  it('searches names anywhere in the tree, case- and accent-insensitively, and selects by ids', () => {
+    const store = createMockStore();
+    expect(store.listEntities({ pageIndex: 0, pageSize: 10, search: 'MUNCHEN' }).items.map((e) => e.name)).toEqual(['Acme München']);
+    expect(store.listEntities({ pageIndex: 0, pageSize: 10, ids: ['entity-acme-paris', 'entity-acme-uk'] }).total).toBe(2);
+  });
+
+  it('given 5,000 entities, pages through a company\u2019s children', () => {
+    const store = createMockStore({ entityCount: 5000 });
+    expect(store.listEntities({ pageIndex: 0, pageSize: 1 }).total).toBe(5000);
+    const big = store.listEntities({ pageIndex: 0, pageSize: 1000, parentId: ROOT_ENTITY_ID }).items.sort((a, b) => b.childCount - a.childCount)[0];
+    const page = store.listEntities({ pageIndex: 1, pageSize: 10, parentId: big?.id as string });
+    expect(page.total).toBe(big?.childCount);
+    expect(page.items).toHaveLength(10);
+  });
+});
+
+describe('getAccessDiagnostics', () => {
+  it('returns the same recorded failures on each call, with codes that fit the user', () => {
+    const store = createMockStore();
+    const users = all(store).filter((u) => u.kind === 'login');
+    const withFailures = users.map((u) => store.getAccessDiagnostics({ userId: u.id })).filter((d) => d.failures.length > 0);
+    expect(withFailures.length).toBeGreaterThan(10);
+    const first = withFailures[0];
+    expect(store.getAccessDiagnostics({ userId: first?.userId as string })).toEqual(first);
+    const deactivated = users.find((u) => u.status === 'deactivated' && store.getAccessDiagnostics({ userId: u.id }).failures.length > 0);
+    const codes = store.getAccessDiagnostics({ userId: deactivated?.id as string }).failures.map((f) => f.code);
+    expect(codes.every((c) => c === 'account_deactivated' || c === 'invalid_credentials')).toBe(true);
+  });
+
+  it('given an unknown user, throws not_found', () => {
+    expect(caught(() => createMockStore().getAccessDiagnostics({ userId: 'nobody' })).code).toBe('not_found');
+  });
+});
+
+describe('100,000 users', () => {
+  it('lists, searches, sorts after a change and counts consistently', () => {
+    const store = createMockStore({ userCount: 100_000 });
+    const first = store.listUsers({ pageIndex: 0, pageSize: 50 });
+    expect(first.total).toBe(100_000);
+    expect(first.items).toHaveLength(50);
+    store.updateUser({ id: 'user-jose', patch: { lastName: 'Aaaaa' } });
+    expect(store.listUsers({ pageIndex: 0, pageSize: 1 }).items[0]?.id).toBe('user-jose');
+    const counts = store.getUserCounts();
+    expect(counts.all).toBe(100_000);
+    expect(store.listUsers({ pageIndex: 0, pageSize: 1, filter: { kind: 'login', status: ['active'] } }).total).toBe(counts.active);
+  });
+});
+
+describe('ROOT fixtures sanity', () => {
+  it('given entity users in the fixtures, each reaches exactly one entity', () => {
+    const users = all(createMockStore({ seed: 11 }));
+    expect(users.filter((u) => u.scope === 'entity').every((u) => u.entityIds.length === 1)).toBe(true);
   });
 });
