@@ -1,11 +1,13 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setupServer } from 'msw/node';
-import type { UserAdminAdapter } from '../src/adapter/types';
+import type { UserAdminAdapter, UserFilter } from '../src/adapter/types';
 import type { UserAdminErrorCode } from '../src/adapter/errors';
 import { UserAdminError, isUserAdminError } from '../src/adapter/errors';
 import { createRestAdapter } from '../src/adapters/rest';
 import { createHandlers } from './handlers';
+import { CURRENT_ADMIN_ID, ROLE_IDS, ROOT_ENTITY_ID, createFaultInjector, createMemoryAdapter, createMockStore } from './index';
+import type { FaultInjector, MockStore } from './index';
 
 const BASE = 'http://localhost/api';
 const server = setupServer();
@@ -305,5 +307,205 @@ describe('createHandlers: errors', () => {
     expect(paths).toContain('/api/users/bulk/status');
     expect(paths.indexOf('/api/users/bulk/status')).toBeLessThan(paths.indexOf('/api/users/:id/status'));
     expect(paths.indexOf('/api/users/counts')).toBeLessThan(paths.indexOf('/api/users/:id'));
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Over the reference backend: the REST adapter, through the handlers, must answer exactly what
+// the memory adapter answers directly over a twin store (same seed, same clock start).
+// ---------------------------------------------------------------------------
+
+type Outcome = { ok: true; value: unknown } | { ok: false; name: string; code?: string; reason?: string; fieldErrors?: unknown; retryAfterMs?: number };
+
+async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (e) {
+    const err = e as UserAdminError;
+    return { ok: false, name: err.name, code: err.code, reason: err.reason, fieldErrors: err.fieldErrors, retryAfterMs: err.retryAfterMs };
+  }
+}
+
+describe('createHandlers over the memory adapter', () => {
+  let store: MockStore;
+  let faults: FaultInjector;
+  let direct: UserAdminAdapter;
+
+  beforeEach(() => {
+    store = createMockStore();
+    faults = createFaultInjector();
+    server.resetHandlers(...createHandlers({ adapter: createMemoryAdapter(store, { faults }), baseUrl: BASE }));
+    direct = createMemoryAdapter(createMockStore());
+  });
+
+  /** Runs one step on both sides and expects the same outcome; returns the REST one. */
+  async function same<T>(step: (a: UserAdminAdapter) => Promise<T>): Promise<T> {
+    const viaDirect = await outcome(() => step(direct));
+    const viaRest = await outcome(() => step(rest));
+    expect(viaRest).toStrictEqual(viaDirect);
+    return (viaRest.ok ? viaRest.value : viaRest) as T;
+  }
+
+  it('lists users with every sort, search, filter and page exactly as the memory adapter does', async () => {
+    const fields = ['name', 'email', 'status', 'role', 'lastSignInAt', 'createdAt'] as const;
+    for (const field of fields) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const p = await same((a) => a.listUsers({ pageIndex: 1, pageSize: 10, sort: { field, direction } }));
+        expect(p.items).toHaveLength(10);
+      }
+    }
+    const filters: UserFilter[] = [
+      { status: ['invited'] },
+      { status: ['active', 'deactivated'] },
+      { status: [] },
+      { kind: 'contact' },
+      { roleIds: [ROLE_IDS.user, ROLE_IDS.communication] },
+      { entityIds: ['entity-acme-france'] },
+      { scope: 'group' },
+      { status: ['active'], kind: 'login', roleIds: [ROLE_IDS.admin], entityIds: [ROOT_ENTITY_ID], scope: 'group' },
+    ];
+    for (const filter of filters) await same((a) => a.listUsers({ pageIndex: 0, pageSize: 50, filter }));
+    const found = await same((a) => a.listUsers({ pageIndex: 0, pageSize: 5, search: 'GARCÍA' }));
+    expect(found.items.map((u) => u.id)).toContain('user-jose');
+    const invited = await same((a) => a.listUsers({ pageIndex: 0, pageSize: 500, filter: { status: ['invited'] } }));
+    expect(invited.total).toBeGreaterThan(0);
+    expect(invited.items.every((u) => u.status === 'invited')).toBe(true);
+    const beyond = await same((a) => a.listUsers({ pageIndex: 1000, pageSize: 10 }));
+    expect(beyond.items).toEqual([]);
+  });
+
+  it('serves settings, one user, counts, roles, modules, entities and diagnostics unchanged', async () => {
+    expect((await same((a) => a.getSettings())).currentUser.id).toBe(CURRENT_ADMIN_ID);
+    expect((await same((a) => a.getUser({ id: 'user-zoe' }))).kind).toBe('contact');
+    expect(await same((a) => a.getUser({ id: 'nobody' }))).toMatchObject({ ok: false, code: 'not_found' });
+    const counts = await same((a) => a.getUserCounts!({}));
+    expect(counts.all).toBeGreaterThan(0);
+    await same((a) => a.getUserCounts!({ search: 'acme', filter: { roleIds: [ROLE_IDS.user], entityIds: ['entity-acme-iberia'], scope: 'entity' } }));
+    expect((await same((a) => a.listRoles())).length).toBeGreaterThan(1);
+    expect((await same((a) => a.listModules())).some((m) => m.adminOnly)).toBe(true);
+    const roots = await same((a) => a.listEntities({ parentId: null, pageIndex: 0, pageSize: 50 }));
+    expect(roots.items.map((e) => e.id)).toEqual([ROOT_ENTITY_ID]);
+    const children = await same((a) => a.listEntities({ parentId: 'entity-acme-france', pageIndex: 0, pageSize: 50 }));
+    expect(children.items.every((e) => e.parentId === 'entity-acme-france')).toBe(true);
+    await same((a) => a.listEntities({ search: 'münchen', pageIndex: 0, pageSize: 50 }));
+    const labelled = await same((a) => a.listEntities({ ids: ['entity-acme-uk', 'entity-acme-lyon'], pageIndex: 0, pageSize: 50 }));
+    expect(labelled.total).toBe(2);
+    expect((await same((a) => a.listEntities({ ids: [], pageIndex: 0, pageSize: 50 }))).total).toBe(0);
+    await same((a) => a.listEntities({ pageIndex: 1, pageSize: 3 }));
+    expect((await same((a) => a.getAccessDiagnostics!({ userId: 'user-joao' }))).userId).toBe('user-joao');
+  });
+
+  it('creates, updates (with an email change), deactivates, reactivates and removes users', async () => {
+    const created = await same((a) =>
+      a.createUser({
+        input: { kind: 'login', email: 'new.person@acme.fr', firstName: 'New', lastName: 'Person', roleId: ROLE_IDS.user, scope: 'entity', entityIds: ['entity-acme-paris'] },
+      }),
+    );
+    expect(created.user.status).toBe('invited');
+    expect(created.invitation?.email).toBe('new.person@acme.fr');
+    const contact = await same((a) =>
+      a.createUser({ input: { kind: 'contact', email: 'c.one@partner.io', firstName: 'C', lastName: 'One', entityId: 'entity-acme-uk' } }),
+    );
+    expect(contact.invitation).toBeNull();
+    expect(await same((a) => a.createUser({ input: { kind: 'contact', email: 'bad', firstName: '', lastName: 'X', entityId: 'entity-acme-uk' } }))).toMatchObject({
+      ok: false,
+      code: 'validation',
+    });
+    expect(
+      await same((a) => a.createUser({ input: { kind: 'contact', email: 'jose.garcia@acme.es', firstName: 'J', lastName: 'G', entityId: 'entity-acme-uk' } })),
+    ).toMatchObject({ ok: false, code: 'conflict' });
+
+    const renamed = await same((a) => a.updateUser({ id: 'user-jose', patch: { firstName: 'Pepe' } }));
+    expect(renamed).toMatchObject({ user: { firstName: 'Pepe' }, emailChange: 'none' });
+    const moved = await same((a) => a.updateUser({ id: 'user-jose', patch: { email: 'pepe@acme.es' } }));
+    expect(moved.emailChange).toBe('registration_request_sent');
+    expect(moved.user.pendingEmail).toBe('pepe@acme.es');
+
+    expect((await same((a) => a.setUserStatus({ id: 'user-francoise', status: 'deactivated' }))).status).toBe('deactivated');
+    expect((await same((a) => a.setUserStatus({ id: 'user-francoise', status: 'active' }))).status).toBe('active');
+    expect(await same((a) => a.setUserStatus({ id: CURRENT_ADMIN_ID, status: 'deactivated' }))).toMatchObject({ ok: false });
+
+    await expect(rest.removeUser({ id: 'user-soren' })).resolves.toBeUndefined();
+    await expect(direct.removeUser({ id: 'user-soren' })).resolves.toBeUndefined();
+    expect(await same((a) => a.getUser({ id: 'user-soren' }))).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await same((a) => a.removeUser({ id: 'user-soren' }))).toMatchObject({ ok: false, code: 'not_found' });
+  });
+
+  it('invites several addresses, skipping each bad one with its reason, then lists, resends and revokes invitations', async () => {
+    const result = await same((a) =>
+      a.inviteUsers({
+        input: {
+          emails: ['fresh.one@acme.fr', 'not-an-email', 'fresh.one@acme.fr', 'jose.garcia@acme.es', 'joao.silva@acme.es', 'someone@mailinator.com'],
+          roleId: ROLE_IDS.user,
+          entityIds: ['entity-acme-paris'],
+          scope: 'entity',
+        },
+      }),
+    );
+    expect(result.invited.map((i) => i.email)).toEqual(['fresh.one@acme.fr']);
+    expect(Object.fromEntries(result.skipped.map((s) => [s.email, s.reason]))).toMatchObject({
+      'not-an-email': 'invalid',
+      'jose.garcia@acme.es': 'already_member',
+      'joao.silva@acme.es': 'already_invited',
+      'someone@mailinator.com': 'disposable',
+    });
+    expect(result.skipped.some((s) => s.reason === 'duplicate')).toBe(true);
+
+    const pending = await same((a) => a.listInvitations({ pageIndex: 0, pageSize: 100, status: 'pending' }));
+    expect(pending.items.some((i) => i.email === 'fresh.one@acme.fr')).toBe(true);
+    await same((a) => a.listInvitations({ pageIndex: 0, pageSize: 5, search: 'fresh' }));
+    await same((a) => a.listInvitations({ pageIndex: 0, pageSize: 5, status: 'expired' }));
+
+    const id = result.invited[0]!.id;
+    expect((await same((a) => a.resendInvitation({ id }))).id).toBe(id);
+    expect(await same((a) => a.resendInvitation({ id: 'no-such-invitation' }))).toMatchObject({ ok: false, code: 'not_found' });
+    await expect(rest.revokeInvitation({ id })).resolves.toBeUndefined();
+    await direct.revokeInvitation({ id });
+    const after = await same((a) => a.listInvitations({ pageIndex: 0, pageSize: 100, search: 'fresh.one' }));
+    expect(after.total).toBe(0);
+  });
+
+  it('skips an address outside the allowed domains with domain_not_allowed', async () => {
+    server.resetHandlers(...createHandlers({ adapter: createMemoryAdapter(createMockStore({ allowedDomains: ['acme.fr'] })), baseUrl: BASE }));
+    const result = await rest.inviteUsers({ input: { emails: ['ok.person@acme.fr', 'x.y@elsewhere.io'], roleId: ROLE_IDS.user, entityIds: ['entity-acme-paris'] } });
+    expect(result.invited.map((i) => i.email)).toEqual(['ok.person@acme.fr']);
+    expect(result.skipped).toEqual([{ email: 'x.y@elsewhere.io', reason: 'domain_not_allowed' }]);
+  });
+
+  it('skips addresses with sso_enforced when SSO is enforced', async () => {
+    store.updateSettings({ sso: { enforced: true, providerName: 'Okta' } });
+    const result = await rest.inviteUsers({ input: { emails: ['x.y@acme.fr'], roleId: ROLE_IDS.user, entityIds: ['entity-acme-paris'] } });
+    expect(result.skipped).toEqual([{ email: 'x.y@acme.fr', reason: 'sso_enforced' }]);
+  });
+
+  it('changes status and removes in bulk with one result per id, errors included', async () => {
+    const status = await same((a) => a.setUsersStatus!({ ids: ['user-francoise', 'nobody', CURRENT_ADMIN_ID], status: 'deactivated' }));
+    expect(status.results.map((r) => [r.id, r.ok])).toEqual([
+      ['user-francoise', true],
+      ['nobody', false],
+      [CURRENT_ADMIN_ID, false],
+    ]);
+    const removed = await same((a) => a.removeUsers!({ ids: ['user-zoe', 'nobody'] }));
+    expect(removed.results[1]).toMatchObject({ id: 'nobody', ok: false, error: { code: 'not_found' } });
+  });
+
+  it.each(['validation', 'conflict', 'not_found', 'unauthorized', 'forbidden', 'rate_limited', 'unavailable', 'unknown', 'network'] as const)(
+    'reports an injected %s fault with the same code through HTTP',
+    async (code) => {
+      faults.failNext(code, { methods: ['listUsers'] });
+      const error = (await rest.listUsers({ pageIndex: 0, pageSize: 5 }).catch((e: unknown) => e)) as UserAdminError;
+      expect(isUserAdminError(error)).toBe(true);
+      expect(error.code).toBe(code);
+      if (code === 'rate_limited') expect(error.retryAfterMs).toBe(1000);
+      await expect(rest.listUsers({ pageIndex: 0, pageSize: 5 })).resolves.toMatchObject({ total: expect.any(Number) });
+    },
+  );
+
+  it('aborts a slow call with an AbortError', async () => {
+    faults.setLatency(5_000);
+    const controller = new AbortController();
+    const call = rest.listRoles({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(call).rejects.toMatchObject({ name: 'AbortError' });
   });
 });
