@@ -49,6 +49,14 @@ describe('fixtures', () => {
     }
   });
 
+  it('writes every date as a canonical ISO 8601 string', () => {
+    for (const u of generateUsers(2000, 6)) {
+      for (const value of [u.createdAt, u.lastSignInAt, u.invitation?.sentAt, u.invitation?.expiresAt]) {
+        if (value) expect(new Date(value).toISOString()).toBe(value);
+      }
+    }
+  });
+
   it('includes the current admin Alice Martin, another admin and accented names', () => {
     const users = generateUsers(200);
     const alice = users.find((u) => u.id === CURRENT_ADMIN_ID);
