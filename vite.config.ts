@@ -21,7 +21,7 @@ const browserProvider = () =>
 const external = [
   'react', 'react-dom', 'react/jsx-runtime', 'react-dom/client',
   '@tanstack/react-query', 'i18next', 'react-i18next', 'msw', 'msw/browser', 'msw/node',
-  'vitest', 'disposable-email-domains',
+  'vitest', 'disposable-email-domains', 'zod',
 ];
 
 export default defineConfig({
