@@ -10,7 +10,11 @@ import { createFaultInjector, createMemoryAdapter, createMockStore } from './ind
 import type { FaultInjector, MockStoreOptions } from './index';
 import { createHandlers } from './handlers';
 
-/** Options of {@link startMockWorker}. */
+/**
+ * Options of {@link startMockWorker}.
+ * @example
+ * await startMockWorker({ store: { userCount: 5000 }, latencyMs: 400 });
+ */
 export interface StartMockWorkerOptions {
   /** Serve this adapter instead of a fresh memory adapter (then `store` is still created, but unused by the handlers). Defaults to a memory adapter over the store. */
   adapter?: UserAdminAdapter;
@@ -22,7 +26,12 @@ export interface StartMockWorkerOptions {
   baseUrl?: string;
 }
 
-/** What {@link startMockWorker} started. */
+/**
+ * What {@link startMockWorker} started.
+ * @example
+ * const { faults }: MockWorker = await startMockWorker();
+ * faults.failNext('unavailable');
+ */
 export interface MockWorker {
   worker: SetupWorker;
   store: ReturnType<typeof createMockStore>;

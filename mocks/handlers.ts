@@ -18,7 +18,11 @@ import type { FieldErrors } from '../src/adapter/errors';
 import { UserAdminError, isAbortError, isUserAdminError } from '../src/adapter/errors';
 import { ERROR_STATUS, ROOT_PARENT } from '../src/adapters/rest/protocol';
 
-/** Options of {@link createHandlers}. */
+/**
+ * Options of {@link createHandlers}.
+ * @example
+ * const options: CreateHandlersOptions = { adapter: createMemoryAdapter(createMockStore()), baseUrl: 'http://localhost/api' };
+ */
 export interface CreateHandlersOptions {
   /** The backend the handlers answer from. */
   adapter: UserAdminAdapter;

@@ -29,16 +29,26 @@ import { ROOT_PARENT, errorCodeForStatus, isErrorCode, parseRetryAfter } from '.
 
 export { ERROR_STATUS, errorCodeForStatus, parseRetryAfter, ROOT_PARENT } from './protocol';
 
-/** Headers sent with every request, or a function that returns them (for a fresh auth token). */
+/**
+ * Headers sent with every request, or a function that returns them (for a fresh auth token).
+ * @example
+ * const headers: RestHeaders = async () => ({ Authorization: `Bearer ${await auth.getToken()}` });
+ */
 export type RestHeaders = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
 
-/** Options of {@link createRestAdapter}. */
+/**
+ * Options of {@link createRestAdapter}.
+ * @example
+ * const options: RestAdapterOptions = { baseUrl: 'https://api.example.com/admin', headers: { 'X-Tenant': 'acme' } };
+ */
 export interface RestAdapterOptions {
   /** Where the API lives, without a trailing slash: `/api` or `https://example.com/api`. */
   baseUrl: string;
   /**
    * The fetch to use. Defaults to `globalThis.fetch`, read at each call (so MSW, or a
-   * fetch patched after the adapter was created, is honoured).
+   * fetch patched after the adapter was created, is honoured). Wrap it to change request
+   * options, e.g. `(input, init) => fetch(input, { ...init, credentials: 'include' })` for
+   * cookies on another origin.
    */
   fetch?: typeof globalThis.fetch;
   /** Extra headers for every request, such as `Authorization`. A function is called before each request. Defaults to none. */
