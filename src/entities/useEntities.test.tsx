@@ -1,5 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import type { Entity } from '../adapter/types';
 import { ROOT_ENTITY_ID, createMemoryAdapter, createMockStore } from '../../mocks';
 import { createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
 import { useEntitiesByIds, useEntityChildren, useEntitySearch } from './useEntities';
@@ -54,7 +55,7 @@ describe('useEntityChildren', () => {
 describe('useEntitiesByIds', () => {
   it('labels a selection by id, in one request', async () => {
     const { store, adapter, wrapper } = setup();
-    const [a, b] = store.listEntities({ pageIndex: 0, pageSize: 2 }).items as [{ id: string; name: string }, { id: string; name: string }];
+    const [a, b] = store.listEntities({ pageIndex: 0, pageSize: 2 }).items as [Entity, Entity];
     const { result } = renderHook(() => useEntitiesByIds([b.id, a.id]), { wrapper });
     await waitFor(() => expect(result.current.byId.size).toBe(2));
     expect(result.current.byId.get(a.id)?.name).toBe(a.name);
