@@ -76,6 +76,27 @@ describe('useSetUserStatus', () => {
     expect(adapter.listUsers.mock.calls.length).toBe(listCalls);
   });
 
+  it('given counts derived from listUsers, a status change refetches the five count views and still not the list page', async () => {
+    const { store, adapter, wrapper } = setup({
+      adapter: ({ getUserCounts: _omit, ...rest }) => rest,
+    });
+    const target = activeUsers(store, 1)[0]!;
+    const { result } = renderHook(() => ({ list: useUserList(allOnOnePage), counts: useUserCounts(), setStatus: useSetUserStatus() }), {
+      wrapper,
+    });
+    await waitFor(() => expect(result.current.counts.counts).toBeDefined());
+    await waitFor(() => expect(row(result.current.list.items, target.id)).toBeDefined());
+    const pageCalls = () => adapter.listUsers.mock.calls.filter(([p]) => p.pageSize !== 1).length;
+    const countCalls = () => adapter.listUsers.mock.calls.filter(([p]) => p.pageSize === 1).length;
+    const [pagesBefore, countsBefore] = [pageCalls(), countCalls()];
+    const deactivatedBefore = result.current.counts.counts!.deactivated;
+
+    await act(() => result.current.setStatus.mutateAsync({ id: target.id, status: 'deactivated' }));
+    await waitFor(() => expect(result.current.counts.counts!.deactivated).toBe(deactivatedBefore + 1));
+    expect(countCalls()).toBe(countsBefore + 5);
+    expect(pageCalls()).toBe(pagesBefore);
+  });
+
   it('given a failing adapter, shows the optimistic status and then rolls the row back exactly', async () => {
     let open = () => {};
     const { store, faults, wrapper } = setup({ adapter: (memory) => { const g = gated(memory); open = g.open; return g.adapter; } });
