@@ -67,7 +67,7 @@ export default defineConfig({
           name: 'browser',
           globals: true,
           include: ['test/browser/**/*.browser.test.{ts,tsx}'],
-          browser: { enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' }] },
+          browser: { enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' }], viewport: { width: 1280, height: 900 } },
         },
       },
       {
@@ -86,7 +86,7 @@ export default defineConfig({
         plugins: [storybookTest({ configDir: `${root}.storybook`, storybookScript: 'npm run storybook -- --ci' })],
         test: {
           name: 'storybook',
-          browser: { enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' }] },
+          browser: { enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' }], viewport: { width: 1280, height: 900 } },
           setupFiles: ['.storybook/vitest.setup.ts'],
         },
       },

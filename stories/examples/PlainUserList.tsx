@@ -40,7 +40,7 @@ export function PlainUserList({ pageSize = 10 }: PlainUserListProps) {
   const status = list.state.filter?.status?.[0] ?? '';
 
   return (
-    <section className="uak-demo-list" aria-labelledby={`${searchId}-title`} data-slot="plain-user-list">
+    <section className="uak-demo-list" data-slot="plain-user-list">
       <h2 id={`${searchId}-title`}>{t('users.title')}</h2>
       {settings.data?.sso.enforced ? (
         <p role="note" data-slot="sso-note">
@@ -77,6 +77,8 @@ export function PlainUserList({ pageSize = 10 }: PlainUserListProps) {
         <p role="status">{t('users.empty')}</p>
       ) : (
         <>
+          {/* Scrolls sideways on narrow screens; focusable so keyboard users can scroll it too. */}
+          <div className="uak-table-scroll" role="region" aria-labelledby={`${searchId}-title`} tabIndex={0}>
           <table aria-busy={list.isFetching} data-slot="user-table">
             <caption>{t('users.count', { count: list.total, formatted: format.number(list.total) })}</caption>
             <thead>
@@ -116,6 +118,7 @@ export function PlainUserList({ pageSize = 10 }: PlainUserListProps) {
               ))}
             </tbody>
           </table>
+          </div>
           <nav className="uak-demo-pager" aria-label={t('common.pagination')}>
             <button type="button" onClick={() => list.setPageIndex(list.state.pageIndex - 1)} disabled={list.state.pageIndex === 0}>
               {t('common.previousPage')}

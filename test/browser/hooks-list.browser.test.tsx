@@ -87,8 +87,13 @@ describe('the hooks example in Chromium', () => {
 
     await userEvent.selectOptions(select, '');
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(11), { timeout: 10_000 });
+    // From the filter, Tab reaches the scrollable table region, then (Previous is disabled) Next.
+    select.focus();
+    await userEvent.keyboard('{Tab}');
+    expect(document.activeElement?.getAttribute('role')).toBe('region');
+    await userEvent.keyboard('{Tab}');
     const next = screen.getByRole('button', { name: en.common.nextPage });
-    next.focus();
+    expect(document.activeElement).toBe(next);
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByText(/^Page 2 /)).toBeTruthy(), { timeout: 10_000 });
   });
