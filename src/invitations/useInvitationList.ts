@@ -43,7 +43,11 @@ export interface UseInvitationListResult {
   setStatus: (status: InvitationStatus | null) => void;
 }
 
-/** The defaults of {@link InvitationListState}. */
+/**
+ * The defaults of {@link InvitationListState}.
+ * @example
+ * useInvitationList({ initialState: { ...DEFAULT_INVITATION_LIST_STATE, status: 'pending' } });
+ */
 export const DEFAULT_INVITATION_LIST_STATE: InvitationListState = {
   pageIndex: 0,
   pageSize: DEFAULT_PAGE_SIZE,
@@ -53,7 +57,11 @@ export const DEFAULT_INVITATION_LIST_STATE: InvitationListState = {
 
 const RESET_KEYS = ['pageSize', 'search', 'status'] as const;
 
-/** The `listInvitations` params (and query-key params) for a list state. */
+/**
+ * The `listInvitations` params (and query-key params) for a list state.
+ * @example
+ * await queryClient.prefetchQuery(invitationsListQueryOptions(adapter, invitationListParams(DEFAULT_INVITATION_LIST_STATE)));
+ */
 export function invitationListParams(state: InvitationListState): InvitationsListParams {
   return {
     pageIndex: state.pageIndex,

@@ -7,7 +7,12 @@ export interface UserAdminContextValue {
   capabilities: AdapterCapabilities;
 }
 
-/** `null` outside a provider, so {@link useUserAdminContext} can tell the host what is missing. */
+/**
+ * `null` outside a provider, so {@link useUserAdminContext} can tell the host what is missing.
+ * Read it with {@link useUserAdminContext}; use it directly only to test for a provider.
+ * @example
+ * const insideAdmin = useContext(UserAdminContext) !== null;
+ */
 export const UserAdminContext = createContext<UserAdminContextValue | null>(null);
 UserAdminContext.displayName = 'UserAdminContext';
 

@@ -1,7 +1,11 @@
 import { QueryClient, type QueryClientConfig } from '@tanstack/react-query';
 import { isRetryableError } from '../adapter/errors';
 
-/** How many times a retryable failure (network, rate limit, unavailable) is retried. */
+/**
+ * How many times the provider's own QueryClient retries a retryable failure (network, rate limit, unavailable).
+ * @example
+ * createUserAdminQueryClient({ defaultOptions: { queries: { retry: DEFAULT_RETRY_COUNT + 1 } } });
+ */
 export const DEFAULT_RETRY_COUNT = 2;
 
 /**

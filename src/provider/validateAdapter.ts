@@ -1,6 +1,10 @@
 import { REQUIRED_ADAPTER_METHODS, type RequiredAdapterMethod, type UserAdminAdapter } from '../adapter/types';
 
-/** The required adapter methods that are not functions on `adapter`. */
+/**
+ * The required adapter methods that are not functions on `adapter`.
+ * @example
+ * missingAdapterMethods({ listUsers: async () => ({ items: [], total: 0 }) }); // ['getSettings', 'getUser', ...]
+ */
 export function missingAdapterMethods(adapter: unknown): RequiredAdapterMethod[] {
   if (typeof adapter !== 'object' || adapter === null) return [...REQUIRED_ADAPTER_METHODS];
   const record = adapter as Record<string, unknown>;

@@ -21,7 +21,11 @@ import {
 } from './keys';
 import { callAdapter } from './normalize';
 
-/** The page size of the users and invitations lists when none is given. */
+/**
+ * The page size of the users and invitations lists when none is given.
+ * @example
+ * usersListQueryOptions(adapter, { pageIndex: 0, pageSize: DEFAULT_PAGE_SIZE });
+ */
 export const DEFAULT_PAGE_SIZE = 25;
 
 /**
@@ -64,7 +68,11 @@ export function userQueryOptions(adapter: UserAdminAdapter, id: string) {
 /** The views of the users list that have a count. */
 export type UserCountView = keyof UserCounts;
 
-/** The users-list filter that selects one counts view, on top of the list's own filter. */
+/**
+ * The users-list filter that selects one counts view, on top of the list's own filter.
+ * @example
+ * countViewFilter('invited', { roleIds: ['r1'] }); // { roleIds: ['r1'], kind: 'login', status: ['invited'] }
+ */
 export function countViewFilter(view: UserCountView, filter: UserCountsParams['filter']) {
   const base = { ...filter };
   switch (view) {
@@ -79,7 +87,11 @@ export function countViewFilter(view: UserCountView, filter: UserCountsParams['f
   }
 }
 
-/** The five views, in the order of {@link UserCounts}. */
+/**
+ * The five views, in the order of {@link UserCounts}.
+ * @example
+ * USER_COUNT_VIEWS.map((view) => <Tab key={view}>{counts?.[view]}</Tab>);
+ */
 export const USER_COUNT_VIEWS: readonly UserCountView[] = ['active', 'invited', 'deactivated', 'contacts', 'all'];
 
 /**

@@ -8,7 +8,11 @@ import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
 import { invalidateCounts, removeUsers, writeUser } from './cache';
 
-/** How many single calls run at once when the adapter has no bulk method. */
+/**
+ * How many single calls run at once when the adapter has no bulk method.
+ * @example
+ * useBulkRemoveUsers({ concurrency: DEFAULT_BULK_CONCURRENCY * 2 });
+ */
 export const DEFAULT_BULK_CONCURRENCY = 4;
 
 export interface BulkOptions<TVariables> extends UserAdminMutationOptions<BulkResult, TVariables> {

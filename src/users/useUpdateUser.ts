@@ -16,6 +16,8 @@ export interface UpdateUserVariables {
  * Patch fields that the list's search, sort, filter or counts read. Changing one of them may move
  * the user to another page or out of a filter, so the lists and counts are refetched; any other
  * field (phone, permissions, admin scope) only updates the row in place.
+ * @example
+ * const movesRow = Object.keys(patch).some((k) => LIST_RELEVANT_USER_FIELDS.includes(k as keyof UserPatch));
  */
 export const LIST_RELEVANT_USER_FIELDS: readonly (keyof UserPatch)[] = [
   'firstName', 'lastName', 'email', 'username', 'roleId', 'scope', 'entityIds',

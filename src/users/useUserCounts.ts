@@ -25,7 +25,11 @@ export interface UseUserCountsResult {
   refetch: () => void;
 }
 
-/** The counts-query params for a list's search and filter. */
+/**
+ * The counts-query params for a list's search and filter (status and kind dropped: they are the views).
+ * @example
+ * queryClient.getQueryData(userAdminKeys.users.counts(userCountsParams(state.search, state.filter)));
+ */
 export function userCountsParams(search: string | undefined, filter: UserFilter | undefined): UserCountsParams {
   const { status: _status, kind: _kind, ...rest } = filter ?? {};
   const trimmed = search?.trim();

@@ -58,7 +58,12 @@ export interface UseUserListResult {
   setFilter: (filter: UserFilter) => void;
 }
 
-/** The defaults of {@link UserListState}. */
+/**
+ * The defaults of {@link UserListState}.
+ * @example
+ * const [state, setState] = useState(DEFAULT_USER_LIST_STATE);
+ * useUserList({ state, onStateChange: setState });
+ */
 export const DEFAULT_USER_LIST_STATE: UserListState = {
   pageIndex: 0,
   pageSize: DEFAULT_PAGE_SIZE,
@@ -69,7 +74,11 @@ export const DEFAULT_USER_LIST_STATE: UserListState = {
 
 const RESET_KEYS = ['pageSize', 'sort', 'search', 'filter'] as const;
 
-/** The `listUsers` params (and query-key params) for a list state. */
+/**
+ * The `listUsers` params (and query-key params) for a list state: the page the hook will ask for.
+ * @example
+ * await prefetchUserAdmin(queryClient, adapter, userListParams({ ...DEFAULT_USER_LIST_STATE, pageSize: 50 }));
+ */
 export function userListParams(state: UserListState): UsersListParams {
   return {
     pageIndex: state.pageIndex,
