@@ -831,7 +831,15 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     getSettings: op(() => ({ ...structuredClone(settings), currentUser: currentUser() })),
     listUsers: op((params) => {
       const sort = params.sort ?? { field: 'name', direction: 'asc' };
-      return page(sorted(sort.field, sort.direction), matcher(params.search, params.filter), params.pageIndex, params.pageSize, toUser);
+      const list = sorted(sort.field, sort.direction);
+      const unfiltered = !params.search?.trim() && !params.filter?.status?.length && !params.filter?.kind && !params.filter?.roleIds?.length
+        && !params.filter?.entityIds?.length && !params.filter?.scope;
+      if (unfiltered) {
+        checkPaging(params.pageIndex, params.pageSize);
+        const start = params.pageIndex * params.pageSize;
+        return { items: list.slice(start, start + params.pageSize).map(toUser), total: list.length };
+      }
+      return page(list, matcher(params.search, params.filter), params.pageIndex, params.pageSize, toUser);
     }),
     getUser: op(({ id }) => toUser(mustUser(id))),
     createUser: op(({ input }) => createUser(input)),

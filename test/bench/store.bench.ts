@@ -29,13 +29,13 @@ describe('mock store, 100,000 users', () => {
     store.listUsers({ pageIndex: 0, pageSize: 50, sort: { field: 'name', direction: 'asc' } });
   });
 
-  const orders = ['email', 'status', 'role', 'lastSignInAt', 'createdAt'] as const;
+  const orders = (['email', 'status', 'role', 'lastSignInAt', 'createdAt'] as const).flatMap((field) =>
+    (['asc', 'desc'] as const).map((direction) => ({ field, direction })));
   let order = 0;
-  bench('listUsers page 1 in an order not asked before (full sort of 100k, then cached)', () => {
-    const field = orders[order++ % orders.length] ?? 'email';
-    const fresh = order <= orders.length ? store : createMockStore({ userCount: 100_000, seed: order });
-    fresh.listUsers({ pageIndex: 0, pageSize: 50, sort: { field, direction: 'desc' } });
-  }, { iterations: 5, time: 0, warmupIterations: 0 });
+  bench('listUsers page 1 in an order not asked before (full sort of 100k)', () => {
+    const sort = orders[order++ % orders.length];
+    store.listUsers({ pageIndex: 0, pageSize: 50, sort });
+  }, { iterations: orders.length, time: 0, warmupIterations: 0, warmupTime: 0 });
 
   bench('listUsers search "garc" (accent-insensitive)', () => {
     store.listUsers({ pageIndex: 0, pageSize: 50, search: 'garc' });
