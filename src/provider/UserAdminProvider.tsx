@@ -16,7 +16,8 @@ export interface UserAdminProviderProps {
   /**
    * The QueryClient to cache with. Defaults to the host's QueryClient when a
    * `QueryClientProvider` is above, else one the provider creates once with
-   * {@link createUserAdminQueryClient}.
+   * {@link createUserAdminQueryClient}. The chosen client is provided to `children` through a
+   * `QueryClientProvider`, so host code inside sees it too.
    */
   queryClient?: QueryClient;
   children?: ReactNode;
