@@ -43,7 +43,9 @@ function DemoHeader(props: { locale: Locale; onLocale(l: Locale): void; theme: T
   const localeId = useId();
   const themeId = useId();
   const ssoId = useId();
-  const enforced = settings.data?.sso.enforced ?? false;
+  // The box follows the click at once; the settings query catches up after its refetch.
+  const [ssoChoice, setSsoChoice] = useState<boolean | null>(null);
+  const enforced = ssoChoice ?? settings.data?.sso.enforced ?? false;
 
   return (
     <header className="uak-demo-header">
@@ -68,6 +70,7 @@ function DemoHeader(props: { locale: Locale; onLocale(l: Locale): void; theme: T
           type="checkbox"
           checked={enforced}
           onChange={(e) => {
+            setSsoChoice(e.target.checked);
             props.store.updateSettings({ sso: { enforced: e.target.checked, providerName: 'Okta' } });
             void queryClient.invalidateQueries({ queryKey: userAdminKeys.settings() });
           }}
