@@ -238,10 +238,21 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     return a < b ? -1 : a > b ? 1 : 0;
   }
 
+  // Names repeat a lot among 100k users: fold each distinct one once.
+  const folded = new Map<string, string>();
+  const foldName = (value: string): string => {
+    let f = folded.get(value);
+    if (f === undefined) {
+      f = foldText(value);
+      if (folded.size < 50_000) folded.set(value, f);
+    }
+    return f;
+  };
+
   function indexKeys(rec: UserRec): void {
     const u = rec.user;
-    const first = foldText(u.firstName);
-    const last = foldText(u.lastName);
+    const first = foldName(u.firstName);
+    const last = foldName(u.lastName);
     rec.nameKey = `${last}\u0001${first}`;
     rec.createdMs = Date.parse(u.createdAt);
     rec.lastSignInMs = u.lastSignInAt === null ? null : Date.parse(u.lastSignInAt);
@@ -529,7 +540,19 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     const key = `${field}:${direction}`;
     let list = views.get(key);
     if (!list) {
-      list = [...users.values()].sort(comparator(field, direction));
+      // Keys computed once per user (not per comparison): same order as `comparator`.
+      const sign = direction === 'asc' ? 1 : -1;
+      const keyed: { r: UserRec; k: string | number; id: string }[] = [];
+      const nulls: UserRec[] = [];
+      for (const r of users.values()) {
+        const k = sortKey(r, field);
+        if (k === null) nulls.push(r);
+        else keyed.push({ r, k, id: r.user.id });
+      }
+      keyed.sort((a, b) => sign * (a.k < b.k ? -1 : a.k > b.k ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      nulls.sort((a, b) => cmp(a.user.id, b.user.id));
+      list = keyed.map((x) => x.r);
+      for (const n of nulls) list.push(n);
       views.set(key, list);
     }
     return list;
