@@ -19,7 +19,11 @@ export interface StoryBackendParameters {
   setup?(backend: { store: ReturnType<typeof createMockStore>; faults: FaultInjector }): void;
 }
 
+const startMsw = mswLoader();
+
+// Storybook runs loaders concurrently, so this one starts MSW itself before using it.
 const backendLoader: Loader = async (context) => {
+  await startMsw(context);
   const options = (context.parameters.backend ?? {}) as StoryBackendParameters;
   const store = createMockStore(options.store);
   const faults = createFaultInjector();
@@ -45,7 +49,7 @@ const withProvider: Decorator = (Story, context) => {
 };
 
 const preview: Preview = {
-  loaders: [mswLoader(), backendLoader],
+  loaders: [backendLoader],
   decorators: [withProvider],
   globalTypes: {
     locale: {
