@@ -1,11 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { UserAdminError } from '../adapter/errors';
 import type { Invitation, InvitationStatus } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import type { InvitationsListParams } from '../query/keys';
 import { DEFAULT_PAGE_SIZE, invitationsListQueryOptions } from '../query/options';
-import { useListState, type ListStateOptions } from '../query/useListState';
+import { useListState, type ListStateOptions, type PagedListResult } from '../query/useListState';
 
 /** The state of the invitations list. */
 export interface InvitationListState {
@@ -24,21 +23,7 @@ export interface UseInvitationListOptions extends ListStateOptions<InvitationLis
   enabled?: boolean;
 }
 
-export interface UseInvitationListResult {
-  items: Invitation[];
-  total: number;
-  pageCount: number;
-  isLoading: boolean;
-  isFetching: boolean;
-  isPlaceholderData: boolean;
-  error: UserAdminError | null;
-  refetch: () => void;
-  state: InvitationListState;
-  setPageIndex: (pageIndex: number) => void;
-  /** Resets to the first page. */
-  setPageSize: (pageSize: number) => void;
-  /** Resets to the first page. */
-  setSearch: (search: string) => void;
+export interface UseInvitationListResult extends PagedListResult<Invitation, InvitationListState> {
   /** Resets to the first page. */
   setStatus: (status: InvitationStatus | null) => void;
 }

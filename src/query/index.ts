@@ -3,4 +3,4 @@ export * from './options';
 export { prefetchUserAdmin } from './prefetch';
 export { mapWithConcurrency } from './concurrency';
 export type { UserAdminMutationOptions } from './mutationCallbacks';
-export type { ListStateOptions } from './useListState';
+export type { ListStateOptions, PagedListResult } from './useListState';

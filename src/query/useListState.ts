@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import type { UserAdminError } from '../adapter/errors';
 
 /** Options shared by the paged-list hooks: uncontrolled by default, controlled like TanStack Table. */
 export interface ListStateOptions<S> {
@@ -11,6 +12,29 @@ export interface ListStateOptions<S> {
   state?: Partial<S>;
   /** Called with the whole next state on every change. Defaults to none. */
   onStateChange?: (next: S) => void;
+}
+
+/** What the paged-list hooks (`useUserList`, `useInvitationList`) return beyond their own setters. */
+export interface PagedListResult<T, S> {
+  /** The current page's items; the previous page's while the next one loads. */
+  items: T[];
+  /** Items matching search and filter over all pages; 0 before the first answer. */
+  total: number;
+  pageCount: number;
+  /** No data yet (first load). */
+  isLoading: boolean;
+  /** A request is in flight (first load, page change, refetch). */
+  isFetching: boolean;
+  /** `items` are the previous page's while the new one loads. */
+  isPlaceholderData: boolean;
+  error: UserAdminError | null;
+  refetch: () => void;
+  state: S;
+  setPageIndex: (pageIndex: number) => void;
+  /** Resets to the first page. */
+  setPageSize: (pageSize: number) => void;
+  /** Resets to the first page. */
+  setSearch: (search: string) => void;
 }
 
 /**

@@ -1,11 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { UserAdminError } from '../adapter/errors';
 import type { SortDirection, User, UserFilter, UserSortField } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import type { UsersListParams } from '../query/keys';
 import { DEFAULT_PAGE_SIZE, usersListQueryOptions } from '../query/options';
-import { useListState, type ListStateOptions } from '../query/useListState';
+import { useListState, type ListStateOptions, type PagedListResult } from '../query/useListState';
 
 /** A users-list sort. */
 export interface UserSort {
@@ -32,28 +31,9 @@ export interface UseUserListOptions extends ListStateOptions<UserListState> {
   enabled?: boolean;
 }
 
-export interface UseUserListResult {
-  /** The users of the current page; those of the previous page while the next one loads. */
-  items: User[];
-  /** Users matching search and filter over all pages; 0 before the first answer. */
-  total: number;
-  pageCount: number;
-  /** No data yet (first load). */
-  isLoading: boolean;
-  /** A request is in flight (first load, page change, refetch). */
-  isFetching: boolean;
-  /** `items` are the previous page's while the new one loads. */
-  isPlaceholderData: boolean;
-  error: UserAdminError | null;
-  refetch: () => void;
-  state: UserListState;
-  setPageIndex: (pageIndex: number) => void;
-  /** Resets to the first page. */
-  setPageSize: (pageSize: number) => void;
+export interface UseUserListResult extends PagedListResult<User, UserListState> {
   /** Resets to the first page. */
   setSort: (sort: UserSort | null) => void;
-  /** Resets to the first page. */
-  setSearch: (search: string) => void;
   /** Resets to the first page. */
   setFilter: (filter: UserFilter) => void;
 }

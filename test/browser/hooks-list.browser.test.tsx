@@ -45,6 +45,9 @@ describe('the hooks example in Chromium', () => {
         const { container } = renderList({ locale, theme });
         await screen.findByRole('table', {}, { timeout: 10_000 });
         expect(screen.getByRole('button', { name: messages[locale].common.nextPage })).toBeTruthy();
+        // The theme really applies: --uak-color-bg is light-dark(#ffffff, #14171c).
+        const root = container.querySelector('.uak-root')!;
+        expect(getComputedStyle(root).backgroundColor).toBe(theme === 'dark' ? 'rgb(20, 23, 28)' : 'rgb(255, 255, 255)');
         expect(await axeViolations(container)).toEqual([]);
       });
     }
