@@ -4,7 +4,7 @@ import type { Invitation, InvitationStatus } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import type { InvitationsListParams } from '../query/keys';
 import { DEFAULT_PAGE_SIZE, invitationsListQueryOptions } from '../query/options';
-import { useListState, type ListStateOptions, type PagedListResult } from '../query/useListState';
+import { useListState, type ListStateOptions, type PagedListResult, usePagedListResult } from '../query/useListState';
 
 /** The state of the invitations list. */
 export interface InvitationListState {
@@ -82,19 +82,5 @@ export function useInvitationList(options: UseInvitationListOptions = {}): UseIn
     }),
     [update],
   );
-  const { refetch: queryRefetch } = query;
-  const refetch = useMemo(() => () => void queryRefetch(), [queryRefetch]);
-  const total = query.data?.total ?? 0;
-  return {
-    items: query.data?.items ?? [],
-    total,
-    pageCount: Math.ceil(total / state.pageSize),
-    isLoading: query.isLoading,
-    isFetching: query.isFetching,
-    isPlaceholderData: query.isPlaceholderData,
-    error: query.error,
-    refetch,
-    state,
-    ...setters,
-  };
+  return { ...usePagedListResult(query, state), ...setters };
 }

@@ -1,4 +1,5 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { UserAdminError } from '../adapter/errors';
 
 /** Options shared by the paged-list hooks: uncontrolled by default, controlled like TanStack Table. */
@@ -75,4 +76,28 @@ export function useListState<S extends { pageIndex: number }>(
 function stripUndefined<T extends object>(value: T | undefined): Partial<T> {
   if (!value) return {};
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Internal: the shared part of a paged-list hook's result, from its query and state. The hook adds
+ * its own setters.
+ */
+export function usePagedListResult<T, S extends { pageSize: number }>(
+  query: UseQueryResult<{ items: T[]; total: number }, UserAdminError>,
+  state: S,
+): Omit<PagedListResult<T, S>, 'setPageIndex' | 'setPageSize' | 'setSearch'> {
+  const { refetch: queryRefetch } = query;
+  const refetch = useMemo(() => () => void queryRefetch(), [queryRefetch]);
+  const total = query.data?.total ?? 0;
+  return {
+    items: query.data?.items ?? [],
+    total,
+    pageCount: Math.ceil(total / state.pageSize),
+    isLoading: query.isLoading,
+    isFetching: query.isFetching,
+    isPlaceholderData: query.isPlaceholderData,
+    error: query.error,
+    refetch,
+    state,
+  };
 }

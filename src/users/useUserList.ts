@@ -4,7 +4,7 @@ import type { SortDirection, User, UserFilter, UserSortField } from '../adapter/
 import { useUserAdminContext } from '../provider/context';
 import type { UsersListParams } from '../query/keys';
 import { DEFAULT_PAGE_SIZE, usersListQueryOptions } from '../query/options';
-import { useListState, type ListStateOptions, type PagedListResult } from '../query/useListState';
+import { useListState, type ListStateOptions, type PagedListResult, usePagedListResult } from '../query/useListState';
 
 /** A users-list sort. */
 export interface UserSort {
@@ -91,7 +91,6 @@ export function useUserList(options: UseUserListOptions = {}): UseUserListResult
     enabled: options.enabled ?? true,
   });
 
-  const total = query.data?.total ?? 0;
   const setters = useMemo(
     () => ({
       setPageIndex: (pageIndex: number) => update({ pageIndex }),
@@ -102,19 +101,5 @@ export function useUserList(options: UseUserListOptions = {}): UseUserListResult
     }),
     [update],
   );
-  const { refetch: queryRefetch } = query;
-  const refetch = useMemo(() => () => void queryRefetch(), [queryRefetch]);
-
-  return {
-    items: query.data?.items ?? [],
-    total,
-    pageCount: Math.ceil(total / state.pageSize),
-    isLoading: query.isLoading,
-    isFetching: query.isFetching,
-    isPlaceholderData: query.isPlaceholderData,
-    error: query.error,
-    refetch,
-    state,
-    ...setters,
-  };
+  return { ...usePagedListResult(query, state), ...setters };
 }
