@@ -22,6 +22,8 @@ const external = [
   'react', 'react-dom', 'react/jsx-runtime', 'react-dom/client',
   '@tanstack/react-query', 'i18next', 'react-i18next', 'msw', 'msw/browser', 'msw/node',
   'vitest', 'disposable-email-domains', 'zod',
+  '@tanstack/react-table', '@tanstack/react-virtual', '@radix-ui/react-dialog', '@radix-ui/react-dropdown-menu',
+  'react-hook-form', '@hookform/resolvers',
 ];
 
 export default defineConfig({

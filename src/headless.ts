@@ -11,3 +11,4 @@ export * from './invitations';
 export * from './permissions';
 export * from './entities';
 export * from './i18n';
+export * from './invite';

@@ -1,1 +1,10 @@
+/**
+ * The main entry: everything headless (see `./headless`) plus the styled components, which need
+ * `user-admin-kit/styles.css`.
+ */
 export * from './headless';
+export * from './ui';
+export * from './users/components';
+export * from './invitations/components';
+export * from './invite/components';
+export * from './admin/components';
