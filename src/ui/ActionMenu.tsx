@@ -1,0 +1,74 @@
+import * as Menu from '@radix-ui/react-dropdown-menu';
+import { useId, type ReactNode } from 'react';
+import { cx } from './cx';
+import { usePortalContainer } from './Root';
+
+/** One entry of an {@link ActionMenu}. */
+export interface ActionMenuItem {
+  key: string;
+  label: ReactNode;
+  onSelect: () => void;
+  /** Defaults to `false`. */
+  disabled?: boolean;
+  /** Why it is disabled: shown under the label and read with it. Defaults to none. */
+  disabledReason?: string;
+  /** Defaults to none (neutral). */
+  tone?: 'danger';
+}
+
+export interface ActionMenuProps {
+  /** The trigger's accessible name ("More actions for Ana Lima"). */
+  label: string;
+  items: ActionMenuItem[];
+  /** The trigger's visible content. Defaults to "⋯". */
+  trigger?: ReactNode;
+  className?: string;
+}
+
+/**
+ * A row's actions in a menu (Radix DropdownMenu: arrows, typeahead, Escape). A disabled item stays
+ * focusable and says why it is disabled, so keyboard and screen-reader users learn the reason too.
+ * @example
+ * <ActionMenu label={t('actions.moreActions', { name })} items={[
+ *   { key: 'deactivate', label: t('actions.deactivate'), onSelect: deactivate, disabled: isSelf, disabledReason: t('errors.reason.self_action') },
+ * ]} />
+ */
+export function ActionMenu({ label, items, trigger, className }: ActionMenuProps) {
+  const container = usePortalContainer();
+  const id = useId();
+  return (
+    <Menu.Root modal={false}>
+      <Menu.Trigger aria-label={label} data-slot="action-menu-trigger" className={cx('uak-action-menu-trigger', className)}>
+        {trigger ?? <span aria-hidden="true">⋯</span>}
+      </Menu.Trigger>
+      <Menu.Portal container={container}>
+        <Menu.Content align="end" sideOffset={4} data-slot="action-menu" className="uak-menu" loop>
+          {items.map((item) => {
+            const reasonId = item.disabled && item.disabledReason ? `${id}-${item.key}-reason` : undefined;
+            return (
+              <Menu.Item
+                key={item.key}
+                aria-disabled={item.disabled || undefined}
+                aria-describedby={reasonId}
+                data-disabled-reason={item.disabled ? '' : undefined}
+                data-tone={item.tone}
+                data-slot="action-menu-item"
+                className="uak-menu-item"
+                onSelect={(event) => {
+                  if (item.disabled) {
+                    event.preventDefault();
+                    return;
+                  }
+                  item.onSelect();
+                }}
+              >
+                <span>{item.label}</span>
+                {reasonId ? <span id={reasonId} className="uak-menu-item-reason">{item.disabledReason}</span> : null}
+              </Menu.Item>
+            );
+          })}
+        </Menu.Content>
+      </Menu.Portal>
+    </Menu.Root>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ComponentProps } from 'react';
+import { cx } from './cx';
+
+export interface BadgeProps extends ComponentProps<'span'> {
+  /** Defaults to `neutral`. */
+  tone?: 'neutral' | 'info' | 'success' | 'warning' | 'danger';
+}
+
+/**
+ * A short label: a status, "SSO", "Multi-entity".
+ * @example
+ * <Badge tone="success">{t('status.active')}</Badge>
+ */
+export function Badge({ tone = 'neutral', className, ...props }: BadgeProps) {
+  return <span {...props} data-slot="badge" data-tone={tone} className={cx('uak-badge', className)} />;
+}

@@ -1,0 +1,55 @@
+import { createContext, useCallback, useContext, useRef, useState, type ComponentProps } from 'react';
+import { cx } from './cx';
+
+interface RootContextValue {
+  /** Where dialogs and menus portal to, so they inherit the theme and custom properties. */
+  container: HTMLElement | null;
+  announce: (message: string) => void;
+}
+const RootContext = createContext<RootContextValue | null>(null);
+
+/**
+ * The themed root of the styled components: `.uak-root`, whose custom properties (`--uak-color-*`)
+ * and `data-theme` (`light`, `dark`, `system`) style everything inside. Dialogs and menus portal
+ * into it, and it holds a polite live region for {@link useAnnounce}. Every styled screen renders
+ * one; nest them freely.
+ * @example
+ * <UserAdminRoot data-theme="dark"><UserList /></UserAdminRoot>
+ */
+export function UserAdminRoot({ className, children, ...props }: ComponentProps<'div'>) {
+  const [container, setContainer] = useState<HTMLElement | null>(null);
+  const [message, setMessage] = useState('');
+  const toggle = useRef(false);
+  const announce = useCallback((text: string) => {
+    // A zero-width space alternates so the same message twice is announced twice.
+    toggle.current = !toggle.current;
+    setMessage(text + (toggle.current ? '\u200b' : ''));
+  }, []);
+  return (
+    <RootContext.Provider value={{ container, announce }}>
+      <div {...props} ref={setContainer} data-slot="root" className={cx('uak-root', className)}>
+        {children}
+        <div className="uak-sr-only" role="status" aria-live="polite" aria-atomic="true" data-slot="announcer">
+          {message}
+        </div>
+      </div>
+    </RootContext.Provider>
+  );
+}
+
+/** Internal: the element dialogs and menus portal into; `undefined` (document.body) outside a root. */
+export function usePortalContainer(): HTMLElement | undefined {
+  return useContext(RootContext)?.container ?? undefined;
+}
+
+/**
+ * Announces a message politely to screen readers (an action's outcome, a count that changed).
+ * Outside a {@link UserAdminRoot} it does nothing.
+ * @example
+ * const announce = useAnnounce();
+ * announce(t('users.deactivated', { name }));
+ */
+export function useAnnounce(): (message: string) => void {
+  return useContext(RootContext)?.announce ?? noop;
+}
+function noop() {}

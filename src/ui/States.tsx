@@ -1,0 +1,108 @@
+import type { ComponentProps, ReactNode } from 'react';
+import { translateError, useUserAdminTranslation } from '../i18n';
+import { Button } from './Button';
+import { cx } from './cx';
+
+export interface LoadingStateProps extends ComponentProps<'div'> {
+  /** What assistive technology hears. Defaults to `t('common.loading')`. */
+  label?: string;
+  /** Skeleton lines. Defaults to 5. */
+  rows?: number;
+}
+
+/**
+ * A skeleton while the first answer is on its way (role=status, so it is announced).
+ * @example
+ * if (list.isLoading) return <LoadingState rows={8} />;
+ */
+export function LoadingState({ label, rows = 5, className, ...props }: LoadingStateProps) {
+  const { t } = useUserAdminTranslation();
+  return (
+    <div {...props} role="status" aria-label={label ?? t('common.loading')} data-slot="loading-state" className={cx('uak-loading', className)}>
+      {Array.from({ length: rows }, (_, i) => <span key={i} className="uak-skeleton" aria-hidden="true" />)}
+    </div>
+  );
+}
+
+export interface EmptyStateProps extends Omit<ComponentProps<'div'>, 'title'> {
+  title: ReactNode;
+  /** The next step, in words. Defaults to none. */
+  hint?: ReactNode;
+  /** The next step, as a button. Defaults to none. */
+  action?: ReactNode;
+}
+
+/**
+ * Nothing to show, and what to do next.
+ * @example
+ * <EmptyState title={t('users.empty')} hint={t('users.emptyHint')} action={<Button onClick={invite}>{t('actions.invite')}</Button>} />
+ */
+export function EmptyState({ title, hint, action, className, ...props }: EmptyStateProps) {
+  return (
+    <div {...props} data-slot="empty-state" className={cx('uak-empty', className)}>
+      <p className="uak-empty-title">{title}</p>
+      {hint ? <p className="uak-muted">{hint}</p> : null}
+      {action}
+    </div>
+  );
+}
+
+export interface ErrorStateProps extends Omit<ComponentProps<'div'>, 'title'> {
+  /** Any error; a {@link UserAdminError} is translated by code and reason. */
+  error: unknown;
+  /** Shows a retry button. Defaults to none. */
+  onRetry?: () => void;
+  /** A first line naming what failed. Defaults to none. */
+  title?: ReactNode;
+}
+
+/**
+ * A load failed: what happened, translated, and a way to try again.
+ * @example
+ * if (list.error) return <ErrorState title={t('users.loadError')} error={list.error} onRetry={list.refetch} />;
+ */
+export function ErrorState({ error, onRetry, title, className, ...props }: ErrorStateProps) {
+  const { t } = useUserAdminTranslation();
+  return (
+    <div {...props} role="alert" data-slot="error-state" className={cx('uak-error-state', className)}>
+      {title ? <p className="uak-error-title">{title}</p> : null}
+      <p>{translateError(t, error)}</p>
+      {onRetry ? <Button onClick={onRetry}>{t('common.retry')}</Button> : null}
+    </div>
+  );
+}
+
+export interface StatusMessageProps extends ComponentProps<'div'> {
+  tone: 'success' | 'error' | 'info' | 'warning';
+  /** Shows a dismiss button. Defaults to none. */
+  onDismiss?: () => void;
+}
+
+/**
+ * An inline outcome: "Invitation sent again", "We couldn't reach the server". Errors are alerts;
+ * the rest are polite status messages.
+ * @example
+ * {error ? <StatusMessage tone="error">{translateError(t, error)}</StatusMessage> : null}
+ */
+export function StatusMessage({ tone, onDismiss, className, children, ...props }: StatusMessageProps) {
+  const { t } = useUserAdminTranslation();
+  return (
+    <div {...props} role={tone === 'error' ? 'alert' : 'status'} data-slot="status-message" data-tone={tone} className={cx('uak-status-message', className)}>
+      <div className="uak-status-message-body">{children}</div>
+      {onDismiss ? (
+        <button type="button" className="uak-icon-button" aria-label={t('ui.dismiss')} onClick={onDismiss} data-slot="status-message-dismiss">
+          <span aria-hidden="true">×</span>
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Text for assistive technology only.
+ * @example
+ * <VisuallyHidden>{t('users.columns.select')}</VisuallyHidden>
+ */
+export function VisuallyHidden({ className, ...props }: ComponentProps<'span'>) {
+  return <span {...props} data-slot="visually-hidden" className={cx('uak-sr-only', className)} />;
+}
