@@ -83,15 +83,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      {
-        extends: true,
+      // Every story runs in each locale: the project sets the story's starting locale global.
+      ...(['en', 'fr', 'pt'] as const).map((locale) => ({
+        extends: true as const,
         plugins: [storybookTest({ configDir: `${root}.storybook`, storybookScript: 'npm run storybook -- --ci' })],
+        define: { 'import.meta.env.VITE_UAK_STORY_LOCALE': JSON.stringify(locale) },
         test: {
-          name: 'storybook',
-          browser: { enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' }], viewport: { width: 1280, height: 900 } },
+          name: `storybook-${locale}`,
+          browser: { enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' as const }], viewport: { width: 1280, height: 900 } },
           setupFiles: ['.storybook/vitest.setup.ts'],
         },
-      },
+      })),
     ],
   },
 });

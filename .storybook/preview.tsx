@@ -63,7 +63,8 @@ const preview: Preview = {
       toolbar: { title: 'Theme', icon: 'mirror', items: [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }], dynamicTitle: true },
     },
   },
-  initialGlobals: { locale: 'en', theme: 'light' },
+  // The storybook-<locale> test projects set VITE_UAK_STORY_LOCALE, so every story runs in en, fr and pt.
+  initialGlobals: { locale: (import.meta.env.VITE_UAK_STORY_LOCALE as string | undefined) ?? 'en', theme: 'light' },
   parameters: {
     // Any axe violation fails the story's test.
     a11y: { test: 'error' },

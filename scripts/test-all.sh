@@ -19,7 +19,7 @@ step "i18n completeness (en, fr, pt)" node scripts/check-i18n.mjs
 step "unit tests (vitest, jsdom)" vitest_project unit
 step "browser tests (vitest, Chromium)" vitest_project browser
 step "demo end-to-end (Playwright, Chromium, axe)" vitest_project e2e
-step "storybook tests (vitest addon, Chromium)" vitest_project storybook
+step "storybook tests, every story in en, fr and pt (vitest addon, Chromium)" npx vitest run --project 'storybook-*' --reporter=default --reporter=json --outputFile.json=test-results/storybook.json
 step "library build (vite + tsc declarations)" npm run --silent build
 step "package checks (publint, attw)" npm run --silent lint:package
 step "bundle size" node scripts/size.mjs

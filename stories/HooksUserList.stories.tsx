@@ -1,10 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within, userEvent, waitFor } from 'storybook/test';
 import { PlainUserList } from './examples/PlainUserList';
-import type { StoryBackendParameters } from '../.storybook/preview';
-import en from '../src/i18n/locales/en.json';
-import fr from '../src/i18n/locales/fr.json';
-import pt from '../src/i18n/locales/pt.json';
+import { backend, storyT } from './support';
 
 /**
  * The headless hooks at work: a plain table fed by `useUserList`, over the REST adapter and the
@@ -18,45 +15,47 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const backend = (p: StoryBackendParameters) => ({ backend: p });
-
 export const Default: Story = {
   parameters: backend({ store: { userCount: 60 } }),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
     const canvas = within(canvasElement);
     const table = await canvas.findByRole('table', {}, { timeout: 5000 });
     // 10 rows per page, and the caption says how many users there are.
     expect(within(table).getAllByRole('row')).toHaveLength(11);
-    expect(table.querySelector('caption')?.textContent).toBe(en.users.count_other.replace('{{count}}', '60'));
+    expect(table.querySelector('caption')?.textContent).toBe(t('users.count', { count: 60 }));
   },
 };
 
 export const Paging: Story = {
   parameters: backend({ store: { userCount: 30 } }),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
     const canvas = within(canvasElement);
     await canvas.findByRole('table', {}, { timeout: 5000 });
     const firstRow = canvas.getAllByRole('row')[1]!.textContent;
-    await userEvent.click(canvas.getByRole('button', { name: en.common.nextPage }));
-    await waitFor(() => expect(canvas.getByText(en.common.pageOf.replace('{{page}}', '2').replace('{{pageCount}}', '3'))).toBeInTheDocument());
+    await userEvent.click(canvas.getByRole('button', { name: t('common.nextPage') }));
+    await waitFor(() => expect(canvas.getByText(t('common.pageOf', { page: '2', pageCount: '3' }))).toBeInTheDocument());
     await waitFor(() => expect(canvas.getAllByRole('row')[1]!.textContent).not.toBe(firstRow));
   },
 };
 
 export const SearchWithNoMatch: Story = {
   parameters: backend({ store: { userCount: 20 } }),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
     const canvas = within(canvasElement);
     await canvas.findByRole('table', {}, { timeout: 5000 });
     await userEvent.type(canvas.getByRole('searchbox'), 'zzzz-no-such-person');
-    expect(await canvas.findByText(en.users.empty, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await canvas.findByText(t('users.empty'), {}, { timeout: 5000 })).toBeInTheDocument();
     expect(canvas.queryByRole('table')).toBeNull();
   },
 };
 
 export const Loading: Story = {
   parameters: backend({ latencyMs: 60_000 }),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
     const canvas = within(canvasElement);
     expect(await canvas.findByRole('status')).toBeInTheDocument();
     expect(canvas.queryByRole('table')).toBeNull();
@@ -65,12 +64,13 @@ export const Loading: Story = {
 
 export const ServerUnavailable: Story = {
   parameters: backend({ setup: ({ faults }) => faults.failNext('unavailable', { count: 1, methods: ['listUsers'] }) }),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
     const canvas = within(canvasElement);
     const alert = await canvas.findByRole('alert', {}, { timeout: 5000 });
-    expect(alert.textContent).toContain(en.errors.unavailable);
+    expect(alert.textContent).toContain(t('errors.unavailable'));
     // The fault was for one call only: retry brings the list.
-    await userEvent.click(within(alert).getByRole('button', { name: en.common.retry }));
+    await userEvent.click(within(alert).getByRole('button', { name: t('common.retry') }));
     expect(await canvas.findByRole('table', {}, { timeout: 5000 })).toBeInTheDocument();
   },
 };
@@ -81,28 +81,6 @@ export const SsoEnforced: Story = {
     const canvas = within(canvasElement);
     const note = await canvas.findByRole('note', {}, { timeout: 5000 });
     expect(note.textContent).toContain('Okta');
-  },
-};
-
-export const French: Story = {
-  globals: { locale: 'fr' },
-  parameters: backend({ store: { userCount: 20 } }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByRole('table', {}, { timeout: 5000 });
-    expect(canvas.getByRole('button', { name: fr.common.nextPage })).toBeInTheDocument();
-    expect(canvas.getByRole('heading', { name: fr.users.title })).toBeInTheDocument();
-  },
-};
-
-export const Portuguese: Story = {
-  globals: { locale: 'pt' },
-  parameters: backend({ store: { userCount: 20 } }),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByRole('table', {}, { timeout: 5000 });
-    expect(canvas.getByRole('button', { name: pt.common.nextPage })).toBeInTheDocument();
-    expect(canvas.getByRole('heading', { name: pt.users.title })).toBeInTheDocument();
   },
 };
 
