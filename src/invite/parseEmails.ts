@@ -1,0 +1,211 @@
+/**
+ * Pure parsing of the invite dialog's address field: what a person types or pastes becomes a
+ * list of addresses, each one chip.
+ *
+ * Decisions, made here once:
+ * - **Separators** are commas, semicolons, spaces, tabs and new lines, except inside double
+ *   quotes (`"Last, First"`) and angle brackets (`<jane@acme.fr>`).
+ * - **Names**: `Jane Doe <jane@acme.fr>` and `"Doe, Jane" <jane@acme.fr>` give `jane@acme.fr`
+ *   named `Jane Doe` / `Doe, Jane`. A quoted name before a bare address (`"Jane" jane@acme.fr`)
+ *   names it too. Unquoted words without `@` that no `<address>` follows are not an address: the
+ *   run of them up to the next comma, semicolon or new line becomes one invalid entry
+ *   (`Jane Doe, ...` → one invalid `Jane Doe`, not two), so the person sees what they pasted.
+ * - **Clean-up**: surrounding spaces, a `mailto:` prefix and trailing dots (`jane@acme.fr.` at
+ *   the end of a sentence) are removed.
+ * - **Duplicates** are found case-insensitively: the first occurrence stays, later ones are
+ *   `duplicate`. An invalid entry is `invalid`, never `duplicate`.
+ * - **Internationalised domains are accepted**: `ana@exämple.com` is sent as
+ *   `ana@xn--exmple-cua.com` (the ASCII form every mail system routes) while the chip shows what
+ *   was typed. An internationalised local part (`josé@acme.fr`) is rejected as invalid, since the
+ *   backends' address rule (`isValidEmail`) accepts ASCII local parts only.
+ */
+import { isValidEmail } from '../adapter/schemas';
+
+/** One address found in the text. */
+export interface ParsedAddress {
+  /** The text the address came from, trimmed (`Jane Doe <jane@acme.fr>`): what goes back into the input for correction. */
+  text: string;
+  /** The display name, unquoted (`Jane Doe`), or `null`. */
+  name: string | null;
+  /** The address as written, without name, brackets, `mailto:` or trailing dots (`Jane@Acme.fr`). */
+  address: string;
+  /** The address to send: lower-cased, with an internationalised domain in its ASCII form. */
+  email: string;
+  /** Whether {@link ParsedAddress.email} is a valid address. */
+  valid: boolean;
+}
+
+/** What a chip shows about its address before anything is sent. */
+export type AddressStatus = 'valid' | 'invalid' | 'duplicate';
+
+type Token =
+  | { kind: 'word' | 'quoted' | 'angle'; start: number; end: number; value: string }
+  | { kind: 'hard' };
+
+const SOFT = /[ \t\u00a0]/;
+const HARD = /[,;\r\n]/;
+
+function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < input.length) {
+    const c = input[i]!;
+    if (SOFT.test(c)) { i++; continue; }
+    if (HARD.test(c)) { tokens.push({ kind: 'hard' }); i++; continue; }
+    const start = i;
+    if (c === '"') {
+      let value = '';
+      i++;
+      while (i < input.length && input[i] !== '"') {
+        if (input[i] === '\\' && i + 1 < input.length) i++;
+        value += input[i];
+        i++;
+      }
+      i = Math.min(i + 1, input.length); // past the closing quote, if any
+      tokens.push({ kind: 'quoted', start, end: i, value });
+      continue;
+    }
+    if (c === '<') {
+      const close = input.indexOf('>', i + 1);
+      const end = close === -1 ? input.length : close + 1;
+      tokens.push({ kind: 'angle', start, end, value: input.slice(i + 1, close === -1 ? input.length : close) });
+      i = end;
+      continue;
+    }
+    while (i < input.length && !SOFT.test(input[i]!) && !HARD.test(input[i]!) && input[i] !== '"' && input[i] !== '<') i++;
+    tokens.push({ kind: 'word', start, end: i, value: input.slice(start, i) });
+  }
+  return tokens;
+}
+
+/**
+ * Cleans an address up for sending: trimmed, without `mailto:` and trailing dots, lower-cased,
+ * an internationalised domain turned into its ASCII (punycode) form.
+ * @example
+ * normalizeEmail(' Jane@Acme.FR. '); // 'jane@acme.fr'
+ * normalizeEmail('ana@exämple.com'); // 'ana@xn--exmple-cua.com'
+ */
+export function normalizeEmail(address: string): string {
+  const email = cleanAddress(address).toLowerCase();
+  const at = email.lastIndexOf('@');
+  if (at === -1) return email;
+  const domain = email.slice(at + 1);
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(domain)) return email;
+  try {
+    return `${email.slice(0, at)}@${new URL(`http://${domain}`).hostname}`;
+  } catch {
+    return email;
+  }
+}
+
+function cleanAddress(address: string): string {
+  return address.trim().replace(/^mailto:/i, '').replace(/\.+$/, '').trim();
+}
+
+function entry(text: string, name: string | null, address: string): ParsedAddress {
+  const cleaned = cleanAddress(address);
+  const email = normalizeEmail(cleaned);
+  return { text: text.trim(), name: name && name.trim() ? name.trim() : null, address: cleaned, email, valid: email !== '' && isValidEmail(email) };
+}
+
+/**
+ * Every address in a typed or pasted text, in order (see the module notes for the rules).
+ * @example
+ * parseEmails('Jane Doe <jane@acme.fr>; "Roe, Rick" <rick@acme.fr>, bob@acme.fr');
+ * // [{ name: 'Jane Doe', email: 'jane@acme.fr', ... }, { name: 'Roe, Rick', ... }, { name: null, email: 'bob@acme.fr', ... }]
+ */
+export function parseEmails(input: string): ParsedAddress[] {
+  const tokens = tokenize(input);
+  const result: ParsedAddress[] = [];
+  let pending: Extract<Token, { start: number }>[] = [];
+  const slice = (from: Extract<Token, { start: number }>, to: Extract<Token, { start: number }>) => input.slice(from.start, to.end);
+  const nameOf = (parts: Extract<Token, { start: number }>[]) => parts.map((p) => p.value.trim()).filter(Boolean).join(' ');
+  const flush = () => {
+    if (pending.length > 0) {
+      const text = slice(pending[0]!, pending.at(-1)!);
+      result.push(entry(text, null, text));
+    }
+    pending = [];
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.kind === 'hard') { flush(); continue; }
+    if (token.kind === 'angle') {
+      const first = pending[0] ?? token;
+      result.push(entry(slice(first, token), nameOf(pending), token.value));
+      pending = [];
+      continue;
+    }
+    if (token.kind === 'quoted') { pending.push(token); continue; }
+    const next = tokens[i + 1];
+    if (next?.kind === 'angle' || !token.value.includes('@')) { pending.push(token); continue; }
+    // A bare address: quoted strings right before it are its name; other words are not.
+    if (pending.length > 0 && pending.every((p) => p.kind === 'quoted')) {
+      result.push(entry(slice(pending[0]!, token), nameOf(pending), token.value));
+      pending = [];
+      continue;
+    }
+    flush();
+    result.push(entry(token.value, null, token.value));
+  }
+  flush();
+  return result;
+}
+
+/**
+ * The status of each address of a list, in order: `invalid`, `duplicate` (the same address,
+ * ignoring case, appears earlier) or `valid`.
+ * @example
+ * classifyAddresses(parseEmails('a@acme.fr, A@acme.fr, nope')); // ['valid', 'duplicate', 'invalid']
+ */
+export function classifyAddresses(list: readonly Pick<ParsedAddress, 'email' | 'valid'>[]): AddressStatus[] {
+  const seen = new Set<string>();
+  return list.map((item) => {
+    if (!item.valid) return 'invalid';
+    if (seen.has(item.email)) return 'duplicate';
+    seen.add(item.email);
+    return 'valid';
+  });
+}
+
+/**
+ * Whether the text ends inside an open double quote or angle bracket, where a comma or a space
+ * belongs to the name or address being typed rather than separating addresses.
+ * @example
+ * hasOpenGroup('"Doe, Jane'); // true
+ * hasOpenGroup('"Doe, Jane" <jane@acme.fr>'); // false
+ */
+export function hasOpenGroup(text: string): boolean {
+  let quoted = false;
+  let angle = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (angle) {
+      if (c === '>') angle = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '<') angle = true;
+  }
+  return quoted || angle;
+}
+
+/**
+ * Which key commits the text typed so far into chips: Enter, comma and semicolon do unless the
+ * text is inside an open quote or bracket; a space does only once the text holds an address (so
+ * `Jane Doe <jane@acme.fr>` can be typed).
+ * @example
+ * commitsOnKey(',', 'jane@acme.fr'); // true
+ * commitsOnKey(' ', 'Jane'); // false
+ */
+export function commitsOnKey(key: string, text: string): boolean {
+  if (text.trim() === '') return false;
+  if (key === 'Enter') return true;
+  if (hasOpenGroup(text)) return false;
+  if (key === ',' || key === ';') return true;
+  if (key === ' ') return text.includes('@');
+  return false;
+}
