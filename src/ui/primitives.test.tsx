@@ -1,0 +1,202 @@
+import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useState, type ReactNode } from 'react';
+import { UserAdminProvider } from '../provider/UserAdminProvider';
+import { UserAdminError } from '../adapter/errors';
+import { createTestAdapter } from '../../test/utils/test-adapter';
+import en from '../i18n/locales/en.json';
+import fr from '../i18n/locales/fr.json';
+import {
+  ActionMenu, Button, Chip, ConfirmDialog, ErrorState, Field, HoverDetails, Pagination, ResultList, SearchField, Tabs, TabPanel,
+  UserAdminRoot, useAnnounce,
+} from '.';
+
+function wrap(ui: ReactNode, locale = 'en') {
+  return render(
+    <UserAdminProvider adapter={createTestAdapter()} locale={locale}>
+      <UserAdminRoot>{ui}</UserAdminRoot>
+    </UserAdminProvider>,
+  );
+}
+
+describe('SearchField', () => {
+  it('given typing, it calls onValueChange once after the pause, and at once on Enter', async () => {
+    vi.useFakeTimers();
+    try {
+      const onValueChange = vi.fn();
+      wrap(<SearchField label={en.common.search} value="" onValueChange={onValueChange} debounceMs={300} />);
+      const input = screen.getByRole('searchbox', { name: en.common.search });
+      fireEvent.change(input, { target: { value: 'an' } });
+      fireEvent.change(input, { target: { value: 'ana' } });
+      expect(onValueChange).not.toHaveBeenCalled();
+      act(() => vi.advanceTimersByTime(299));
+      expect(onValueChange).not.toHaveBeenCalled();
+      act(() => vi.advanceTimersByTime(1));
+      expect(onValueChange).toHaveBeenCalledExactlyOnceWith('ana');
+      fireEvent.change(input, { target: { value: 'ana l' } });
+      fireEvent.keyDown(input, { key: 'Enter' });
+      expect(onValueChange).toHaveBeenLastCalledWith('ana l');
+      act(() => vi.advanceTimersByTime(1000));
+      expect(onValueChange).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('given text, the clear button empties it and applies the empty search at once', async () => {
+    const onValueChange = vi.fn();
+    wrap(<SearchField label={en.common.search} value="ana" onValueChange={onValueChange} />);
+    await userEvent.click(screen.getByRole('button', { name: en.common.clearSearch }));
+    expect(screen.getByRole('searchbox')).toHaveValue('');
+    expect(onValueChange).toHaveBeenCalledWith('');
+  });
+
+  it('given a new value from outside, it shows that value', () => {
+    const view = wrap(<SearchField label="x" value="a" onValueChange={() => {}} />);
+    view.rerender(
+      <UserAdminProvider adapter={createTestAdapter()}><UserAdminRoot><SearchField label="x" value="b" onValueChange={() => {}} /></UserAdminRoot></UserAdminProvider>,
+    );
+    expect(screen.getByRole('searchbox')).toHaveValue('b');
+  });
+});
+
+describe('Tabs', () => {
+  function Harness() {
+    const [value, setValue] = useState('a');
+    return (
+      <>
+        <Tabs idBase="t" label="views" value={value} onValueChange={setValue}
+          items={[{ value: 'a', label: 'A', count: 1240 }, { value: 'b', label: 'B', disabled: true }, { value: 'c', label: 'C' }]} />
+        <TabPanel idBase="t" value={value} active>{`panel ${value}`}</TabPanel>
+      </>
+    );
+  }
+  it('given arrow keys, focus and selection move and skip disabled tabs; one tab stop', async () => {
+    wrap(<Harness />);
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1]);
+    expect(tabs[0]).toHaveTextContent('1,240');
+    tabs[0]!.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'C' })).toHaveFocus();
+    expect(screen.getByRole('tabpanel')).toHaveTextContent('panel c');
+    expect(screen.getByRole('tabpanel')).toHaveAccessibleName('C');
+    await userEvent.keyboard('{Home}');
+    expect(screen.getByRole('tab', { name: /A/ })).toHaveAttribute('aria-selected', 'true');
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(screen.getByRole('tab', { name: 'C' })).toHaveAttribute('aria-selected', 'true');
+  });
+  it('counts are formatted for the locale', () => {
+    wrap(<Tabs idBase="t" label="v" value="a" onValueChange={() => {}} items={[{ value: 'a', label: 'A', count: 1240 }]} />, 'fr');
+    expect(screen.getByRole('tab').textContent).toMatch(/1\s240/);
+  });
+});
+
+describe('ActionMenu', () => {
+  it('given a disabled item, it stays focusable, says why, and selecting it does nothing', async () => {
+    const deactivate = vi.fn();
+    const edit = vi.fn();
+    wrap(
+      <ActionMenu label="More actions for Ana" items={[
+        { key: 'edit', label: 'Edit', onSelect: edit },
+        { key: 'deactivate', label: 'Deactivate', onSelect: deactivate, disabled: true, disabledReason: en.errors.reason.self_action },
+      ]} />,
+    );
+    const trigger = screen.getByRole('button', { name: 'More actions for Ana' });
+    trigger.focus();
+    await userEvent.keyboard('{Enter}');
+    const item = await screen.findByRole('menuitem', { name: /Deactivate/ });
+    expect(item).toHaveAttribute('aria-disabled', 'true');
+    expect(item).toHaveAccessibleDescription(en.errors.reason.self_action);
+    await userEvent.click(item);
+    expect(deactivate).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByRole('menuitem', { name: 'Edit' }));
+    expect(edit).toHaveBeenCalledOnce();
+  });
+});
+
+describe('ConfirmDialog', () => {
+  it('given a pending action, it cannot be dismissed; given an error, it shows it translated', async () => {
+    const onOpenChange = vi.fn();
+    const view = wrap(
+      <ConfirmDialog open onOpenChange={onOpenChange} title="Remove Ana?" description="Removal deletes" confirmLabel="Remove" pending onConfirm={() => {}} />,
+    );
+    const dialog = screen.getByRole('alertdialog', { name: 'Remove Ana?' });
+    expect(dialog).toHaveAccessibleDescription('Removal deletes');
+    await userEvent.keyboard('{Escape}');
+    expect(onOpenChange).not.toHaveBeenCalled();
+    expect(within(dialog).getByRole('button', { name: 'Remove' })).toBeDisabled();
+    view.rerender(
+      <UserAdminProvider adapter={createTestAdapter()} locale="fr"><UserAdminRoot>
+        <ConfirmDialog open onOpenChange={onOpenChange} title="t" description="d" confirmLabel="c" error={new UserAdminError('conflict', 'x', { reason: 'last_admin' })} onConfirm={() => {}} />
+      </UserAdminRoot></UserAdminProvider>,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent(fr.errors.reason.last_admin);
+  });
+  it('portals inside the themed root', () => {
+    const { container } = wrap(<ConfirmDialog open onOpenChange={() => {}} title="t" description="d" confirmLabel="c" onConfirm={() => {}} />);
+    expect(container.querySelector('.uak-root [role="alertdialog"]')).not.toBeNull();
+  });
+});
+
+describe('Pagination, Field, Chip, ResultList, HoverDetails, ErrorState, announcer', () => {
+  it('pagination disables previous on the first page and next on the last, and changes the page size', async () => {
+    const onPage = vi.fn();
+    const onSize = vi.fn();
+    wrap(<Pagination pageIndex={0} pageCount={3} pageSize={25} onPageIndexChange={onPage} onPageSizeChange={onSize} />);
+    expect(screen.getByRole('button', { name: en.common.previousPage })).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: en.common.nextPage }));
+    expect(onPage).toHaveBeenCalledWith(1);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: en.common.rowsPerPage }), '100');
+    expect(onSize).toHaveBeenCalledWith(100);
+    expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
+  });
+  it('a field links its hint and error to the control and marks it invalid', () => {
+    wrap(<Field label="Email" hint="Work address" error="Enter a valid email address.">{(c) => <input {...c} />}</Field>);
+    const input = screen.getByRole('textbox', { name: 'Email' });
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription('Work address Enter a valid email address.');
+  });
+  it('a chip is removable by a named button and reads its reason', async () => {
+    const onRemove = vi.fn();
+    wrap(<Chip tone="danger" description={en.invite.skipReason.invalid} onRemove={onRemove}>ana@@x</Chip>);
+    const button = screen.getByRole('button', { name: 'Remove ana@@x' });
+    expect(button).toHaveAccessibleDescription(en.invite.skipReason.invalid);
+    await userEvent.click(button);
+    expect(onRemove).toHaveBeenCalledOnce();
+  });
+  it('a result list puts failures first and counts both', () => {
+    wrap(<ResultList title="Results" items={[{ key: '1', label: 'a', ok: true }, { key: '2', label: 'b', ok: false, message: 'why' }]} />);
+    const items = screen.getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent(/Failed\s*b\s*why/);
+    expect(screen.getByText('1 done, 1 failed')).toBeInTheDocument();
+  });
+  it('hover details open on focus and close with Escape', async () => {
+    wrap(<HoverDetails label="3 entities">Paris, Lyon, Lisbon</HoverDetails>);
+    const trigger = screen.getByRole('button', { name: '3 entities' });
+    expect(screen.queryByText('Paris, Lyon, Lisbon')).not.toBeVisible();
+    await userEvent.tab();
+    expect(trigger).toHaveFocus();
+    expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByText('Paris, Lyon, Lisbon')).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+    expect(trigger).toHaveAttribute('aria-expanded', 'false');
+  });
+  it('an error state translates the error and retries', async () => {
+    const onRetry = vi.fn();
+    wrap(<ErrorState error={new UserAdminError('network', 'offline')} onRetry={onRetry} />);
+    expect(screen.getByRole('alert')).toHaveTextContent(en.errors.network);
+    await userEvent.click(screen.getByRole('button', { name: en.common.retry }));
+    expect(onRetry).toHaveBeenCalledOnce();
+  });
+  it('announce writes to the root live region', async () => {
+    function Announcer() {
+      const announce = useAnnounce();
+      return <Button onClick={() => announce('Ana deactivated')}>go</Button>;
+    }
+    const { container } = wrap(<Announcer />);
+    await userEvent.click(screen.getByRole('button', { name: 'go' }));
+    expect(container.querySelector('[data-slot="announcer"]')?.textContent).toContain('Ana deactivated');
+  });
+});
