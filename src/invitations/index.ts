@@ -1,2 +1,3 @@
 export * from './useInvitationList';
 export * from './useInvitationMutations';
+export * from './usePendingInvitations';

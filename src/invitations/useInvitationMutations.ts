@@ -1,12 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { UserAdminError } from '../adapter/errors';
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { isAbortError, toUserAdminError, type UserAdminError } from '../adapter/errors';
 import type { Invitation, InviteUsersInput, InviteUsersResult } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
+import { mapWithConcurrency } from '../query/concurrency';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
 import { invalidateCounts, writeUserInvitation } from '../users/cache';
-import { removeInvitation, writeInvitation } from './cache';
+import { removeInvitations, writeInvitation } from './cache';
 
 /**
  * Invites several addresses at once. Resolves with `{ invited, skipped }`: the addresses not
@@ -40,7 +41,9 @@ export interface InvitationIdVariables {
 /**
  * Sends an invitation again with a new validity. On success the invitation gets its new
  * `expiresAt` in every cached invitations page, and its user's invitation summary in the users
- * caches; nothing is refetched.
+ * caches; the invitations lists are not refetched. When the cached invitation was expired, its
+ * user may have changed status (a user deactivated at expiry is invited again), so the users
+ * lists and counts are refetched too.
  *
  * @example
  * const resend = useResendInvitation();
@@ -52,8 +55,7 @@ export function useResendInvitation(options: UserAdminMutationOptions<Invitation
   return useMutation<Invitation, UserAdminError, InvitationIdVariables>({
     mutationFn: ({ id }) => callAdapter(() => adapter.resendInvitation({ id })),
     onSuccess: (invitation, variables) => {
-      writeInvitation(queryClient, invitation);
-      writeUserInvitation(queryClient, invitation);
+      afterResend(queryClient, [invitation]);
       options.onSuccess?.(invitation, variables);
     },
     onError: (error, variables) => options.onError?.(error, variables),
@@ -77,15 +79,131 @@ export function useRevokeInvitation(options: UserAdminMutationOptions<void, Invi
   return useMutation<void, UserAdminError, InvitationIdVariables>({
     mutationFn: ({ id }) => callAdapter(() => adapter.revokeInvitation({ id })),
     onSuccess: (data, variables) => {
-      const removed = removeInvitation(queryClient, variables.id);
-      if (removed?.kind === 'invitation') {
-        queryClient.removeQueries({ queryKey: userAdminKeys.users.detail(removed.userId), exact: true });
-      } else if (removed) {
-        // A cancelled registration request leaves the user, whose pending email is now gone.
-        void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.detail(removed.userId), exact: true });
-      }
-      void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
-      void invalidateCounts(queryClient);
+      afterRevoke(queryClient, [variables.id]);
+      options.onSuccess?.(data, variables);
+    },
+    onError: (error, variables) => options.onError?.(error, variables),
+    onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),
+  });
+}
+
+/** Cache effects of resent invitations: rows updated in place; users refetched only when an expired one came back. */
+function afterResend(queryClient: QueryClient, invitations: readonly Invitation[]): void {
+  let userStatusMayChange = false;
+  for (const invitation of invitations) {
+    const previous = writeInvitation(queryClient, invitation);
+    writeUserInvitation(queryClient, invitation);
+    if (previous?.status === 'expired') {
+      userStatusMayChange = true;
+      void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.detail(invitation.userId), exact: true });
+    }
+  }
+  if (userStatusMayChange) {
+    void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
+    void invalidateCounts(queryClient);
+  }
+}
+
+/** Cache effects of revoked invitations: rows leave the cached pages; users lists and counts are refetched once. */
+function afterRevoke(queryClient: QueryClient, ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  for (const removed of removeInvitations(queryClient, ids)) {
+    if (removed.kind === 'invitation') {
+      queryClient.removeQueries({ queryKey: userAdminKeys.users.detail(removed.userId), exact: true });
+    } else {
+      // A cancelled registration request leaves the user, whose pending email is now gone.
+      void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.detail(removed.userId), exact: true });
+    }
+  }
+  void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
+  void invalidateCounts(queryClient);
+}
+
+/** The outcome of one invitation in a bulk action: resent ones carry their new version. */
+export type InvitationBulkItemResult =
+  | { id: string; ok: true; invitation?: Invitation }
+  | { id: string; ok: false; error: UserAdminError };
+
+/** One result per id, in the order given. */
+export interface InvitationBulkResult {
+  results: InvitationBulkItemResult[];
+}
+
+export interface InvitationIdsVariables {
+  ids: string[];
+}
+
+export interface InvitationBulkOptions extends UserAdminMutationOptions<InvitationBulkResult, InvitationIdsVariables> {
+  /** At most this many calls in flight (the adapter has no bulk invitation method). Defaults to 4. */
+  concurrency?: number;
+}
+
+/**
+ * How many invitation calls a bulk action runs at once.
+ * @example
+ * useBulkResendInvitations({ concurrency: DEFAULT_INVITATION_BULK_CONCURRENCY * 2 });
+ */
+export const DEFAULT_INVITATION_BULK_CONCURRENCY = 4;
+
+async function settleEach(
+  ids: readonly string[],
+  concurrency: number,
+  run: (id: string) => Promise<Invitation | void>,
+): Promise<InvitationBulkResult> {
+  const results = await mapWithConcurrency(ids, concurrency, async (id): Promise<InvitationBulkItemResult> => {
+    try {
+      const invitation = await run(id);
+      return invitation ? { id, ok: true, invitation } : { id, ok: true };
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      return { id, ok: false, error: toUserAdminError(error) };
+    }
+  });
+  return { results };
+}
+
+/**
+ * Sends several invitations again, with at most `concurrency` calls in flight. Resolves with one
+ * result per id (`{ id, ok, invitation? , error? }`) and never rejects because some failed.
+ * Afterwards each resent invitation gets its new dates in the cached pages (no list refetch).
+ *
+ * @example
+ * const bulk = useBulkResendInvitations();
+ * const { results } = await bulk.mutateAsync({ ids: selected });
+ * const failed = results.filter((r) => !r.ok);
+ */
+export function useBulkResendInvitations(options: InvitationBulkOptions = {}) {
+  const { adapter } = useUserAdminContext('useBulkResendInvitations');
+  const queryClient = useQueryClient();
+  const concurrency = options.concurrency ?? DEFAULT_INVITATION_BULK_CONCURRENCY;
+  return useMutation<InvitationBulkResult, UserAdminError, InvitationIdsVariables>({
+    mutationFn: ({ ids }) => settleEach(ids, concurrency, (id) => adapter.resendInvitation({ id })),
+    onSuccess: (data, variables) => {
+      afterResend(queryClient, data.results.flatMap((result) => (result.ok && result.invitation ? [result.invitation] : [])));
+      options.onSuccess?.(data, variables);
+    },
+    onError: (error, variables) => options.onError?.(error, variables),
+    onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),
+  });
+}
+
+/**
+ * Cancels several invitations, with at most `concurrency` calls in flight. Resolves with one
+ * result per id and never rejects because some failed. Afterwards the cancelled ones leave the
+ * cached pages, and the users lists and counts are refetched once.
+ *
+ * @example
+ * const bulk = useBulkRevokeInvitations();
+ * bulk.mutate({ ids: selected }, { onSuccess: ({ results }) => report(results) });
+ */
+export function useBulkRevokeInvitations(options: InvitationBulkOptions = {}) {
+  const { adapter } = useUserAdminContext('useBulkRevokeInvitations');
+  const queryClient = useQueryClient();
+  const concurrency = options.concurrency ?? DEFAULT_INVITATION_BULK_CONCURRENCY;
+  return useMutation<InvitationBulkResult, UserAdminError, InvitationIdsVariables>({
+    mutationFn: ({ ids }) => settleEach(ids, concurrency, (id) => adapter.revokeInvitation({ id })),
+    onSuccess: (data, variables) => {
+      afterRevoke(queryClient, data.results.filter((result) => result.ok).map((result) => result.id));
       options.onSuccess?.(data, variables);
     },
     onError: (error, variables) => options.onError?.(error, variables),

@@ -1,0 +1,169 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { DAY_MS, FIXTURE_ROLES, createFaultInjector, createMemoryAdapter, createMockStore, type MockStoreOptions } from '../../mocks';
+import { createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
+import { useUserCounts } from '../users/useUserCounts';
+import { usePendingInvitations, type UsePendingInvitationsOptions } from './usePendingInvitations';
+
+function setup(storeOptions: MockStoreOptions = { userCount: 80 }) {
+  const store = createMockStore(storeOptions);
+  const faults = createFaultInjector();
+  const adapter = spyOnAdapter(createMemoryAdapter(store, { faults }));
+  return { store, faults, adapter, wrapper: createWrapper(adapter) };
+}
+
+async function renderInvitations(options: UsePendingInvitationsOptions = {}, storeOptions?: MockStoreOptions) {
+  const env = setup(storeOptions);
+  const hook = renderHook((props: UsePendingInvitationsOptions) => usePendingInvitations({ now: env.store.clock.now, ...props }), {
+    wrapper: env.wrapper,
+    initialProps: options,
+  });
+  await waitFor(() => expect(hook.result.current.rows.length).toBeGreaterThan(0));
+  return { ...env, ...hook };
+}
+
+describe('usePendingInvitations', () => {
+  it('resolves each row’s role name and entity names', async () => {
+    const { result, store } = await renderInvitations();
+    await waitFor(() => expect(result.current.rows.every((row) => row.entities.every((entity) => entity.name !== null))).toBe(true));
+    const row = result.current.rows.find((r) => r.invitation.roleId)!;
+    expect(row.roleName).toBe(FIXTURE_ROLES.find((role) => role.id === row.invitation.roleId)!.name);
+    const names = store.listEntities({ ids: row.invitation.entityIds, pageIndex: 0, pageSize: 50 }).items.map((e) => e.name);
+    expect(row.entities.map((e) => e.name).sort()).toEqual(names.sort());
+  });
+
+  it('given the server says an invitation expired, its row is expired whatever the browser clock says', async () => {
+    const { result, store } = await renderInvitations({ now: () => 0 });
+    store.clock.advance(30 * DAY_MS);
+    act(() => result.current.refetch());
+    await waitFor(() => expect(result.current.rows.every((row) => row.expired)).toBe(true));
+  });
+
+  it('resending one invitation puts its new expiry in the row and reports it, without refetching the list', async () => {
+    const { result, store, adapter } = await renderInvitations();
+    const target = result.current.rows[0]!.invitation;
+    const calls = adapter.listInvitations.mock.calls.length;
+    store.clock.advance(DAY_MS);
+    const outcome = await act(() => result.current.resend(target.id));
+    expect(outcome).toMatchObject({ action: 'resend', scope: 'single', results: [{ id: target.id, email: target.email, ok: true }] });
+    const resent = outcome.results[0]!.ok ? outcome.results[0]!.invitation : null;
+    expect(Date.parse(resent!.expiresAt)).toBe(store.clock.now() + 7 * DAY_MS);
+    expect(result.current.rows.find((row) => row.invitation.id === target.id)!.invitation.expiresAt).toBe(resent!.expiresAt);
+    expect(result.current.outcome).toEqual(outcome);
+    expect(adapter.listInvitations.mock.calls.length).toBe(calls);
+  });
+
+  it('given a failing server, resending leaves the row as it was and reports the error', async () => {
+    const { result, faults } = await renderInvitations();
+    const before = result.current.rows.map((row) => row.invitation);
+    faults.failNext('unavailable', { methods: ['resendInvitation'] });
+    const outcome = await act(() => result.current.resend(before[0]!.id));
+    expect(outcome.results[0]).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(result.current.rows.map((row) => row.invitation)).toEqual(before);
+    expect(result.current.rows[0]!.pendingAction).toBeNull();
+  });
+
+  it('while an action runs, its row says which one', async () => {
+    const { result, faults } = await renderInvitations();
+    faults.slowNext(50, { methods: ['revokeInvitation'] });
+    const id = result.current.rows[0]!.invitation.id;
+    let done!: Promise<unknown>;
+    act(() => {
+      done = result.current.revoke(id);
+    });
+    expect(result.current.rows[0]!.pendingAction).toBe('revoke');
+    await act(() => done);
+    expect(result.current.rows.some((row) => row.invitation.id === id)).toBe(false);
+  });
+
+  it('revoking a selected invitation removes its row, deselects it and refetches the user counts', async () => {
+    const env = setup();
+    const { result } = renderHook(() => ({ list: usePendingInvitations(), counts: useUserCounts() }), { wrapper: env.wrapper });
+    await waitFor(() => expect(result.current.list.rows.length).toBeGreaterThan(0));
+    await waitFor(() => expect(result.current.counts.counts).toBeDefined());
+    const invited = result.current.counts.counts!.invited;
+    const target = result.current.list.rows.find((row) => row.invitation.kind === 'invitation')!.invitation;
+    const total = result.current.list.total;
+    act(() => result.current.list.toggleSelected(target.id));
+    expect(result.current.list.selection).toEqual([target.id]);
+
+    await act(() => result.current.list.revoke(target.id));
+    expect(result.current.list.rows.some((row) => row.invitation.id === target.id)).toBe(false);
+    expect(result.current.list.total).toBe(total - 1);
+    expect(result.current.list.selection).toEqual([]);
+    await waitFor(() => expect(result.current.counts.counts!.invited).toBe(invited - 1));
+  });
+
+  it('bulk resend with one failure reports per email, deselects the resent ones and keeps the failed one selected', async () => {
+    const { result, faults } = await renderInvitations();
+    const ids = result.current.rows.slice(0, 3).map((row) => row.invitation.id);
+    const emails = result.current.rows.slice(0, 3).map((row) => row.invitation.email);
+    act(() => result.current.setSelection(ids));
+    faults.failNext('rate_limited', { methods: ['resendInvitation'] });
+
+    const outcome = await act(() => result.current.resendSelected());
+    expect(outcome.scope).toBe('bulk');
+    expect(outcome.results.map((r) => [r.email, r.ok])).toEqual([[emails[0], false], [emails[1], true], [emails[2], true]]);
+    expect(result.current.selection).toEqual([ids[0]]);
+    expect(result.current.bulkPending).toBeNull();
+  });
+
+  it('bulk revoke with one failure removes the revoked rows and keeps the failed one, still selected', async () => {
+    const { result, faults } = await renderInvitations();
+    const ids = result.current.rows.slice(0, 3).map((row) => row.invitation.id);
+    act(() => result.current.setSelection(ids));
+    expect(result.current.pageSelection).toBe('some');
+    faults.failNext('conflict', { methods: ['revokeInvitation'] });
+
+    const outcome = await act(() => result.current.revokeSelected());
+    expect(outcome.results.filter((r) => !r.ok).map((r) => r.id)).toEqual([ids[0]]);
+    const remaining = result.current.rows.map((row) => row.invitation.id);
+    expect(remaining).toContain(ids[0]);
+    expect(remaining).not.toContain(ids[1]);
+    expect(remaining).not.toContain(ids[2]);
+    expect(result.current.selection).toEqual([ids[0]]);
+  });
+
+  it('given a controlled selection, selecting the page reports it to the host and keeps other pages’ ids', async () => {
+    const onSelectionChange = vi.fn();
+    const { result } = await renderInvitations({ selection: ['from-another-page'], onSelectionChange });
+    act(() => result.current.setPageSelected(true));
+    const pageIds = result.current.rows.map((row) => row.invitation.id);
+    expect(onSelectionChange).toHaveBeenLastCalledWith(['from-another-page', ...pageIds]);
+    // Controlled: nothing changes until the host passes the new selection.
+    expect(result.current.selection).toEqual(['from-another-page']);
+  });
+
+  it('given every row of the last page revoked, the list goes back to the previous page', async () => {
+    const { result } = await renderInvitations({ initialState: { pageSize: 5 } });
+    const pages = result.current.pageCount;
+    act(() => result.current.setPageIndex(pages - 1));
+    await waitFor(() => expect(result.current.isPlaceholderData).toBe(false));
+    act(() => result.current.setPageSelected(true));
+    await act(() => result.current.revokeSelected());
+    await waitFor(() => expect(result.current.state.pageIndex).toBe(pages - 2));
+    await waitFor(() => expect(result.current.rows.length).toBe(5));
+  });
+
+  it('given an expired invitation under the deactivate policy, resending it refetches the users counts (the user is invited again); a pending one does not', async () => {
+    const env = setup({ userCount: 80, settings: { invitation: { ttlDays: 7, onExpiry: 'deactivate' } } });
+    const { result } = renderHook(() => ({ list: usePendingInvitations({ now: env.store.clock.now }), counts: useUserCounts() }), { wrapper: env.wrapper });
+    await waitFor(() => expect(result.current.list.rows.some((row) => !row.expired)).toBe(true));
+    await waitFor(() => expect(result.current.counts.counts).toBeDefined());
+    const countCalls = () => env.adapter.getUserCounts.mock.calls.length;
+    const before = countCalls();
+    await act(() => result.current.list.resend(result.current.list.rows.find((row) => !row.expired)!.invitation.id));
+    expect(countCalls()).toBe(before);
+
+    const expired = result.current.list.rows.find((row) => row.expired && row.invitation.kind === 'invitation')!.invitation;
+    const invited = result.current.counts.counts!.invited;
+    await act(() => result.current.list.resend(expired.id));
+    await waitFor(() => expect(result.current.counts.counts!.invited).toBe(invited + 1));
+    expect(result.current.list.rows.find((row) => row.invitation.id === expired.id)!.expired).toBe(false);
+  });
+
+  it('exposes the SSO enforcement from the settings', async () => {
+    const { result } = await renderInvitations({}, { userCount: 40, settings: { sso: { enforced: true, providerName: 'Okta' } } });
+    await waitFor(() => expect(result.current.sso).toEqual({ enforced: true, providerName: 'Okta' }));
+  });
+});

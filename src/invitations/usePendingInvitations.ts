@@ -1,0 +1,328 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { toUserAdminError, type UserAdminError } from '../adapter/errors';
+import type { Invitation } from '../adapter/types';
+import { useEntitiesByIds } from '../entities/useEntities';
+import { useRoles } from '../permissions/useRoles';
+import { useSettings } from '../settings/useSettings';
+import { useInvitationList, type UseInvitationListOptions, type UseInvitationListResult } from './useInvitationList';
+import {
+  useBulkResendInvitations,
+  useBulkRevokeInvitations,
+  useResendInvitation,
+  useRevokeInvitation,
+  type InvitationBulkItemResult,
+} from './useInvitationMutations';
+
+/** What can be done to an invitation from the list. */
+export type InvitationAction = 'resend' | 'revoke';
+
+/** The outcome of an action for one invitation. A resent one carries its new version (new `expiresAt`). */
+export type PendingInvitationResult =
+  | { id: string; email: string; ok: true; invitation: Invitation | null }
+  | { id: string; email: string; ok: false; error: UserAdminError };
+
+/** The outcome of the last action: one row's (`single`) or the selection's (`bulk`), one result per invitation. */
+export interface PendingInvitationsOutcome {
+  action: InvitationAction;
+  scope: 'single' | 'bulk';
+  results: PendingInvitationResult[];
+}
+
+/** An invitation with what the list shows about it, resolved. */
+export interface PendingInvitationRow {
+  invitation: Invitation;
+  /** The role's name; `null` without a role, or while roles load (see `invitation.roleId`). */
+  roleName: string | null;
+  /** The invitation's entities in order, each with its name once known (`null` while loading or when gone). */
+  entities: { id: string; name: string | null }[];
+  /** The server's word (`status === 'expired'`), never the browser's clock. */
+  expired: boolean;
+  selected: boolean;
+  /** The action running on this row, if any. */
+  pendingAction: InvitationAction | null;
+}
+
+/** Whether none, some or all rows of the current page are selected. */
+export type PageSelectionState = 'none' | 'some' | 'all';
+
+export interface UsePendingInvitationsOptions extends UseInvitationListOptions {
+  /** The selected invitation ids, when the host owns them. Defaults to internal state. */
+  selection?: string[];
+  /** The first selection when uncontrolled. Defaults to `[]`. */
+  defaultSelection?: string[];
+  /** Called with the whole next selection on every change. Defaults to none. */
+  onSelectionChange?: (ids: string[]) => void;
+  /** At most this many calls in flight during a bulk action. Defaults to 4. */
+  concurrency?: number;
+  /**
+   * The current instant in epoch ms, to measure expiry against. Pass the server's clock when it
+   * differs from the browser's. Defaults to `Date.now`.
+   */
+  now?: () => number;
+  /** How often the relative times re-render, in ms; `0` never (they still update on every render). Defaults to 60000. */
+  refreshIntervalMs?: number;
+}
+
+export interface UsePendingInvitationsResult extends UseInvitationListResult {
+  /** The current page's invitations, resolved for display. */
+  rows: PendingInvitationRow[];
+  /** The instant expiries are measured against, read at this render. */
+  now: number;
+  /** Under SSO enforcement users are created at their first sign-in: invitations are not used. */
+  sso: { enforced: boolean; providerName: string | null };
+  /** Whether a search or status filter narrows the list (an empty list then means "no match"). */
+  isFiltered: boolean;
+  /** Clears the search and the status filter. */
+  clearFilters: () => void;
+
+  /** Selected ids, possibly from several pages. */
+  selection: string[];
+  /** The selected invitations seen so far, in selection order (the ones never loaded are left out). */
+  selectedInvitations: Invitation[];
+  setSelection: (ids: string[]) => void;
+  isSelected: (id: string) => boolean;
+  /** Selects or deselects one invitation; without `selected`, toggles it. */
+  toggleSelected: (id: string, selected?: boolean) => void;
+  /** Selects or deselects every row of the current page, keeping the other pages' selection. */
+  setPageSelected: (selected: boolean) => void;
+  clearSelection: () => void;
+  pageSelection: PageSelectionState;
+
+  /** Sends one invitation again. Never rejects: resolves with its outcome (also kept in `outcome`). */
+  resend: (id: string) => Promise<PendingInvitationsOutcome>;
+  /** Cancels one invitation (the invited user is removed). Never rejects. */
+  revoke: (id: string) => Promise<PendingInvitationsOutcome>;
+  /** Sends the selected invitations again; the failed ones stay selected. Never rejects. */
+  resendSelected: () => Promise<PendingInvitationsOutcome>;
+  /** Cancels the selected invitations; the failed ones stay selected. Never rejects. */
+  revokeSelected: () => Promise<PendingInvitationsOutcome>;
+  /** The bulk action running, if any. */
+  bulkPending: InvitationAction | null;
+  /** The last action's outcome, until dismissed or the next action. */
+  outcome: PendingInvitationsOutcome | null;
+  dismissOutcome: () => void;
+}
+
+const EMPTY: string[] = [];
+
+/**
+ * The pending-invitations screen without its looks: the paged, searchable list (built on
+ * {@link useInvitationList}) with role and entity names resolved, a selection across pages
+ * (controlled or not), and resend / revoke for one row or the selection, with one result per
+ * invitation. A failed action leaves the list as it was; after a bulk action the failed
+ * invitations stay selected so they can be retried.
+ *
+ * @example
+ * const invitations = usePendingInvitations({ initialState: { status: 'pending' } });
+ * invitations.rows.map(({ invitation, roleName, expired }) => (
+ *   <tr key={invitation.id}>
+ *     <td>{invitation.email}</td><td>{roleName}</td>
+ *     <td>{expired ? 'expired' : format.relativeTime(invitation.expiresAt, invitations.now)}</td>
+ *     <td><button onClick={() => invitations.resend(invitation.id)}>Resend</button></td>
+ *   </tr>
+ * ));
+ */
+export function usePendingInvitations(options: UsePendingInvitationsOptions = {}): UsePendingInvitationsResult {
+  const list = useInvitationList(options);
+  const roles = useRoles();
+  const settings = useSettings();
+
+  // Time: re-read at every render, and a render at least every refreshIntervalMs.
+  const [, tick] = useReducer((n: number) => n + 1, 0);
+  const refreshIntervalMs = options.refreshIntervalMs ?? 60_000;
+  useEffect(() => {
+    if (!refreshIntervalMs) return;
+    const timer = setInterval(tick, refreshIntervalMs);
+    return () => clearInterval(timer);
+  }, [refreshIntervalMs]);
+  const now = (options.now ?? Date.now)();
+
+  // Emails of invitations seen, so results and bulk confirmations can name rows of other pages.
+  const known = useRef(new Map<string, Invitation>());
+  for (const item of list.items) known.current.set(item.id, item);
+
+  // Selection, controlled or not.
+  const [internalSelection, setInternalSelection] = useState<string[]>(options.defaultSelection ?? EMPTY);
+  const selection = options.selection ?? internalSelection;
+  const latestSelection = useRef(selection);
+  latestSelection.current = selection;
+  const onSelectionChange = useRef(options.onSelectionChange);
+  onSelectionChange.current = options.onSelectionChange;
+  const setSelection = useCallback((ids: string[]) => {
+    const next = [...new Set(ids)];
+    latestSelection.current = next;
+    setInternalSelection(next);
+    onSelectionChange.current?.(next);
+  }, []);
+  const selectedSet = useMemo(() => new Set(selection), [selection]);
+
+  const entityIds = useMemo(() => [...new Set(list.items.flatMap((item) => item.entityIds))].sort(), [list.items]);
+  const entities = useEntitiesByIds(entityIds);
+  const roleNames = useMemo(() => new Map((roles.data ?? []).map((role) => [role.id, role.name])), [roles.data]);
+
+  const [pending, setPending] = useState<Record<string, InvitationAction>>({});
+  const [bulkPending, setBulkPending] = useState<InvitationAction | null>(null);
+  const [outcome, setOutcome] = useState<PendingInvitationsOutcome | null>(null);
+
+  const resendOne = useResendInvitation();
+  const revokeOne = useRevokeInvitation();
+  const bulkOptions = options.concurrency === undefined ? {} : { concurrency: options.concurrency };
+  const resendMany = useBulkResendInvitations(bulkOptions);
+  const revokeMany = useBulkRevokeInvitations(bulkOptions);
+  const mutations = useRef({ resendOne, revokeOne, resendMany, revokeMany });
+  mutations.current = { resendOne, revokeOne, resendMany, revokeMany };
+
+  const emailOf = useCallback((id: string) => known.current.get(id)?.email ?? id, []);
+
+  const toResult = useCallback(
+    (item: InvitationBulkItemResult): PendingInvitationResult =>
+      item.ok
+        ? { id: item.id, email: emailOf(item.id), ok: true, invitation: item.invitation ?? null }
+        : { id: item.id, email: emailOf(item.id), ok: false, error: item.error },
+    [emailOf],
+  );
+
+  const runSingle = useCallback(
+    async (action: InvitationAction, id: string): Promise<PendingInvitationsOutcome> => {
+      setPending((current) => ({ ...current, [id]: action }));
+      setOutcome(null);
+      let item: InvitationBulkItemResult;
+      try {
+        if (action === 'resend') {
+          const invitation = await mutations.current.resendOne.mutateAsync({ id });
+          known.current.set(id, invitation);
+          item = { id, ok: true, invitation };
+        } else {
+          await mutations.current.revokeOne.mutateAsync({ id });
+          item = { id, ok: true };
+        }
+      } catch (error) {
+        item = { id, ok: false, error: toUserAdminError(error) };
+      }
+      setPending(({ [id]: _done, ...rest }) => rest);
+      if (action === 'revoke' && item.ok && latestSelection.current.includes(id)) {
+        setSelection(latestSelection.current.filter((selected) => selected !== id));
+      }
+      const next: PendingInvitationsOutcome = { action, scope: 'single', results: [toResult(item)] };
+      setOutcome(next);
+      return next;
+    },
+    [setSelection, toResult],
+  );
+
+  const runBulk = useCallback(
+    async (action: InvitationAction): Promise<PendingInvitationsOutcome> => {
+      const ids = latestSelection.current;
+      setBulkPending(action);
+      setOutcome(null);
+      let items: InvitationBulkItemResult[];
+      try {
+        const mutation = action === 'resend' ? mutations.current.resendMany : mutations.current.revokeMany;
+        items = (await mutation.mutateAsync({ ids })).results;
+      } catch (error) {
+        const failure = toUserAdminError(error);
+        items = ids.map((id) => ({ id, ok: false, error: failure }));
+      }
+      for (const item of items) if (item.ok && item.invitation) known.current.set(item.id, item.invitation);
+      const succeeded = new Set(items.filter((item) => item.ok).map((item) => item.id));
+      // Failed ones stay selected (to retry); so do ids selected meanwhile.
+      setSelection(latestSelection.current.filter((id) => !succeeded.has(id)));
+      setBulkPending(null);
+      const next: PendingInvitationsOutcome = { action, scope: 'bulk', results: items.map(toResult) };
+      setOutcome(next);
+      return next;
+    },
+    [setSelection, toResult],
+  );
+
+  // Rows removed by revokes can leave an empty page: go back a page, or fetch the rows that moved up.
+  const { items, total, pageCount, isFetching, refetch, setPageIndex, state } = list;
+  const refetchedFor = useRef('');
+  useEffect(() => {
+    if (isFetching || items.length > 0 || total === 0) return;
+    if (state.pageIndex >= pageCount) {
+      setPageIndex(Math.max(0, pageCount - 1));
+      return;
+    }
+    // Once per page and total, so a server that answers an empty page with a total cannot loop us.
+    const key = `${state.pageIndex}:${total}`;
+    if (refetchedFor.current === key) return;
+    refetchedFor.current = key;
+    refetch();
+  }, [isFetching, items.length, total, pageCount, state.pageIndex, setPageIndex, refetch]);
+
+  const rows = useMemo<PendingInvitationRow[]>(
+    () =>
+      list.items.map((invitation) => ({
+        invitation,
+        roleName: invitation.roleId ? roleNames.get(invitation.roleId) ?? null : null,
+        entities: invitation.entityIds.map((id) => ({ id, name: entities.byId.get(id)?.name ?? null })),
+        expired: invitation.status === 'expired',
+        selected: selectedSet.has(invitation.id),
+        pendingAction: pending[invitation.id] ?? null,
+      })),
+    [list.items, roleNames, entities.byId, selectedSet, pending],
+  );
+
+  const onPage = list.items.length;
+  const selectedOnPage = list.items.filter((item) => selectedSet.has(item.id)).length;
+  const pageSelection: PageSelectionState = selectedOnPage === 0 ? 'none' : selectedOnPage === onPage ? 'all' : 'some';
+
+  const selectionApi = useMemo(
+    () => ({
+      isSelected: (id: string) => latestSelection.current.includes(id),
+      toggleSelected: (id: string, selected?: boolean) => {
+        const current = latestSelection.current;
+        const on = selected ?? !current.includes(id);
+        setSelection(on ? [...current, id] : current.filter((other) => other !== id));
+      },
+      clearSelection: () => setSelection([]),
+    }),
+    [setSelection],
+  );
+  const pageIds = useMemo(() => list.items.map((item) => item.id), [list.items]);
+  const setPageSelected = useCallback(
+    (selected: boolean) => {
+      const current = latestSelection.current;
+      if (selected) setSelection([...current, ...pageIds]);
+      else {
+        const page = new Set(pageIds);
+        setSelection(current.filter((id) => !page.has(id)));
+      }
+    },
+    [pageIds, setSelection],
+  );
+
+  const { setSearch, setStatus } = list;
+  const clearFilters = useCallback(() => {
+    setSearch('');
+    setStatus(null);
+  }, [setSearch, setStatus]);
+
+  const selectedInvitations = selection.flatMap((id) => {
+    const invitation = known.current.get(id);
+    return invitation ? [invitation] : [];
+  });
+
+  return {
+    ...list,
+    rows,
+    now,
+    sso: { enforced: settings.data?.sso.enforced ?? false, providerName: settings.data?.sso.providerName ?? null },
+    isFiltered: list.state.search.trim() !== '' || list.state.status !== null,
+    clearFilters,
+    selection,
+    selectedInvitations,
+    setSelection,
+    ...selectionApi,
+    setPageSelected,
+    pageSelection,
+    resend: useCallback((id: string) => runSingle('resend', id), [runSingle]),
+    revoke: useCallback((id: string) => runSingle('revoke', id), [runSingle]),
+    resendSelected: useCallback(() => runBulk('resend'), [runBulk]),
+    revokeSelected: useCallback(() => runBulk('revoke'), [runBulk]),
+    bulkPending,
+    outcome,
+    dismissOutcome: useCallback(() => setOutcome(null), []),
+  };
+}
