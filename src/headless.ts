@@ -12,3 +12,4 @@ export * from './permissions';
 export * from './entities';
 export * from './i18n';
 export * from './invite';
+export * from './admin';
