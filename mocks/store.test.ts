@@ -427,6 +427,16 @@ describe('inviteUsers', () => {
     expect(invitedUser).toMatchObject({ status: 'invited', roleId: ROLE_IDS.communication, scope: 'entity', entityIds: ['entity-acme-paris'] });
   });
 
+  it('given names with the addresses, the invited users start with them, matched case-insensitively', () => {
+    const store = createMockStore();
+    const result = store.inviteUsers({
+      input: { ...base, emails: ['Ana.Lima@acme.fr', 'bo@acme.fr'], names: { 'ana.lima@ACME.fr': { firstName: ' Ana ', lastName: 'Lima' } } },
+    });
+    const [ana, bo] = result.invited.map((i) => store.getUser({ id: i.userId }));
+    expect(ana).toMatchObject({ firstName: 'Ana', lastName: 'Lima' });
+    expect(bo).toMatchObject({ firstName: '', lastName: '' });
+  });
+
   it('given a deactivated member, skips their address as already_member', () => {
     expect(createMockStore().inviteUsers({ input: { ...base, emails: ['soren.ostergaard@acme.de'] } }).skipped).toEqual([
       { email: 'soren.ostergaard@acme.de', reason: 'already_member' },

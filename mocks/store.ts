@@ -788,6 +788,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     const invited: Invitation[] = [];
     const skipped: InviteUsersResult['skipped'] = [];
     const seen = new Set<string>();
+    const names = new Map(Object.entries(parsed.names ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
     const now = clock.now();
     for (const raw of parsed.emails) {
       const email = raw.trim().toLowerCase();
@@ -806,7 +807,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       if (allowedDomains && !allowedDomains.has(domain)) { skip('domain_not_allowed'); continue; }
       if (isDisposableDomain(domain)) { skip('disposable'); continue; }
       const rec = insertUser({
-        id: nextId('user'), kind: 'login', status: 'invited', email, username: null, firstName: '', lastName: '', phone: null,
+        id: nextId('user'), kind: 'login', status: 'invited', email, username: null,
+        firstName: names.get(email)?.firstName?.trim() ?? '', lastName: names.get(email)?.lastName?.trim() ?? '', phone: null,
         roleId: role.id, adminScope: role.isAdmin ? (parsed.adminScope ?? { type: 'all' }) : null, scope, entityIds: [...entityIds],
         permissions: { ...permissions }, source: 'invitation', createdAt: iso(now), lastSignInAt: null, invitation: null, pendingEmail: null,
       });

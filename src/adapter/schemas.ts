@@ -122,6 +122,7 @@ export const inviteUsersSchema = z.object({
   permissions: z.optional(modulePermissionsSchema),
   adminScope: z.optional(z.nullable(adminScopeSchema)),
   scope: z.optional(z.enum(['group', 'entity'])),
+  names: z.optional(z.record(z.string(), z.object({ firstName: z.optional(z.string()), lastName: z.optional(z.string()) }))),
 });
 
 export type InviteUsersValues = z.infer<typeof inviteUsersSchema>;

@@ -256,6 +256,12 @@ export interface InviteUsersInput {
   permissions?: ModulePermissions;
   adminScope?: AdminScope | null;
   scope?: UserScope;
+  /**
+   * Names the admin gave with the addresses (`Ana Lima <ana@acme.fr>`), keyed by address
+   * (matched case-insensitively). The invited user starts with them; without a name, the UI shows
+   * the email until the user sets their name. Defaults to none.
+   */
+  names?: Record<string, { firstName?: string; lastName?: string }>;
 }
 
 /** Why an address was not invited. */
