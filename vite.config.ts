@@ -91,7 +91,6 @@ export default defineConfig({
         test: {
           name: `storybook-${locale}`,
           browser: { enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' as const }], viewport: { width: 1280, height: 900 } },
-          setupFiles: ['.storybook/vitest.setup.ts'],
         },
       })),
     ],
