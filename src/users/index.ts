@@ -8,3 +8,5 @@ export * from './useRemoveUser';
 export * from './useBulkUserActions';
 export * from './useResendUserInvitation';
 export * from './useAccessDiagnostics';
+export * from './useUserTable';
+export * from './list';

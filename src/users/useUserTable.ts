@@ -1,0 +1,601 @@
+import { useQueryClient } from '@tanstack/react-query';
+import {
+  functionalUpdate,
+  useTable,
+  type ColumnOrderState,
+  type PaginationState,
+  type ReactTable,
+  type RowSelectionState,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { toUserAdminError, UserAdminError, type UserAdminErrorShape } from '../adapter/errors';
+import type { BulkItemResult, Entity, Role, Settings, User, UserFilter } from '../adapter/types';
+import { useEntitiesByIds } from '../entities/useEntities';
+import { useUserAdminTranslation } from '../i18n/useUserAdminTranslation';
+import { clearAdminOnly } from '../permissions/rules';
+import { useModules } from '../permissions/useModules';
+import { useRoles } from '../permissions/useRoles';
+import { useUserAdminContext } from '../provider/context';
+import { mapWithConcurrency } from '../query/concurrency';
+import { userAdminKeys } from '../query/keys';
+import { callAdapter } from '../query/normalize';
+import { useSettings } from '../settings/useSettings';
+import { invalidateCounts, writeUser } from './cache';
+import {
+  buildColumnDefs,
+  columnOfSortField,
+  isBuiltinColumn,
+  USER_LIST_ACTIONS_COLUMN,
+  USER_LIST_BUILTIN_COLUMNS,
+  USER_LIST_SELECT_COLUMN,
+  USER_LIST_SORT_FIELDS,
+  userDisplayName,
+  userTableFeatures,
+  type UserListColumn,
+  type UserListColumnVisibility,
+  type UserListCustomColumn,
+  type UserTableFeatures,
+} from './list/columns';
+import { getActionAvailability, type UserActionAvailability, type UserRowAction } from './list/guards';
+import { collectMatchingUsers, EMPTY_USER_SELECTION, type UserSelection } from './list/selection';
+import { useActiveAdminCount } from './list/useActiveAdminCount';
+import { useControllable } from './list/useControllable';
+import { USER_LIST_VIEWS, viewOfFilter, withView, type UserListView } from './list/views';
+import { DEFAULT_BULK_CONCURRENCY, useBulkRemoveUsers, useBulkSetUserStatus } from './useBulkUserActions';
+import { useRemoveUser } from './useRemoveUser';
+import { useResendUserInvitation } from './useResendUserInvitation';
+import { useSetUserStatus } from './useSetUserStatus';
+import { useUserCounts, type UseUserCountsResult } from './useUserCounts';
+import { useUserList, type UseUserListOptions, type UseUserListResult } from './useUserList';
+
+/** A bulk action of the users table. */
+export type UserBulkAction = 'deactivate' | 'reactivate' | 'remove' | 'changeRole';
+
+/** Why a bulk action skipped a user without asking the server; translated as `userList.bulk.skip.<reason>`. */
+export type UserBulkSkipReason = 'contact_no_role';
+
+/** The outcome of a bulk action for one user. */
+export interface UserBulkItemOutcome {
+  id: string;
+  /** The user's name, or the id when the user was never loaded. */
+  name: string;
+  user: User | undefined;
+  ok: boolean;
+  /** Why the server (or the self/last-admin guard) refused, when it failed. */
+  error?: UserAdminErrorShape;
+  /** Why the user was skipped, when it was. */
+  skipReason?: UserBulkSkipReason;
+}
+
+/** The outcome of a bulk action: one item per targeted user. */
+export interface UserBulkOutcome {
+  action: UserBulkAction;
+  items: UserBulkItemOutcome[];
+  succeeded: number;
+  /** The items that failed or were skipped; they stay selected so they can be retried. */
+  failed: UserBulkItemOutcome[];
+  /** Set when the run failed as a whole (collecting the matching users, or a bulk call); the selection is kept. */
+  error: UserAdminError | null;
+}
+
+/** Where a bulk run is: collecting the ids of an "all matching" selection, or applying the action. */
+export type UserBulkPhase = 'idle' | 'collecting' | 'running';
+
+/** The outcome of a single-row action. */
+export interface UserRowActionOutcome {
+  action: UserRowAction;
+  user: User;
+  ok: boolean;
+  error: UserAdminError | null;
+}
+
+/** Options of {@link UserBulkRunner}. */
+export interface UserBulkRunOptions {
+  /** The new role, for `changeRole` (required there). */
+  roleId?: string;
+}
+
+/** Runs a bulk action on the selection. */
+export type UserBulkRunner = (action: UserBulkAction, options?: UserBulkRunOptions) => Promise<UserBulkOutcome>;
+
+export interface UseUserTableOptions extends UseUserListOptions {
+  /**
+   * The data columns, in order: built-ins by id and custom `{ id, header, cell }` ones. A
+   * built-in left out is not shown; `username` shows only when the username policy has
+   * usernames. The selection column always comes first and the actions column last.
+   * Defaults to every built-in column ({@link USER_LIST_BUILTIN_COLUMNS}).
+   */
+  columns?: readonly UserListColumn[];
+  /** Column id → `false` to hide it, controlled. Defaults to uncontrolled. */
+  columnVisibility?: UserListColumnVisibility;
+  /** The starting visibility when uncontrolled. Defaults to every column visible. */
+  defaultColumnVisibility?: UserListColumnVisibility;
+  /** Called with the whole next visibility on every change. Defaults to none. */
+  onColumnVisibilityChange?: (next: UserListColumnVisibility) => void;
+  /** The order of the data column ids, controlled; ids left out follow in `columns` order. Defaults to uncontrolled. */
+  columnOrder?: readonly string[];
+  /** The starting order when uncontrolled. Defaults to the order of `columns`. */
+  defaultColumnOrder?: readonly string[];
+  /** Called with the next order of data column ids. Defaults to none. */
+  onColumnOrderChange?: (next: string[]) => void;
+  /** The selection, controlled. Defaults to uncontrolled. */
+  selection?: UserSelection;
+  /** The starting selection when uncontrolled. Defaults to nothing selected. */
+  defaultSelection?: UserSelection;
+  /** Called with the next selection on every change. Defaults to none. */
+  onSelectionChange?: (next: UserSelection) => void;
+  /** Opens the host's editor for a user. The edit action is offered only when given. Defaults to none. */
+  onEditUser?: (user: User) => void;
+  /** At most this many single calls (and page requests) in flight during a bulk action. Defaults to 4. */
+  bulkConcurrency?: number;
+  /** The current instant, for relative times ("expires in 3 days"). Defaults to `Date.now`. */
+  now?: () => number;
+}
+
+/** What {@link useUserTable} returns. */
+export interface UseUserTableResult {
+  /** The TanStack Table v9 instance (server-side sorting and paging, selection, column visibility and order). */
+  table: ReactTable<UserTableFeatures, User>;
+  /** The underlying list: items, total, loading and error states, paging and search setters. */
+  list: UseUserListResult;
+  settings: Settings | undefined;
+  roles: Role[] | undefined;
+  rolesById: ReadonlyMap<string, Role>;
+  /** The entities of the users on the page, by id, to label them. */
+  entitiesById: ReadonlyMap<string, Entity>;
+  /** The current view, or `null` when the filter's status/kind is not a preset. */
+  view: UserListView | null;
+  /** Switches view, keeping search, role, entity and scope filters. Goes back to the first page. */
+  setView: (view: UserListView) => void;
+  /** The views with their counts (`undefined` until known). */
+  views: { view: UserListView; count: number | undefined }[];
+  counts: UseUserCountsResult;
+  /** Merges into the filter (`undefined` or an empty array removes a key). Goes back to the first page. */
+  updateFilter: (patch: Partial<UserFilter>) => void;
+  /** Whether a search or a role/entity/scope filter narrows the current view. */
+  isNarrowed: boolean;
+  /** Clears the search and the role/entity/scope filters, keeping the view. */
+  clearSearchAndFilters: () => void;
+  selection: UserSelection;
+  /** How many users the selection covers (the total when `allMatching`). */
+  selectedCount: number;
+  setSelection: (next: UserSelection) => void;
+  /** Selects every user matching the search and filter, over all pages. */
+  selectAllMatching: () => void;
+  clearSelection: () => void;
+  /** Whether every row of the current page is selected. */
+  isPageSelected: boolean;
+  /** Whether an action applies to a user, and whether it is blocked (self, last admin). */
+  actionAvailability: (user: User, action: UserRowAction) => UserActionAvailability;
+  /** Runs a row action (`edit` calls `onEditUser`). Resolves with the outcome; never rejects. */
+  runRowAction: (user: User, action: UserRowAction) => Promise<UserRowActionOutcome>;
+  /** The row actions in flight, by user id. */
+  pendingRowActions: ReadonlyMap<string, UserRowAction>;
+  /** The last row action's outcome, to report it. */
+  lastRowAction: UserRowActionOutcome | null;
+  dismissRowAction: () => void;
+  /** Runs a bulk action on the selection (collecting every matching user first when `allMatching`). Never rejects. */
+  runBulkAction: UserBulkRunner;
+  bulkPhase: UserBulkPhase;
+  /** The last bulk outcome, to report per-user failures. */
+  bulkOutcome: UserBulkOutcome | null;
+  dismissBulkOutcome: () => void;
+  /** Active users holding an admin role; `undefined` until known. */
+  activeAdminCount: number | undefined;
+  /** The instant relative times are computed against. */
+  now: () => number;
+}
+
+const EMPTY_USERS: User[] = [];
+const EMPTY_VISIBILITY: UserListColumnVisibility = {};
+
+function cleanFilter(filter: UserFilter): UserFilter {
+  const next: UserFilter = {};
+  for (const [key, value] of Object.entries(filter) as [keyof UserFilter, unknown][]) {
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    (next as Record<string, unknown>)[key] = value;
+  }
+  return next;
+}
+
+const selfError = (): UserAdminErrorShape => ({ code: 'forbidden', message: 'You cannot do this to yourself', reason: 'self_action' });
+
+/**
+ * The users table, headless: TanStack Table v9 over {@link useUserList} with server-side paging,
+ * sorting, search and filters; views with counts; column visibility and order; selection across
+ * pages (or every matching user); the self/last-admin guard; row actions that update only their
+ * row and the counts; bulk actions with per-user results. `UserList` is built only on it.
+ *
+ * @example
+ * function MyUsers() {
+ *   const users = useUserTable({ onEditUser: (user) => openEditor(user.id), columns: ['name', 'email', 'status'] });
+ *   return (
+ *     <table>
+ *       <tbody>
+ *         {users.table.getRowModel().rows.map((row) => (
+ *           <tr key={row.id}>
+ *             {row.getVisibleCells().map((cell) => <td key={cell.id}><users.table.FlexRender cell={cell} /></td>)}
+ *             <td>
+ *               <button
+ *                 disabled={!users.actionAvailability(row.original, 'deactivate').allowed}
+ *                 onClick={() => users.runRowAction(row.original, 'deactivate')}
+ *               />
+ *             </td>
+ *           </tr>
+ *         ))}
+ *       </tbody>
+ *     </table>
+ *   );
+ * }
+ */
+export function useUserTable(options: UseUserTableOptions = {}): UseUserTableResult {
+  const { adapter } = useUserAdminContext('useUserTable');
+  const queryClient = useQueryClient();
+  const { t } = useUserAdminTranslation();
+  const now = options.now ?? Date.now;
+  const concurrency = options.bulkConcurrency ?? DEFAULT_BULK_CONCURRENCY;
+
+  const list = useUserList(options);
+  const { state } = list;
+  const counts = useUserCounts({ search: state.search, filter: state.filter, enabled: options.enabled ?? true });
+  const { data: settings } = useSettings();
+  const { data: roles } = useRoles();
+  const { data: modules } = useModules();
+  const rolesById = useMemo(() => new Map((roles ?? []).map((role) => [role.id, role])), [roles]);
+  const { count: activeAdminCount } = useActiveAdminCount(roles);
+
+  const data = list.items.length === 0 ? EMPTY_USERS : list.items;
+  const entityIds = useMemo(() => [...new Set(data.flatMap((user) => user.entityIds))].sort(), [data]);
+  const { byId: entitiesById } = useEntitiesByIds(entityIds);
+
+  // Every user seen, to name the failures of a bulk action on rows of other pages.
+  const known = useRef(new Map<string, User>());
+  for (const user of data) known.current.set(user.id, user);
+
+  // --- Columns -------------------------------------------------------------------------------
+  const columns = options.columns ?? USER_LIST_BUILTIN_COLUMNS;
+  const customRef = useRef(new Map<string, UserListCustomColumn>());
+  customRef.current = new Map(columns.filter((c): c is UserListCustomColumn => typeof c !== 'string').map((c) => [c.id, c]));
+  const columnsKey = columns.map((c) => (typeof c === 'string' ? c : `custom:${c.id}`)).join('|');
+  const usernameMode = settings?.username.mode;
+  const lastSignIn = settings?.features?.lastSignIn;
+  const multiEntity = settings?.multiEntity;
+  const columnDefs = useMemo(
+    () => buildColumnDefs({ columns, settings, t, rolesById, custom: customRef }),
+    // `columns` is read through its key, so a host's inline array does not rebuild the defs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [columnsKey, usernameMode, lastSignIn, multiEntity, t, rolesById],
+  );
+  const dataColumnIds = useMemo(
+    () => columnDefs.map((def) => def.id as string).filter((id) => id !== USER_LIST_SELECT_COLUMN && id !== USER_LIST_ACTIONS_COLUMN),
+    [columnDefs],
+  );
+
+  const [columnVisibility, setColumnVisibility] = useControllable<UserListColumnVisibility>(
+    options.columnVisibility,
+    options.defaultColumnVisibility ?? EMPTY_VISIBILITY,
+    options.onColumnVisibilityChange,
+  );
+  const [columnOrder, setColumnOrder] = useControllable<readonly string[]>(
+    options.columnOrder,
+    () => options.defaultColumnOrder ?? [],
+    options.onColumnOrderChange as ((next: readonly string[]) => void) | undefined,
+  );
+  const fullOrder = useMemo(() => {
+    const ordered = columnOrder.filter((id) => dataColumnIds.includes(id));
+    return [USER_LIST_SELECT_COLUMN, ...ordered, ...dataColumnIds.filter((id) => !ordered.includes(id)), USER_LIST_ACTIONS_COLUMN];
+  }, [columnOrder, dataColumnIds]);
+
+  // --- Selection -----------------------------------------------------------------------------
+  const [selection, setSelectionState] = useControllable<UserSelection>(
+    options.selection,
+    options.defaultSelection ?? EMPTY_USER_SELECTION,
+    options.onSelectionChange,
+  );
+  const setSelection = useCallback((next: UserSelection) => setSelectionState(next), [setSelectionState]);
+  const clearSelection = useCallback(() => setSelectionState(EMPTY_USER_SELECTION), [setSelectionState]);
+  const selectAllMatching = useCallback(() => setSelectionState({ ids: [], allMatching: true }), [setSelectionState]);
+
+  // A new search or filter is a new set of users: what was selected no longer applies.
+  const matchKey = JSON.stringify([state.search.trim(), state.filter]);
+  const previousMatchKey = useRef(matchKey);
+  useEffect(() => {
+    if (previousMatchKey.current === matchKey) return;
+    previousMatchKey.current = matchKey;
+    setSelectionState((current) => (current.allMatching || current.ids.length > 0 ? EMPTY_USER_SELECTION : current));
+  }, [matchKey, setSelectionState]);
+
+  const rowSelection = useMemo<RowSelectionState>(() => {
+    if (selection.allMatching) return Object.fromEntries(data.map((user) => [user.id, true]));
+    return Object.fromEntries(selection.ids.map((id) => [id, true]));
+  }, [selection, data]);
+
+  // --- Table state mapping -------------------------------------------------------------------
+  const sorting = useMemo<SortingState>(() => {
+    const id = state.sort ? columnOfSortField(state.sort.field) : undefined;
+    return state.sort && id ? [{ id, desc: state.sort.direction === 'desc' }] : [];
+  }, [state.sort]);
+  const pagination = useMemo<PaginationState>(() => ({ pageIndex: state.pageIndex, pageSize: state.pageSize }), [state.pageIndex, state.pageSize]);
+
+  const latest = useRef({ sorting, pagination, rowSelection, columnVisibility, fullOrder, list });
+  latest.current = { sorting, pagination, rowSelection, columnVisibility, fullOrder, list };
+
+  const table = useTable({
+    features: userTableFeatures,
+    columns: columnDefs,
+    data,
+    getRowId: (user) => user.id,
+    manualSorting: true,
+    manualPagination: true,
+    enableMultiSort: false,
+    enableRowRangeSelection: false,
+    sortDescFirst: false,
+    rowCount: list.total,
+    state: { sorting, pagination, rowSelection, columnVisibility, columnOrder: fullOrder },
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const next = functionalUpdate(updater, latest.current.sorting)[0];
+      const field = next && isBuiltinColumn(next.id) ? USER_LIST_SORT_FIELDS[next.id] : undefined;
+      latest.current.list.setSort(next && field ? { field, direction: next.desc ? 'desc' : 'asc' } : null);
+    },
+    onPaginationChange: (updater: Updater<PaginationState>) => {
+      const current = latest.current.pagination;
+      const next = functionalUpdate(updater, current);
+      if (next.pageSize !== current.pageSize) latest.current.list.setPageSize(next.pageSize);
+      else if (next.pageIndex !== current.pageIndex) latest.current.list.setPageIndex(next.pageIndex);
+    },
+    onRowSelectionChange: (updater: Updater<RowSelectionState>) => {
+      const next = functionalUpdate(updater, latest.current.rowSelection);
+      setSelectionState({ ids: Object.keys(next).filter((id) => next[id]), allMatching: false });
+    },
+    onColumnVisibilityChange: (updater: Updater<UserListColumnVisibility>) => {
+      setColumnVisibility(functionalUpdate(updater, latest.current.columnVisibility));
+    },
+    onColumnOrderChange: (updater: Updater<ColumnOrderState>) => {
+      const next = functionalUpdate(updater, latest.current.fullOrder);
+      setColumnOrder(next.filter((id) => id !== USER_LIST_SELECT_COLUMN && id !== USER_LIST_ACTIONS_COLUMN));
+    },
+  });
+
+  // --- Views and filters ---------------------------------------------------------------------
+  const view = viewOfFilter(state.filter);
+  const { setFilter: setListFilter, setSearch } = list;
+  // The filter as of the last change, so several changes in one event compose.
+  const filterRef = useRef(state.filter);
+  filterRef.current = state.filter;
+  const setFilter = useCallback(
+    (next: UserFilter) => {
+      filterRef.current = next;
+      setListFilter(next);
+    },
+    [setListFilter],
+  );
+  const setView = useCallback((next: UserListView) => setFilter(withView(filterRef.current, next)), [setFilter]);
+  const updateFilter = useCallback((patch: Partial<UserFilter>) => setFilter(cleanFilter({ ...filterRef.current, ...patch })), [setFilter]);
+  const isNarrowed =
+    state.search.trim() !== '' ||
+    (state.filter.roleIds?.length ?? 0) > 0 ||
+    (state.filter.entityIds?.length ?? 0) > 0 ||
+    state.filter.scope !== undefined;
+  const clearSearchAndFilters = useCallback(() => {
+    setSearch('');
+    setFilter(withView({}, viewOfFilter(filterRef.current) ?? 'all'));
+  }, [setFilter, setSearch]);
+  const views = USER_LIST_VIEWS.map((v) => ({ view: v, count: counts.counts?.[v] }));
+
+  // --- Guards and row actions ----------------------------------------------------------------
+  const canEdit = options.onEditUser !== undefined;
+  const actionAvailability = useCallback(
+    (user: User, action: UserRowAction) => getActionAvailability(user, action, { settings, rolesById, activeAdminCount, canEdit }),
+    [settings, rolesById, activeAdminCount, canEdit],
+  );
+
+  const onEditRef = useRef(options.onEditUser);
+  onEditRef.current = options.onEditUser;
+  const setStatus = useSetUserStatus();
+  const remove = useRemoveUser();
+  const resend = useResendUserInvitation();
+  const [pendingRowActions, setPendingRowActions] = useState<ReadonlyMap<string, UserRowAction>>(() => new Map());
+  const [lastRowAction, setLastRowAction] = useState<UserRowActionOutcome | null>(null);
+
+  const runRowAction = useCallback(
+    async (user: User, action: UserRowAction): Promise<UserRowActionOutcome> => {
+      if (action === 'edit') {
+        onEditRef.current?.(user);
+        return { action, user, ok: true, error: null };
+      }
+      const availability = actionAvailability(user, action);
+      if (!availability.visible || !availability.allowed) {
+        const reason = availability.reason ?? 'invalid_status_transition';
+        const outcome = { action, user, ok: false, error: new UserAdminError('forbidden', `${action} is not available`, { reason }) };
+        setLastRowAction(outcome);
+        return outcome;
+      }
+      setPendingRowActions((current) => new Map(current).set(user.id, action));
+      let outcome: UserRowActionOutcome;
+      try {
+        if (action === 'deactivate' || action === 'reactivate') {
+          await setStatus.mutateAsync({ id: user.id, status: action === 'deactivate' ? 'deactivated' : 'active' });
+        } else if (action === 'remove') {
+          await remove.mutateAsync({ id: user.id });
+          setSelectionState((current) =>
+            current.ids.includes(user.id) ? { ...current, ids: current.ids.filter((id) => id !== user.id) } : current,
+          );
+        } else {
+          await resend.mutateAsync(user);
+        }
+        outcome = { action, user, ok: true, error: null };
+      } catch (error) {
+        outcome = { action, user, ok: false, error: toUserAdminError(error) };
+      } finally {
+        setPendingRowActions((current) => {
+          const next = new Map(current);
+          next.delete(user.id);
+          return next;
+        });
+      }
+      setLastRowAction(outcome);
+      return outcome;
+    },
+    // The mutation objects change identity on every state change; their mutateAsync do not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [actionAvailability, setStatus.mutateAsync, remove.mutateAsync, resend.mutateAsync, setSelectionState],
+  );
+  const dismissRowAction = useCallback(() => setLastRowAction(null), []);
+
+  // --- Bulk actions --------------------------------------------------------------------------
+  const bulkStatus = useBulkSetUserStatus({ concurrency });
+  const bulkRemove = useBulkRemoveUsers({ concurrency });
+  const [bulkPhase, setBulkPhase] = useState<UserBulkPhase>('idle');
+  const [bulkOutcome, setBulkOutcome] = useState<UserBulkOutcome | null>(null);
+  const bulkContext = useRef({ selection, state, settings, rolesById, modules });
+  bulkContext.current = { selection, state, settings, rolesById, modules };
+
+  const runBulkAction = useCallback<UserBulkRunner>(
+    async (action, runOptions = {}) => {
+      const { selection: target, state: listState, settings: currentSettings, rolesById: roleMap, modules: allModules } = bulkContext.current;
+      const finish = (outcome: UserBulkOutcome) => {
+        setBulkOutcome(outcome);
+        setBulkPhase('idle');
+        return outcome;
+      };
+      const failWhole = (error: unknown) => finish({ action, items: [], succeeded: 0, failed: [], error: toUserAdminError(error) });
+      setBulkOutcome(null);
+      let users: { id: string; user: User | undefined }[];
+      if (target.allMatching) {
+        setBulkPhase('collecting');
+        try {
+          const collected = await collectMatchingUsers(
+            adapter,
+            {
+              ...(listState.sort ? { sort: listState.sort } : {}),
+              ...(listState.search.trim() ? { search: listState.search.trim() } : {}),
+              ...(Object.keys(listState.filter).length > 0 ? { filter: listState.filter } : {}),
+            },
+            { concurrency },
+          );
+          for (const user of collected) known.current.set(user.id, user);
+          users = collected.map((user) => ({ id: user.id, user }));
+        } catch (error) {
+          return failWhole(error);
+        }
+      } else {
+        users = target.ids.map((id) => ({ id, user: known.current.get(id) }));
+      }
+      setBulkPhase('running');
+
+      const name = (id: string, user: User | undefined) => (user ? userDisplayName(user) : id);
+      const items = new Map<string, UserBulkItemOutcome>();
+      const selfId = currentSettings?.currentUser.id;
+      const eligible: { id: string; user: User | undefined }[] = [];
+      for (const entry of users) {
+        const guarded = action !== 'reactivate' && entry.id === selfId;
+        if (guarded) {
+          items.set(entry.id, { id: entry.id, name: name(entry.id, entry.user), user: entry.user, ok: false, error: selfError() });
+        } else if (action === 'changeRole' && entry.user?.kind === 'contact') {
+          items.set(entry.id, { id: entry.id, name: name(entry.id, entry.user), user: entry.user, ok: false, skipReason: 'contact_no_role' });
+        } else {
+          eligible.push(entry);
+        }
+      }
+      const record = (result: BulkItemResult) => {
+        const entry = known.current.get(result.id);
+        const user = result.ok && result.user ? result.user : entry;
+        items.set(result.id, {
+          id: result.id,
+          name: name(result.id, entry),
+          user,
+          ok: result.ok,
+          ...(result.ok ? {} : { error: result.error }),
+        });
+      };
+      const ids = eligible.map((entry) => entry.id);
+      try {
+        if (ids.length > 0) {
+          if (action === 'deactivate' || action === 'reactivate') {
+            const result = await bulkStatus.mutateAsync({ ids, status: action === 'deactivate' ? 'deactivated' : 'active' });
+            result.results.forEach(record);
+          } else if (action === 'remove') {
+            const result = await bulkRemove.mutateAsync({ ids });
+            result.results.forEach(record);
+          } else {
+            const role = runOptions.roleId ? roleMap.get(runOptions.roleId) : undefined;
+            if (!role) throw new UserAdminError('validation', 'changeRole needs a known roleId', { reason: 'role_not_found' });
+            const results = await mapWithConcurrency(eligible, concurrency, async ({ id, user }): Promise<BulkItemResult> => {
+              try {
+                const permissions = !role.isAdmin && user && allModules ? clearAdminOnly(user.permissions, allModules) : undefined;
+                const updated = await callAdapter(() =>
+                  adapter.updateUser({ id, patch: { roleId: role.id, ...(permissions ? { permissions } : {}) } }),
+                );
+                return { id, ok: true, user: updated.user };
+              } catch (error) {
+                return { id, ok: false, error: toUserAdminError(error).toJSON() };
+              }
+            });
+            for (const result of results) {
+              record(result);
+              if (result.ok && result.user) {
+                const updated = result.user;
+                writeUser(queryClient, result.id, () => updated);
+              }
+            }
+            if (results.some((result) => result.ok)) {
+              void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
+              void invalidateCounts(queryClient);
+            }
+          }
+        }
+      } catch (error) {
+        return failWhole(error);
+      }
+      for (const entry of users) {
+        const item = items.get(entry.id);
+        if (item?.ok && item.user) known.current.set(entry.id, item.user);
+      }
+      const ordered = users.map((entry) => items.get(entry.id)).filter((item): item is UserBulkItemOutcome => item !== undefined);
+      const failed = ordered.filter((item) => !item.ok);
+      setSelectionState(failed.length > 0 ? { ids: failed.map((item) => item.id), allMatching: false } : EMPTY_USER_SELECTION);
+      return finish({ action, items: ordered, succeeded: ordered.length - failed.length, failed, error: null });
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [adapter, concurrency, queryClient, bulkStatus.mutateAsync, bulkRemove.mutateAsync, setSelectionState],
+  );
+  const dismissBulkOutcome = useCallback(() => setBulkOutcome(null), []);
+
+  const selectedCount = selection.allMatching ? list.total : selection.ids.length;
+  const isPageSelected = data.length > 0 && (selection.allMatching || data.every((user) => rowSelection[user.id]));
+
+  return {
+    table,
+    list,
+    settings,
+    roles,
+    rolesById,
+    entitiesById,
+    view,
+    setView,
+    views,
+    counts,
+    updateFilter,
+    isNarrowed,
+    clearSearchAndFilters,
+    selection,
+    selectedCount,
+    setSelection,
+    selectAllMatching,
+    clearSelection,
+    isPageSelected,
+    actionAvailability,
+    runRowAction,
+    pendingRowActions,
+    lastRowAction,
+    dismissRowAction,
+    runBulkAction,
+    bulkPhase,
+    bulkOutcome,
+    dismissBulkOutcome,
+    activeAdminCount,
+    now,
+  };
+}
