@@ -1,1 +1,16 @@
-export {};
+export { PendingInvitations } from './PendingInvitations';
+export type { PendingInvitationsProps } from './PendingInvitations';
+export {
+  PendingInvitationsToolbar,
+  PendingInvitationsBulkBar,
+  PendingInvitationsTable,
+  PendingInvitationsOutcomeMessage,
+  InvitationExpiry,
+} from './PendingInvitationsParts';
+export type {
+  InvitationStatusFilter,
+  PendingInvitationsToolbarProps,
+  PendingInvitationsBulkBarProps,
+  PendingInvitationsTableProps,
+  PendingInvitationsOutcomeMessageProps,
+} from './PendingInvitationsParts';
