@@ -1,1 +1,11 @@
-export {};
+/** The styled invite dialog and its parts, built on `useInviteForm`. */
+export { InviteDialog } from './InviteDialog';
+export type { InviteDialogProps } from './InviteDialog';
+export { InviteEmailsField } from './InviteEmailsField';
+export type { InviteEmailsFieldProps } from './InviteEmailsField';
+export { InviteRoleField, InviteAdminScopeField, InviteModulePermissions } from './InviteAccessFields';
+export type { InviteAccessFieldProps } from './InviteAccessFields';
+export { InviteResults } from './InviteResults';
+export type { InviteResultsProps } from './InviteResults';
+export { InterimEntitySelect } from './InterimEntitySelect';
+export type { InterimEntitySelectProps } from './InterimEntitySelect';

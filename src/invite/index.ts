@@ -1,1 +1,4 @@
-export {};
+/** The invite dialog without its looks: address parsing, the form schema and the form hook. */
+export * from './parseEmails';
+export * from './invite.schema';
+export * from './useInviteForm';

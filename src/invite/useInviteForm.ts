@@ -1,0 +1,356 @@
+import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
+import { toUserAdminError, type UserAdminError } from '../adapter/errors';
+import type {
+  Invitation, InviteSkipReason, InviteUsersInput, InviteUsersResult, Module, ModulePermissions, Role, Settings,
+} from '../adapter/types';
+import { useEntityChildren } from '../entities/useEntities';
+import { useInviteUsers } from '../invitations/useInvitationMutations';
+import { applyRolePreset, lockedModuleIds, normalizePermissions } from '../permissions/rules';
+import { useModules } from '../permissions/useModules';
+import { useRoles } from '../permissions/useRoles';
+import { useSettings } from '../settings/useSettings';
+import { chipAddress, inviteFormSchema, type InviteFormValues } from './invite.schema';
+import { classifyAddresses, normalizeEmail, parseEmails, type AddressStatus, type ParsedAddress } from './parseEmails';
+
+/** What the invite form starts with. */
+export interface InviteFormDefaults {
+  /** Addresses, or texts holding several (`'a@acme.fr, Bob <bob@acme.fr>'`). Defaults to none. */
+  emails?: string[];
+  /** Defaults to none: the person chooses. */
+  roleId?: string;
+  /** Defaults to none, or the organisation's one entity when `settings.multiEntity` is false. */
+  entityIds?: string[];
+}
+
+/** Options of {@link useInviteForm}. */
+export interface UseInviteFormOptions {
+  /** Read once, at mount and on {@link UseInviteFormResult.reset}. Defaults to an empty form. */
+  defaultValues?: InviteFormDefaults;
+  /** Called after each send that reached the server, with its invited and skipped addresses. Defaults to none. */
+  onInvited?: (result: InviteUsersResult) => void;
+}
+
+/** One chip of the address field. */
+export interface InviteChip extends ParsedAddress {
+  /** A React key, unique in the list. */
+  key: string;
+  /** Whether the address is valid, malformed, or listed earlier already. */
+  status: AddressStatus;
+  /** Why the address needs attention: `invalid`, `duplicate`, or why the last send skipped it. `null` when none. */
+  reason: InviteSkipReason | null;
+}
+
+/** The outcome of the sends so far. */
+export interface InviteOutcome {
+  /** Every invitation sent since the form opened (or was reset), first send first. */
+  invited: Invitation[];
+  /** The addresses the last send skipped, with the reason. */
+  skipped: InviteUsersResult['skipped'];
+}
+
+/** What {@link useInviteForm} returns. */
+export interface UseInviteFormResult {
+  /** The react-hook-form instance (values: {@link InviteFormValues}). */
+  form: UseFormReturn<InviteFormValues>;
+  /** The organisation settings, once loaded. */
+  settings: Settings | undefined;
+  roles: Role[];
+  modules: Module[];
+  /** The role chosen, if any. */
+  selectedRole: Role | undefined;
+  /** Modules the chosen role can never be granted (admin-only ones for a non-admin role). */
+  lockedModuleIds: ReadonlySet<string>;
+  /** Whether settings, roles or modules are still loading. */
+  isLoading: boolean;
+  /** Why settings, roles or modules could not be loaded. */
+  loadError: UserAdminError | null;
+  /** Loads settings, roles and modules again. */
+  retryLoad: () => void;
+  /** Whether invitations are impossible because users sign in through SSO. */
+  ssoEnforced: boolean;
+  /** The one entity of a single-entity organisation (preselected, no picker needed); `null` otherwise. */
+  singleEntityId: string | null;
+
+  /** The address chips, in order. */
+  chips: InviteChip[];
+  /** How many chips are invalid or duplicates. */
+  problemCount: number;
+  /** The text typed and not yet turned into chips. */
+  inputValue: string;
+  setInputValue: (value: string) => void;
+  /** Turns the typed text (or `text`) into chips and empties the input. Returns how many chips were added. */
+  commitInput: (text?: string) => number;
+  /** Adds the addresses of a text (a pasted list) as chips. Returns how many. */
+  addText: (text: string) => number;
+  removeChip: (index: number) => void;
+  /** Removes the last chip (Backspace in the empty input). */
+  removeLastChip: () => void;
+  /** Takes a chip back into the input for correction (anything typed there first becomes chips). */
+  editChip: (index: number) => void;
+
+  /** Chooses a role and applies its module preset (admin-only modules cleared for a non-admin role). */
+  setRole: (roleId: string) => void;
+  /** Sets one module's access level. */
+  setPermission: (moduleId: string, level: string) => void;
+
+  /** Commits the typed text, validates, and sends. Nothing is sent while any chip is invalid or a duplicate. */
+  submit: (event?: { preventDefault(): void }) => Promise<void>;
+  isSubmitting: boolean;
+  /** The outcome of the sends so far; `null` before the first. */
+  outcome: InviteOutcome | null;
+  /** Why the last send failed (network, server); what was entered is kept. `null` when it did not. */
+  submitError: UserAdminError | null;
+  /** Back to the defaults: chips, choices, outcome and error. */
+  reset: () => void;
+}
+
+const FORM_FIELDS = new Set(['emails', 'roleId', 'permissions', 'adminScope', 'entityIds']);
+
+/** Where a server field error lands in the form: `emails.2` → `emails`, `adminScope.entityIds` → `adminScope`. */
+function formFieldOf(path: string, modules: readonly Module[]): FieldPath<InviteFormValues> | null {
+  const [head, ...rest] = path.split('.');
+  if (head === 'permissions') {
+    const id = rest.join('.');
+    return modules.some((m) => m.id === id) && !id.includes('.') ? (`permissions.${id}` as const) : 'permissions';
+  }
+  if (head === 'scope') return 'entityIds';
+  return head && FORM_FIELDS.has(head) ? (head as FieldPath<InviteFormValues>) : null;
+}
+
+/**
+ * The invite dialog without its looks: a react-hook-form instance over {@link inviteFormSchema},
+ * the address chips (typed, pasted, removed, taken back for correction), the role preset and
+ * locked modules, the send with its per-address outcome, and resending the skipped addresses
+ * without retyping the rest (after a send, the chips hold only the skipped addresses; role,
+ * access and entities are kept). A failed send keeps everything; server field errors land on
+ * their fields.
+ * @example
+ * const invite = useInviteForm({ onInvited: (r) => toast(`${r.invited.length} invited`) });
+ * <form onSubmit={invite.submit}>
+ *   {invite.chips.map((chip, i) => <button key={chip.key} onClick={() => invite.removeChip(i)}>{chip.address}</button>)}
+ *   <input value={invite.inputValue} onChange={(e) => invite.setInputValue(e.target.value)} onBlur={() => invite.commitInput()} />
+ * </form>
+ */
+export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteFormResult {
+  const { defaultValues, onInvited } = options;
+  const settingsQuery = useSettings();
+  const rolesQuery = useRoles();
+  const modulesQuery = useModules();
+  const settings = settingsQuery.data;
+  const roles = useMemo(() => rolesQuery.data ?? [], [rolesQuery.data]);
+  const modules = useMemo(() => modulesQuery.data ?? [], [modulesQuery.data]);
+  const singleEntity = settings !== undefined && !settings.multiEntity;
+  const roots = useEntityChildren(null, { enabled: singleEntity, pageSize: 1 });
+  const singleEntityId = singleEntity ? (roots.items[0]?.id ?? null) : null;
+  const invite = useInviteUsers();
+
+  const initialValues = useCallback((): InviteFormValues => {
+    const role = roles.find((r) => r.id === defaultValues?.roleId);
+    return {
+      emails: (defaultValues?.emails ?? []).flatMap((text) => parseEmails(text).map((a) => a.text)),
+      roleId: defaultValues?.roleId ?? '',
+      permissions: modules.length === 0 ? {} : role ? applyRolePreset(role, modules) : normalizePermissions({}, modules, null),
+      adminScope: 'all',
+      entityIds: defaultValues?.entityIds ?? (singleEntityId ? [singleEntityId] : []),
+    };
+    // defaultValues are read at mount and reset only, by design.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [roles, modules, singleEntityId]);
+
+  const form = useForm<InviteFormValues>({
+    resolver: standardSchemaResolver(inviteFormSchema),
+    defaultValues: initialValues(),
+  });
+  const { getValues, setValue } = form;
+
+  const [inputValue, setInputValue] = useState('');
+  const [skipReasons, setSkipReasons] = useState<ReadonlyMap<string, InviteSkipReason>>(new Map());
+  const [outcome, setOutcome] = useState<InviteOutcome | null>(null);
+  const [submitError, setSubmitError] = useState<UserAdminError | null>(null);
+
+  // Data that arrives after mount fills what the defaults could not: the role preset, the one entity.
+  useEffect(() => {
+    if (modules.length === 0 || Object.keys(getValues('permissions')).length > 0) return;
+    const role = roles.find((r) => r.id === getValues('roleId'));
+    if (getValues('roleId') && !role) return; // wait for the roles
+    setValue('permissions', role ? applyRolePreset(role, modules) : normalizePermissions({}, modules, null));
+  }, [roles, modules, getValues, setValue]);
+  useEffect(() => {
+    if (singleEntityId && getValues('entityIds').length === 0) setValue('entityIds', [singleEntityId]);
+  }, [singleEntityId, getValues, setValue]);
+
+  const emails = useWatch({ control: form.control, name: 'emails' });
+  const roleId = useWatch({ control: form.control, name: 'roleId' });
+  const isSubmitted = form.formState.isSubmitted;
+
+  const chips = useMemo<InviteChip[]>(() => {
+    const parsed = emails.map(chipAddress);
+    const statuses = classifyAddresses(parsed);
+    const seen = new Map<string, number>();
+    return parsed.map((address, i) => {
+      const status = statuses[i]!;
+      const n = seen.get(address.text) ?? 0;
+      seen.set(address.text, n + 1);
+      const reason: InviteSkipReason | null = status === 'valid' ? (skipReasons.get(address.email) ?? null) : status;
+      return { ...address, key: `${address.text}\u0000${n}`, status, reason };
+    });
+  }, [emails, skipReasons]);
+  const problemCount = chips.filter((c) => c.status !== 'valid').length;
+
+  const setEmails = useCallback(
+    (next: string[]) => setValue('emails', next, { shouldDirty: true, shouldValidate: isSubmitted }),
+    [setValue, isSubmitted],
+  );
+
+  const addText = useCallback(
+    (text: string) => {
+      const added = parseEmails(text).map((a) => a.text);
+      if (added.length > 0) setEmails([...getValues('emails'), ...added]);
+      return added.length;
+    },
+    [getValues, setEmails],
+  );
+
+  const commitInput = useCallback(
+    (text?: string) => {
+      const value = text ?? inputValue;
+      const added = addText(value);
+      setInputValue('');
+      return added;
+    },
+    [addText, inputValue],
+  );
+
+  const removeChip = useCallback(
+    (index: number) => setEmails(getValues('emails').filter((_, i) => i !== index)),
+    [getValues, setEmails],
+  );
+  const removeLastChip = useCallback(() => setEmails(getValues('emails').slice(0, -1)), [getValues, setEmails]);
+  const editChip = useCallback(
+    (index: number) => {
+      const current = getValues('emails');
+      const text = current[index];
+      if (text === undefined) return;
+      const drafted = parseEmails(inputValue).map((a) => a.text);
+      setEmails([...current.filter((_, i) => i !== index), ...drafted]);
+      setInputValue(text);
+    },
+    [getValues, setEmails, inputValue],
+  );
+
+  const setRole = useCallback(
+    (id: string) => {
+      setValue('roleId', id, { shouldDirty: true, shouldValidate: isSubmitted });
+      const role = roles.find((r) => r.id === id);
+      if (modules.length > 0) {
+        setValue('permissions', role ? applyRolePreset(role, modules) : normalizePermissions({}, modules, null), { shouldDirty: true });
+      }
+      if (!role?.isAdmin) setValue('adminScope', 'all');
+    },
+    [setValue, roles, modules, isSubmitted],
+  );
+  const setPermission = useCallback(
+    (moduleId: string, level: string) => {
+      setValue('permissions', { ...getValues('permissions'), [moduleId]: level }, { shouldDirty: true });
+      form.clearErrors(`permissions.${moduleId}`);
+    },
+    [form, getValues, setValue],
+  );
+
+  const selectedRole = roles.find((r) => r.id === roleId);
+  const locked = useMemo(() => new Set(lockedModuleIds(selectedRole ?? null, modules)), [selectedRole, modules]);
+
+  const onValid = async (values: InviteFormValues) => {
+    setSubmitError(null);
+    const sent = values.emails.map(chipAddress);
+    const role = roles.find((r) => r.id === values.roleId);
+    const modulePermissions = settings?.features?.modulePermissions !== false && modules.length > 0;
+    const permissions: ModulePermissions | undefined = modulePermissions ? normalizePermissions(values.permissions, modules, role ?? null) : undefined;
+    const input: InviteUsersInput = {
+      emails: sent.map((a) => a.email),
+      roleId: values.roleId,
+      entityIds: values.entityIds,
+      ...(permissions ? { permissions } : {}),
+      adminScope: role?.isAdmin
+        ? values.adminScope === 'entities' && settings?.multiEntity !== false
+          ? { type: 'entities', entityIds: values.entityIds }
+          : { type: 'all' }
+        : null,
+    };
+    let result: InviteUsersResult;
+    try {
+      result = await invite.mutateAsync(input);
+    } catch (error) {
+      const e = toUserAdminError(error);
+      setSubmitError(e);
+      let first = true;
+      for (const [path, code] of Object.entries(e.fieldErrors ?? {})) {
+        const field = formFieldOf(path, modules) ?? 'root.server';
+        form.setError(field, { type: 'server', message: code }, { shouldFocus: first && field !== 'root.server' });
+        first = false;
+      }
+      return;
+    }
+    // The skipped addresses stay as chips, as they were typed; everything else is kept.
+    const reasons = new Map(result.skipped.map((s) => [normalizeEmail(s.email), s.reason]));
+    const kept = sent.filter((a) => reasons.has(a.email));
+    const unknown = result.skipped.filter((s) => !sent.some((a) => a.email === normalizeEmail(s.email))).map((s) => s.email);
+    setSkipReasons(reasons);
+    setValue('emails', [...kept.map((a) => a.text), ...unknown], { shouldDirty: true });
+    setOutcome((previous) => ({ invited: [...(previous?.invited ?? []), ...result.invited], skipped: result.skipped }));
+    onInvited?.(result);
+  };
+
+  const submit = async (event?: { preventDefault(): void }) => {
+    event?.preventDefault();
+    commitInput();
+    await form.handleSubmit(onValid)();
+  };
+
+  const reset = useCallback(() => {
+    form.reset(initialValues());
+    setInputValue('');
+    setSkipReasons(new Map());
+    setOutcome(null);
+    setSubmitError(null);
+  }, [form, initialValues]);
+
+  const loadError = settingsQuery.error ?? rolesQuery.error ?? modulesQuery.error ?? null;
+  const retryLoad = useCallback(() => {
+    if (settingsQuery.error) void settingsQuery.refetch();
+    if (rolesQuery.error) void rolesQuery.refetch();
+    if (modulesQuery.error) void modulesQuery.refetch();
+  }, [settingsQuery, rolesQuery, modulesQuery]);
+
+  return {
+    form,
+    settings,
+    roles,
+    modules,
+    selectedRole,
+    lockedModuleIds: locked,
+    isLoading: settingsQuery.isLoading || rolesQuery.isLoading || modulesQuery.isLoading,
+    loadError,
+    retryLoad,
+    ssoEnforced: settings?.sso.enforced === true,
+    singleEntityId,
+    chips,
+    problemCount,
+    inputValue,
+    setInputValue,
+    commitInput,
+    addText,
+    removeChip,
+    removeLastChip,
+    editChip,
+    setRole,
+    setPermission,
+    submit,
+    isSubmitting: invite.isPending,
+    outcome,
+    submitError,
+    reset,
+  };
+}
