@@ -1,0 +1,290 @@
+import { useState, type ReactNode } from 'react';
+import { UserAdminError } from '../adapter/errors';
+import type { UserScope } from '../adapter/types';
+import { useEntitySearch } from '../entities/useEntities';
+import { translateError, useUserAdminTranslation } from '../i18n';
+import { Button, ConfirmDialog, Field, ResultList, SearchField, StatusMessage, cx } from '../ui';
+import { userDisplayName } from './list/columns';
+import type { UserBulkAction, UserBulkItemOutcome, UserRowActionOutcome, UseUserTableResult } from './useUserTable';
+
+/** Props of {@link UserListToolbar}. */
+export interface UserListToolbarProps {
+  users: UseUserTableResult;
+  /** Shows the invite button (never under SSO enforcement). Defaults to none. */
+  onInvite?: () => void;
+  /** Defaults to 300. */
+  searchDebounceMs?: number;
+  className?: string;
+}
+
+/**
+ * Search (debounced), role, entity and access filters, and the invite button.
+ * @example
+ * <UserListToolbar users={users} onInvite={() => setInviteOpen(true)} />
+ */
+export function UserListToolbar({ users, onInvite, searchDebounceMs = 300, className }: UserListToolbarProps) {
+  const { t } = useUserAdminTranslation();
+  const { list, settings, roles } = users;
+  const { filter } = list.state;
+  const entities = useEntitySearch({ pageSize: 100 });
+  const sso = settings?.sso.enforced === true;
+  return (
+    <div className={cx('uak-user-list-toolbar', className)} data-slot="user-list-toolbar">
+      <SearchField
+        label={t('userList.searchLabel')}
+        placeholder={t('userList.searchPlaceholder')}
+        value={list.state.search}
+        onValueChange={list.setSearch}
+        debounceMs={searchDebounceMs}
+      />
+      <Field label={t('userList.filters.role')} className="uak-user-list-filter">
+        {(control) => (
+          <select
+            {...control}
+            data-slot="user-list-role-filter"
+            value={filter.roleIds?.[0] ?? ''}
+            onChange={(event) => users.updateFilter({ roleIds: event.target.value ? [event.target.value] : undefined })}
+          >
+            <option value="">{t('userList.filters.anyRole')}</option>
+            {(roles ?? []).map((role) => <option key={role.id} value={role.id}>{role.name}</option>)}
+          </select>
+        )}
+      </Field>
+      {settings?.multiEntity !== false ? (
+        <>
+          <Field label={t('userList.filters.entity')} className="uak-user-list-filter">
+            {(control) => (
+              <select
+                {...control}
+                data-slot="user-list-entity-filter"
+                value={filter.entityIds?.[0] ?? ''}
+                onChange={(event) => users.updateFilter({ entityIds: event.target.value ? [event.target.value] : undefined })}
+              >
+                <option value="">{t('userList.filters.anyEntity')}</option>
+                {entities.items.map((entity) => <option key={entity.id} value={entity.id}>{entity.name}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field label={t('userList.filters.scope')} className="uak-user-list-filter">
+            {(control) => (
+              <select
+                {...control}
+                data-slot="user-list-scope-filter"
+                value={filter.scope ?? ''}
+                onChange={(event) => users.updateFilter({ scope: (event.target.value || undefined) as UserScope | undefined })}
+              >
+                <option value="">{t('userList.filters.anyScope')}</option>
+                <option value="group">{t('scope.group')}</option>
+                <option value="entity">{t('scope.entity')}</option>
+              </select>
+            )}
+          </Field>
+        </>
+      ) : null}
+      {users.isNarrowed ? (
+        <Button variant="ghost" size="sm" onClick={users.clearSearchAndFilters} className="uak-user-list-clear">
+          {t('userList.empty.clearFilters')}
+        </Button>
+      ) : null}
+      {onInvite && !sso ? (
+        <Button variant="primary" onClick={onInvite} className="uak-user-list-invite" data-slot="user-list-invite">
+          {t('userList.invite')}
+        </Button>
+      ) : null}
+      {sso ? (
+        <p role="note" className="uak-muted uak-user-list-sso-note" data-slot="user-list-sso-note">
+          {settings?.sso.providerName ? t('userList.ssoNote', { provider: settings.sso.providerName }) : t('userList.ssoNoteGeneric')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Props of {@link UserListSelectionBar}. */
+export interface UserListSelectionBarProps {
+  users: UseUserTableResult;
+  /** A bulk action was chosen: ask for confirmation, then run it. */
+  onBulkAction: (action: UserBulkAction) => void;
+  className?: string;
+}
+
+/**
+ * The bulk actions on the selection, and "select all N matching" once the page is selected.
+ * @example
+ * <UserListSelectionBar users={users} onBulkAction={setConfirmBulk} />
+ */
+export function UserListSelectionBar({ users, onBulkAction, className }: UserListSelectionBarProps) {
+  const { t, format } = useUserAdminTranslation();
+  const { selection, selectedCount, list } = users;
+  const pageRows = list.items.length;
+  const busy = users.bulkPhase !== 'idle';
+  if (selectedCount === 0 && !busy) return null;
+  const canSelectAll = users.isPageSelected && !selection.allMatching && list.total > pageRows;
+  return (
+    <div role="group" aria-label={t('userList.bulk.label')} className={cx('uak-user-list-bulk', className)} data-slot="user-list-bulk">
+      <p className="uak-user-list-bulk-count" data-slot="user-list-bulk-count">
+        {t('userList.bulk.selected', { count: selectedCount, formatted: format.number(selectedCount) })}
+      </p>
+      {canSelectAll ? (
+        <p className="uak-user-list-bulk-scope">
+          {t('userList.bulk.pageSelected', { count: pageRows, formatted: format.number(pageRows) })}{' '}
+          <Button variant="ghost" size="sm" onClick={users.selectAllMatching} data-slot="user-list-select-all-matching">
+            {t('userList.bulk.selectAllMatching', { count: list.total, formatted: format.number(list.total) })}
+          </Button>
+        </p>
+      ) : null}
+      {selection.allMatching ? (
+        <p className="uak-user-list-bulk-scope" data-slot="user-list-all-matching">
+          {t('userList.bulk.allMatchingSelected', { count: list.total, formatted: format.number(list.total) })}
+        </p>
+      ) : null}
+      <div className="uak-user-list-bulk-actions">
+        <Button size="sm" disabled={busy} onClick={() => onBulkAction('deactivate')}>{t('userList.bulk.deactivate')}</Button>
+        <Button size="sm" disabled={busy} onClick={() => onBulkAction('reactivate')}>{t('userList.bulk.reactivate')}</Button>
+        <Button size="sm" disabled={busy} onClick={() => onBulkAction('changeRole')}>{t('userList.bulk.changeRole')}</Button>
+        <Button size="sm" variant="danger" disabled={busy} onClick={() => onBulkAction('remove')}>{t('userList.bulk.remove')}</Button>
+        <Button size="sm" variant="ghost" disabled={busy} onClick={users.clearSelection}>{t('userList.bulk.clearSelection')}</Button>
+      </div>
+      {users.bulkPhase === 'collecting' ? <p role="status" className="uak-muted">{t('userList.bulk.collecting')}</p> : null}
+      {users.bulkPhase === 'running' ? <p role="status" className="uak-muted">{t('userList.bulk.running')}</p> : null}
+    </div>
+  );
+}
+
+/**
+ * The outcome of the last row action: success, or why it failed (translated, with the reason).
+ * @example
+ * <UserListRowOutcome outcome={users.lastRowAction} onDismiss={users.dismissRowAction} />
+ */
+export function UserListRowOutcome({ outcome, onDismiss }: { outcome: UserRowActionOutcome | null; onDismiss: () => void }) {
+  const { t } = useUserAdminTranslation();
+  if (!outcome || outcome.action === 'edit') return null;
+  const name = userDisplayName(outcome.user);
+  if (outcome.ok) {
+    const key = { deactivate: 'deactivated', reactivate: 'reactivated', remove: 'removed', resendInvitation: 'resent' } as const;
+    return (
+      <StatusMessage tone="success" onDismiss={onDismiss} data-slot="user-list-row-outcome">
+        {t(`userList.outcome.${key[outcome.action]}`, { name })}
+      </StatusMessage>
+    );
+  }
+  const failed = { deactivate: 'deactivateFailed', reactivate: 'reactivateFailed', remove: 'removeFailed', resendInvitation: 'resendFailed' } as const;
+  return (
+    <StatusMessage tone="error" onDismiss={onDismiss} data-slot="user-list-row-outcome">
+      {t(`userList.outcome.${failed[outcome.action]}`, { name, reason: translateError(t, outcome.error) })}
+    </StatusMessage>
+  );
+}
+
+/**
+ * The outcome of the last bulk action: a summary, and each user with their result (failures first,
+ * with the translated reason).
+ * @example
+ * <UserListBulkOutcome users={users} />
+ */
+export function UserListBulkOutcome({ users }: { users: UseUserTableResult }) {
+  const { t, format } = useUserAdminTranslation();
+  const outcome = users.bulkOutcome;
+  if (!outcome || outcome.error) return null;
+  const total = outcome.items.length;
+  const message = (item: UserBulkItemOutcome): ReactNode =>
+    item.skipReason ? t(`userList.bulk.skip.${item.skipReason}`) : item.error ? translateError(t, UserAdminError.fromJSON(item.error)) : undefined;
+  return (
+    <div data-slot="user-list-bulk-outcome" className="uak-user-list-bulk-outcome">
+      <StatusMessage tone={outcome.failed.length > 0 ? 'warning' : 'success'} onDismiss={users.dismissBulkOutcome}>
+        {outcome.failed.length > 0
+          ? t('userList.bulk.donePartial', { succeeded: format.number(outcome.succeeded), total: format.number(total) })
+          : t('userList.bulk.doneAll', { count: outcome.succeeded, formatted: format.number(outcome.succeeded) })}
+      </StatusMessage>
+      {outcome.failed.length > 0 ? (
+        <div className="uak-user-list-results" tabIndex={0} role="region" aria-label={t('userList.bulk.failedTitle', { count: outcome.failed.length, formatted: format.number(outcome.failed.length) })}>
+          <ResultList
+            title={t('userList.bulk.failedTitle', { count: outcome.failed.length, formatted: format.number(outcome.failed.length) })}
+            items={outcome.items.map((item) => ({ key: item.id, label: item.name, ok: item.ok, message: message(item) }))}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Props of {@link UserListBulkConfirm}. */
+export interface UserListBulkConfirmProps {
+  users: UseUserTableResult;
+  action: UserBulkAction | null;
+  onClose: () => void;
+}
+
+/**
+ * Asks before a bulk action (with the role to give, for a role change), runs it, and closes on
+ * completion; a failure of the whole run stays in the dialog.
+ * @example
+ * <UserListBulkConfirm users={users} action={bulkAction} onClose={() => setBulkAction(null)} />
+ */
+export function UserListBulkConfirm({ users, action, onClose }: UserListBulkConfirmProps) {
+  const { t, format } = useUserAdminTranslation();
+  const [roleId, setRoleId] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  const [roleMissing, setRoleMissing] = useState(false);
+  const count = users.selectedCount;
+  const formatted = format.number(count);
+  const close = () => {
+    setError(null);
+    setRoleId('');
+    setRoleMissing(false);
+    onClose();
+  };
+  const run = async () => {
+    if (!action) return;
+    if (action === 'changeRole' && !roleId) {
+      setRoleMissing(true);
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const outcome = await users.runBulkAction(action, action === 'changeRole' ? { roleId } : {});
+    setPending(false);
+    if (outcome.error) setError(outcome.error);
+    else close();
+  };
+  const copy = {
+    deactivate: { title: t('userList.confirm.bulkDeactivateTitle', { count, formatted }), description: t('userList.confirm.bulkDeactivateDescription'), confirm: t('userList.bulk.deactivate') },
+    reactivate: { title: t('userList.confirm.bulkReactivateTitle', { count, formatted }), description: t('userList.confirm.bulkReactivateDescription'), confirm: t('userList.bulk.reactivate') },
+    remove: { title: t('userList.confirm.bulkRemoveTitle', { count, formatted }), description: t('userList.confirm.bulkRemoveDescription'), confirm: t('userList.bulk.remove') },
+    changeRole: { title: t('userList.confirm.bulkRoleTitle', { count, formatted }), description: t('userList.confirm.bulkRoleDescription'), confirm: t('userList.bulk.changeRole') },
+  };
+  const text = copy[action ?? 'deactivate'];
+  return (
+    <ConfirmDialog
+      open={action !== null}
+      onOpenChange={(open) => { if (!open) close(); }}
+      title={text.title}
+      description={text.description}
+      confirmLabel={text.confirm}
+      tone={action === 'remove' || action === 'deactivate' ? 'danger' : 'primary'}
+      pending={pending}
+      error={error}
+      onConfirm={() => void run()}
+    >
+      {action === 'changeRole' ? (
+        <Field label={t('userList.confirm.roleLabel')} required error={roleMissing ? t('validation.roleRequired') : undefined}>
+          {(control) => (
+            <select
+              {...control}
+              value={roleId}
+              onChange={(event) => {
+                setRoleId(event.target.value);
+                setRoleMissing(false);
+              }}
+              data-slot="user-list-bulk-role"
+            >
+              <option value="" disabled>{t('userList.confirm.chooseRole')}</option>
+              {(users.roles ?? []).map((role) => <option key={role.id} value={role.id}>{role.name}</option>)}
+            </select>
+          )}
+        </Field>
+      ) : null}
+    </ConfirmDialog>
+  );
+}
