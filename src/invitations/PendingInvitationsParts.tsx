@@ -190,6 +190,13 @@ function Entities({ entities }: { entities: PendingInvitationRow['entities'] }) 
   );
 }
 
+export interface InvitationExpiryProps extends ComponentProps<'span'> {
+  /** The server's `status` and `expiresAt`. */
+  invitation: Pick<Invitation, 'status' | 'expiresAt'>;
+  /** The instant to measure against, in epoch ms (the hook's `now`). */
+  now: number;
+}
+
 /**
  * When an invitation expires, in words: "Expires in 3 days" (relative, in the active locale), or
  * "Expired" when the server says so. A pending invitation whose `expiresAt` the browser's clock
@@ -197,7 +204,7 @@ function Entities({ entities }: { entities: PendingInvitationRow['entities'] }) 
  * @example
  * <InvitationExpiry invitation={invitation} now={Date.now()} />
  */
-export function InvitationExpiry({ invitation, now, className, ...props }: { invitation: Pick<Invitation, 'status' | 'expiresAt'>; now: number } & ComponentProps<'span'>) {
+export function InvitationExpiry({ invitation, now, className, ...props }: InvitationExpiryProps) {
   return <Expiry invitation={invitation} expired={invitation.status === 'expired'} now={now} className={className} {...props} />;
 }
 
@@ -221,9 +228,13 @@ function Expiry({ invitation, expired, now, className, ...props }: { invitation:
 }
 
 export interface PendingInvitationsOutcomeMessageProps extends Omit<ComponentProps<'div'>, 'children'> {
+  /** The hook's `outcome`. */
   outcome: PendingInvitationsOutcome;
+  /** The hook's `now`, to measure the new expiry against. */
   now: number;
+  /** Shows a dismiss button. Defaults to none. */
   onDismiss?: () => void;
+  /** The message is focusable (`tabIndex=-1`), to move focus to it after a row left. Defaults to none. */
   ref?: Ref<HTMLDivElement>;
 }
 

@@ -9,6 +9,7 @@ export {
 } from './PendingInvitationsParts';
 export type {
   InvitationStatusFilter,
+  InvitationExpiryProps,
   PendingInvitationsToolbarProps,
   PendingInvitationsBulkBarProps,
   PendingInvitationsTableProps,

@@ -1,0 +1,145 @@
+/**
+ * PendingInvitations in real Chromium: zero axe violations in every locale and theme for the
+ * loaded list, the revoke confirmation, bulk results, the empty state and the error state; and
+ * the revoke flow done with the keyboard alone.
+ */
+import { describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { render, screen, within, waitFor } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import axe from 'axe-core';
+import { UserAdminProvider } from '../../src/headless';
+import { PendingInvitations } from '../../src/invitations/components';
+import { createUserAdminI18n, getUserAdminT, type UserAdminT } from '../../src/i18n';
+import { ROLE_IDS, createFaultInjector, createMemoryAdapter, createMockStore, type FaultInjector, type MockStore } from '../../mocks';
+import '../../src/styles.css';
+
+// Real browser events: React's act() environment does not apply here.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+
+type Locale = 'en' | 'fr' | 'pt';
+const ts = new Map<Locale, UserAdminT>();
+function tFor(locale: Locale): UserAdminT {
+  let t = ts.get(locale);
+  if (!t) ts.set(locale, (t = getUserAdminT(createUserAdminI18n({ locale }))));
+  return t;
+}
+const WAIT = { timeout: 10_000 };
+
+function renderInvitations(options: { locale?: Locale; theme?: 'light' | 'dark'; setup?: (b: { store: MockStore; faults: FaultInjector }) => void } = {}) {
+  const store = createMockStore({ userCount: 80 });
+  const faults = createFaultInjector();
+  options.setup?.({ store, faults });
+  const adapter = createMemoryAdapter(store, { latencyMs: 5, faults });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const view = render(
+    <UserAdminProvider adapter={adapter} locale={options.locale ?? 'en'} queryClient={queryClient}>
+      <div className="uak-root" data-theme={options.theme ?? 'light'} lang={options.locale ?? 'en'}>
+        <PendingInvitations now={store.clock.now} />
+      </div>
+    </UserAdminProvider>,
+  );
+  return { ...view, store, faults };
+}
+
+async function axeViolations(node: Element) {
+  const result = await axe.run(node, { resultTypes: ['violations'] });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const bodyRows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
+const emailOf = (row: HTMLElement) => row.querySelector('.uak-pi-email')!.textContent!;
+
+function revokeAll(store: MockStore) {
+  for (const invitation of store.listInvitations({ pageIndex: 0, pageSize: 1000 }).items) store.revokeInvitation({ id: invitation.id });
+}
+
+describe('PendingInvitations in Chromium', () => {
+  for (const locale of ['en', 'fr', 'pt'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      it(`in ${locale} with the ${theme} theme, the list, the revoke confirmation and bulk results have zero axe violations`, async () => {
+        const t = tFor(locale);
+        const { container, faults } = renderInvitations({ locale, theme });
+        await screen.findByRole('table', {}, WAIT);
+        const root = container.querySelector('[data-slot="pending-invitations"]')!.closest('.uak-root')!;
+        expect(getComputedStyle(root).backgroundColor).toBe(theme === 'dark' ? 'rgb(20, 23, 28)' : 'rgb(255, 255, 255)');
+        expect(await axeViolations(container)).toEqual([]);
+
+        // The revoke confirmation, open.
+        const email = emailOf(bodyRows()[0]!);
+        await userEvent.click(screen.getByRole('button', { name: t('invitations.rowActions', { email }) }));
+        await userEvent.click(await screen.findByRole('menuitem', { name: t('invitations.revoke') }, WAIT));
+        const dialog = await screen.findByRole('alertdialog', { name: t('invitations.revokeDialog.title', { email }) }, WAIT);
+        expect(await axeViolations(container)).toEqual([]);
+        await userEvent.click(within(dialog).getByRole('button', { name: t('common.cancel') }));
+        await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull(), WAIT);
+
+        // Bulk resend with one failure: the per-email results.
+        const emails = bodyRows().slice(0, 3).map(emailOf);
+        for (const e of emails) await userEvent.click(screen.getByRole('checkbox', { name: t('invitations.selectRow', { email: e }) }));
+        faults.failNext('conflict', { methods: ['resendInvitation'] });
+        await userEvent.click(screen.getByRole('button', { name: t('invitations.bulk.resend') }));
+        await screen.findByText(t('invitations.bulk.resendResults'), {}, WAIT);
+        expect(screen.getByText(t('invitations.bulk.failedKept', { count: 1 }))).toBeTruthy();
+        expect(await axeViolations(container)).toEqual([]);
+      });
+
+      it(`in ${locale} with the ${theme} theme, the empty and error states have zero axe violations`, async () => {
+        const t = tFor(locale);
+        const empty = renderInvitations({ locale, theme, setup: ({ store }) => revokeAll(store) });
+        await screen.findByText(t('invitations.empty.title'), {}, WAIT);
+        expect(await axeViolations(empty.container)).toEqual([]);
+        empty.unmount();
+
+        const failing = renderInvitations({ locale, theme, setup: ({ faults }) => faults.failNext('unavailable', { methods: ['listInvitations'] }) });
+        const alert = await screen.findByRole('alert', {}, WAIT);
+        expect(alert.textContent).toContain(t('errors.unavailable'));
+        expect(await axeViolations(failing.container)).toEqual([]);
+      });
+    }
+  }
+
+  it('with the keyboard alone, a person selects a row, then revokes its invitation and confirms', async () => {
+    const t = tFor('en');
+    const { store } = renderInvitations({
+      setup: ({ store }) => {
+        const entityIds = store.listEntities({ pageIndex: 0, pageSize: 1 }).items.map((e) => e.id);
+        store.inviteUsers({ input: { emails: ['keyboard.only@example.com'], roleId: ROLE_IDS.user, entityIds } });
+      },
+    });
+    await screen.findByRole('table', {}, WAIT);
+    const checkbox = screen.getByRole('checkbox', { name: t('invitations.selectRow', { email: 'keyboard.only@example.com' }) });
+
+    // Tab from the start of the page to the first row's checkbox: search, status tabs, select-page, row.
+    for (let i = 0; i < 10 && document.activeElement !== checkbox; i++) await userEvent.keyboard('{Tab}');
+    expect(document.activeElement).toBe(checkbox);
+    await userEvent.keyboard(' ');
+    expect(checkbox).toHaveProperty('checked', true);
+    expect(screen.getByRole('group', { name: t('invitations.bulk.label') }).textContent).toContain(t('common.selected', { count: 1 }));
+
+    // On to the row's actions menu; Enter opens it, the arrow goes to Revoke, Enter picks it.
+    const menu = screen.getByRole('button', { name: t('invitations.rowActions', { email: 'keyboard.only@example.com' }) });
+    for (let i = 0; i < 5 && document.activeElement !== menu; i++) await userEvent.keyboard('{Tab}');
+    expect(document.activeElement).toBe(menu);
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(document.activeElement?.getAttribute('role')).toBe('menuitem'), WAIT);
+    await userEvent.keyboard('{ArrowDown}');
+    expect(document.activeElement?.textContent).toBe(t('invitations.revoke'));
+    await userEvent.keyboard('{Enter}');
+
+    const dialog = await screen.findByRole('alertdialog', { name: t('invitations.revokeDialog.title', { email: 'keyboard.only@example.com' }) }, WAIT);
+    const confirm = within(dialog).getByRole('button', { name: t('invitations.revokeDialog.confirm') });
+    for (let i = 0; i < 5 && document.activeElement !== confirm; i++) await userEvent.keyboard('{Tab}');
+    expect(document.activeElement).toBe(confirm);
+    await userEvent.keyboard('{Enter}');
+
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull(), WAIT);
+    expect(screen.queryByText('keyboard.only@example.com', { selector: '.uak-pi-email' })).toBeNull();
+    expect(store.listInvitations({ pageIndex: 0, pageSize: 5, search: 'keyboard.only' }).total).toBe(0);
+    // The row is gone: focus lands on the outcome, which says what happened.
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-slot')).toBe('status-message'), WAIT);
+    expect(document.activeElement?.textContent).toContain(t('invitations.revoked', { email: 'keyboard.only@example.com' }));
+    // The revoked invitation left the selection too.
+    expect(screen.queryByRole('group', { name: t('invitations.bulk.label') })).toBeNull();
+  });
+});
