@@ -39,6 +39,14 @@ describe('usePendingInvitations', () => {
     await waitFor(() => expect(result.current.rows.every((row) => row.expired)).toBe(true));
   });
 
+  it('re-reads the time on its own every refreshIntervalMs, so relative expiries move without a reload', async () => {
+    let current = 1_000;
+    const { result } = await renderInvitations({ now: () => current, refreshIntervalMs: 20 });
+    expect(result.current.now).toBe(1_000);
+    current = 2_000;
+    await waitFor(() => expect(result.current.now).toBe(2_000));
+  });
+
   it('resending one invitation puts its new expiry in the row and reports it, without refetching the list', async () => {
     const { result, store, adapter } = await renderInvitations();
     const target = result.current.rows[0]!.invitation;
