@@ -146,6 +146,7 @@ function InviteDialogContent({ invite, className }: { invite: UseInviteFormResul
               <p>{translateError(t, submitError)}</p>
               <p>{t('invite.failed')}</p>
               {rootError ? <p>{translateInviteFieldError(t, rootError)}</p> : null}
+              {!multiEntity && entityError ? <p>{translateInviteFieldError(t, entityError)}</p> : null}
             </StatusMessage>
           ) : null}
           {outcome ? <InviteResults outcome={outcome} /> : null}

@@ -1,4 +1,5 @@
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import { toUserAdminError, type UserAdminError } from '../adapter/errors';
@@ -6,6 +7,7 @@ import type {
   Invitation, InviteSkipReason, InviteUsersInput, InviteUsersResult, Module, ModulePermissions, Role, Settings,
 } from '../adapter/types';
 import { useEntityChildren } from '../entities/useEntities';
+import { userAdminKeys } from '../query/keys';
 import { useInviteUsers } from '../invitations/useInvitationMutations';
 import { applyRolePreset, lockedModuleIds, normalizePermissions } from '../permissions/rules';
 import { useModules } from '../permissions/useModules';
@@ -62,9 +64,9 @@ export interface UseInviteFormResult {
   selectedRole: Role | undefined;
   /** Modules the chosen role can never be granted (admin-only ones for a non-admin role). */
   lockedModuleIds: ReadonlySet<string>;
-  /** Whether settings, roles or modules are still loading. */
+  /** Whether settings, roles or modules (or the one entity of a single-entity organisation) are still loading. */
   isLoading: boolean;
-  /** Why settings, roles or modules could not be loaded. */
+  /** Why settings, roles or modules (or the one entity) could not be loaded. */
   loadError: UserAdminError | null;
   /** Loads settings, roles and modules again. */
   retryLoad: () => void;
@@ -145,6 +147,7 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
   const roots = useEntityChildren(null, { enabled: singleEntity, pageSize: 1 });
   const singleEntityId = singleEntity ? (roots.items[0]?.id ?? null) : null;
   const invite = useInviteUsers();
+  const queryClient = useQueryClient();
 
   const initialValues = useCallback((): InviteFormValues => {
     const role = roles.find((r) => r.id === defaultValues?.roleId);
@@ -317,12 +320,13 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     setSubmitError(null);
   }, [form, initialValues]);
 
-  const loadError = settingsQuery.error ?? rolesQuery.error ?? modulesQuery.error ?? null;
+  const loadError = settingsQuery.error ?? rolesQuery.error ?? modulesQuery.error ?? (singleEntity ? roots.error : null) ?? null;
   const retryLoad = useCallback(() => {
     if (settingsQuery.error) void settingsQuery.refetch();
     if (rolesQuery.error) void rolesQuery.refetch();
     if (modulesQuery.error) void modulesQuery.refetch();
-  }, [settingsQuery, rolesQuery, modulesQuery]);
+    if (roots.error) void queryClient.refetchQueries({ queryKey: userAdminKeys.entities.all });
+  }, [settingsQuery, rolesQuery, modulesQuery, roots.error, queryClient]);
 
   return {
     form,
@@ -331,7 +335,7 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     modules,
     selectedRole,
     lockedModuleIds: locked,
-    isLoading: settingsQuery.isLoading || rolesQuery.isLoading || modulesQuery.isLoading,
+    isLoading: settingsQuery.isLoading || rolesQuery.isLoading || modulesQuery.isLoading || (singleEntity && roots.isLoading),
     loadError,
     retryLoad,
     ssoEnforced: settings?.sso.enforced === true,

@@ -1,0 +1,203 @@
+import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { ROLE_IDS, ROOT_ENTITY_ID } from '../mocks';
+import { useUserAdminTranslation } from '../src/i18n';
+import { InviteDialog } from '../src/invite/components';
+import { EVERY_SKIP_REASON_EMAILS, EVERY_SKIP_REASON_STORE, withEverySkipReason } from '../src/invite/test-support';
+import { Button } from '../src/ui';
+import { backend, storyBackend, storyT } from './support';
+
+/**
+ * The invite dialog over the REST adapter and the reference backend behind MSW. Play functions
+ * assert the story locale's texts; module and role names come from the backend's fixtures.
+ */
+const meta = {
+  title: 'Screens/InviteDialog',
+  component: InviteDialog,
+  args: { onInvited: fn() },
+} satisfies Meta<typeof InviteDialog>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const TIMEOUT = { timeout: 5000 };
+type Ctx = Pick<StoryContext, 'globals' | 'canvasElement'>;
+
+/** The open dialog (Radix portals it into the dialog's own `.uak-root`, inside the story). */
+async function openDialog({ canvasElement, globals }: Ctx) {
+  const body = within(canvasElement.ownerDocument.body);
+  const dialog = await body.findByRole('dialog', {}, TIMEOUT);
+  // Ready once the form is there (settings, roles and modules loaded).
+  await within(dialog).findByRole('textbox', { name: storyT({ globals })('invite.emails.label') }, TIMEOUT);
+  return within(dialog);
+}
+
+const chipStatuses = (dialog: ReturnType<typeof within>) =>
+  [...dialog.getByRole('list', { name: /\d/ }).querySelectorAll('li')].map((li) => li.getAttribute('data-status'));
+
+const ready = { roleId: ROLE_IDS.user, entityIds: ['entity-acme-paris'] };
+
+export const Closed: Story = {
+  parameters: backend({}),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const trigger = await canvas.findByRole('button', { name: t('invite.trigger') }, TIMEOUT);
+    expect(canvas.queryByRole('dialog')).toBeNull();
+    await userEvent.click(trigger);
+    const dialog = await openDialog({ canvasElement, ...context });
+    expect(dialog.getByRole('heading', { name: t('invite.title') })).toBeInTheDocument();
+  },
+};
+
+export const Open: Story = {
+  args: { defaultOpen: true },
+  parameters: backend({}),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const dialog = await openDialog({ canvasElement, ...context });
+    expect(dialog.getByText(t('invitation.validFor', { count: 7 }), { exact: false })).toBeInTheDocument();
+    expect(dialog.getByRole('combobox', { name: t('invite.role.label') })).toHaveValue('');
+    expect(dialog.getByRole('group', { name: t('invite.entities.label') })).toBeInTheDocument();
+    expect(await dialog.findByRole('listbox', { name: t('invite.entities.list') }, TIMEOUT)).toBeInTheDocument();
+  },
+};
+
+export const WithChips: Story = {
+  args: { defaultOpen: true, defaultValues: { emails: ['Jane Doe <jane@acme.fr>, not-an-address; JANE@acme.fr, bob@acme.fr'], ...ready } },
+  parameters: backend({}),
+  play: async ({ canvasElement, args, ...context }) => {
+    const t = storyT(context);
+    const dialog = await openDialog({ canvasElement, ...context });
+    expect(chipStatuses(dialog)).toEqual(['valid', 'invalid', 'duplicate', 'valid']);
+    expect(dialog.getByText(t('invite.skipReason.invalid'))).toBeInTheDocument();
+    expect(dialog.getByText(t('invite.skipReason.duplicate'))).toBeInTheDocument();
+    expect(dialog.getByText(t('invite.addressesNeedAttention', { count: 2 }))).toBeInTheDocument();
+    // Nothing is sent while any address needs attention.
+    await userEvent.click(dialog.getByRole('button', { name: t('invite.submit') }));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(args.onInvited).not.toHaveBeenCalled();
+    expect(dialog.queryByText(t('invite.result.title'))).toBeNull();
+  },
+};
+
+export const AdminRoleUnlocksModules: Story = {
+  args: { defaultOpen: true, defaultValues: { roleId: ROLE_IDS.communication } },
+  parameters: backend({}),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const dialog = await openDialog({ canvasElement, ...context });
+    const payment = () => dialog.getByRole('combobox', { name: 'Payment' });
+    await waitFor(() => expect(payment()).toBeDisabled(), TIMEOUT);
+    expect(payment()).toHaveAccessibleDescription(t('errors.reason.admin_only_module'));
+    await userEvent.selectOptions(dialog.getByRole('combobox', { name: t('invite.role.label') }), ROLE_IDS.admin);
+    expect(payment()).toBeEnabled();
+    expect(payment()).toHaveValue('edit');
+    expect(dialog.getByRole('group', { name: t('invite.adminScope.legend') })).toBeInTheDocument();
+  },
+};
+
+export const Results: Story = {
+  args: { defaultOpen: true, defaultValues: { emails: [Object.values(EVERY_SKIP_REASON_EMAILS).join(', ')], ...ready } },
+  parameters: backend({ store: EVERY_SKIP_REASON_STORE, setup: ({ store }) => void withEverySkipReason(store) }),
+  play: async ({ canvasElement, args, ...context }) => {
+    const t = storyT(context);
+    const dialog = await openDialog({ canvasElement, ...context });
+    await userEvent.click(dialog.getByRole('button', { name: t('invite.submit') }));
+    expect(await dialog.findByText(t('invite.result.invitedCount', { count: 1 }), {}, TIMEOUT)).toBeInTheDocument();
+    expect(dialog.getByText(t('invite.result.skippedCount', { count: 6 }))).toBeInTheDocument();
+    const results = dialog.getByText(t('invite.result.title')).closest('section')!;
+    for (const reason of ['already_member', 'already_invited', 'disposable', 'domain_not_allowed', 'invalid', 'duplicate'] as const) {
+      expect(within(results).getByText(EVERY_SKIP_REASON_EMAILS[reason]).closest('li')).toHaveTextContent(t(`invite.skipReason.${reason}`));
+    }
+    expect(args.onInvited).toHaveBeenCalledTimes(1);
+    // Only the skipped addresses remain as chips, ready for correction.
+    expect(chipStatuses(dialog)).toHaveLength(6);
+  },
+};
+
+export const ServerError: Story = {
+  args: { defaultOpen: true, defaultValues: { emails: ['new.person@acme.fr', 'other.person@acme.fr'], ...ready } },
+  parameters: backend({ setup: ({ faults }) => faults.failNext('network', { methods: ['inviteUsers'] }) }),
+  play: async ({ canvasElement, args, ...context }) => {
+    const t = storyT(context);
+    const dialog = await openDialog({ canvasElement, ...context });
+    await userEvent.click(dialog.getByRole('button', { name: t('invite.submit') }));
+    const alert = await dialog.findByRole('alert', {}, TIMEOUT);
+    expect(alert).toHaveTextContent(t('errors.network'));
+    expect(alert).toHaveTextContent(t('invite.failed'));
+    expect(chipStatuses(dialog)).toEqual(['valid', 'valid']);
+    expect(args.onInvited).not.toHaveBeenCalled();
+  },
+};
+
+export const FieldErrors: Story = {
+  args: { defaultOpen: true, defaultValues: { emails: ['new.person@acme.fr'], roleId: ROLE_IDS.user, entityIds: ['entity-closed-last-week'] } },
+  parameters: backend({}),
+  play: async ({ canvasElement, args, ...context }) => {
+    const t = storyT(context);
+    const dialog = await openDialog({ canvasElement, ...context });
+    await userEvent.click(dialog.getByRole('button', { name: t('invite.submit') }));
+    expect(await dialog.findByRole('alert', {}, TIMEOUT)).toHaveTextContent(t('errors.reason.entity_not_found'));
+    expect(await dialog.findByText(t('errors.field.not_found'), {}, TIMEOUT)).toBeInTheDocument();
+  },
+};
+
+export const SsoEnforced: Story = {
+  parameters: backend({ store: { settings: { sso: { enforced: true, providerName: 'Okta' } } } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const reason = t('settings.ssoEnforced', { provider: 'Okta' });
+    await waitFor(() => expect(canvas.getByRole('button', { name: t('invite.trigger') })).toHaveAttribute('aria-disabled', 'true'), TIMEOUT);
+    const trigger = canvas.getByRole('button', { name: t('invite.trigger') });
+    expect(trigger).toHaveAccessibleDescription(reason);
+    expect(canvas.getByText(reason)).toBeVisible();
+    await userEvent.click(trigger);
+    expect(canvas.queryByRole('dialog')).toBeNull();
+  },
+};
+
+export const SingleEntityOrganisation: Story = {
+  args: { defaultOpen: true, defaultValues: { emails: ['solo@acme.fr'], roleId: ROLE_IDS.user } },
+  parameters: backend({ store: { entityCount: 1, settings: { multiEntity: false, invitation: { ttlDays: 30, onExpiry: 'deactivate' } } } }),
+  play: async ({ canvasElement, args, ...context }) => {
+    const t = storyT(context);
+    const dialog = await openDialog({ canvasElement, ...context });
+    expect(dialog.queryByRole('group', { name: t('invite.entities.label') })).toBeNull();
+    expect(dialog.getByText(t('invitation.onExpiry.deactivate'), { exact: false })).toBeInTheDocument();
+    await userEvent.click(dialog.getByRole('button', { name: t('invite.submit') }));
+    expect(await dialog.findByText(t('invite.result.invitedCount', { count: 1 }), {}, TIMEOUT)).toBeInTheDocument();
+    const { store } = storyBackend(context);
+    const invitation = store.listInvitations({ pageIndex: 0, pageSize: 500, search: 'solo@acme.fr' }).items[0];
+    expect(invitation?.entityIds).toEqual([ROOT_ENTITY_ID]);
+  },
+};
+
+/** The host owns the open state and its own button; the dialog renders no trigger. */
+function ControlledHost(props: { onOpenChange?: (open: boolean) => void }) {
+  const { t } = useUserAdminTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant="primary" onClick={() => setOpen(true)}>{t('actions.invite')}</Button>
+      <InviteDialog open={open} onOpenChange={(next) => { props.onOpenChange?.(next); setOpen(next); }} hideTrigger />
+    </>
+  );
+}
+
+export const Controlled: Story = {
+  args: { onOpenChange: fn() },
+  render: (args) => <ControlledHost onOpenChange={args.onOpenChange} />,
+  parameters: backend({}),
+  play: async ({ canvasElement, args, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    expect(canvas.queryByRole('button', { name: t('invite.trigger') })).toBeNull();
+    await userEvent.click(canvas.getByRole('button', { name: t('actions.invite') }));
+    const dialog = await openDialog({ canvasElement, ...context });
+    await userEvent.click(dialog.getByRole('button', { name: t('common.cancel') }));
+    await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull(), TIMEOUT);
+    expect(args.onOpenChange).toHaveBeenCalledWith(false);
+  },
+};
