@@ -115,6 +115,13 @@ function InviteDialogContent({ invite, className }: { invite: UseInviteFormResul
 
   const ready = !invite.isLoading && !invite.loadError && settings;
 
+  // Opening puts the cursor in the address field, once the form is there (the panel holds focus meanwhile).
+  const contentRef = useRef<HTMLDivElement>(null);
+  const focusAddresses = () => contentRef.current?.querySelector<HTMLElement>('[data-slot="invite-emails-input"]')?.focus();
+  useEffect(() => {
+    if (ready && (document.activeElement === contentRef.current || document.activeElement === document.body)) focusAddresses();
+  }, [ready]);
+
   return (
     <DialogContent
       title={t('invite.title')}
@@ -122,6 +129,12 @@ function InviteDialogContent({ invite, className }: { invite: UseInviteFormResul
       size="lg"
       className={cx('uak-invite-dialog', className)}
       data-slot="invite-dialog"
+      ref={contentRef}
+      onOpenAutoFocus={(event) => {
+        event.preventDefault();
+        if (contentRef.current?.querySelector('[data-slot="invite-emails-input"]')) focusAddresses();
+        else contentRef.current?.focus();
+      }}
       footer={
         <>
           <DialogClose asChild>
