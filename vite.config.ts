@@ -87,9 +87,11 @@ export default defineConfig({
       ...(['en', 'fr', 'pt'] as const).map((locale) => ({
         extends: true as const,
         plugins: [storybookTest({ configDir: `${root}.storybook`, storybookScript: 'npm run storybook -- --ci' })],
-        define: { 'import.meta.env.VITE_UAK_STORY_LOCALE': JSON.stringify(locale) },
         test: {
           name: `storybook-${locale}`,
+          // `provide` is per project (a Vite `define` is not: the projects share one transform cache).
+          provide: { storyLocale: locale },
+          setupFiles: ['.storybook/locale.setup.ts'],
           browser: { enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' as const }], viewport: { width: 1280, height: 900 } },
         },
       })),

@@ -63,8 +63,8 @@ const preview: Preview = {
       toolbar: { title: 'Theme', icon: 'mirror', items: [{ value: 'light', title: 'Light' }, { value: 'dark', title: 'Dark' }], dynamicTitle: true },
     },
   },
-  // The storybook-<locale> test projects set VITE_UAK_STORY_LOCALE, so every story runs in en, fr and pt.
-  initialGlobals: { locale: (import.meta.env.VITE_UAK_STORY_LOCALE as string | undefined) ?? 'en', theme: 'light' },
+  // The storybook-<locale> test projects set it (.storybook/locale.setup.ts), so every story runs in en, fr and pt.
+  initialGlobals: { locale: (globalThis as { __UAK_STORY_LOCALE__?: string }).__UAK_STORY_LOCALE__ ?? 'en', theme: 'light' },
   parameters: {
     // Any axe violation fails the story's test.
     a11y: { test: 'error' },
