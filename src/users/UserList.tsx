@@ -147,22 +147,28 @@ export function UserList(props: UserListProps) {
 
 function UserListEmpty({ users, sso, onInvite, emptyAction }: { users: ReturnType<typeof useUserTable>; sso: boolean; onInvite: (() => void) | undefined; emptyAction: ReactNode }) {
   const { t } = useUserAdminTranslation();
-  if (users.isNarrowed || (users.view !== 'all' && users.view !== null)) {
+  if (users.isNarrowed) {
     return (
       <EmptyState
         data-slot="user-list-empty"
         title={t('userList.empty.filteredTitle')}
         hint={t('userList.empty.filteredHint')}
-        action={users.isNarrowed ? <Button onClick={users.clearSearchAndFilters}>{t('userList.empty.clearFilters')}</Button> : undefined}
+        action={<Button onClick={users.clearSearchAndFilters}>{t('userList.empty.clearFilters')}</Button>}
       />
     );
+  }
+  // Nobody in the whole list, or among the active or invited users: the next step is to bring people in.
+  const title = users.view === 'all' ? t('userList.empty.title') : t('userList.empty.viewTitle');
+  if (users.view === 'contacts' || users.view === 'deactivated') {
+    return <EmptyState data-slot="user-list-empty" title={title} hint={t('userList.empty.filteredHint')} action={emptyAction} />;
   }
   if (sso) {
     const provider = users.settings?.sso.providerName;
     return (
       <EmptyState
         data-slot="user-list-empty"
-        title={t('userList.empty.ssoTitle')}
+        data-state="sso"
+        title={title}
         hint={provider ? t('userList.empty.ssoHint', { provider }) : t('userList.empty.ssoHintGeneric')}
         action={emptyAction}
       />
@@ -171,7 +177,7 @@ function UserListEmpty({ users, sso, onInvite, emptyAction }: { users: ReturnTyp
   return (
     <EmptyState
       data-slot="user-list-empty"
-      title={t('userList.empty.title')}
+      title={title}
       hint={t('userList.empty.hint')}
       action={emptyAction ?? (onInvite ? <Button variant="primary" onClick={onInvite}>{t('userList.invite')}</Button> : undefined)}
     />
