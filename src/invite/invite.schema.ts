@@ -8,7 +8,11 @@ import type { MessageKey, TranslateOptions, UserAdminT } from '../i18n/i18n';
 import { translateFieldError } from '../i18n/errors';
 import { classifyAddresses, parseEmails, type ParsedAddress } from './parseEmails';
 
-/** i18n keys the invite schema uses as messages, beyond the shared `validation.*` ones. */
+/**
+ * i18n keys the invite schema uses as messages, beyond the shared `validation.*` ones.
+ * @example
+ * t(INVITE_VALIDATION_KEYS.addressesNeedAttention, { count: 2 }); // '2 addresses need attention: ...'
+ */
 export const INVITE_VALIDATION_KEYS = {
   /** Some chips are invalid or duplicates; shown with `{ count }`. */
   addressesNeedAttention: 'invite.addressesNeedAttention',

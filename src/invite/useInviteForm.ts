@@ -162,9 +162,10 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [roles, modules, singleEntityId]);
 
+  const [firstValues] = useState(initialValues);
   const form = useForm<InviteFormValues>({
     resolver: standardSchemaResolver(inviteFormSchema),
-    defaultValues: initialValues(),
+    defaultValues: firstValues,
   });
   const { getValues, setValue } = form;
 

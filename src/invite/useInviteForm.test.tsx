@@ -1,0 +1,92 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { MODULE_IDS, ROLE_IDS, createMemoryAdapter, createMockStore } from '../../mocks';
+import { createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
+import { countAddressProblems, inviteFormSchema } from './invite.schema';
+import { useInviteForm } from './useInviteForm';
+
+function setup(defaultValues?: Parameters<typeof useInviteForm>[0]) {
+  const store = createMockStore({ userCount: 30 });
+  const adapter = spyOnAdapter(createMemoryAdapter(store));
+  const hook = renderHook(() => useInviteForm(defaultValues), { wrapper: createWrapper(adapter) });
+  return { store, adapter, ...hook };
+}
+
+async function loaded(result: { current: ReturnType<typeof useInviteForm> }) {
+  await waitFor(() => expect(result.current.isLoading).toBe(false));
+  await waitFor(() => expect(Object.keys(result.current.form.getValues('permissions')).length).toBeGreaterThan(0));
+}
+
+describe('inviteFormSchema', () => {
+  it('given no address, an invalid one or a duplicate, refuses with the matching key; given valid choices, accepts', () => {
+    const base = { roleId: 'r', permissions: {}, adminScope: 'all' as const, entityIds: ['e'] };
+    const messages = (emails: string[]) => inviteFormSchema.safeParse({ ...base, emails }).error?.issues.map((i) => i.message) ?? [];
+    expect(messages([])).toEqual(['validation.emailsRequired']);
+    expect(messages(['a@acme.fr', 'A@acme.fr'])).toEqual(['invite.addressesNeedAttention']);
+    expect(messages(['nope'])).toEqual(['invite.addressesNeedAttention']);
+    expect(messages(['a@acme.fr', 'Bob <bob@acme.fr>'])).toEqual([]);
+    expect(inviteFormSchema.safeParse({ ...base, emails: ['a@acme.fr'], roleId: '', entityIds: [] }).error?.issues.map((i) => i.message)).toEqual([
+      'validation.roleRequired',
+      'validation.entityRequired',
+    ]);
+    expect(countAddressProblems(['a@acme.fr', 'A@acme.fr', 'nope', 'b@acme.fr'])).toBe(2);
+  });
+});
+
+describe('useInviteForm', () => {
+  it('given a pasted list, makes chips; editing one commits the draft first and takes the chip into the input', async () => {
+    const { result } = setup();
+    await loaded(result);
+    act(() => void result.current.addText('Jane <jane@acme.fr>; nope, JANE@acme.fr'));
+    expect(result.current.chips.map((c) => [c.address, c.status, c.reason])).toEqual([
+      ['jane@acme.fr', 'valid', null],
+      ['nope', 'invalid', 'invalid'],
+      ['JANE@acme.fr', 'duplicate', 'duplicate'],
+    ]);
+    expect(result.current.problemCount).toBe(2);
+    act(() => result.current.setInputValue('draft@acme.fr'));
+    act(() => result.current.editChip(1));
+    expect(result.current.inputValue).toBe('nope');
+    expect(result.current.chips.map((c) => c.address)).toEqual(['jane@acme.fr', 'JANE@acme.fr', 'draft@acme.fr']);
+    act(() => result.current.removeLastChip());
+    expect(result.current.chips.map((c) => c.address)).toEqual(['jane@acme.fr', 'JANE@acme.fr']);
+  });
+
+  it('given a role, applies its preset and locks admin-only modules unless it is an admin role', async () => {
+    const { result } = setup();
+    await loaded(result);
+    expect(result.current.lockedModuleIds.has(MODULE_IDS.payment)).toBe(true);
+    act(() => result.current.setRole(ROLE_IDS.admin));
+    expect(result.current.lockedModuleIds.size).toBe(0);
+    expect(result.current.form.getValues('permissions')[MODULE_IDS.payment]).toBe('edit');
+    act(() => result.current.setRole(ROLE_IDS.communication));
+    expect(result.current.lockedModuleIds.has(MODULE_IDS.payment)).toBe(true);
+    expect(result.current.form.getValues('permissions')).toMatchObject({ [MODULE_IDS.payment]: 'none', [MODULE_IDS.communication]: 'on' });
+  });
+
+  it('sends nothing while a chip is invalid; after a send, keeps only the skipped chips and accumulates the invited', async () => {
+    const { result, adapter } = setup({ defaultValues: { emails: ['a@acme.fr nope'], roleId: ROLE_IDS.user, entityIds: ['entity-acme-paris'] } });
+    await loaded(result);
+    await act(() => result.current.submit());
+    expect(adapter.inviteUsers).not.toHaveBeenCalled();
+    expect(result.current.form.formState.errors.emails?.message).toBe('invite.addressesNeedAttention');
+
+    act(() => result.current.removeChip(1));
+    act(() => result.current.setInputValue('jose.garcia@acme.es'));
+    await act(() => result.current.submit());
+    expect(adapter.inviteUsers).toHaveBeenCalledTimes(1);
+    expect(result.current.outcome).toMatchObject({ invited: [{ email: 'a@acme.fr' }], skipped: [{ email: 'jose.garcia@acme.es', reason: 'already_member' }] });
+    expect(result.current.chips.map((c) => [c.address, c.reason])).toEqual([['jose.garcia@acme.es', 'already_member']]);
+
+    act(() => result.current.editChip(0));
+    act(() => result.current.setInputValue('jose.garcia.new@acme.es'));
+    await act(() => result.current.submit());
+    expect(result.current.outcome?.invited.map((i) => i.email)).toEqual(['a@acme.fr', 'jose.garcia.new@acme.es']);
+    expect(result.current.outcome?.skipped).toEqual([]);
+    expect(result.current.form.getValues('roleId')).toBe(ROLE_IDS.user);
+
+    act(() => result.current.reset());
+    expect(result.current.outcome).toBeNull();
+    expect(result.current.chips.map((c) => c.address)).toEqual(['a@acme.fr', 'nope']);
+  });
+});
