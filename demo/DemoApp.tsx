@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { UserAdminProvider, useUserAdminTranslation, useSettings, userAdminKeys } from '../src/headless';
 import { createRestAdapter } from '../src/adapters/rest';
 import type { MockStore } from '../mocks';
-import { PlainUserList } from '../stories/examples/PlainUserList';
+import { UserAdmin } from '../src';
 
 type Locale = 'en' | 'fr' | 'pt';
 type Theme = 'light' | 'dark';
@@ -13,7 +13,7 @@ export interface DemoAppProps {
   backend: { store: MockStore };
 }
 
-/** The demo page: the provider on the MSW-backed REST adapter, a locale switcher, a theme and an SSO toggle. */
+/** The demo page: the composed UserAdmin screen on the MSW-backed REST adapter, with a locale switcher, a theme and an SSO toggle. */
 export function DemoApp({ backend }: DemoAppProps) {
   const initial = (new URLSearchParams(location.search).get('locale') as Locale | null) ?? 'en';
   const [locale, setLocale] = useState<Locale>(LOCALES.includes(initial) ? initial : 'en');
@@ -26,10 +26,11 @@ export function DemoApp({ backend }: DemoAppProps) {
 
   return (
     <UserAdminProvider adapter={adapter} locale={locale}>
-      <div className="uak-root uak-demo" data-theme={theme}>
+      <div className="uak-root uak-demo" data-theme={theme} lang={locale}>
         <DemoHeader locale={locale} onLocale={setLocale} theme={theme} onTheme={setTheme} store={backend.store} />
         <main>
-          <PlainUserList pageSize={20} />
+          {/* The mock store's clock starts on 2026-01-15; relative times are measured against it. */}
+          <UserAdmin now={backend.store.clock.now} userListProps={{ initialState: { pageSize: 25 } }} />
         </main>
       </div>
     </UserAdminProvider>

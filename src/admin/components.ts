@@ -1,1 +1,2 @@
-export {};
+export { UserAdmin } from './UserAdmin';
+export type { UserAdminProps } from './UserAdmin';
