@@ -1,0 +1,127 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { UserAdmin } from '../src/admin/components';
+import { backend, storyBackend, storyT } from './support';
+
+/**
+ * The composed screen a host drops in, over the REST adapter and the reference backend behind
+ * MSW: Users and Pending invitations tabs with counts, and the Invite button. Relative times are
+ * measured against the mock backend's clock (the `now` prop).
+ */
+const meta = {
+  title: 'Screens/UserAdmin',
+  component: UserAdmin,
+  args: { onEditUser: fn(), onInvited: fn(), onTabChange: fn() },
+  render: (args, context) => <UserAdmin now={storyBackend(context).store.clock.now} {...args} />,
+} satisfies Meta<typeof UserAdmin>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const TIMEOUT = { timeout: 8000 };
+
+export const Default: Story = {
+  parameters: backend({ store: { userCount: 60 } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const { store } = storyBackend(context);
+    expect(canvas.getByRole('heading', { level: 2, name: t('userAdmin.title') })).toBeInTheDocument();
+    const sections = canvas.getByRole('tablist', { name: t('userAdmin.tabsLabel') });
+    const [users, invitations] = within(sections).getAllByRole('tab');
+    await waitFor(() => expect(users).toHaveTextContent(String(store.getUserCounts({}).all)), TIMEOUT);
+    expect(users).toHaveAttribute('aria-selected', 'true');
+    expect(invitations).toHaveTextContent(t('userAdmin.tabs.invitations'));
+    expect(await canvas.findByRole('table', {}, TIMEOUT)).toBeInTheDocument();
+  },
+};
+
+export const PendingInvitationsTab: Story = {
+  args: { defaultTab: 'invitations' },
+  parameters: backend({ store: { userCount: 60 } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const panel = canvas.getByRole('tabpanel', { name: new RegExp(t('userAdmin.tabs.invitations')) });
+    expect(await within(panel).findByRole('table', {}, TIMEOUT)).toBeInTheDocument();
+  },
+};
+
+export const InviteDialogOpen: Story = {
+  parameters: backend({ store: { userCount: 30 } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: t('invite.trigger') }, TIMEOUT));
+    const dialog = await within(canvasElement.ownerDocument.body).findByRole('dialog', {}, TIMEOUT);
+    expect(within(dialog).getByRole('heading', { name: t('invite.title') })).toBeInTheDocument();
+  },
+};
+
+export const InvitingRefreshesBothTabs: Story = {
+  args: { defaultTab: 'invitations' },
+  parameters: backend({ store: { userCount: 30 } }),
+  play: async ({ canvasElement, args, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    const { store } = storyBackend(context);
+    const before = store.listInvitations({ pageIndex: 0, pageSize: 1, status: 'pending' }).total;
+    const invitationsTab = () => within(canvas.getByRole('tablist', { name: t('userAdmin.tabsLabel') })).getAllByRole('tab')[1]!;
+    await waitFor(() => expect(invitationsTab()).toHaveTextContent(String(before)), TIMEOUT);
+    await userEvent.click(canvas.getByRole('button', { name: t('invite.trigger') }));
+    const dialog = within(await body.findByRole('dialog', {}, TIMEOUT));
+    await userEvent.type(dialog.getByRole('textbox', { name: t('invite.emails.label') }), 'story.hire@acme.fr,');
+    await userEvent.selectOptions(dialog.getByRole('combobox', { name: t('invite.role.label') }), 'role-user');
+    const list = await dialog.findByRole('listbox', { name: t('invite.entities.list') }, TIMEOUT);
+    await userEvent.click((await within(list).findAllByRole('option', {}, TIMEOUT))[0]!);
+    await userEvent.click(dialog.getByRole('button', { name: t('invite.submit') }));
+    expect(await dialog.findByText(t('invite.result.invitedCount', { count: 1 }), {}, TIMEOUT)).toBeInTheDocument();
+    expect(args.onInvited).toHaveBeenCalledOnce();
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(invitationsTab()).toHaveTextContent(String(before + 1)), TIMEOUT);
+    expect(await canvas.findByText('story.hire@acme.fr', {}, TIMEOUT)).toBeInTheDocument();
+  },
+};
+
+export const SsoEnforced: Story = {
+  parameters: backend({ store: { userCount: 30, settings: { sso: { enforced: true, providerName: 'Okta' } } } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByRole('button', { name: t('invite.trigger') })).toHaveAttribute('aria-disabled', 'true'), TIMEOUT);
+    expect(canvas.getByRole('button', { name: t('invite.trigger') })).toHaveAccessibleDescription(t('settings.ssoEnforced', { provider: 'Okta' }));
+  },
+};
+
+export const WithoutInvitations: Story = {
+  parameters: backend({ store: { userCount: 30, settings: { features: { invitations: false } } } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    expect(await canvas.findByRole('table', {}, TIMEOUT)).toBeInTheDocument();
+    expect(canvas.queryByRole('tablist', { name: t('userAdmin.tabsLabel') })).toBeNull();
+    expect(canvas.queryByRole('button', { name: t('invite.trigger') })).toBeNull();
+  },
+};
+
+export const Loading: Story = {
+  parameters: backend({ latencyMs: 60_000 }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    expect(await canvas.findAllByRole('status', { name: t('common.loading') })).not.toHaveLength(0);
+    expect(canvas.queryByRole('table')).toBeNull();
+  },
+};
+
+export const ServerUnavailable: Story = {
+  parameters: backend({ setup: ({ faults }) => faults.failNext('unavailable', { count: 1, methods: ['listUsers'] }) }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const alert = await canvas.findByRole('alert', {}, TIMEOUT);
+    expect(alert).toHaveTextContent(t('errors.unavailable'));
+    await userEvent.click(within(alert).getByRole('button', { name: t('common.retry') }));
+    expect(await canvas.findByRole('table', {}, TIMEOUT)).toBeInTheDocument();
+  },
+};
