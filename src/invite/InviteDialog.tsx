@@ -115,6 +115,12 @@ function InviteDialogContent({ invite, className }: { invite: UseInviteFormResul
 
   const ready = !invite.isLoading && !invite.loadError && settings;
 
+  // A result or a failure shows at the top of the form, while the person is at the submit button: bring it into view.
+  const statusRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (outcome || submitError) statusRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [outcome, submitError]);
+
   // Opening puts the cursor in the address field, once the form is there (the panel holds focus meanwhile).
   const contentRef = useRef<HTMLDivElement>(null);
   const focusAddresses = () => contentRef.current?.querySelector<HTMLElement>('[data-slot="invite-emails-input"]')?.focus();
@@ -154,6 +160,7 @@ function InviteDialogContent({ invite, className }: { invite: UseInviteFormResul
         <LoadingState rows={4} />
       ) : (
         <form id={formId} noValidate onSubmit={(event) => void invite.submit(event)} className="uak-invite-form" data-slot="invite-form">
+          <div ref={statusRef} className="uak-invite-status" data-slot="invite-status">
           {submitError ? (
             <StatusMessage tone="error" data-slot="invite-error">
               <p>{translateError(t, submitError)}</p>
@@ -163,6 +170,7 @@ function InviteDialogContent({ invite, className }: { invite: UseInviteFormResul
             </StatusMessage>
           ) : null}
           {outcome ? <InviteResults outcome={outcome} /> : null}
+          </div>
           <InviteEmailsField invite={invite} />
           <InviteRoleField invite={invite} />
           {multiEntity ? (
