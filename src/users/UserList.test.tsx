@@ -36,8 +36,8 @@ const fill = (text: string, values: Record<string, string | number>) =>
   Object.entries(values).reduce((s, [k, v]) => s.replaceAll(`{{${k}}}`, String(v)), text);
 
 async function loaded() {
-  const table = await screen.findByRole('table', {}, { timeout: 5000 });
-  await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(1));
+  const table = await screen.findByRole('table', {}, { timeout: 10_000 });
+  await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(1), { timeout: 10_000 });
   return table;
 }
 
@@ -51,7 +51,8 @@ async function openMenu(user: ReturnType<typeof userEvent.setup>, row: HTMLEleme
   return screen.findByRole('menu');
 }
 
-describe('UserList', () => {
+// Rendering the whole screen is slow on a busy 2-core machine: give each test room.
+describe('UserList', { timeout: 20_000 }, () => {
   it('given 60 users, shows the first page, the views with their counts, and the total in the caption', async () => {
     const context = setup();
     renderList(context);

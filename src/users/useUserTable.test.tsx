@@ -33,7 +33,7 @@ async function renderTable(context: ReturnType<typeof setup>, options: UseUserTa
   return view;
 }
 
-describe('useUserTable', () => {
+describe('useUserTable', { timeout: 20_000 }, () => {
   describe('sorting, paging, search', () => {
     it('toggling the sort of the email column asks the server for email ascending, then descending, then its own order', async () => {
       const context = setup();

@@ -1,0 +1,157 @@
+/**
+ * The UserList screen in real Chromium: axe with zero violations in every locale and theme for the
+ * loaded list, an open confirmation, a bulk result, the empty and error states; and the main flow
+ * with the keyboard alone (real key presses through the browser).
+ */
+import { describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import axe from 'axe-core';
+import { UserAdminProvider } from '../../src/headless';
+import type { UserAdminAdapter } from '../../src/adapter/types';
+import { createFaultInjector, createMemoryAdapter, createMockStore } from '../../mocks';
+import { UserList } from '../../src/users/components';
+import { createUserAdminI18n, getUserAdminT } from '../../src/i18n';
+import '../../src/styles.css';
+
+type Locale = 'en' | 'fr' | 'pt';
+const tFor = (locale: Locale) => getUserAdminT(createUserAdminI18n({ locale }));
+const TIMEOUT = { timeout: 10_000 };
+
+interface RenderOptions {
+  locale?: Locale;
+  theme?: 'light' | 'dark';
+  userCount?: number;
+  adapter?: (base: UserAdminAdapter) => UserAdminAdapter;
+  setup?: (faults: ReturnType<typeof createFaultInjector>) => void;
+}
+
+function renderList(options: RenderOptions = {}) {
+  const store = createMockStore({ userCount: options.userCount ?? 40 });
+  const faults = createFaultInjector();
+  options.setup?.(faults);
+  let adapter: UserAdminAdapter = createMemoryAdapter(store, { latencyMs: 5, faults });
+  if (options.adapter) adapter = options.adapter(adapter);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const view = render(
+    <UserAdminProvider adapter={adapter} locale={options.locale ?? 'en'} queryClient={queryClient}>
+      <div className="uak-root" data-theme={options.theme ?? 'light'}>
+        <UserList initialState={{ pageSize: 10 }} now={store.clock.now} onInvite={() => {}} onEditUser={() => {}} />
+      </div>
+    </UserAdminProvider>,
+  );
+  return { ...view, store, faults, t: tFor(options.locale ?? 'en') };
+}
+
+async function axeViolations(node: Element) {
+  const result = await axe.run(node, { resultTypes: ['violations'] });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const bodyRows = (table: HTMLElement) => within(table).getAllByRole('row').filter((row) => row.hasAttribute('data-index'));
+const nameOf = (row: HTMLElement) => row.querySelector('[data-slot="user-list-name"] > span')!.textContent!;
+
+async function loadedTable() {
+  const table = await screen.findByRole('table', {}, TIMEOUT);
+  await waitFor(() => expect(bodyRows(table).length).toBeGreaterThan(0), TIMEOUT);
+  return table;
+}
+
+describe('UserList in Chromium', { timeout: 40_000 }, () => {
+  for (const locale of ['en', 'fr', 'pt'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      it(`in ${locale} with the ${theme} theme: the list, an open confirmation and a bulk result have zero axe violations`, async () => {
+        // The seven fixed users: one page, the current admin among them.
+        const { container, t } = renderList({ locale, theme, userCount: 7 });
+        const table = await loadedTable();
+        await waitFor(() => expect(screen.getByRole('tab', { selected: true })).toHaveTextContent('7'), TIMEOUT);
+        expect(await axeViolations(container)).toEqual([]);
+
+        // The remove confirmation, open.
+        const row = bodyRows(table).find((r) => !within(r).queryByText(t('userList.you')))!;
+        await userEvent.click(within(row).getByRole('button', { name: t('actions.moreActions', { name: nameOf(row) }) }));
+        await userEvent.click(await screen.findByRole('menuitem', { name: t('actions.remove') }, TIMEOUT));
+        const dialog = await screen.findByRole('alertdialog', { name: t('userList.confirm.removeTitle', { name: nameOf(row) }) }, TIMEOUT);
+        expect(await axeViolations(container)).toEqual([]);
+        await userEvent.click(within(dialog).getByRole('button', { name: t('common.cancel') }));
+        await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull(), TIMEOUT);
+
+        // A bulk deactivation of the page, in which the current admin fails.
+        await userEvent.click(within(table).getByRole('checkbox', { name: t('userList.selectPage') }));
+        await userEvent.click(within(screen.getByRole('group', { name: t('userList.bulk.label') })).getByRole('button', { name: t('userList.bulk.deactivate') }));
+        const bulk = await screen.findByRole('alertdialog', {}, TIMEOUT);
+        expect(await axeViolations(container)).toEqual([]);
+        await userEvent.click(within(bulk).getByRole('button', { name: t('userList.bulk.deactivate') }));
+        await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull(), TIMEOUT);
+        const results = await screen.findByRole('region', { name: t('userList.bulk.failedTitle', { count: 1, formatted: '1' }) }, TIMEOUT);
+        expect(results).toHaveTextContent('Alice Martin');
+        expect(await axeViolations(container)).toEqual([]);
+      });
+
+      it(`in ${locale} with the ${theme} theme: the empty and error states have zero axe violations`, async () => {
+        const empty = renderList({
+          locale,
+          theme,
+          adapter: (base) => ({
+            ...base,
+            listUsers: async () => ({ items: [], total: 0 }),
+            getUserCounts: async () => ({ active: 0, invited: 0, deactivated: 0, contacts: 0, all: 0 }),
+          }),
+        });
+        expect(await screen.findByText(empty.t('userList.empty.title'), {}, TIMEOUT)).toBeTruthy();
+        expect(await axeViolations(empty.container)).toEqual([]);
+        empty.unmount();
+
+        const error = renderList({ locale, theme, setup: (faults) => faults.failNext('unavailable', { methods: ['listUsers'] }) });
+        const alert = await screen.findByRole('alert', {}, TIMEOUT);
+        expect(alert).toHaveTextContent(error.t('users.loadError'));
+        expect(await axeViolations(error.container)).toEqual([]);
+      });
+    }
+  }
+
+  it('with the keyboard alone, a person tabs to a row’s menu, opens it with Enter, deactivates and confirms', async () => {
+    const { t, store } = renderList({ userCount: 40 });
+    const table = await loadedTable();
+    const first = bodyRows(table)[0]!;
+    const name = nameOf(first);
+    expect(name).not.toBe('Alice Martin');
+    const trigger = within(first).getByRole('button', { name: t('actions.moreActions', { name }) });
+
+    // Tab from the top of the page until the first row's menu button has the focus.
+    (document.activeElement as HTMLElement | null)?.blur();
+    for (let i = 0; i < 40 && document.activeElement !== trigger; i++) await userEvent.keyboard('{Tab}');
+    expect(document.activeElement).toBe(trigger);
+    // The rows below are not in the tab order: one more Tab leaves the table.
+    await userEvent.keyboard('{Enter}');
+    const menu = await screen.findByRole('menu', {}, TIMEOUT);
+    const deactivate = within(menu).getByRole('menuitem', { name: t('actions.deactivate') });
+    for (let i = 0; i < 6 && document.activeElement !== deactivate; i++) await userEvent.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(deactivate);
+    await userEvent.keyboard('{Enter}');
+
+    const dialog = await screen.findByRole('alertdialog', { name: t('userList.confirm.deactivateTitle', { name }) }, TIMEOUT);
+    const confirm = within(dialog).getByRole('button', { name: t('actions.deactivate') });
+    for (let i = 0; i < 6 && document.activeElement !== confirm; i++) await userEvent.keyboard('{Tab}');
+    expect(document.activeElement).toBe(confirm);
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull(), TIMEOUT);
+    await waitFor(() => expect(first.getAttribute('data-state')).toBe('deactivated'), TIMEOUT);
+    const id = store.listUsers({ pageIndex: 0, pageSize: 1, search: name }).items[0]!.id;
+    expect(store.getUser({ id }).status).toBe('deactivated');
+  });
+
+  it('arrow keys move the tab stop between rows and keep the focused control', async () => {
+    const { t } = renderList({ userCount: 40 });
+    const table = await loadedTable();
+    const rows = bodyRows(table);
+    within(rows[0]!).getByRole('checkbox').focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await userEvent.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(within(rows[2]!).getByRole('checkbox'));
+    await userEvent.keyboard('{Tab}');
+    await userEvent.keyboard('{Tab}');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(t('actions.moreActions', { name: nameOf(rows[2]!) }));
+  });
+});
