@@ -27,7 +27,7 @@ export function UserAdminRoot({ className, children, ...props }: ComponentProps<
   }, []);
   return (
     <RootContext.Provider value={{ container, announce }}>
-      <div {...props} ref={setContainer} data-slot="root" className={cx('uak-root', className)}>
+      <div data-slot="root" {...props} ref={setContainer} className={cx('uak-root', className)}>
         {children}
         <div className="uak-sr-only" role="status" aria-live="polite" aria-atomic="true" data-slot="announcer">
           {message}
