@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyAddresses, commitsOnKey, hasOpenGroup, normalizeEmail, parseEmails } from './parseEmails';
+import { classifyAddresses, commitsOnKey, hasOpenGroup, normalizeEmail, parseEmails, splitDisplayName } from './parseEmails';
 
 const emails = (text: string) => parseEmails(text).map((a) => a.email);
 const statuses = (text: string) => classifyAddresses(parseEmails(text));
@@ -143,5 +143,14 @@ describe('hasOpenGroup and commitsOnKey', () => {
     expect(commitsOnKey(' ', 'Jane <jane@acme.fr')).toBe(false);
     expect(commitsOnKey('a', 'jane@acme.fr')).toBe(false);
     expect(commitsOnKey('Enter', '   ')).toBe(false);
+  });
+});
+
+describe('splitDisplayName', () => {
+  it('splits "Last, First" at the comma and "First Last" at the first space; one word is a first name', () => {
+    expect(splitDisplayName('Doe, Jane')).toEqual({ firstName: 'Jane', lastName: 'Doe' });
+    expect(splitDisplayName(' Jane   Doe ')).toEqual({ firstName: 'Jane', lastName: 'Doe' });
+    expect(splitDisplayName('Maria da Silva')).toEqual({ firstName: 'Maria', lastName: 'da Silva' });
+    expect(splitDisplayName('Cher')).toEqual({ firstName: 'Cher', lastName: '' });
   });
 });

@@ -14,6 +14,8 @@
  *   the end of a sentence) are removed.
  * - **Duplicates** are found case-insensitively: the first occurrence stays, later ones are
  *   `duplicate`. An invalid entry is `invalid`, never `duplicate`.
+ * - **Names** split into first and last name at the first space (`Maria da Silva` → Maria /
+ *   da Silva), or at the comma of `Last, First`; one word is a first name.
  * - **Internationalised domains are accepted**: `ana@exämple.com` is sent as
  *   `ana@xn--exmple-cua.com` (the ASCII form every mail system routes) while the chip shows what
  *   was typed. An internationalised local part (`josé@acme.fr`) is rejected as invalid, since the
@@ -208,4 +210,20 @@ export function commitsOnKey(key: string, text: string): boolean {
   if (key === ',' || key === ';') return true;
   if (key === ' ') return text.includes('@');
   return false;
+}
+
+/**
+ * A display name as first and last name: `Last, First` splits at the comma, `First Last` at the
+ * first space (so `Maria da Silva` is Maria / da Silva); one word is a first name.
+ * @example
+ * splitDisplayName('Doe, Jane'); // { firstName: 'Jane', lastName: 'Doe' }
+ * splitDisplayName('Maria da Silva'); // { firstName: 'Maria', lastName: 'da Silva' }
+ */
+export function splitDisplayName(name: string): { firstName: string; lastName: string } {
+  const clean = name.trim().replace(/\s+/g, ' ');
+  const comma = clean.indexOf(',');
+  if (comma !== -1) return { firstName: clean.slice(comma + 1).trim(), lastName: clean.slice(0, comma).trim() };
+  const space = clean.indexOf(' ');
+  if (space === -1) return { firstName: clean, lastName: '' };
+  return { firstName: clean.slice(0, space), lastName: clean.slice(space + 1) };
 }

@@ -75,6 +75,7 @@ describe('useInviteForm', () => {
     act(() => result.current.setInputValue('jose.garcia@acme.es'));
     await act(() => result.current.submit());
     expect(adapter.inviteUsers).toHaveBeenCalledTimes(1);
+    expect(adapter.inviteUsers.mock.calls[0]![0].input).not.toHaveProperty('names');
     expect(result.current.outcome).toMatchObject({ invited: [{ email: 'a@acme.fr' }], skipped: [{ email: 'jose.garcia@acme.es', reason: 'already_member' }] });
     expect(result.current.chips.map((c) => [c.address, c.reason])).toEqual([['jose.garcia@acme.es', 'already_member']]);
 
@@ -88,5 +89,19 @@ describe('useInviteForm', () => {
     act(() => result.current.reset());
     expect(result.current.outcome).toBeNull();
     expect(result.current.chips.map((c) => c.address)).toEqual(['a@acme.fr', 'nope']);
+  });
+});
+
+describe('useInviteForm names', () => {
+  it('given names pasted with the addresses, the invited users start with them', async () => {
+    const { result, store } = setup({ defaultValues: { emails: ['"Lima, Ana" <Ana.Lima@acme.fr>; Bo Ek <bo@acme.fr>, cy@acme.fr'], roleId: ROLE_IDS.user, entityIds: ['entity-acme-paris'] } });
+    await loaded(result);
+    await act(() => result.current.submit());
+    const users = result.current.outcome!.invited.map((i) => store.getUser({ id: i.userId }));
+    expect(users.map((u) => [u.email, u.firstName, u.lastName])).toEqual([
+      ['ana.lima@acme.fr', 'Ana', 'Lima'],
+      ['bo@acme.fr', 'Bo', 'Ek'],
+      ['cy@acme.fr', '', ''],
+    ]);
   });
 });

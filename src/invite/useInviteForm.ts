@@ -14,7 +14,7 @@ import { useModules } from '../permissions/useModules';
 import { useRoles } from '../permissions/useRoles';
 import { useSettings } from '../settings/useSettings';
 import { chipAddress, inviteFormSchema, type InviteFormValues } from './invite.schema';
-import { classifyAddresses, normalizeEmail, parseEmails, type AddressStatus, type ParsedAddress } from './parseEmails';
+import { classifyAddresses, normalizeEmail, parseEmails, splitDisplayName, type AddressStatus, type ParsedAddress } from './parseEmails';
 
 /** What the invite form starts with. */
 export interface InviteFormDefaults {
@@ -272,8 +272,11 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     const role = roles.find((r) => r.id === values.roleId);
     const modulePermissions = settings?.features?.modulePermissions !== false && modules.length > 0;
     const permissions: ModulePermissions | undefined = modulePermissions ? normalizePermissions(values.permissions, modules, role ?? null) : undefined;
+    // Names given with the addresses (`Ana Lima <ana@acme.fr>`) become the invited users' names.
+    const names = Object.fromEntries(sent.flatMap((a) => (a.name ? [[a.email, splitDisplayName(a.name)] as const] : [])));
     const input: InviteUsersInput = {
       emails: sent.map((a) => a.email),
+      ...(Object.keys(names).length > 0 ? { names } : {}),
       roleId: values.roleId,
       entityIds: values.entityIds,
       ...(permissions ? { permissions } : {}),
