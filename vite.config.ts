@@ -59,6 +59,8 @@ export default defineConfig({
           globals: true,
           include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup-unit.ts'],
+          // Screens render whole flows in jsdom; on a shared, loaded 2-core machine 5 s is too tight.
+          testTimeout: 20_000,
           pool: 'threads',
           maxWorkers: 2,
         },

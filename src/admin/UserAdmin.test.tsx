@@ -33,7 +33,7 @@ describe('UserAdmin', () => {
     await waitFor(() => expect(sectionTabs()[0]).toHaveTextContent(`${t('userAdmin.tabs.users')}${counts.all}`));
     await waitFor(() => expect(sectionTabs()[1]).toHaveTextContent(`${t('userAdmin.tabs.invitations')}${pending}`));
     expect(sectionTabs()[0]).toHaveAttribute('aria-selected', 'true');
-    expect(await screen.findByRole('table', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByRole('table', {}, { timeout: 10_000 })).toBeInTheDocument();
   });
 
   it('given the Pending invitations tab chosen, shows the invitations and tells the host', async () => {
@@ -42,7 +42,7 @@ describe('UserAdmin', () => {
     await user.click(sectionTabs()[1]!);
     expect(onTabChange).toHaveBeenCalledWith('invitations');
     const panel = screen.getByRole('tabpanel', { name: new RegExp(t('userAdmin.tabs.invitations')) });
-    expect(await within(panel).findByRole('table', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await within(panel).findByRole('table', {}, { timeout: 10_000 })).toBeInTheDocument();
   });
 
   it('given an invitation sent from the header, both tabs and their counts refresh and the result is announced', async () => {
@@ -62,7 +62,7 @@ describe('UserAdmin', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(sectionTabs()[1]).toHaveTextContent(String(pendingBefore + 1)));
     const panel = screen.getByRole('tabpanel', { name: new RegExp(t('userAdmin.tabs.invitations')) });
-    expect(await within(panel).findByText('new.hire@acme.fr', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await within(panel).findByText('new.hire@acme.fr', {}, { timeout: 10_000 })).toBeInTheDocument();
   });
 
   it('given SSO enforced, the invite trigger stays focusable but disabled, with the reason as its description', async () => {
@@ -74,7 +74,7 @@ describe('UserAdmin', () => {
 
   it('given a backend without invitations, there are no tabs, no invite button, only the users', async () => {
     renderScreen({ store: { settings: { features: { invitations: false } } } });
-    expect(await screen.findByRole('table', {}, { timeout: 3000 })).toBeInTheDocument();
+    expect(await screen.findByRole('table', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.queryByRole('tablist', { name: t('userAdmin.tabsLabel') })).toBeNull();
     expect(screen.queryByRole('button', { name: t('invite.trigger') })).toBeNull();
   });
@@ -83,7 +83,7 @@ describe('UserAdmin', () => {
     const onEditUser = vi.fn();
     const { user } = renderScreen({ props: { title: null, onEditUser } });
     expect(screen.queryByRole('heading', { level: 2, name: t('userAdmin.title') })).toBeNull();
-    await screen.findByRole('table', {}, { timeout: 3000 });
+    await screen.findByRole('table', {}, { timeout: 10_000 });
     const menus = await screen.findAllByRole('button', { name: /^More actions for|actions/i });
     await user.click(menus[0]!);
     await user.click(await screen.findByRole('menuitem', { name: t('actions.edit') }));

@@ -11,7 +11,10 @@ const kinds = (locales: Record<string, object>) => checkMessages(locales).map((p
 
 describe('the bundled locales', () => {
   it('have no problem: every key translated in fr and pt, placeholders kept, plural forms complete', () => {
-    expect(checkMessages({ en, fr, pt })).toEqual([]);
+    // Words French writes exactly as English does (and the ellipsis of a loading cell) are not
+    // untranslated; everything else identical to English is reported.
+    const sameInFrench = ['SSO', 'Contacts', 'Contact', 'Actions', 'Invitations', '…'];
+    expect(checkMessages({ en, fr, pt }, { allowIdentical: sameInFrench })).toEqual([]);
   });
 
   // The reviewers' checker lives outside the repository; where it is absent (CI) the test is skipped.
