@@ -1,4 +1,4 @@
-import { useId, useState, type ComponentProps, type ReactNode } from 'react';
+import { useId, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { User } from '../adapter/types';
 import { useUserAdminTranslation } from '../i18n';
 import { Button, ConfirmDialog, EmptyState, ErrorState, LoadingState, Pagination, TabPanel, Tabs, UserAdminRoot, cx } from '../ui';
@@ -69,6 +69,7 @@ export function UserList(props: UserListProps) {
   const [rowConfirmError, setRowConfirmError] = useState<unknown>(null);
   const [rowConfirmPending, setRowConfirmPending] = useState(false);
   const [bulkAction, setBulkAction] = useState<UserBulkAction | null>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
   const { list, settings } = users;
   const sso = settings?.sso.enforced === true;
 
@@ -85,8 +86,21 @@ export function UserList(props: UserListProps) {
     setRowConfirmPending(true);
     const outcome = await users.runRowAction(rowConfirm.user, rowConfirm.action);
     setRowConfirmPending(false);
-    if (outcome.ok) setRowConfirm(null);
-    else setRowConfirmError(outcome.error);
+    if (!outcome.ok) {
+      setRowConfirmError(outcome.error);
+      return;
+    }
+    setRowConfirm(null);
+    if (rowConfirm.action === 'remove') {
+      // The row and its menu are gone: once the dialog has closed, put the focus on the row that took its place.
+      setTimeout(() => {
+        const panel = panelRef.current;
+        const target =
+          panel?.querySelector<HTMLElement>('tbody tr[data-index] [data-slot="action-menu-trigger"][tabindex="0"]') ??
+          panel?.querySelector<HTMLElement>('tbody tr[data-index] [data-slot="action-menu-trigger"]');
+        target?.focus();
+      }, 50);
+    }
   };
 
   let content: ReactNode;
@@ -122,7 +136,7 @@ export function UserList(props: UserListProps) {
         onValueChange={(value) => users.setView(value as UserListView)}
         items={users.views.map(({ view, count }) => ({ value: view, label: t(`userList.views.${view}`), ...(count !== undefined ? { count } : {}) }))}
       />
-      <TabPanel idBase={idBase} value={users.view ?? 'all'} active className="uak-user-list-panel">
+      <TabPanel ref={panelRef} idBase={idBase} value={users.view ?? 'all'} active className="uak-user-list-panel">
         <UserListToolbar users={users} {...(onInvite ? { onInvite } : {})} {...(searchDebounceMs !== undefined ? { searchDebounceMs } : {})} />
         <UserListSelectionBar users={users} onBulkAction={setBulkAction} />
         {rowConfirm ? null : <UserListRowOutcome outcome={users.lastRowAction} onDismiss={users.dismissRowAction} />}

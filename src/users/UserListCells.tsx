@@ -46,7 +46,7 @@ export function UserListBuiltinCell({ id, user, context }: { id: UserListBuiltin
     case 'role': {
       if (user.kind === 'contact') return <span className="uak-muted">{t('userList.contact')}</span>;
       if (!user.roleId) return <span className="uak-muted">{t('users.noRole')}</span>;
-      return context.rolesById.get(user.roleId)?.name ?? t('userList.loadingRole');
+      return context.rolesById.get(user.roleId)?.name ?? t('common.loading');
     }
     case 'entities': {
       const names = user.entityIds.map((entityId) => context.entitiesById.get(entityId)?.name ?? entityId);

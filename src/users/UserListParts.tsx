@@ -12,8 +12,9 @@ export interface UserListToolbarProps {
   users: UseUserTableResult;
   /** Shows the invite button (never under SSO enforcement). Defaults to none. */
   onInvite?: () => void;
-  /** Defaults to 300. */
+  /** Wait after typing before searching, in ms. Defaults to 300. */
   searchDebounceMs?: number;
+  /** Merged last. Defaults to none. */
   className?: string;
 }
 
@@ -105,6 +106,7 @@ export interface UserListSelectionBarProps {
   users: UseUserTableResult;
   /** A bulk action was chosen: ask for confirmation, then run it. */
   onBulkAction: (action: UserBulkAction) => void;
+  /** Merged last. Defaults to none. */
   className?: string;
 }
 

@@ -24,6 +24,7 @@ export interface UserListTableProps {
   virtualizeAbove?: number;
   /** Estimated row height for virtualization, in pixels. Defaults to 52. */
   estimateRowHeight?: number;
+  /** Merged last. Defaults to none. */
   className?: string;
 }
 

@@ -93,7 +93,7 @@ export interface UserRowActionOutcome {
 
 /** Options of {@link UserBulkRunner}. */
 export interface UserBulkRunOptions {
-  /** The new role, for `changeRole` (required there). */
+  /** The new role, for `changeRole` (required there). Defaults to none. */
   roleId?: string;
 }
 

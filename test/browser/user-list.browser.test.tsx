@@ -142,6 +142,25 @@ describe('UserList in Chromium', { timeout: 40_000 }, () => {
     expect(store.getUser({ id }).status).toBe('deactivated');
   });
 
+  it('after removing a user with the keyboard, the focus lands on the menu of the row that took its place', async () => {
+    const { t } = renderList({ userCount: 40 });
+    const table = await loadedTable();
+    const [first, second] = bodyRows(table);
+    const name = nameOf(first!);
+    const nextName = nameOf(second!);
+    within(first!).getByRole('button', { name: t('actions.moreActions', { name }) }).focus();
+    await userEvent.keyboard('{Enter}');
+    const menu = await screen.findByRole('menu', {}, TIMEOUT);
+    const remove = within(menu).getByRole('menuitem', { name: t('actions.remove') });
+    for (let i = 0; i < 6 && document.activeElement !== remove; i++) await userEvent.keyboard('{ArrowDown}');
+    await userEvent.keyboard('{Enter}');
+    const dialog = await screen.findByRole('alertdialog', {}, TIMEOUT);
+    within(dialog).getByRole('button', { name: t('actions.remove') }).focus();
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull(), TIMEOUT);
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe(t('actions.moreActions', { name: nextName })), TIMEOUT);
+  });
+
   it('arrow keys move the tab stop between rows and keep the focused control', async () => {
     const { t } = renderList({ userCount: 40 });
     const table = await loadedTable();

@@ -62,12 +62,24 @@ export type UserListColumn = UserListBuiltinColumnId | UserListCustomColumn;
 /** Column id → `false` to hide it (an absent id is visible). */
 export type UserListColumnVisibility = Record<string, boolean>;
 
-/** The leading selection column and the trailing actions column: always first and last. */
+/**
+ * The id of the leading selection column (always first).
+ * @example
+ * row.getVisibleCells().filter((cell) => cell.column.id !== USER_LIST_SELECT_COLUMN);
+ */
 export const USER_LIST_SELECT_COLUMN = 'select';
-/** The id of the trailing row-actions column. */
+/**
+ * The id of the trailing row-actions column (always last).
+ * @example
+ * if (cell.column.id === USER_LIST_ACTIONS_COLUMN) return <RowMenu user={row.original} />;
+ */
 export const USER_LIST_ACTIONS_COLUMN = 'actions';
 
-/** Which server sort field each sortable built-in column sorts by. */
+/**
+ * Which server sort field each sortable built-in column sorts by.
+ * @example
+ * USER_LIST_SORT_FIELDS.lastSignIn; // 'lastSignInAt'
+ */
 export const USER_LIST_SORT_FIELDS: Partial<Record<UserListBuiltinColumnId, UserSortField>> = {
   name: 'name',
   email: 'email',
@@ -76,23 +88,39 @@ export const USER_LIST_SORT_FIELDS: Partial<Record<UserListBuiltinColumnId, User
   lastSignIn: 'lastSignInAt',
 };
 
-/** The column whose server sort field is `field`, for the TanStack sorting state. */
+/**
+ * The column whose server sort field is `field`, for the TanStack sorting state.
+ * @example
+ * columnOfSortField('lastSignInAt'); // 'lastSignIn'
+ */
 export function columnOfSortField(field: UserSortField): string | undefined {
   return (Object.entries(USER_LIST_SORT_FIELDS) as [string, UserSortField][]).find(([, f]) => f === field)?.[0];
 }
 
-/** Whether a column id names a built-in data column. */
+/**
+ * Whether a column id names a built-in data column.
+ * @example
+ * isBuiltinColumn('email'); // true
+ */
 export function isBuiltinColumn(id: string): id is UserListBuiltinColumnId {
   return (USER_LIST_BUILTIN_COLUMNS as readonly string[]).includes(id);
 }
 
-/** A user's display name: first and last name, or the email when both are empty. */
+/**
+ * A user's display name: first and last name, or the email when both are empty.
+ * @example
+ * userDisplayName({ firstName: 'Ana', lastName: 'Lima', email: 'ana@acme.com' }); // 'Ana Lima'
+ */
 export function userDisplayName(user: Pick<User, 'firstName' | 'lastName' | 'email'>): string {
   const name = `${user.firstName} ${user.lastName}`.trim();
   return name || user.email;
 }
 
-/** Whether a built-in column applies to these settings (username policy, last sign-in support). */
+/**
+ * Whether a built-in column applies to these settings (username policy, last sign-in support, several entities).
+ * @example
+ * builtinColumnApplies('username', settings); // false when settings.username.mode is 'none'
+ */
 export function builtinColumnApplies(id: UserListBuiltinColumnId, settings: Settings | undefined): boolean {
   if (id === 'username') return settings !== undefined && settings.username.mode !== 'none';
   if (id === 'lastSignIn') return settings?.features?.lastSignIn !== false;
@@ -110,9 +138,11 @@ interface BuildColumnsInput {
 }
 
 /**
- * The TanStack column definitions: `select`, the data columns in the given order, `actions`.
+ * Internal: the TanStack column definitions: `select`, the data columns in the given order, `actions`.
  * Built-in cells render plain text (a headless host can use `table.FlexRender` as is); the styled
  * `UserList` renders its own richer cells for them.
+ * @example
+ * const defs = buildColumnDefs({ columns: ['name', 'email'], settings, t, rolesById, custom: { current: new Map() } });
  */
 export function buildColumnDefs({ columns, settings, t, rolesById, custom }: BuildColumnsInput): ColumnDef<UserTableFeatures, User, unknown>[] {
   const defs: ColumnDef<UserTableFeatures, User, unknown>[] = [

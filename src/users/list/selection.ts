@@ -38,6 +38,7 @@ export interface CollectMatchingUsersOptions {
   concurrency?: number;
   /** Users per page request. Defaults to {@link COLLECT_PAGE_SIZE} (500). */
   pageSize?: number;
+  /** Aborts the page requests. Defaults to none. */
   signal?: AbortSignal;
 }
 
