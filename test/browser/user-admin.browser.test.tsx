@@ -74,3 +74,22 @@ describe('UserAdmin in Chromium', () => {
     expect(await screen.findByRole('dialog')).toBeInTheDocument();
   });
 });
+
+describe('theming through nested roots', () => {
+  it('given a colour set inline on the host root, the invite dialog inside its own nested root uses it too', async () => {
+    const store = createMockStore({ userCount: 10 });
+    const adapter = createMemoryAdapter(store, { latencyMs: 5 });
+    const t = getUserAdminT(createUserAdminI18n({ locale: 'en' }));
+    render(
+      <UserAdminProvider adapter={adapter} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+        <main className="uak-root" style={{ ['--uak-color-bg' as string]: 'rgb(1, 2, 3)' }}>
+          <UserAdmin now={store.clock.now} />
+        </main>
+      </UserAdminProvider>,
+    );
+    await screen.findByRole('table', {}, { timeout: 10_000 });
+    await userEvent.click(screen.getByRole('button', { name: t('invite.trigger') }));
+    const dialog = await screen.findByRole('dialog');
+    expect(getComputedStyle(dialog).backgroundColor).toBe('rgb(1, 2, 3)');
+  });
+});
