@@ -35,6 +35,8 @@ export function Tabs({ value, onValueChange, label, items, idBase, className, ..
   const { format } = useUserAdminTranslation();
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const enabled = items.filter((i) => !i.disabled);
+  // When the value matches no tab (a state set from outside), the first tab keeps the tab stop.
+  const tabStop = enabled.some((i) => i.value === value) ? value : enabled[0]?.value;
 
   const onKeyDown = (event: KeyboardEvent) => {
     const at = enabled.findIndex((i) => i.value === value);
@@ -63,7 +65,7 @@ export function Tabs({ value, onValueChange, label, items, idBase, className, ..
             id={tabId(idBase, item.value)}
             aria-selected={selected}
             aria-controls={panelId(idBase, item.value)}
-            tabIndex={selected ? 0 : -1}
+            tabIndex={item.value === tabStop ? 0 : -1}
             disabled={item.disabled}
             data-state={selected ? 'active' : 'inactive'}
             data-slot="tab"

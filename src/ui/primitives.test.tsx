@@ -87,6 +87,11 @@ describe('Tabs', () => {
     await userEvent.keyboard('{ArrowLeft}');
     expect(screen.getByRole('tab', { name: 'C' })).toHaveAttribute('aria-selected', 'true');
   });
+  it('given a value matching no tab, the first tab keeps the tab stop', () => {
+    wrap(<Tabs idBase="t" label="v" value="zzz" onValueChange={() => {}} items={[{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }]} />);
+    expect(screen.getAllByRole('tab').map((t) => t.tabIndex)).toEqual([0, -1]);
+    expect(screen.getAllByRole('tab').map((t) => t.getAttribute('aria-selected'))).toEqual(['false', 'false']);
+  });
   it('counts are formatted for the locale', () => {
     wrap(<Tabs idBase="t" label="v" value="a" onValueChange={() => {}} items={[{ value: 'a', label: 'A', count: 1240 }]} />, 'fr');
     expect(screen.getByRole('tab').textContent).toMatch(/1\s240/);
