@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render, screen, within, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import axe from 'axe-core';
 import { UserAdminProvider } from '../../src/headless';
 import { createMemoryAdapter, createMockStore, createFaultInjector } from '../../mocks';
 import { PlainUserList } from '../../stories/examples/PlainUserList';
@@ -14,6 +13,7 @@ import en from '../../src/i18n/locales/en.json';
 import fr from '../../src/i18n/locales/fr.json';
 import pt from '../../src/i18n/locales/pt.json';
 import '../../src/styles.css';
+import { axeViolations } from '../utils/browser';
 
 const messages = { en, fr, pt } as const;
 type Locale = keyof typeof messages;
@@ -33,10 +33,6 @@ function renderList(options: { locale?: Locale; theme?: 'light' | 'dark'; userCo
   return { ...view, store, faults };
 }
 
-async function axeViolations(node: Element) {
-  const result = await axe.run(node, { resultTypes: ['violations'] });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('the hooks example in Chromium', () => {
   for (const locale of ['en', 'fr', 'pt'] as const) {

@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render, screen, within, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import axe from 'axe-core';
 import { ROLE_IDS, createFaultInjector, createMemoryAdapter, createMockStore, type FaultInjector, type MockStore, type MockStoreOptions } from '../../mocks';
 import { UserAdminProvider } from '../../src/headless';
 import { createUserAdminI18n, getUserAdminT, type UserAdminT } from '../../src/i18n';
 import { InviteDialog, type InviteDialogProps } from '../../src/invite/components';
 import { EVERY_SKIP_REASON_EMAILS, EVERY_SKIP_REASON_STORE, withEverySkipReason } from '../../src/invite/test-support';
 import '../../src/styles.css';
+import { axeViolations } from '../utils/browser';
 
 type Locale = 'en' | 'fr' | 'pt';
 const ts: Record<Locale, UserAdminT> = {
@@ -53,10 +53,6 @@ async function openForm(t: UserAdminT) {
   return dialog;
 }
 
-async function axeViolations(node: Element) {
-  const result = await axe.run(node, { resultTypes: ['violations'] });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const filled = { roleId: ROLE_IDS.user, entityIds: ['entity-acme-paris'] };
 

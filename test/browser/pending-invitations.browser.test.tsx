@@ -7,23 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render, screen, within, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import axe from 'axe-core';
 import { UserAdminProvider } from '../../src/headless';
 import { PendingInvitations } from '../../src/invitations/components';
-import { createUserAdminI18n, getUserAdminT, type UserAdminT } from '../../src/i18n';
 import { ROLE_IDS, createFaultInjector, createMemoryAdapter, createMockStore, type FaultInjector, type MockStore } from '../../mocks';
 import '../../src/styles.css';
+import { axeViolations, tFor } from '../utils/browser';
 
 // Real browser events: React's act() environment does not apply here.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
 
 type Locale = 'en' | 'fr' | 'pt';
-const ts = new Map<Locale, UserAdminT>();
-function tFor(locale: Locale): UserAdminT {
-  let t = ts.get(locale);
-  if (!t) ts.set(locale, (t = getUserAdminT(createUserAdminI18n({ locale }))));
-  return t;
-}
 const WAIT = { timeout: 10_000 };
 
 function renderInvitations(options: { locale?: Locale; theme?: 'light' | 'dark'; setup?: (b: { store: MockStore; faults: FaultInjector }) => void } = {}) {
@@ -42,10 +35,6 @@ function renderInvitations(options: { locale?: Locale; theme?: 'light' | 'dark';
   return { ...view, store, faults };
 }
 
-async function axeViolations(node: Element) {
-  const result = await axe.run(node, { resultTypes: ['violations'] });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const bodyRows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
 const emailOf = (row: HTMLElement) => row.querySelector('.uak-pi-email')!.textContent!;

@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import axe from 'axe-core';
 import { UserAdmin, UserAdminProvider, createUserAdminI18n, getUserAdminT } from '../../src';
 import { createMemoryAdapter, createMockStore } from '../../mocks';
 import '../../src/styles.css';
+import { axeViolations } from '../utils/browser';
 
 function renderScreen(locale: string, theme: 'light' | 'dark') {
   const store = createMockStore({ userCount: 40 });
@@ -25,10 +25,6 @@ function renderScreen(locale: string, theme: 'light' | 'dark') {
   );
 }
 
-async function axeViolations() {
-  const result = await axe.run(document.body, { resultTypes: ['violations'] });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('UserAdmin in Chromium', () => {
   for (const locale of ['en', 'fr', 'pt'] as const) {

@@ -7,16 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import axe from 'axe-core';
 import { UserAdminProvider } from '../../src/headless';
 import type { UserAdminAdapter } from '../../src/adapter/types';
 import { createFaultInjector, createMemoryAdapter, createMockStore } from '../../mocks';
 import { UserList } from '../../src/users/components';
-import { createUserAdminI18n, getUserAdminT } from '../../src/i18n';
 import '../../src/styles.css';
+import { axeViolations, tFor } from '../utils/browser';
 
 type Locale = 'en' | 'fr' | 'pt';
-const tFor = (locale: Locale) => getUserAdminT(createUserAdminI18n({ locale }));
 const TIMEOUT = { timeout: 10_000 };
 
 interface RenderOptions {
@@ -44,10 +42,6 @@ function renderList(options: RenderOptions = {}) {
   return { ...view, store, faults, t: tFor(options.locale ?? 'en') };
 }
 
-async function axeViolations(node: Element) {
-  const result = await axe.run(node, { resultTypes: ['violations'] });
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const bodyRows = (table: HTMLElement) => within(table).getAllByRole('row').filter((row) => row.hasAttribute('data-index'));
 const nameOf = (row: HTMLElement) => row.querySelector('[data-slot="user-list-name"] > span')!.textContent!;
