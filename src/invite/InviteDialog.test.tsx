@@ -8,7 +8,7 @@ import type { InviteUsersInput } from '../adapter/types';
 import { createUserAdminI18n, getUserAdminT } from '../i18n';
 import { UserAdminProvider } from '../provider/UserAdminProvider';
 import { InviteDialog, type InviteDialogProps } from './InviteDialog';
-import { EVERY_SKIP_REASON_EMAILS, EVERY_SKIP_REASON_STORE, withEverySkipReason } from './test-support';
+import { EVERY_SKIP_REASON_EMAILS, EVERY_SKIP_REASON_STORE, withEverySkipReason } from '../../test/utils/invite-support';
 
 const t = getUserAdminT(createUserAdminI18n({ locale: 'en' }));
 // Typing with user-event is slow on a busy two-core machine.

@@ -10,7 +10,7 @@ import { ROLE_IDS, createFaultInjector, createMemoryAdapter, createMockStore, ty
 import { UserAdminProvider } from '../../src/headless';
 import { createUserAdminI18n, getUserAdminT, type UserAdminT } from '../../src/i18n';
 import { InviteDialog, type InviteDialogProps } from '../../src/invite/components';
-import { EVERY_SKIP_REASON_EMAILS, EVERY_SKIP_REASON_STORE, withEverySkipReason } from '../../src/invite/test-support';
+import { EVERY_SKIP_REASON_EMAILS, EVERY_SKIP_REASON_STORE, withEverySkipReason } from '../utils/invite-support';
 import '../../src/styles.css';
 import { axeViolations } from '../utils/browser';
 

@@ -1,12 +1,12 @@
 /**
- * Not part of the library's entries: shared by the invite dialog's tests and stories.
+ * Shared by the invite dialog's tests and stories (not part of the library).
  *
  * The reference backend applies the same address rule as the dialog, so it never skips an
  * address as `invalid` or `duplicate` the dialog let through. A host's backend may be stricter;
  * {@link withServerVerdicts} makes the mock store behave like one, so every skip reason can be
  * shown and tested.
  */
-import type { InviteSkipReason } from '../adapter/types';
+import type { InviteSkipReason } from '../../src/adapter/types';
 import type { MockStore } from '../../mocks';
 
 /**
