@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
+import { useControllable } from '../query/useControllable';
 import { useInvitationList } from '../invitations/useInvitationList';
 import { useSettings } from '../settings/useSettings';
 import { useUserCounts } from '../users/useUserCounts';
@@ -41,16 +42,7 @@ export interface UseUserAdminScreenResult {
  * <button onClick={() => screen.setInviteOpen(true)} disabled={screen.ssoEnforced}>…</button>
  */
 export function useUserAdminScreen(options: UseUserAdminScreenOptions = {}): UseUserAdminScreenResult {
-  const [own, setOwn] = useState<UserAdminTab>(options.defaultTab ?? 'users');
-  const tab = options.tab ?? own;
-  const { onTabChange } = options;
-  const setTab = useCallback(
-    (next: UserAdminTab) => {
-      setOwn(next);
-      onTabChange?.(next);
-    },
-    [onTabChange],
-  );
+  const [tab, setTab] = useControllable<UserAdminTab>(options.tab, options.defaultTab ?? 'users', options.onTabChange);
   const [inviteOpen, setInviteOpen] = useState(false);
   const settings = useSettings().data;
   const invitationsEnabled = settings?.features?.invitations !== false;

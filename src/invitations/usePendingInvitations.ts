@@ -1,3 +1,4 @@
+import { useControllable } from '../query/useControllable';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { toUserAdminError, type UserAdminError } from '../adapter/errors';
 import type { Invitation } from '../adapter/types';
@@ -142,18 +143,15 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
   for (const item of list.items) known.current.set(item.id, item);
 
   // Selection, controlled or not.
-  const [internalSelection, setInternalSelection] = useState<string[]>(options.defaultSelection ?? EMPTY);
-  const selection = options.selection ?? internalSelection;
-  const latestSelection = useRef(selection);
-  latestSelection.current = selection;
-  const onSelectionChange = useRef(options.onSelectionChange);
-  onSelectionChange.current = options.onSelectionChange;
+  const [selection, setSelectionState] = useControllable<string[]>(options.selection, options.defaultSelection ?? EMPTY, options.onSelectionChange);
+  // The latest selection, also within one event (a bulk result lands after several awaits).
+  const selectionRef = useRef(selection);
+  selectionRef.current = selection;
   const setSelection = useCallback((ids: string[]) => {
     const next = [...new Set(ids)];
-    latestSelection.current = next;
-    setInternalSelection(next);
-    onSelectionChange.current?.(next);
-  }, []);
+    selectionRef.current = next;
+    setSelectionState(next);
+  }, [setSelectionState]);
   const selectedSet = useMemo(() => new Set(selection), [selection]);
 
   const entityIds = useMemo(() => [...new Set(list.items.flatMap((item) => item.entityIds))].sort(), [list.items]);
@@ -200,8 +198,8 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
         item = { id, ok: false, error: toUserAdminError(error) };
       }
       setPending(({ [id]: _done, ...rest }) => rest);
-      if (action === 'revoke' && item.ok && latestSelection.current.includes(id)) {
-        setSelection(latestSelection.current.filter((selected) => selected !== id));
+      if (action === 'revoke' && item.ok && selectionRef.current.includes(id)) {
+        setSelection(selectionRef.current.filter((selected) => selected !== id));
       }
       const next: PendingInvitationsOutcome = { action, scope: 'single', results: [toResult(item)] };
       setOutcome(next);
@@ -212,7 +210,7 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
 
   const runBulk = useCallback(
     async (action: InvitationAction): Promise<PendingInvitationsOutcome> => {
-      const ids = latestSelection.current;
+      const ids = selectionRef.current;
       setBulkPending(action);
       setOutcome(null);
       let items: InvitationBulkItemResult[];
@@ -226,7 +224,7 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
       for (const item of items) if (item.ok && item.invitation) known.current.set(item.id, item.invitation);
       const succeeded = new Set(items.filter((item) => item.ok).map((item) => item.id));
       // Failed ones stay selected (to retry); so do ids selected meanwhile.
-      setSelection(latestSelection.current.filter((id) => !succeeded.has(id)));
+      setSelection(selectionRef.current.filter((id) => !succeeded.has(id)));
       setBulkPending(null);
       const next: PendingInvitationsOutcome = { action, scope: 'bulk', results: items.map(toResult) };
       setOutcome(next);
@@ -270,9 +268,9 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
 
   const selectionApi = useMemo(
     () => ({
-      isSelected: (id: string) => latestSelection.current.includes(id),
+      isSelected: (id: string) => selectionRef.current.includes(id),
       toggleSelected: (id: string, selected?: boolean) => {
-        const current = latestSelection.current;
+        const current = selectionRef.current;
         const on = selected ?? !current.includes(id);
         setSelection(on ? [...current, id] : current.filter((other) => other !== id));
       },
@@ -283,7 +281,7 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
   const pageIds = useMemo(() => list.items.map((item) => item.id), [list.items]);
   const setPageSelected = useCallback(
     (selected: boolean) => {
-      const current = latestSelection.current;
+      const current = selectionRef.current;
       if (selected) setSelection([...current, ...pageIds]);
       else {
         const page = new Set(pageIds);

@@ -41,7 +41,7 @@ import {
 import { getActionAvailability, type UserActionAvailability, type UserRowAction } from './list/guards';
 import { collectMatchingUsers, EMPTY_USER_SELECTION, type UserSelection } from './list/selection';
 import { useActiveAdminCount } from './list/useActiveAdminCount';
-import { useControllable } from './list/useControllable';
+import { useControllable } from '../query/useControllable';
 import { USER_LIST_VIEWS, viewOfFilter, withView, type UserListView } from './list/views';
 import { DEFAULT_BULK_CONCURRENCY, useBulkRemoveUsers, useBulkSetUserStatus } from './useBulkUserActions';
 import { useRemoveUser } from './useRemoveUser';
