@@ -5,6 +5,7 @@
 import { http, HttpResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import type {
+  RolePatch,
   InvitationStatus,
   SortDirection,
   UserAdminAdapter,
@@ -349,6 +350,15 @@ export function createHandlers(options: CreateHandlersOptions): HttpHandler[] {
     ),
 
     http.get(url('/roles'), guarded(async ({ request }) => json(await adapter.listRoles({ signal: request.signal })))),
+
+    http.patch(
+      url('/roles/:id'),
+      guarded(async ({ request, params }) => {
+        if (!adapter.updateRole) notImplemented('updateRole');
+        const patch = (await readJsonObject(request)) as unknown as RolePatch;
+        return json(await adapter.updateRole({ id: param(params, 'id'), patch, signal: request.signal }));
+      }),
+    ),
 
     http.get(url('/modules'), guarded(async ({ request }) => json(await adapter.listModules({ signal: request.signal })))),
 

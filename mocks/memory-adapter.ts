@@ -73,5 +73,6 @@ export function createMemoryAdapter(store: MockStore, options: MemoryAdapterOpti
     getAccessDiagnostics: (p) => call('getAccessDiagnostics', p, ({ userId }) => store.getAccessDiagnostics({ userId })),
     setUsersStatus: (p) => call('setUsersStatus', p, ({ ids, status }) => store.setUsersStatus({ ids, status })),
     removeUsers: (p) => call('removeUsers', p, ({ ids }) => store.removeUsers({ ids })),
+    updateRole: (p) => call('updateRole', p, ({ id, patch }) => store.updateRole({ id, patch })),
   };
 }

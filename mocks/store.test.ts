@@ -590,3 +590,104 @@ describe('ROOT fixtures sanity', () => {
     expect(users.filter((u) => u.scope === 'entity').every((u) => u.entityIds.length === 1)).toBe(true);
   });
 });
+
+describe('subtree grants (an entity and all its sub-accounts, including future ones)', () => {
+  it('given a user granted Acme France with its subtree, lists them under a sub-account created afterwards', () => {
+    const store = createMockStore();
+    const { user } = store.createUser({
+      input: loginInput({ email: 'subtree@acme-group.com', scope: 'entity', entityIds: ['entity-acme-france'], subtreeEntityIds: ['entity-acme-france'] }),
+    });
+    expect(user.subtreeEntityIds).toEqual(['entity-acme-france']);
+    const created = store.addEntity({ name: 'Acme Marseille', kind: 'sub_account', parentId: 'entity-acme-france' });
+    const ids = (entityId: string) => store.listUsers({ pageIndex: 0, pageSize: 1000, filter: { entityIds: [entityId] } }).items.map((u) => u.id);
+    expect(ids(created.id)).toContain(user.id);
+    expect(ids('entity-acme-paris')).toContain(user.id);
+    expect(ids('entity-acme-madrid')).not.toContain(user.id);
+    expect(store.listEntities({ parentId: 'entity-acme-france', pageIndex: 0, pageSize: 10 }).total).toBe(3);
+  });
+
+  it('given a user granted Acme France without its subtree, does not list them under its sub-accounts', () => {
+    const store = createMockStore();
+    const { user } = store.createUser({ input: loginInput({ email: 'flat@acme-group.com', entityIds: ['entity-acme-france'] }) });
+    const paris = store.listUsers({ pageIndex: 0, pageSize: 1000, filter: { entityIds: ['entity-acme-paris'] } }).items.map((u) => u.id);
+    expect(paris).not.toContain(user.id);
+  });
+
+  it('refuses a subtree grant on an entity that is not granted, and keeps grants only for entities still granted', () => {
+    const store = createMockStore();
+    const error = caught(() => store.createUser({ input: loginInput({ subtreeEntityIds: ['entity-acme-uk'] }) }));
+    expect(error.fieldErrors).toEqual({ subtreeEntityIds: 'invalid_format' });
+    const { user } = store.createUser({
+      input: loginInput({ email: 'two@acme-group.com', scope: 'group', entityIds: ['entity-acme-france', 'entity-acme-uk'], subtreeEntityIds: ['entity-acme-uk'] }),
+    });
+    const { user: after } = store.updateUser({ id: user.id, patch: { entityIds: ['entity-acme-france'] } });
+    expect(after.subtreeEntityIds).toEqual([]);
+  });
+
+  it('given invitations with a subtree grant, the invited users and their invitations carry it', () => {
+    const store = createMockStore();
+    const result = store.inviteUsers({
+      input: { emails: ['sub.one@acme-group.com'], roleId: ROLE_IDS.user, entityIds: ['entity-acme-iberia'], subtreeEntityIds: ['entity-acme-iberia'] },
+    });
+    expect(result.invited[0]?.subtreeEntityIds).toEqual(['entity-acme-iberia']);
+    expect(store.getUser({ id: result.invited[0]!.userId }).subtreeEntityIds).toEqual(['entity-acme-iberia']);
+  });
+
+  it('given a backend without subtree grants, refuses them', () => {
+    const store = createMockStore({ settings: { features: { entitySubtrees: false } } });
+    const error = caught(() => store.createUser({ input: loginInput({ subtreeEntityIds: ['entity-acme-paris'] }) }));
+    expect(error.fieldErrors).toEqual({ subtreeEntityIds: 'not_allowed' });
+  });
+});
+
+describe('updateRole', () => {
+  it('changes a role preset, which new users of that role then get', () => {
+    const store = createMockStore();
+    const role = store.updateRole({ id: ROLE_IDS.user, patch: { defaultPermissions: { [MODULE_IDS.documents]: 'edit' } } });
+    expect(role.defaultPermissions).toEqual({ [MODULE_IDS.documents]: 'edit' });
+    const { user } = store.createUser({ input: loginInput({ email: 'preset@acme-group.com' }) });
+    expect(user.permissions).toEqual({ [MODULE_IDS.documents]: 'edit' });
+  });
+
+  it('refuses an admin-only module in a non-admin role preset and leaves the role as it was', () => {
+    const store = createMockStore();
+    const before = store.listRoles().find((r) => r.id === ROLE_IDS.user);
+    const error = caught(() => store.updateRole({ id: ROLE_IDS.user, patch: { defaultPermissions: { [MODULE_IDS.pricing]: 'edit' } } }));
+    expect(error.reason).toBe('admin_only_module');
+    expect(store.listRoles().find((r) => r.id === ROLE_IDS.user)).toEqual(before);
+    expect(caught(() => store.updateRole({ id: 'role-ghost', patch: { defaultPermissions: {} } })).code).toBe('not_found');
+  });
+});
+
+describe('SSO-managed fields and the group-level profile', () => {
+  const ssoUser = (store: MockStore) => all(store).find((u) => u.source === 'sso' && u.kind === 'login')!;
+
+  it('given a user created by SSO, refuses a change to a field the identity provider owns, and allows the others', () => {
+    const store = createMockStore({ settings: { sso: { enforced: true, providerName: 'Okta' } } });
+    const user = ssoUser(store);
+    expect(user).toBeDefined();
+    const error = caught(() => store.updateUser({ id: user.id, patch: { firstName: 'Changed', phone: '+33 1 23 45 67 89' } }));
+    expect(error.reason).toBe('managed_by_idp');
+    expect(error.fieldErrors).toEqual({ firstName: 'managed_by_idp' });
+    expect(store.getUser({ id: user.id }).firstName).toBe(user.firstName);
+    const { user: after } = store.updateUser({ id: user.id, patch: { firstName: user.firstName, phone: '+33 1 23 45 67 89' } });
+    expect(after.phone).toBe('+33 1 23 45 67 89');
+  });
+
+  it('given settings naming the managed fields, refuses exactly those', () => {
+    const store = createMockStore({ settings: { sso: { enforced: true, providerName: 'Entra ID', managedFields: ['phone'] } } });
+    const user = ssoUser(store);
+    expect(caught(() => store.updateUser({ id: user.id, patch: { phone: '+33 9 99 99 99 99' } })).fieldErrors).toEqual({ phone: 'managed_by_idp' });
+    expect(store.updateUser({ id: user.id, patch: { lastName: 'Nouveau' } }).user.lastName).toBe('Nouveau');
+  });
+
+  it('given an admin working at entity level, refuses a group user profile change but allows an entity user one', () => {
+    const store = createMockStore({ settings: { workspace: { level: 'entity', entityId: 'entity-acme-paris' } } });
+    const groupUser = all(store).find((u) => u.scope === 'group' && u.kind === 'login' && u.source !== 'sso')!;
+    const error = caught(() => store.updateUser({ id: groupUser.id, patch: { lastName: 'Autre' } }));
+    expect(error.code).toBe('forbidden');
+    expect(error.reason).toBe('group_profile_read_only');
+    const entityUser = all(store).find((u) => u.scope === 'entity' && u.kind === 'login' && u.source !== 'sso')!;
+    expect(store.updateUser({ id: entityUser.id, patch: { lastName: 'Autre' } }).user.lastName).toBe('Autre');
+  });
+});

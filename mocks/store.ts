@@ -28,11 +28,11 @@
  */
 import * as z from 'zod/mini';
 import { UserAdminError, type DomainErrorReason, type FieldErrorCode, type FieldErrors } from '../src/adapter/errors';
-import { VALIDATION_KEYS, createUserSchema, inviteUsersSchema, isValidEmail, userPatchSchema } from '../src/adapter/schemas';
+import { VALIDATION_KEYS, createUserSchema, inviteUsersSchema, isValidEmail, modulePermissionsSchema, userPatchSchema } from '../src/adapter/schemas';
 import type {
-  AccessDiagnostics, AdminScope, BulkResult, CreateUserInput, CreateUserResult, Entity, Invitation, InvitationKind,
+  AccessDiagnostics, AdminScope, BulkResult, CreateUserInput, CreateUserResult, Entity, EntityKind, Invitation, InvitationKind,
   InvitationStatus, InvitationSummary, InviteSkipReason, InviteUsersInput, InviteUsersResult, ListEntitiesParams,
-  ListInvitationsParams, ListUsersParams, Module, ModulePermissions, Page, Role, Settings, SignInFailureCode, User,
+  ListInvitationsParams, ListUsersParams, Module, ModulePermissions, Page, Role, RolePatch, Settings, SignInFailureCode, User,
   UserCounts, UserFilter, UserPatch, UserScope, UserSortField, SortDirection, UpdateUserResult,
 } from '../src/adapter/types';
 import { DAY_MS, createClock, type Clock } from './clock';
@@ -89,6 +89,10 @@ export interface MockStore {
   removeUsers(params: { ids: string[] }): BulkResult;
   /** Changes settings (shallow merge; `sso.providerName` defaults to 'Okta' when SSO is enforced). */
   updateSettings(partial: MockSettingsPatch): Settings;
+  /** Changes a role's preset module access (the optional `updateRole`). */
+  updateRole(params: { id: string; patch: RolePatch }): Role;
+  /** Test control: adds an entity under a parent, as when a sub-account is created after access was granted. */
+  addEntity(params: { id?: string; name: string; kind: EntityKind; parentId: string }): Entity;
   /** Simulates the invitee setting a password (invitation) or confirming a new address (registration request). */
   acceptInvitation(params: { id: string }): User;
   /** Back to the fixtures of creation, and the clock back to its instant of creation. */
@@ -155,6 +159,7 @@ function copyUserFields(u: User): User {
   return {
     ...u,
     entityIds: [...u.entityIds],
+    subtreeEntityIds: [...(u.subtreeEntityIds ?? [])],
     permissions: { ...u.permissions },
     adminScope: u.adminScope === null ? null : u.adminScope.type === 'all' ? { type: 'all' } : { type: 'entities', entityIds: [...u.adminScope.entityIds] },
     invitation: u.invitation ? { ...u.invitation } : null,
@@ -193,7 +198,13 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
 
   function withSettingsDefaults(s: MockSettingsPatch, base: Omit<Settings, 'currentUser'>): Omit<Settings, 'currentUser'> {
     const next = { ...base, ...structuredClone(s) };
-    if (s.sso) next.sso = { enforced: s.sso.enforced, providerName: s.sso.providerName ?? (s.sso.enforced ? 'Okta' : null) };
+    if (s.sso) {
+      next.sso = {
+        enforced: s.sso.enforced,
+        providerName: s.sso.providerName ?? (s.sso.enforced ? 'Okta' : null),
+        ...(s.sso.managedFields ? { managedFields: [...s.sso.managedFields] } : base.sso.managedFields ? { managedFields: [...base.sso.managedFields] } : {}),
+      };
+    }
     return next;
   }
 
@@ -312,6 +323,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       userId: u.id,
       roleId: u.roleId,
       entityIds: [...u.entityIds],
+      subtreeEntityIds: [...(u.subtreeEntityIds ?? [])],
       permissions: { ...u.permissions },
       invitedBy: inv.invitedBy ? { ...inv.invitedBy } : null,
       sentAt: iso(inv.sentAt),
@@ -356,6 +368,27 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   function checkEntities(ids: readonly string[], field: string): void {
     const missing = ids.filter((id) => !entityById.has(id));
     if (missing.length > 0) throw validation({ [field]: 'not_found' }, 'entity_not_found', `Unknown entities: ${missing.join(', ')}`);
+  }
+
+  /** The subtree grants, checked: a subset of the entities granted, on a backend that has them. */
+  function checkSubtrees(subtreeEntityIds: readonly string[] | undefined, entityIds: readonly string[]): string[] {
+    const ids = [...new Set(subtreeEntityIds ?? [])];
+    if (ids.length === 0) return [];
+    if (settings.features?.entitySubtrees === false) throw validation({ subtreeEntityIds: 'not_allowed' }, undefined, 'Subtree grants are off');
+    const granted = new Set(entityIds);
+    if (ids.some((id) => !granted.has(id))) throw validation({ subtreeEntityIds: 'invalid_format' }, undefined, 'A subtree grant must be one of the entities granted');
+    return ids;
+  }
+
+  /** The ids of an entity's ancestors, nearest first. */
+  function ancestorsOf(id: string): string[] {
+    const out: string[] = [];
+    let parent = entityById.get(id)?.parentId ?? null;
+    while (parent !== null && !out.includes(parent)) {
+      out.push(parent);
+      parent = entityById.get(parent)?.parentId ?? null;
+    }
+    return out;
   }
 
   function checkScope(scope: UserScope, entityIds: readonly string[]): void {
@@ -563,6 +596,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     const status = filter?.status && filter.status.length > 0 ? new Set(filter.status) : null;
     const roleIds = filter?.roleIds && filter.roleIds.length > 0 ? new Set(filter.roleIds) : null;
     const entityIds = filter?.entityIds && filter.entityIds.length > 0 ? new Set(filter.entityIds) : null;
+    // A user granted a subtree reaches every entity under it, including ones created after the grant.
+    const subtreeRoots = entityIds ? new Set([...entityIds].flatMap((id) => [id, ...ancestorsOf(id)])) : null;
     const kind = filter?.kind;
     const scope = filter?.scope;
     return (rec) => {
@@ -571,7 +606,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       if (kind && u.kind !== kind) return false;
       if (scope && u.scope !== scope) return false;
       if (roleIds && (u.roleId === null || !roleIds.has(u.roleId))) return false;
-      if (entityIds && !u.entityIds.some((id) => entityIds.has(id))) return false;
+      if (entityIds && !u.entityIds.some((id) => entityIds.has(id)) && !(u.subtreeEntityIds ?? []).some((id) => subtreeRoots?.has(id))) return false;
       if (q && !rec.hay.includes(q)) return false;
       return true;
     };
@@ -668,6 +703,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     const role = mustRole(parsed.roleId);
     checkEntities(parsed.entityIds, 'entityIds');
     checkScope(parsed.scope, parsed.entityIds);
+    const subtreeEntityIds = checkSubtrees(parsed.subtreeEntityIds, parsed.entityIds);
     checkAdminScope(parsed.adminScope, role);
     const permissions = parsed.permissions ?? { ...role.defaultPermissions };
     checkPermissions(permissions, role);
@@ -678,7 +714,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       id: nextId('user'), kind: 'login', status: 'invited', email: parsed.email, username,
       firstName: parsed.firstName, lastName: parsed.lastName, phone: parsed.phone || null, roleId: role.id,
       adminScope: role.isAdmin ? (parsed.adminScope ?? { type: 'all' }) : null, scope: parsed.scope,
-      entityIds: [...new Set(parsed.entityIds)], permissions, source: 'manual', createdAt: iso(now),
+      entityIds: [...new Set(parsed.entityIds)], subtreeEntityIds, permissions, source: 'manual', createdAt: iso(now),
       lastSignInAt: null, invitation: null, pendingEmail: null,
     });
     const inv = sendInvitation(rec, 'invitation');
@@ -690,6 +726,18 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     const u = rec.user;
     const patch = parseOrThrow(userPatchSchema(settings.username), rawPatch ?? {});
     let emailChange: UpdateUserResult['emailChange'] = 'none';
+    const changed = (field: 'email' | 'firstName' | 'lastName' | 'username' | 'phone') =>
+      patch[field] !== undefined && (patch[field] || null) !== (u[field] || null) && !(field === 'email' && patch.email === u.pendingEmail);
+    const profileFields = ['email', 'firstName', 'lastName', 'username', 'phone'] as const;
+    if (settings.workspace?.level === 'entity' && u.scope === 'group' && profileFields.some(changed)) {
+      throw new UserAdminError('forbidden', 'A group user\'s profile is edited at group level', { reason: 'group_profile_read_only' });
+    }
+    if (u.source === 'sso') {
+      const managed = settings.sso.managedFields ?? ['email', 'firstName', 'lastName'];
+      const refused: FieldErrors = {};
+      for (const field of managed) if (changed(field)) refused[field] = 'managed_by_idp';
+      if (Object.keys(refused).length > 0) throw validation(refused, 'managed_by_idp', 'The identity provider owns these fields');
+    }
 
     if (u.kind === 'contact') {
       if (patch.entityIds !== undefined && patch.entityIds.length !== 1) {
@@ -719,6 +767,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       const entityIds = patch.entityIds ? [...new Set(patch.entityIds)] : u.entityIds;
       checkEntities(entityIds, 'entityIds');
       checkScope(scope, entityIds);
+      const subtreeEntityIds = checkSubtrees(patch.subtreeEntityIds ?? (u.subtreeEntityIds ?? []).filter((id) => entityIds.includes(id)), entityIds);
       checkAdminScope(patch.adminScope, role);
       const adminScope: AdminScope | null = role.isAdmin ? (patch.adminScope !== undefined ? patch.adminScope : u.adminScope) ?? { type: 'all' } : null;
       const permissions = patch.permissions ?? (role.isAdmin ? u.permissions : withoutAdminOnly(u.permissions));
@@ -737,6 +786,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       u.adminScope = adminScope === null ? null : structuredClone(adminScope);
       u.scope = scope;
       u.entityIds = [...entityIds];
+      u.subtreeEntityIds = subtreeEntityIds;
       u.permissions = { ...permissions };
       if (username !== u.username) {
         if (u.username) usernames.delete(foldText(u.username));
@@ -781,6 +831,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     checkEntities(entityIds, 'entityIds');
     const scope: UserScope = parsed.scope ?? (entityIds.length === 1 ? 'entity' : 'group');
     checkScope(scope, entityIds);
+    const subtreeEntityIds = checkSubtrees(parsed.subtreeEntityIds, entityIds);
     checkAdminScope(parsed.adminScope, role);
     const permissions = parsed.permissions ?? { ...role.defaultPermissions };
     checkPermissions(permissions, role);
@@ -810,7 +861,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         id: nextId('user'), kind: 'login', status: 'invited', email, username: null,
         firstName: names.get(email)?.firstName?.trim() ?? '', lastName: names.get(email)?.lastName?.trim() ?? '', phone: null,
         roleId: role.id, adminScope: role.isAdmin ? (parsed.adminScope ?? { type: 'all' }) : null, scope, entityIds: [...entityIds],
-        permissions: { ...permissions }, source: 'invitation', createdAt: iso(now), lastSignInAt: null, invitation: null, pendingEmail: null,
+        subtreeEntityIds: [...subtreeEntityIds], permissions: { ...permissions }, source: 'invitation', createdAt: iso(now), lastSignInAt: null, invitation: null, pendingEmail: null,
       });
       invited.push(toInvitation(sendInvitation(rec, 'invitation')));
     }
@@ -928,6 +979,26 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       remove(id);
       return undefined;
     })),
+    updateRole: op(({ id, patch }) => {
+      const role = roles.get(id);
+      if (!role) throw new UserAdminError('not_found', `Role ${id} does not exist`, { reason: 'role_not_found' });
+      const parsed = parseOrThrow(z.object({ defaultPermissions: modulePermissionsSchema }), patch ?? {});
+      checkPermissions(parsed.defaultPermissions, role);
+      role.defaultPermissions = { ...parsed.defaultPermissions };
+      return structuredClone(role);
+    }),
+    addEntity: op(({ id, name, kind, parentId }) => {
+      const parent = entityById.get(parentId);
+      if (!parent) throw validation({ parentId: 'not_found' }, 'entity_not_found', `Unknown entity ${parentId}`);
+      const entity: Entity = { id: id ?? nextId('entity'), name, kind, parentId, childCount: 0 };
+      if (entityById.has(entity.id)) throw new UserAdminError('conflict', `Entity ${entity.id} exists`);
+      parent.childCount++;
+      entities.push(entity);
+      entityById.set(entity.id, entity);
+      entityKeys.set(entity.id, foldText(name));
+      entities.sort((a, b) => cmp(entityKeys.get(a.id) ?? '', entityKeys.get(b.id) ?? '') || cmp(a.id, b.id));
+      return { ...entity };
+    }),
     updateSettings: op((partial) => {
       settings = withSettingsDefaults(partial, settings);
       return { ...structuredClone(settings), currentUser: currentUser() };

@@ -29,7 +29,11 @@ export type DomainErrorReason =
   | 'invalid_status_transition'
   | 'entity_not_found'
   | 'role_not_found'
-  | 'invitation_not_pending';
+  | 'invitation_not_pending'
+  /** A field the identity provider owns, for a user created by SSO. */
+  | 'managed_by_idp'
+  /** A group user's profile, changed at entity level: it is edited at group level. */
+  | 'group_profile_read_only';
 
 /**
  * Per-field problems: field path (`email`, `username`, `entityIds`) → a code the UI
@@ -45,7 +49,8 @@ export type FieldErrorCode =
   | 'taken'
   | 'admin_only_module'
   | 'not_found'
-  | 'not_allowed';
+  | 'not_allowed'
+  | 'managed_by_idp';
 
 export type FieldErrors = Record<string, FieldErrorCode | (string & {})>;
 

@@ -74,6 +74,7 @@ export function createLoginUserSchema(policy: UsernamePolicy) {
     adminScope: z.optional(z.nullable(adminScopeSchema)),
     scope: z.enum(['group', 'entity']),
     entityIds: z.array(z.string()).check(z.minLength(1, VALIDATION_KEYS.entityRequired)),
+    subtreeEntityIds: z.optional(z.array(z.string())),
     permissions: z.optional(modulePermissionsSchema),
   });
 }
@@ -109,6 +110,7 @@ export function userPatchSchema(policy: UsernamePolicy) {
       adminScope: z.nullable(adminScopeSchema),
       scope: z.enum(['group', 'entity']),
       entityIds: z.array(z.string()).check(z.minLength(1, VALIDATION_KEYS.entityRequired)),
+      subtreeEntityIds: z.array(z.string()),
       permissions: modulePermissionsSchema,
     }),
   );
@@ -119,6 +121,7 @@ export const inviteUsersSchema = z.object({
   emails: z.array(z.string()).check(z.minLength(1, VALIDATION_KEYS.emailsRequired)),
   roleId: z.string().check(z.minLength(1, VALIDATION_KEYS.roleRequired)),
   entityIds: z.array(z.string()),
+  subtreeEntityIds: z.optional(z.array(z.string())),
   permissions: z.optional(modulePermissionsSchema),
   adminScope: z.optional(z.nullable(adminScopeSchema)),
   scope: z.optional(z.enum(['group', 'entity'])),

@@ -56,6 +56,11 @@ export interface User {
   scope: UserScope;
   /** Entities the user reaches. A contact has exactly one; an entity user one. */
   entityIds: string[];
+  /**
+   * Of `entityIds`, those whose sub-accounts the user also reaches, including sub-accounts created
+   * later. Defaults to none (a backend without subtree grants leaves it out).
+   */
+  subtreeEntityIds?: string[];
   permissions: ModulePermissions;
   source: UserSource;
   createdAt: string;
@@ -88,6 +93,8 @@ export interface Invitation {
   userId: string;
   roleId: string | null;
   entityIds: string[];
+  /** Of `entityIds`, those granted with all their sub-accounts, present and future. Defaults to none. */
+  subtreeEntityIds?: string[];
   permissions: ModulePermissions;
   invitedBy: { id: string; name: string } | null;
   sentAt: string;
@@ -132,17 +139,36 @@ export type UsernamePolicy =
   | { mode: 'none' }
   | { mode: 'required'; minLength: number; charset: 'alphanumeric' };
 
+/** Profile fields an identity provider can own for the users it created. */
+export type IdentityProviderField = 'email' | 'firstName' | 'lastName' | 'username' | 'phone';
+
+/**
+ * Where the current administrator works: at group level (every entity) or inside one entity.
+ * At entity level the profile of a group user is read-only: it is edited at group level.
+ */
+export type AdminWorkspace = { level: 'group' } | { level: 'entity'; entityId: string };
+
 /** What a user created by hand must do at expiry of their invitation. */
 export type InvitationExpiryPolicy = 'expire' | 'deactivate';
 
 /** Organisation-wide settings and the current administrator. */
 export interface Settings {
   currentUser: { id: string; name: string; isAdmin: boolean; adminScope: AdminScope | null };
-  sso: { enforced: boolean; providerName: string | null };
+  sso: {
+    enforced: boolean;
+    providerName: string | null;
+    /**
+     * Fields of users created by SSO (`source: 'sso'`) that the identity provider owns: read-only
+     * in the editor, refused by the backend. Defaults to `['email', 'firstName', 'lastName']`.
+     */
+    managedFields?: IdentityProviderField[];
+  };
   invitation: { ttlDays: number; onExpiry: InvitationExpiryPolicy };
   username: UsernamePolicy;
   /** Whether the organisation has several entities (a group). */
   multiEntity: boolean;
+  /** Where the current administrator works. Defaults to `{ level: 'group' }`. */
+  workspace?: AdminWorkspace;
   /**
    * What the backend supports. Defaults to all `true`; a backend without contacts
    * (SCIM, better-auth) sets `contacts: false` and the UI hides them.
@@ -153,6 +179,8 @@ export interface Settings {
     phone?: boolean;
     lastSignIn?: boolean;
     modulePermissions?: boolean;
+    /** Whether an entity can be granted with all its sub-accounts, including future ones (`subtreeEntityIds`). */
+    entitySubtrees?: boolean;
   };
 }
 
@@ -209,6 +237,8 @@ export interface CreateLoginUserInput {
   adminScope?: AdminScope | null;
   scope: UserScope;
   entityIds: string[];
+  /** Of `entityIds`, those granted with all their sub-accounts, present and future. Defaults to none. */
+  subtreeEntityIds?: string[];
   permissions?: ModulePermissions;
 }
 
@@ -240,6 +270,8 @@ export interface UserPatch {
   adminScope?: AdminScope | null;
   scope?: UserScope;
   entityIds?: string[];
+  /** Of `entityIds` (the new ones when given, else the current ones), those granted with all their sub-accounts. */
+  subtreeEntityIds?: string[];
   permissions?: ModulePermissions;
 }
 
@@ -253,6 +285,8 @@ export interface InviteUsersInput {
   emails: string[];
   roleId: string;
   entityIds: string[];
+  /** Of `entityIds`, those granted with all their sub-accounts, present and future. Defaults to none. */
+  subtreeEntityIds?: string[];
   permissions?: ModulePermissions;
   adminScope?: AdminScope | null;
   scope?: UserScope;
@@ -382,10 +416,17 @@ export interface UserAdminAdapter {
   setUsersStatus?(params: { ids: string[]; status: 'active' | 'deactivated' } & CallOptions): Promise<BulkResult>;
   /** Optional: bulk removal with per-item results. Without it the hooks loop over `removeUser`. */
   removeUsers?(params: { ids: string[] } & CallOptions): Promise<BulkResult>;
+  /** Optional: changes a role's preset module access. Without it the role grid is read-only. */
+  updateRole?(params: { id: string; patch: RolePatch } & CallOptions): Promise<Role>;
+}
+
+/** What {@link UserAdminAdapter.updateRole} changes. */
+export interface RolePatch {
+  defaultPermissions: ModulePermissions;
 }
 
 /** The names of the optional methods. */
-export type OptionalAdapterMethod = 'getUserCounts' | 'getAccessDiagnostics' | 'setUsersStatus' | 'removeUsers';
+export type OptionalAdapterMethod = 'getUserCounts' | 'getAccessDiagnostics' | 'setUsersStatus' | 'removeUsers' | 'updateRole';
 /** The names of the required methods. */
 export type RequiredAdapterMethod = Exclude<keyof UserAdminAdapter, OptionalAdapterMethod>;
 
@@ -395,6 +436,7 @@ export interface AdapterCapabilities {
   accessDiagnostics: boolean;
   bulkStatus: boolean;
   bulkRemove: boolean;
+  roleEditing: boolean;
 }
 
 /**
@@ -408,6 +450,7 @@ export function getAdapterCapabilities(adapter: UserAdminAdapter): AdapterCapabi
     accessDiagnostics: typeof adapter.getAccessDiagnostics === 'function',
     bulkStatus: typeof adapter.setUsersStatus === 'function',
     bulkRemove: typeof adapter.removeUsers === 'function',
+    roleEditing: typeof adapter.updateRole === 'function',
   };
 }
 

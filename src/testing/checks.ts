@@ -968,6 +968,33 @@ export const conformanceChecks: ConformanceCheck[] = [
     },
   },
   {
+    id: 'roles.update-preset',
+    group: 'roles',
+    title: 'updateRole changes a role preset that listRoles then returns, and refuses an admin-only module for a non-admin role, changing nothing',
+    uses: 'updateRole',
+    async run(h) {
+      const c = await context(h);
+      const role = c.userRole;
+      const grantable = c.modules.find((m) => !m.adminOnly && m.levels.length > 1);
+      ensure(grantable, 'listModules()', 'a module a non-admin role can hold (harness precondition)', c.modules);
+      const top = grantable.levels[grantable.levels.length - 1]!;
+      const next = { ...role.defaultPermissions, [grantable.id]: top };
+      const op = `updateRole({ id: '${role.id}', patch: { defaultPermissions: { ${grantable.id}: '${top}' } } })`;
+      try {
+        const updated = await c.a.updateRole!({ id: role.id, patch: { defaultPermissions: next } });
+        ensure(updated.defaultPermissions[grantable.id] === top, op, `the returned role has ${grantable.id}: '${top}'`, updated);
+        const listed = (await c.a.listRoles()).find((r) => r.id === role.id);
+        ensure(listed?.defaultPermissions[grantable.id] === top, `${op}, then listRoles()`, `the listed role has ${grantable.id}: '${top}'`, listed);
+        const bad = { ...next, [c.adminOnlyModule.id]: c.adminOnlyModule.levels[c.adminOnlyModule.levels.length - 1]! };
+        await expectRejection(c.a.updateRole!({ id: role.id, patch: { defaultPermissions: bad } }), `updateRole with admin-only ${c.adminOnlyModule.id} on '${role.id}'`, { codes: [...REFUSAL_CODES] });
+        const after = (await c.a.listRoles()).find((r) => r.id === role.id);
+        ensureEqual(after?.defaultPermissions, updated.defaultPermissions, 'listRoles() after the refused updateRole');
+      } finally {
+        await c.a.updateRole!({ id: role.id, patch: { defaultPermissions: role.defaultPermissions } });
+      }
+    },
+  },
+  {
     id: 'counts.agree',
     group: 'counts',
     title: 'getUserCounts agrees with listUsers totals for the same search and filter',

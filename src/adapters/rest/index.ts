@@ -147,6 +147,7 @@ export function createRestAdapter(options: RestAdapterOptions): UserAdminAdapter
     accessDiagnostics: true,
     bulkStatus: true,
     bulkRemove: true,
+    roleEditing: true,
     ...options.capabilities,
   };
 
@@ -274,6 +275,10 @@ export function createRestAdapter(options: RestAdapterOptions): UserAdminAdapter
   if (capabilities.bulkRemove) {
     adapter.removeUsers = ({ ids, signal }) =>
       request<BulkResult>({ method: 'POST', path: '/users/bulk/remove', body: { ids }, signal });
+  }
+  if (capabilities.roleEditing) {
+    adapter.updateRole = ({ id, patch, signal }) =>
+      request<Role>({ method: 'PATCH', path: `/roles/${segment(id)}`, body: patch, signal });
   }
   return adapter;
 }
