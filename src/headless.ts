@@ -12,4 +12,6 @@ export * from './permissions';
 export * from './entities';
 export * from './i18n';
 export * from './invite';
+export * from './editor';
+export * from './diagnostics';
 export * from './admin';

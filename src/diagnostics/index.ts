@@ -1,0 +1,2 @@
+/** The sign-in error guide: the headless classifier and hook. */
+export {};

@@ -1,0 +1,2 @@
+/** The styled user editor (needs `user-admin-kit/styles.css`). */
+export {};

@@ -1,0 +1,2 @@
+/** The user editor: headless form hook. */
+export {};

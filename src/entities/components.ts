@@ -1,0 +1,2 @@
+/** The styled entity access picker (needs `user-admin-kit/styles.css`). */
+export {};

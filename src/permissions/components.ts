@@ -1,0 +1,2 @@
+/** The styled permission matrix (needs `user-admin-kit/styles.css`). */
+export {};
