@@ -2,7 +2,7 @@ import type { Decorator, Loader, Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { UserAdminProvider } from '../src/headless';
+import { UserAdminProvider, type AdapterCapabilities } from '../src/headless';
 import { createRestAdapter } from '../src/adapters/rest';
 import { createHandlers, createMockStore, createMemoryAdapter, createFaultInjector } from '../mocks';
 import type { MockStoreOptions, FaultInjector } from '../mocks';
@@ -17,6 +17,8 @@ export interface StoryBackendParameters {
   /** Defaults to 50 ms, so loading states exist without slowing tests down. */
   latencyMs?: number;
   setup?(backend: { store: ReturnType<typeof createMockStore>; faults: FaultInjector }): void;
+  /** Optional methods the story's REST adapter lacks, e.g. `{ roleEditing: false }`. Defaults to all of them present. */
+  capabilities?: Partial<AdapterCapabilities>;
 }
 
 const startMsw = mswLoader();
@@ -38,7 +40,8 @@ const withProvider: Decorator = (Story, context) => {
   const theme = (context.globals.theme as string | undefined) ?? 'light';
   // A fresh cache per story, so one story's data never shows in another.
   const queryClient = useMemo(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }), [context.id]);
-  const adapter = useMemo(() => createRestAdapter({ baseUrl: '/api' }), []);
+  const capabilities = (context.parameters.backend as StoryBackendParameters | undefined)?.capabilities;
+  const adapter = useMemo(() => createRestAdapter({ baseUrl: '/api', capabilities }), [context.id]);
   return (
     <UserAdminProvider adapter={adapter} locale={locale} queryClient={queryClient}>
       <div className="uak-root" data-theme={theme} lang={locale} style={{ padding: '1rem', minHeight: '100vh' }}>
