@@ -44,9 +44,14 @@ function DemoHeader(props: { locale: Locale; onLocale(l: Locale): void; theme: T
   const localeId = useId();
   const themeId = useId();
   const ssoId = useId();
-  // The box follows the click at once; the settings query catches up after its refetch.
+  const workspaceId = useId();
+  const usernameId = useId();
+  // The controls follow the click at once; the settings query catches up after its refetch.
   const [ssoChoice, setSsoChoice] = useState<boolean | null>(null);
   const enforced = ssoChoice ?? settings.data?.sso.enforced ?? false;
+  const [workspace, setWorkspace] = useState<'group' | 'entity'>('group');
+  const [usernames, setUsernames] = useState(false);
+  const refreshSettings = () => void queryClient.invalidateQueries({ queryKey: userAdminKeys.settings() });
 
   return (
     <header className="uak-demo-header">
@@ -73,10 +78,35 @@ function DemoHeader(props: { locale: Locale; onLocale(l: Locale): void; theme: T
           onChange={(e) => {
             setSsoChoice(e.target.checked);
             props.store.updateSettings({ sso: { enforced: e.target.checked, providerName: 'Okta' } });
-            void queryClient.invalidateQueries({ queryKey: userAdminKeys.settings() });
+            refreshSettings();
           }}
         />
         <label htmlFor={ssoId}>{t('demo.ssoLabel')}</label>
+        <label htmlFor={workspaceId}>{t('demo.workspaceLabel')}</label>
+        <select
+          id={workspaceId}
+          value={workspace}
+          onChange={(e) => {
+            const level = e.target.value as 'group' | 'entity';
+            setWorkspace(level);
+            props.store.updateSettings({ workspace: level === 'group' ? { level } : { level, entityId: 'entity-acme-paris' } });
+            refreshSettings();
+          }}
+        >
+          <option value="group">{t('demo.workspaceGroup')}</option>
+          <option value="entity">{t('demo.workspaceEntity')}</option>
+        </select>
+        <input
+          id={usernameId}
+          type="checkbox"
+          checked={usernames}
+          onChange={(e) => {
+            setUsernames(e.target.checked);
+            props.store.updateSettings({ username: e.target.checked ? { mode: 'required', minLength: 6, charset: 'alphanumeric' } : { mode: 'none' } });
+            refreshSettings();
+          }}
+        />
+        <label htmlFor={usernameId}>{t('demo.usernameLabel')}</label>
       </div>
     </header>
   );
