@@ -1,2 +1,3 @@
 /** The user editor: headless form hook. */
-export {};
+export * from './useUserEditor';
+export * from './userEditor.schema';

@@ -1,0 +1,462 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
+import { toUserAdminError, type UserAdminError } from '../adapter/errors';
+import type { Invitation, Module, Role, Settings, User, UserKind, UserScope } from '../adapter/types';
+import { useEntityChildren } from '../entities/useEntities';
+import { applyRolePreset, normalizePermissions } from '../permissions/rules';
+import { useModules } from '../permissions/useModules';
+import { useRoles } from '../permissions/useRoles';
+import { userAdminKeys } from '../query/keys';
+import { useSettings } from '../settings/useSettings';
+import { useCreateUser } from '../users/useCreateUser';
+import { useUpdateUser } from '../users/useUpdateUser';
+import { useUser } from '../users/useUser';
+import {
+  USER_EDITOR_PROFILE_FIELDS, editorFieldOf, toCreateContactInput, toCreateLoginInput, toUserPatch, userEditorResolver,
+  valuesFromUser, type UserEditorContext, type UserEditorProfileField, type UserEditorValues,
+} from './userEditor.schema';
+
+/** What a save did: the user as the server has it now, and what the server sent them. */
+export interface UserEditorSaveResult {
+  user: User;
+  /** `true` after a creation, `false` after an edit. */
+  created: boolean;
+  /** `registration_request_sent` when a login user's email change awaits their confirmation. */
+  emailChange: 'none' | 'registration_request_sent';
+  /** The invitation a new login user was sent; `null` otherwise. */
+  invitation: Invitation | null;
+}
+
+/** Options of {@link useUserEditor}. */
+export interface UseUserEditorOptions {
+  /** The user to edit; `null` or `undefined` to create one. Defaults to `undefined` (create). */
+  userId?: string | null;
+  /** The kind a creation starts with, when the organisation allows it. Defaults to `'login'`. */
+  defaultKind?: UserKind;
+  /** Called after each successful save. Defaults to none. */
+  onSaved?: (result: UserEditorSaveResult) => void;
+  /**
+   * What a creation starts with, over the empty form (e.g. `{ entityIds: [entityId] }` to create in
+   * an entity). Read once, when the settings are loaded. Ignored in an edit. Defaults to none.
+   */
+  defaultValues?: Partial<UserEditorValues>;
+}
+
+/**
+ * What changing the email will do, decided before saving: a login user who confirmed an address
+ * gets a registration request (`registration_request`), an invited one gets the invitation again
+ * at once (`invitation_resent`), a contact's email just changes (`immediate`); saving the current
+ * address while a change is pending cancels it (`cancel_pending`).
+ */
+export type UserEditorEmailChange = 'none' | 'registration_request' | 'invitation_resent' | 'immediate' | 'cancel_pending';
+
+/** How a submit ended. */
+export type UserEditorSubmitOutcome = 'saved' | 'unchanged' | 'invalid' | 'confirm' | 'failed';
+
+/** A login user's new address waiting for confirmation. */
+export interface UserEditorPendingEmail {
+  email: string;
+  /** When the registration request expires; `null` when unknown. */
+  expiresAt: string | null;
+  expired: boolean;
+}
+
+/** What {@link useUserEditor} returns. */
+export interface UseUserEditorResult {
+  /** The react-hook-form instance (values: {@link UserEditorValues}). */
+  form: UseFormReturn<UserEditorValues>;
+  mode: 'create' | 'edit';
+  /** The kind of the form: chosen at creation, the user's in an edit. */
+  kind: UserKind;
+  /** The user being edited once loaded; `null` when creating. */
+  user: User | null;
+  settings: Settings | undefined;
+  roles: Role[];
+  modules: Module[];
+  /** The role chosen in the form. */
+  selectedRole: Role | undefined;
+  /** Whether settings, roles, modules (or the user) are still loading. */
+  isLoading: boolean;
+  /** Why settings, roles or modules could not be loaded. */
+  loadError: UserAdminError | null;
+  /** Why the user could not be loaded (edit); see also {@link UseUserEditorResult.notFound}. */
+  userError: UserAdminError | null;
+  /** The user to edit does not exist (any more). */
+  notFound: boolean;
+  /** Loads again what failed. */
+  retryLoad: () => void;
+
+  /** Whether a login user can be created here (not under enforced SSO). */
+  canCreateLogin: boolean;
+  /** Whether a contact can be created here (the backend has contacts). */
+  canCreateContact: boolean;
+  /** Creating: whether anything can be created at all. Editing: always `true`. */
+  canCreate: boolean;
+  /** The SSO provider's name, when the organisation has one. */
+  ssoProviderName: string | null;
+  /** Whether the organisation has several entities (then scope and entities are chosen). */
+  multiEntity: boolean;
+  /** Whether usernames exist under the policy, with their minimum length. */
+  usernamePolicy: { required: boolean; minLength: number };
+  /** Whether the phone field shows. */
+  showPhone: boolean;
+  /** Whether module access shows (login users, when the backend has module permissions). */
+  showModules: boolean;
+  /** Whether an entity can be granted with its sub-accounts (group users, when the backend supports it). */
+  allowSubtrees: boolean;
+  /** Profile fields that cannot be changed here. */
+  readOnlyFields: ReadonlySet<UserEditorProfileField>;
+  /** A group user at entity level: the whole profile is edited at group level. */
+  groupProfileReadOnly: boolean;
+  /** An SSO-created user: the fields the identity provider owns (empty otherwise). */
+  ssoManagedFields: ReadonlySet<UserEditorProfileField>;
+
+  /** What changing the email will do, from what is typed now. */
+  emailChange: UserEditorEmailChange;
+  /** The new address the user must still confirm, if any (from `user.pendingEmail`). */
+  emailChangePending: UserEditorPendingEmail | null;
+  /** A save waits for the admin to confirm sending a registration request. */
+  needsEmailConfirmation: boolean;
+  /** Confirms the registration request and saves. */
+  confirmEmailChange: () => Promise<UserEditorSubmitOutcome>;
+  /** Goes back to the form without saving; nothing typed is lost. */
+  cancelEmailChange: () => void;
+
+  /** Chooses login user or contact (creation only). */
+  setKind: (kind: UserKind) => void;
+  /** Chooses a role and applies its module preset (admin-only modules cleared for a non-admin role). */
+  setRole: (roleId: string) => void;
+  /** Group user or entity user; an entity user keeps only the first entity and no sub-accounts. */
+  setScope: (scope: UserScope) => void;
+
+  /** Validates and saves (an edit sends only what changed). Never resets the form on failure. */
+  submit: (event?: { preventDefault(): void }) => Promise<UserEditorSubmitOutcome>;
+  isSubmitting: boolean;
+  /** Why the last save failed; `null` when it did not. */
+  submitError: UserAdminError | null;
+  /** The last successful save of this form; `null` before. */
+  lastResult: UserEditorSaveResult | null;
+}
+
+const DEFAULT_MANAGED: readonly UserEditorProfileField[] = ['email', 'firstName', 'lastName'];
+const NO_FIELDS: ReadonlySet<UserEditorProfileField> = new Set();
+
+function emptyValues(kind: UserKind): UserEditorValues {
+  return {
+    kind, firstName: '', lastName: '', email: '', username: '', phone: '', roleId: '', adminScopeType: 'all',
+    adminScopeEntityIds: [], scope: 'group', entityIds: [], subtreeEntityIds: [], permissions: {},
+  };
+}
+
+/**
+ * The user editor without its looks: a react-hook-form instance checked by the adapter's schemas
+ * (`createLoginUserSchema(policy)`, `createContactSchema`, `userPatchSchema(policy)`), for creating
+ * a login user (who is invited) or a contact, or editing a user (`userId`, loaded with `useUser`;
+ * only changed fields are sent). It knows the rules: the kinds that can be created (SSO, contacts),
+ * read-only profile fields (SSO-managed fields, a group user at entity level), the role preset and
+ * admin-only modules, what an email change does (with a confirmation step before a registration
+ * request), and server field errors put back on their fields. A failed save keeps what was typed.
+ * @example
+ * const editor = useUserEditor({ userId, onSaved: ({ user }) => toast(`${user.firstName} saved`) });
+ * <form onSubmit={editor.submit}>
+ *   <input {...editor.form.register('firstName')} readOnly={editor.readOnlyFields.has('firstName')} />
+ *   {editor.needsEmailConfirmation ? <button onClick={editor.confirmEmailChange}>Send</button> : null}
+ * </form>
+ */
+export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditorResult {
+  const { userId = null, defaultKind = 'login', onSaved, defaultValues } = options;
+  const mode: 'create' | 'edit' = userId ? 'edit' : 'create';
+  const settingsQuery = useSettings();
+  const rolesQuery = useRoles();
+  const modulesQuery = useModules();
+  const userQuery = useUser(userId);
+  const queryClient = useQueryClient();
+  const settings = settingsQuery.data;
+  const roles = useMemo(() => rolesQuery.data ?? [], [rolesQuery.data]);
+  const modules = useMemo(() => modulesQuery.data ?? [], [modulesQuery.data]);
+  // A row from a list page stands in while the user loads: wait for the user itself.
+  const user = mode === 'edit' && userQuery.data && !userQuery.isPlaceholderData ? userQuery.data : null;
+  const singleEntity = settings !== undefined && !settings.multiEntity;
+  const roots = useEntityChildren(null, { enabled: singleEntity, pageSize: 1 });
+  const singleEntityId = singleEntity ? (roots.items[0]?.id ?? null) : null;
+  const create = useCreateUser();
+  const update = useUpdateUser();
+
+  const features = settings?.features;
+  const multiEntity = settings?.multiEntity !== false;
+  const canCreateLogin = settings !== undefined && !settings.sso.enforced;
+  const canCreateContact = settings !== undefined && features?.contacts !== false;
+  const policy = settings?.username ?? { mode: 'none' as const };
+
+  const groupProfileReadOnly = mode === 'edit' && settings?.workspace?.level === 'entity' && user?.scope === 'group';
+  const ssoManagedFields = useMemo<ReadonlySet<UserEditorProfileField>>(
+    () => (mode === 'edit' && user?.source === 'sso' ? new Set(settings?.sso.managedFields ?? DEFAULT_MANAGED) : NO_FIELDS),
+    [mode, user?.source, settings?.sso.managedFields],
+  );
+  const readOnlyFields = useMemo<ReadonlySet<UserEditorProfileField>>(
+    () => (groupProfileReadOnly ? new Set(USER_EDITOR_PROFILE_FIELDS) : ssoManagedFields),
+    [groupProfileReadOnly, ssoManagedFields],
+  );
+
+  const form = useForm<UserEditorValues>({
+    defaultValues: emptyValues(defaultKind),
+    resolver: (values, context, opts) => userEditorResolver(() => contextRef.current)(values, context, opts),
+  });
+  const { getValues, setValue, reset } = form;
+
+  const kindValue = useWatch({ control: form.control, name: 'kind' });
+  const kind: UserKind = mode === 'edit' ? (user?.kind ?? 'login') : kindValue;
+  const showModules = kind === 'login' && features?.modulePermissions !== false && modules.length > 0;
+  const scopeValue = useWatch({ control: form.control, name: 'scope' });
+  const allowSubtrees = kind === 'login' && scopeValue === 'group' && features?.entitySubtrees !== false;
+
+  const ctx: UserEditorContext = {
+    mode, policy, user, roles, modules, multiEntity,
+    phone: features?.phone !== false,
+    modulePermissions: showModules,
+    subtrees: features?.entitySubtrees !== false,
+    readOnlyFields,
+  };
+  const contextRef = useRef(ctx);
+  contextRef.current = ctx;
+
+  // The form starts from the settings (creation) or the user (edit) once they are here, and again
+  // after a save; never while the person is typing.
+  const initialised = useRef<string | null>(null);
+  const setupReady = settings !== undefined && !rolesQuery.isLoading && !modulesQuery.isLoading && (!singleEntity || !roots.isLoading);
+  useEffect(() => {
+    if (!setupReady) return;
+    if (mode === 'edit') {
+      if (!user || initialised.current === user.id) return;
+      initialised.current = user.id;
+      reset(valuesFromUser(user, modules, roles));
+      return;
+    }
+    if (initialised.current === 'create') return;
+    initialised.current = 'create';
+    const start: UserKind =
+      defaultKind === 'contact' ? (canCreateContact ? 'contact' : 'login') : canCreateLogin ? 'login' : canCreateContact ? 'contact' : 'login';
+    reset({
+      ...emptyValues(start),
+      scope: multiEntity && start === 'login' ? 'group' : 'entity',
+      entityIds: singleEntityId ? [singleEntityId] : [],
+      permissions: modules.length > 0 ? normalizePermissions({}, modules, null) : {},
+      ...defaultValues,
+      kind: start,
+    });
+    const role = roles.find((r) => r.id === defaultValues?.roleId);
+    if (role && modules.length > 0 && !defaultValues?.permissions) setValue('permissions', applyRolePreset(role, modules));
+    // defaultValues are read once, by design.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [setupReady, mode, user, modules, roles, reset, defaultKind, canCreateContact, canCreateLogin, multiEntity, singleEntityId]);
+
+  const isSubmitted = form.formState.isSubmitted;
+  const setKind = useCallback(
+    (next: UserKind) => {
+      if (mode === 'edit') return;
+      setValue('kind', next, { shouldDirty: true });
+      if (next === 'contact') {
+        setValue('scope', 'entity');
+        setValue('entityIds', getValues('entityIds').slice(0, 1), { shouldValidate: isSubmitted });
+        setValue('subtreeEntityIds', []);
+      } else if (multiEntity) {
+        setValue('scope', 'group');
+      }
+      form.clearErrors();
+    },
+    [mode, setValue, getValues, multiEntity, form, isSubmitted],
+  );
+
+  const setRole = useCallback(
+    (id: string) => {
+      setValue('roleId', id, { shouldDirty: true, shouldValidate: isSubmitted });
+      const role = roles.find((r) => r.id === id);
+      if (modules.length > 0) {
+        setValue('permissions', role ? applyRolePreset(role, modules) : normalizePermissions(getValues('permissions'), modules, null), {
+          shouldDirty: true,
+        });
+      }
+      form.clearErrors('permissions');
+      if (!role?.isAdmin) {
+        setValue('adminScopeType', 'all');
+        setValue('adminScopeEntityIds', []);
+        form.clearErrors('adminScopeEntityIds');
+      }
+    },
+    [setValue, getValues, roles, modules, form, isSubmitted],
+  );
+
+  const setScope = useCallback(
+    (next: UserScope) => {
+      setValue('scope', next, { shouldDirty: true });
+      if (next === 'entity') {
+        setValue('entityIds', getValues('entityIds').slice(0, 1), { shouldDirty: true, shouldValidate: isSubmitted });
+        setValue('subtreeEntityIds', [], { shouldDirty: true });
+      }
+    },
+    [setValue, getValues, isSubmitted],
+  );
+
+  const roleId = useWatch({ control: form.control, name: 'roleId' });
+  const selectedRole = roles.find((r) => r.id === roleId);
+
+  // What the typed email will do.
+  const email = useWatch({ control: form.control, name: 'email' });
+  const typed = (email ?? '').trim().toLowerCase();
+  let emailChange: UserEditorEmailChange = 'none';
+  if (mode === 'edit' && user && !readOnlyFields.has('email') && typed !== '') {
+    const baseline = (user.pendingEmail ?? user.email).toLowerCase();
+    if (typed !== baseline) {
+      if (user.kind === 'contact') emailChange = 'immediate';
+      else if (user.status === 'invited') emailChange = 'invitation_resent';
+      else if (user.pendingEmail && typed === user.email.toLowerCase()) emailChange = 'cancel_pending';
+      else emailChange = 'registration_request';
+    }
+  }
+  const pendingInvitation = user?.invitation?.kind === 'registration_request' ? user.invitation : null;
+  const emailChangePending: UserEditorPendingEmail | null = user?.pendingEmail
+    ? {
+        email: user.pendingEmail,
+        expiresAt: pendingInvitation?.expiresAt ?? null,
+        expired: pendingInvitation?.status === 'expired',
+      }
+    : null;
+
+  const [needsEmailConfirmation, setNeedsEmailConfirmation] = useState(false);
+  const [submitError, setSubmitError] = useState<UserAdminError | null>(null);
+  const [lastResult, setLastResult] = useState<UserEditorSaveResult | null>(null);
+
+  const fail = (error: unknown): UserEditorSubmitOutcome => {
+    const e = toUserAdminError(error);
+    setSubmitError(e);
+    let focus: FieldPath<UserEditorValues> | null = null;
+    for (const [path, code] of Object.entries(e.fieldErrors ?? {})) {
+      const field = editorFieldOf(path, modules);
+      if (!field) {
+        form.setError('root.server', { type: 'server', message: code });
+        continue;
+      }
+      form.setError(field, { type: 'server', message: code });
+      focus ??= field.startsWith('permissions.') ? 'permissions' : field;
+    }
+    if (focus) {
+      // After the render that shows the errors, so the field is there and enabled.
+      const target = focus;
+      setTimeout(() => {
+        try {
+          form.setFocus(target);
+        } catch {
+          // A field without a focusable control (a host's own layout): the error is shown anyway.
+        }
+      }, 0);
+    }
+    return 'failed';
+  };
+
+  const save = async (values: UserEditorValues, confirmed: boolean): Promise<UserEditorSubmitOutcome> => {
+    const current = contextRef.current;
+    setSubmitError(null);
+    if (current.mode === 'edit') {
+      const editing = current.user;
+      if (!editing) return 'invalid';
+      const patch = toUserPatch(values, current);
+      if (patch.email !== undefined) patch.email = patch.email.trim().toLowerCase();
+      if (Object.keys(patch).length === 0) return 'unchanged';
+      const needsConfirmation =
+        patch.email !== undefined && editing.kind === 'login' && editing.status !== 'invited' && patch.email !== editing.email.toLowerCase();
+      if (needsConfirmation && !confirmed) {
+        setNeedsEmailConfirmation(true);
+        return 'confirm';
+      }
+      try {
+        const result = await update.mutateAsync({ id: editing.id, patch });
+        setNeedsEmailConfirmation(false);
+        const saved: UserEditorSaveResult = { user: result.user, created: false, emailChange: result.emailChange, invitation: null };
+        // The form now starts from the saved user (the diff of a next save is against it).
+        initialised.current = result.user.id;
+        reset(valuesFromUser(result.user, current.modules, current.roles));
+        setLastResult(saved);
+        onSaved?.(saved);
+        return 'saved';
+      } catch (error) {
+        setNeedsEmailConfirmation(false);
+        return fail(error);
+      }
+    }
+    const input = values.kind === 'contact' ? toCreateContactInput(values, current) : toCreateLoginInput(values, current);
+    input.email = input.email.trim().toLowerCase();
+    try {
+      const result = await create.mutateAsync(input);
+      const saved: UserEditorSaveResult = { user: result.user, created: true, emailChange: 'none', invitation: result.invitation };
+      setLastResult(saved);
+      onSaved?.(saved);
+      return 'saved';
+    } catch (error) {
+      return fail(error);
+    }
+  };
+
+  const submit = async (event?: { preventDefault(): void }): Promise<UserEditorSubmitOutcome> => {
+    event?.preventDefault();
+    if (mode === 'create' && !(kindValue === 'login' ? canCreateLogin : canCreateContact)) return 'invalid';
+    let outcome: UserEditorSubmitOutcome = 'invalid';
+    await form.handleSubmit(async (values) => {
+      outcome = await save(values, false);
+    })();
+    return outcome;
+  };
+
+  const confirmEmailChange = async (): Promise<UserEditorSubmitOutcome> => save(getValues(), true);
+  const cancelEmailChange = useCallback(() => setNeedsEmailConfirmation(false), []);
+
+  const notFound = mode === 'edit' && userQuery.error?.code === 'not_found';
+  const loadError = settingsQuery.error ?? rolesQuery.error ?? modulesQuery.error ?? (singleEntity ? roots.error : null) ?? null;
+  const retryLoad = useCallback(() => {
+    if (settingsQuery.error) void settingsQuery.refetch();
+    if (rolesQuery.error) void rolesQuery.refetch();
+    if (modulesQuery.error) void modulesQuery.refetch();
+    if (userQuery.error) void userQuery.refetch();
+    if (roots.error) void queryClient.refetchQueries({ queryKey: userAdminKeys.entities.all });
+  }, [settingsQuery, rolesQuery, modulesQuery, userQuery, roots.error, queryClient]);
+
+  return {
+    form,
+    mode,
+    kind,
+    user,
+    settings,
+    roles,
+    modules,
+    selectedRole,
+    isLoading: !setupReady || settingsQuery.isLoading || (mode === 'edit' && !user && !userQuery.error),
+    loadError,
+    userError: mode === 'edit' ? (userQuery.error ?? null) : null,
+    notFound,
+    retryLoad,
+    canCreateLogin,
+    canCreateContact,
+    canCreate: mode === 'edit' || canCreateLogin || canCreateContact,
+    ssoProviderName: settings?.sso.providerName ?? null,
+    multiEntity,
+    usernamePolicy: { required: policy.mode === 'required', minLength: policy.mode === 'required' ? policy.minLength : 0 },
+    showPhone: features?.phone !== false,
+    showModules,
+    allowSubtrees,
+    readOnlyFields,
+    groupProfileReadOnly,
+    ssoManagedFields,
+    emailChange,
+    emailChangePending,
+    needsEmailConfirmation,
+    confirmEmailChange,
+    cancelEmailChange,
+    setKind,
+    setRole,
+    setScope,
+    submit,
+    isSubmitting: create.isPending || update.isPending,
+    submitError,
+    lastResult,
+  };
+}
