@@ -1,2 +1,5 @@
 /** The styled permission matrix (needs `user-admin-kit/styles.css`). */
-export {};
+export { PermissionGrid } from './matrix/PermissionGrid';
+export type { PermissionGridProps, PermissionGridRow, PermissionGridColumn } from './matrix/PermissionGrid';
+export { ModulePermissionsField } from './matrix/ModulePermissionsField';
+export type { ModulePermissionsFieldProps } from './matrix/ModulePermissionsField';
