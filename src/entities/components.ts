@@ -1,2 +1,3 @@
 /** The styled entity access picker (needs `user-admin-kit/styles.css`). */
-export {};
+export { EntityAccessPicker } from './picker/EntityAccessPicker';
+export type { EntityAccessPickerProps } from './picker/EntityAccessPicker';

@@ -1,1 +1,2 @@
 export * from './useEntities';
+export * from './picker';

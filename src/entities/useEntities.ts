@@ -17,6 +17,8 @@ export interface UseEntityListResult {
   isLoading: boolean;
   isFetching: boolean;
   error: UserAdminError | null;
+  /** Loads the pages again (after a failure, for example). */
+  refetch: () => void;
 }
 
 export interface UseEntitySearchOptions {
@@ -35,7 +37,7 @@ function useEntityPages(
 ): UseEntityListResult {
   const { adapter } = useUserAdminContext(consumer);
   const query = useInfiniteQuery({ ...entitiesQueryOptions(adapter, params), enabled });
-  const { data, fetchNextPage } = query;
+  const { data, fetchNextPage, refetch } = query;
   const items = useMemo(() => data?.pages.flatMap((page) => page.items) ?? [], [data]);
   return {
     items,
@@ -46,6 +48,7 @@ function useEntityPages(
     isLoading: query.isLoading,
     isFetching: query.isFetching,
     error: query.error as UserAdminError | null,
+    refetch: () => void refetch(),
   };
 }
 
