@@ -29,6 +29,11 @@ export interface UserEditorDialogProps {
   hideTrigger?: boolean;
   /** Called after each successful save, so a screen can refresh or show the outcome. Defaults to none. */
   onSaved?: (result: UserEditorSaveResult) => void;
+  /**
+   * The current instant in epoch ms, for "the request expires in 3 days". Pass the server's clock
+   * when it differs from the browser's. Defaults to `Date.now`.
+   */
+  now?: () => number;
   /** Classes of the dialog panel, merged last. Defaults to none. */
   className?: string;
 }
@@ -66,7 +71,7 @@ export function userEditorOutcomeMessage(t: UserAdminT, result: UserEditorSaveRe
  */
 export function UserEditorDialog({
   open: openProp, defaultOpen = false, onOpenChange, userId = null, defaultKind, defaultValues, trigger, hideTrigger = false, onSaved,
-  className,
+  now, className,
 }: UserEditorDialogProps) {
   const { t } = useUserAdminTranslation();
   const [open, setOpen] = useControllable(openProp, defaultOpen, onOpenChange);
@@ -86,6 +91,7 @@ export function UserEditorDialog({
             defaultValues={defaultValues}
             onSaved={onSaved}
             close={() => setOpen(false)}
+            now={now}
             className={className}
           />
         ) : null}
@@ -100,10 +106,11 @@ interface ContentProps {
   defaultValues?: Partial<UserEditorValues>;
   onSaved?: (result: UserEditorSaveResult) => void;
   close: () => void;
+  now?: () => number;
   className?: string;
 }
 
-function UserEditorDialogContent({ userId, defaultKind, defaultValues, onSaved, close, className }: ContentProps) {
+function UserEditorDialogContent({ userId, defaultKind, defaultValues, onSaved, close, now, className }: ContentProps) {
   const { t } = useUserAdminTranslation();
   const announce = useAnnounce();
   const formId = useId();
@@ -193,7 +200,7 @@ function UserEditorDialogContent({ userId, defaultKind, defaultValues, onSaved, 
           </div>
           {mode === 'create' && editor.canCreateContact ? <UserEditorKindField editor={editor} /> : null}
           <UserEditorReadOnlyNotes editor={editor} />
-          <UserEditorProfileFields editor={editor} />
+          <UserEditorProfileFields editor={editor} now={now} />
           <UserEditorAccessFields editor={editor} />
           {mode === 'create' && editor.kind === 'login' && editor.settings ? (
             <p className="uak-user-editor-validity uak-muted" data-slot="user-editor-validity">

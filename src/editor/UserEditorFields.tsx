@@ -141,7 +141,7 @@ function ProfileInput({ editor, field, label, type = 'text', autoComplete, requi
  * What changing the email does (shown as soon as it differs), and a pending change waiting for the
  * user's confirmation with the request's expiry.
  */
-function EmailNotes({ editor, id }: { editor: UseUserEditorResult; id: string }) {
+function EmailNotes({ editor, id, now }: { editor: UseUserEditorResult; id: string; now?: () => number }) {
   const { t, format } = useUserAdminTranslation();
   const notes: ReactNode[] = [];
   const { emailChange, emailChangePending: pending, user } = editor;
@@ -150,7 +150,7 @@ function EmailNotes({ editor, id }: { editor: UseUserEditorResult; id: string })
       <p key="pending" data-slot="user-editor-pending-email">
         {t('userEditor.pendingEmail', { email: pending.email })}{' '}
         {pending.expiresAt
-          ? t(pending.expired ? 'userEditor.pendingEmailExpired' : 'userEditor.pendingEmailExpires', { relative: format.relativeTime(pending.expiresAt) })
+          ? t(pending.expired ? 'userEditor.pendingEmailExpired' : 'userEditor.pendingEmailExpires', { relative: format.relativeTime(pending.expiresAt, now?.()) })
           : null}
       </p>,
     );
@@ -177,7 +177,10 @@ function EmailNotes({ editor, id }: { editor: UseUserEditorResult; id: string })
  * @example
  * <UserEditorProfileFields editor={editor} />
  */
-export function UserEditorProfileFields({ editor, className }: UserEditorPartProps) {
+export function UserEditorProfileFields({ editor, now, className }: UserEditorPartProps & {
+  /** The current instant, for when a registration request expires. Defaults to `Date.now`. */
+  now?: () => number;
+}) {
   const { t } = useUserAdminTranslation();
   const { usernamePolicy, showPhone, kind } = editor;
   return (
@@ -196,7 +199,7 @@ export function UserEditorProfileFields({ editor, className }: UserEditorPartPro
         after={(id) => {
           const notesId = `${id}-notes`;
           const shown = editor.emailChange !== 'none' && editor.emailChange !== 'immediate' || editor.emailChangePending !== null;
-          return { id: shown ? notesId : undefined, node: <EmailNotes editor={editor} id={notesId} /> };
+          return { id: shown ? notesId : undefined, node: <EmailNotes editor={editor} id={notesId} now={now} /> };
         }}
       />
       {usernamePolicy.required && kind === 'login' ? (
