@@ -47,6 +47,7 @@ const firstName = () => input(t('userEditor.fields.firstName'));
 const lastName = () => input(t('userEditor.fields.lastName'));
 const email = () => input(t('userEditor.fields.email'));
 const roleSelect = () => screen.getByRole('combobox', { name: t('userEditor.role.label') }) as HTMLSelectElement;
+const moduleCell = (id: string) => document.querySelector<HTMLElement>(`[data-slot="permission-grid-cell"][data-column="${id}"]`)!;
 const submit = () => screen.getByRole('button', { name: /^(Create|Save changes)$/ });
 
 async function formReady() {
@@ -216,10 +217,11 @@ describe('UserEditorDialog: editing', () => {
     const { user, store, onSaved } = renderEditor({ userId: 'user-admin-2' });
     await formReady();
     expect(screen.getByRole('group', { name: t('userEditor.adminScope.legend') })).toBeInTheDocument();
-    expect(screen.getByRole('combobox', { name: 'Payment' })).toHaveValue('edit');
+    expect(moduleCell(MODULE_IDS.payment)).toHaveAttribute('data-level', 'edit');
     await user.selectOptions(roleSelect(), ROLE_IDS.communication);
     expect(screen.queryByRole('group', { name: t('userEditor.adminScope.legend') })).toBeNull();
-    expect(screen.getByRole('combobox', { name: 'Payment' })).toBeDisabled();
+    expect(moduleCell(MODULE_IDS.payment)).toHaveAttribute('data-locked');
+    expect(moduleCell(MODULE_IDS.payment)).toHaveAttribute('data-level', 'none');
     await user.click(submit());
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1), WAIT);
     const saved = store.getUser({ id: 'user-admin-2' });
@@ -231,12 +233,12 @@ describe('UserEditorDialog: editing', () => {
   it('given an admin role chosen, the admin scope shows and the admin-only modules unlock with the role preset', async () => {
     const { user } = renderEditor({ defaultValues: { roleId: ROLE_IDS.user } });
     await formReady();
-    expect(screen.getByRole('combobox', { name: 'Payment' })).toBeDisabled();
+    expect(moduleCell(MODULE_IDS.payment)).toHaveAttribute('data-locked');
     expect(screen.queryByRole('group', { name: t('userEditor.adminScope.legend') })).toBeNull();
     await user.selectOptions(roleSelect(), ROLE_IDS.admin);
     expect(screen.getByRole('group', { name: t('userEditor.adminScope.legend') })).toBeInTheDocument();
-    expect(screen.getByRole('combobox', { name: 'Payment' })).toBeEnabled();
-    expect(screen.getByRole('combobox', { name: 'Payment' })).toHaveValue('edit');
+    expect(moduleCell(MODULE_IDS.payment)).not.toHaveAttribute('data-locked');
+    expect(moduleCell(MODULE_IDS.payment)).toHaveAttribute('data-level', 'edit');
   });
 
   it('given the last active administrator demoted, the store refuses: the reason shows and the form keeps the choice', async () => {

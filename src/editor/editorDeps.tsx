@@ -1,44 +1,21 @@
 /**
- * Internal: the entity and module fields the editor uses, in one place. Until the
- * EntityAccessPicker and the ModulePermissionsField land, the interim fallbacks stand in.
+ * Internal: the entity and module fields the editor uses, in one place: the EntityAccessPicker
+ * (the `error` the editor shows itself is not passed on) and the ModulePermissionsField.
  */
-import type { Ref } from 'react';
-import type { Module, ModulePermissions, Role } from '../adapter/types';
-import { EntityAccessFallback, ModulePermissionsFallback, type EntityAccessValue } from './EditorFallbacks';
+import { EntityAccessPicker, type EntityAccessPickerProps } from '../entities/components';
+import { ModulePermissionsField, type ModulePermissionsFieldProps } from '../permissions/components';
 
-export interface EntityAccessFieldProps {
-  value: EntityAccessValue;
-  onValueChange: (value: EntityAccessValue) => void;
-  label: string;
-  variant?: 'popover' | 'inline';
-  selectionMode?: 'multiple' | 'single';
-  allowSubtrees?: boolean;
-  disabled?: boolean;
-  id?: string;
-  'aria-describedby'?: string;
-  'aria-invalid'?: boolean;
-  onBlur?: () => void;
-  ref?: Ref<HTMLElement | null> | ((instance: unknown) => void);
+export interface EntityAccessFieldProps extends EntityAccessPickerProps {
   /** The translated error; the editor shows it under the field. */
   error?: string;
 }
 
-export function EntityAccessField({ error, ref: _ref, variant: _variant, onBlur: _onBlur, ...props }: EntityAccessFieldProps) {
-  void error;
-  return <EntityAccessFallback {...props} />;
+export function EntityAccessField({ error: _error, ...props }: EntityAccessFieldProps) {
+  return <EntityAccessPicker {...props} />;
 }
 
-export interface ModulePermissionsInputProps {
-  value: ModulePermissions;
-  onValueChange: (value: ModulePermissions) => void;
-  role: Role | null | undefined;
-  label: string;
-  modules?: Module[];
-  disabled?: boolean;
-  id?: string;
-  'aria-describedby'?: string;
-}
+export type ModulePermissionsInputProps = ModulePermissionsFieldProps;
 
 export function ModulePermissionsInput(props: ModulePermissionsInputProps) {
-  return <ModulePermissionsFallback {...props} />;
+  return <ModulePermissionsField {...props} />;
 }
