@@ -15,6 +15,8 @@ export interface PermissionGridRow {
   label: string;
   /** The row's role (for a role row, the role itself); `null` for none (every admin-only module locked). */
   role: MatrixRole | null;
+  /** Shown under the label in the default row header (an email, a badge). Defaults to none. */
+  description?: ReactNode;
 }
 
 /** A column shown between the row header and the modules (e.g. the role select of a user row). */
@@ -184,6 +186,7 @@ export function PermissionGrid(props: PermissionGridProps) {
               )}
             </span>
           )}
+          {!rowHeader && row.description ? <span className="uak-permission-grid-row-description" data-slot="permission-grid-row-description">{row.description}</span> : null}
           {error ? (
             <span className="uak-permission-grid-row-error" data-slot="permission-grid-row-error">
               <span aria-hidden="true">⚠ </span>
