@@ -48,6 +48,7 @@ type RowConfirm = { user: User; action: 'deactivate' | 'remove' };
  * <UserList
  *   onInvite={() => setInviteOpen(true)}
  *   onEditUser={(user) => navigate(`/admin/users/${user.id}`)}
+ *   onSignInHelp={(user) => setSignInHelpFor(user)}
  *   columns={['name', 'email', { id: 'team', header: t('team'), cell: (user) => teams.get(user.id) }, 'role', 'status']}
  *   defaultColumnVisibility={{ lastSignIn: false }}
  * />
@@ -57,11 +58,12 @@ export function UserList(props: UserListProps) {
     onInvite, emptyAction, pageSizeOptions = USER_LIST_PAGE_SIZES, searchDebounceMs, virtualizeAbove,
     initialState, state, onStateChange, enabled, columns, columnVisibility, defaultColumnVisibility, onColumnVisibilityChange,
     columnOrder, defaultColumnOrder, onColumnOrderChange, selection, defaultSelection, onSelectionChange, onEditUser,
-    bulkConcurrency, now, className, ...rest
+    onSignInHelp, bulkConcurrency, now, className, ...rest
   } = props;
   const users = useUserTable({
     initialState, state, onStateChange, enabled, columns, columnVisibility, defaultColumnVisibility, onColumnVisibilityChange,
-    columnOrder, defaultColumnOrder, onColumnOrderChange, selection, defaultSelection, onSelectionChange, onEditUser, bulkConcurrency, now,
+    columnOrder, defaultColumnOrder, onColumnOrderChange, selection, defaultSelection, onSelectionChange, onEditUser, onSignInHelp,
+    bulkConcurrency, now,
   });
   const { t } = useUserAdminTranslation();
   const idBase = `uak-user-list-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;

@@ -189,6 +189,10 @@ export function UserListTable({ users, onRowAction, virtualizeAbove = 100, estim
   function menuItems(user: User): ActionMenuItem[] {
     const result: ActionMenuItem[] = [];
     for (const action of USER_ROW_ACTIONS) {
+      // Sign-in help comes right after edit (it is not a UserRowAction: it only opens the host's guide).
+      if (action === 'resendInvitation' && users.canOpenSignInHelp(user)) {
+        result.push({ key: 'signInHelp', label: t('userList.rowActions.signInHelp'), onSelect: () => users.openSignInHelp(user) });
+      }
       const availability = users.actionAvailability(user, action);
       if (!availability.visible) continue;
       result.push({

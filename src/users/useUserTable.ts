@@ -38,7 +38,7 @@ import {
   type UserListCustomColumn,
   type UserTableFeatures,
 } from './list/columns';
-import { getActionAvailability, type UserActionAvailability, type UserRowAction } from './list/guards';
+import { canGetSignInHelp, getActionAvailability, type UserActionAvailability, type UserRowAction } from './list/guards';
 import { collectMatchingUsers, EMPTY_USER_SELECTION, type UserSelection } from './list/selection';
 import { useActiveAdminCount } from './list/useActiveAdminCount';
 import { useControllable } from '../query/useControllable';
@@ -128,6 +128,8 @@ export interface UseUserTableOptions extends UseUserListOptions {
   onSelectionChange?: (next: UserSelection) => void;
   /** Opens the host's editor for a user. The edit action is offered only when given. Defaults to none. */
   onEditUser?: (user: User) => void;
+  /** Opens the host's sign-in help for a login user (e.g. `SignInErrorGuideDialog`). The row action is offered only when given. Defaults to none. */
+  onSignInHelp?: (user: User) => void;
   /** At most this many single calls (and page requests) in flight during a bulk action. Defaults to 4. */
   bulkConcurrency?: number;
   /** The current instant, for relative times ("expires in 3 days"). Defaults to `Date.now`. */
@@ -169,6 +171,10 @@ export interface UseUserTableResult {
   isPageSelected: boolean;
   /** Whether an action applies to a user, and whether it is blocked (self, last admin). */
   actionAvailability: (user: User, action: UserRowAction) => UserActionAvailability;
+  /** Whether the sign-in help is offered for a user: `onSignInHelp` was given and the user is a login user. */
+  canOpenSignInHelp: (user: User) => boolean;
+  /** Calls `onSignInHelp` with the user (nothing when it was not given). */
+  openSignInHelp: (user: User) => void;
   /** Runs a row action (`edit` calls `onEditUser`). Resolves with the outcome; never rejects. */
   runRowAction: (user: User, action: UserRowAction) => Promise<UserRowActionOutcome>;
   /** The row actions in flight, by user id. */
@@ -393,6 +399,11 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
 
   const onEditRef = useRef(options.onEditUser);
   onEditRef.current = options.onEditUser;
+  const hasSignInHelp = options.onSignInHelp !== undefined;
+  const onSignInHelpRef = useRef(options.onSignInHelp);
+  onSignInHelpRef.current = options.onSignInHelp;
+  const canOpenSignInHelp = useCallback((user: User) => hasSignInHelp && canGetSignInHelp(user), [hasSignInHelp]);
+  const openSignInHelp = useCallback((user: User) => onSignInHelpRef.current?.(user), []);
   const setStatus = useSetUserStatus();
   const remove = useRemoveUser();
   const resend = useResendUserInvitation();
@@ -587,6 +598,8 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
     clearSelection,
     isPageSelected,
     actionAvailability,
+    canOpenSignInHelp,
+    openSignInHelp,
     runRowAction,
     pendingRowActions,
     lastRowAction,

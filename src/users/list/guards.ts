@@ -81,3 +81,13 @@ export function getActionAvailability(user: User, action: UserRowAction, context
       return destructive();
   }
 }
+
+/**
+ * Whether the sign-in help ("why can't they sign in?") applies to a user: login users only, in any
+ * status (a contact never signs in). Offered in the row menu when the host handles it (`onSignInHelp`).
+ * @example
+ * if (canGetSignInHelp(user)) items.push({ key: 'signInHelp', label: t('userList.rowActions.signInHelp'), onSelect: () => open(user) });
+ */
+export function canGetSignInHelp(user: User): boolean {
+  return user.kind === 'login';
+}
