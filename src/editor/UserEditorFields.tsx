@@ -235,15 +235,18 @@ export function UserEditorAccessFields({ editor, className }: UserEditorPartProp
   const entitiesError = errorText(errors.entityIds?.message);
   const entitiesErrorId = `${radioName}-entities-error`;
 
+  const entitiesLabel = single ? t('userEditor.entities.single') : t('userEditor.entities.label');
   const entities = multiEntity ? (
-    <div className="uak-user-editor-entities" data-slot="user-editor-entities">
+    <div className="uak-field uak-user-editor-entities" data-slot="user-editor-entities" data-invalid={entitiesError ? '' : undefined}>
+      <label htmlFor={`${radioName}-entities`} className="uak-field-label">{entitiesLabel}</label>
       <Controller
         control={form.control}
         name="entityIds"
         render={({ field }) => (
           <EntityAccessField
             ref={field.ref}
-            label={kind === 'contact' || scope === 'entity' ? t('userEditor.entities.single') : t('userEditor.entities.label')}
+            id={`${radioName}-entities`}
+            label={entitiesLabel}
             value={{ entityIds: field.value, subtreeEntityIds: editor.allowSubtrees ? subtreeEntityIds : [] }}
             onValueChange={(next) => {
               field.onChange(next.entityIds);
@@ -252,7 +255,6 @@ export function UserEditorAccessFields({ editor, className }: UserEditorPartProp
             onBlur={field.onBlur}
             selectionMode={single ? 'single' : 'multiple'}
             allowSubtrees={editor.allowSubtrees}
-            variant="inline"
             aria-invalid={entitiesError ? true : undefined}
             aria-describedby={entitiesError ? entitiesErrorId : undefined}
             error={entitiesError}
@@ -313,20 +315,21 @@ export function UserEditorAccessFields({ editor, className }: UserEditorPartProp
             </label>
           ))}
           {adminScopeType === 'entities' ? (
-            <>
+            <div className="uak-field uak-user-editor-admin-entities" data-invalid={adminScopeError ? '' : undefined}>
+              <label htmlFor={`${radioName}-admin-entities`} className="uak-field-label">{t('userEditor.adminScope.pickerLabel')}</label>
               <Controller
                 control={form.control}
                 name="adminScopeEntityIds"
                 render={({ field }) => (
                   <EntityAccessField
                     ref={field.ref}
+                    id={`${radioName}-admin-entities`}
                     label={t('userEditor.adminScope.pickerLabel')}
                     value={{ entityIds: field.value, subtreeEntityIds: [] }}
                     onValueChange={(next) => field.onChange(next.entityIds)}
                     onBlur={field.onBlur}
                     selectionMode="multiple"
                     allowSubtrees={false}
-                    variant="inline"
                     aria-invalid={adminScopeError ? true : undefined}
                     aria-describedby={adminScopeError ? `${radioName}-admin-error` : undefined}
                     error={adminScopeError}
@@ -334,7 +337,7 @@ export function UserEditorAccessFields({ editor, className }: UserEditorPartProp
                 )}
               />
               {adminScopeError ? <p id={`${radioName}-admin-error`} className="uak-field-error">{adminScopeError}</p> : null}
-            </>
+            </div>
           ) : null}
         </fieldset>
       ) : null}
