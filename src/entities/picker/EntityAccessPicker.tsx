@@ -223,7 +223,7 @@ export function EntityAccessPicker({
                       {t('entityPicker.summary', { count, formatted: format.number(count) })}
                     </span>
                   ) : null}
-                  <Button size="sm" variant="primary" onClick={() => close(true)} data-slot="entity-access-picker-done">
+                  <Button size="sm" variant="primary" onClick={() => close(true)} className="uak-entity-picker-done">
                     {t('entityPicker.done')}
                   </Button>
                 </div>
@@ -286,7 +286,7 @@ function SelectionChips({ picker, showCount, disabled }: { picker: UseEntityAcce
             </Button>
           ) : null}
           {count > 1 && !disabled ? (
-            <Button size="sm" variant="ghost" onClick={picker.clear} data-slot="entity-access-picker-clear">{t('entityPicker.clear')}</Button>
+            <Button size="sm" variant="ghost" onClick={picker.clear} className="uak-entity-picker-clear">{t('entityPicker.clear')}</Button>
           ) : null}
         </div>
       ) : null}
@@ -390,7 +390,7 @@ function PickerBody({ picker, label, idBase, treeId, describedBy, invalid, searc
               size="sm"
               pending={selectAll.status === 'pending'}
               onClick={() => void picker.selectAllMatching()}
-              data-slot="entity-access-picker-select-all"
+              className="uak-entity-picker-select-all"
             >
               {matching > limit
                 ? t('entityPicker.selectAllCapped', { limit: format.number(limit), total: format.number(matching) })
