@@ -464,6 +464,15 @@ function TreeLevel({ context, items, total, level, parentKey, hasNextPage, isFet
   const { t, format } = useUserAdminTranslation();
   const moreKey = `more:${parentKey ?? 'top'}`;
   const setSize = Math.max(total, items.length);
+  // "Show more" from the keyboard puts focus on the first entity it loaded.
+  const focusAt = useRef<number | null>(null);
+  useEffect(() => {
+    const at = focusAt.current;
+    const entity = at === null ? undefined : items[at];
+    if (!entity) return;
+    focusAt.current = null;
+    document.getElementById(itemDomId(context.idBase, entity.id))?.focus();
+  }, [items, context.idBase]);
   return (
     <>
       {items.map((entity, index) => (
@@ -477,7 +486,11 @@ function TreeLevel({ context, items, total, level, parentKey, hasNextPage, isFet
           parentKey={parentKey}
           kind="load-more"
           busy={isFetchingNextPage}
-          onActivate={fetchNextPage}
+          onActivate={() => {
+            const node = document.getElementById(itemDomId(context.idBase, moreKey));
+            focusAt.current = node && document.activeElement === node ? items.length : null;
+            fetchNextPage();
+          }}
         >
           {t('entityPicker.loadMore', { shown: format.number(items.length), total: format.number(total) })}
         </SpecialItem>
