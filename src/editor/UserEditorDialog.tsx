@@ -164,6 +164,10 @@ function UserEditorDialogContent({ userId, defaultKind, defaultValues, onSaved, 
       data-slot="user-editor"
       data-mode={mode}
       data-outcome={awaiting ? 'awaiting-confirmation' : undefined}
+      onEscapeKeyDown={(event) => {
+        // Escape in an open entity picker closes the picker, not the editor (Radix listens on the document).
+        if ((event.target as Element | null)?.closest?.('[data-slot="entity-access-picker-panel"]')) event.preventDefault();
+      }}
       onOpenAutoFocus={(event) => {
         event.preventDefault();
         contentRef.current?.focus();
