@@ -72,11 +72,17 @@ describe('UserAdmin', () => {
     expect(trigger()).toHaveAccessibleDescription(t('settings.ssoEnforced', { provider: 'Okta' }));
   });
 
-  it('given a backend without invitations, there are no tabs, no invite button, only the users', async () => {
+  it('given a backend without invitations, there are Users and Permissions tabs and no invite button', async () => {
     renderScreen({ store: { settings: { features: { invitations: false } } } });
     expect(await screen.findByRole('table', {}, { timeout: 10_000 })).toBeInTheDocument();
-    expect(screen.queryByRole('tablist', { name: t('userAdmin.tabsLabel') })).toBeNull();
+    await waitFor(() => expect(sectionTabs().map((tab) => tab.textContent?.replace(/\d+$/, ''))).toEqual([t('userAdmin.tabs.users'), t('userAdmin.tabs.permissions')]));
     expect(screen.queryByRole('button', { name: t('invite.trigger') })).toBeNull();
+  });
+
+  it('given a backend without invitations nor module permissions, there are no tabs, only the users', async () => {
+    renderScreen({ store: { settings: { features: { invitations: false, modulePermissions: false } } } });
+    expect(await screen.findByRole('table', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('tablist', { name: t('userAdmin.tabsLabel') })).toBeNull();
   });
 
   it('given title null, renders no heading of its own; given onEditUser, rows offer Edit', async () => {
@@ -95,5 +101,83 @@ describe('UserAdmin', () => {
     const fr = getUserAdminT(createUserAdminI18n({ locale: 'fr' }));
     expect(screen.getByRole('heading', { level: 2, name: fr('userAdmin.title') })).toBeInTheDocument();
     expect(sectionTabs(fr)[1]).toHaveTextContent(fr('userAdmin.tabs.invitations'));
+  });
+
+  it('given New user, the built-in editor creates a contact: the dialog closes, the Users count goes up and the list finds them', async () => {
+    const onUserSaved = vi.fn();
+    const { user, store } = renderScreen({ props: { onUserSaved, userEditorProps: { defaultValues: { entityIds: ['entity-acme-lyon'] } } } });
+    const before = store.getUserCounts({}).all;
+    await waitFor(() => expect(sectionTabs()[0]).toHaveTextContent(String(before)));
+    await user.click(screen.getByRole('button', { name: t('userEditor.trigger') }));
+    const dialog = await screen.findByRole('dialog', { name: t('userEditor.title.create') }, { timeout: 10_000 });
+    await within(dialog).findByRole('textbox', { name: t('userEditor.fields.firstName') }, { timeout: 10_000 });
+    await user.click(within(dialog).getByRole('radio', { name: t('userEditor.kind.contact') }));
+    await user.type(within(dialog).getByRole('textbox', { name: t('userEditor.fields.firstName') }), 'Zélie');
+    await user.type(within(dialog).getByRole('textbox', { name: t('userEditor.fields.lastName') }), 'Zorn');
+    await user.type(within(dialog).getByRole('textbox', { name: t('userEditor.fields.email') }), 'zelie@supplier.example');
+    await user.click(within(dialog).getByRole('button', { name: t('userEditor.submit.create') }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 10_000 });
+    expect(onUserSaved).toHaveBeenCalledWith(expect.objectContaining({ created: true }));
+    expect(store.getUserCounts({}).all).toBe(before + 1);
+    await waitFor(() => expect(sectionTabs()[0]).toHaveTextContent(String(before + 1)), { timeout: 10_000 });
+    await user.type(screen.getByRole('searchbox', { name: t('userList.searchLabel') }), 'zorn{Enter}');
+    expect(await screen.findByText('zelie@supplier.example', {}, { timeout: 10_000 })).toBeInTheDocument();
+  });
+
+  it('given Edit on a row, the built-in editor opens on that user and a saved name shows in the list', async () => {
+    const { user, store } = renderScreen();
+    const target = store.listUsers({ pageIndex: 0, pageSize: 1, filter: { kind: 'login', status: ['active'], scope: 'entity' } }).items[0]!;
+    const name = `${target.firstName} ${target.lastName}`;
+    await user.type(screen.getByRole('searchbox', { name: t('userList.searchLabel') }), `${target.email}{Enter}`);
+    await user.click(await screen.findByRole('button', { name: t('actions.moreActions', { name }) }, { timeout: 10_000 }));
+    await user.click(await screen.findByRole('menuitem', { name: t('actions.edit') }));
+    const dialog = await screen.findByRole('dialog', { name: t('userEditor.title.edit', { name }) }, { timeout: 10_000 });
+    const last = await within(dialog).findByRole('textbox', { name: t('userEditor.fields.lastName') }, { timeout: 10_000 });
+    expect(last).toHaveValue(target.lastName);
+    await user.clear(last);
+    await user.type(last, 'Renamed');
+    await user.click(within(dialog).getByRole('button', { name: t('userEditor.submit.edit') }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 10_000 });
+    expect(store.getUser({ id: target.id }).lastName).toBe('Renamed');
+    expect(await screen.findByText(`${target.firstName} Renamed`, {}, { timeout: 10_000 })).toBeInTheDocument();
+  });
+
+  it('given SSO enforced and no contacts, New user stays focusable but disabled with the reason; with contacts it opens on the contact kind only', async () => {
+    const sso = { enforced: true, providerName: 'Okta' };
+    const first = renderScreen({ store: { settings: { sso, features: { contacts: false } } } });
+    const button = () => screen.getByRole('button', { name: t('userEditor.trigger') });
+    await waitFor(() => expect(button()).toHaveAccessibleDescription(t('settings.ssoEnforced', { provider: 'Okta' })));
+    expect(button()).toHaveAttribute('aria-disabled', 'true');
+    await first.user.click(button());
+    expect(screen.queryByRole('dialog')).toBeNull();
+    first.unmount();
+
+    const second = renderScreen({ store: { settings: { sso } } });
+    await waitFor(() => expect(button()).not.toHaveAttribute('aria-disabled'));
+    await second.user.click(button());
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 });
+    await waitFor(() => expect(within(dialog).getByRole('radio', { name: t('userEditor.kind.contact') })).toBeChecked(), { timeout: 10_000 });
+    expect(within(dialog).getByRole('radio', { name: t('userEditor.kind.login') })).toBeDisabled();
+  });
+
+  it('given the Permissions tab, shows module access by user, and by role when chosen', async () => {
+    const { user } = renderScreen();
+    await user.click(sectionTabs()[2]!);
+    expect(await screen.findByRole('grid', { name: t('permissionMatrix.usersLabel') }, { timeout: 10_000 })).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: t('userAdmin.permissionSource.roles') }));
+    expect(await screen.findByRole('grid', { name: t('permissionMatrix.rolesLabel') }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(screen.queryByRole('grid', { name: t('permissionMatrix.usersLabel') })).toBeNull();
+  });
+
+  it('given Sign-in help on a login user row, opens the guide for that user', async () => {
+    const { user, store } = renderScreen();
+    const target = store.listUsers({ pageIndex: 0, pageSize: 1, filter: { kind: 'login', status: ['deactivated'] } }).items[0]!;
+    const name = `${target.firstName} ${target.lastName}`.trim() || target.email;
+    await user.type(screen.getByRole('searchbox', { name: t('userList.searchLabel') }), `${target.email}{Enter}`);
+    await user.click(await screen.findByRole('button', { name: t('actions.moreActions', { name }) }, { timeout: 10_000 }));
+    await user.click(await screen.findByRole('menuitem', { name: t('userList.rowActions.signInHelp') }));
+    expect(await screen.findByRole('dialog', { name: t('signInGuide.dialogTitle', { name }) }, { timeout: 10_000 })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 });

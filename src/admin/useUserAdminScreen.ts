@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import type { User } from '../adapter/types';
 import { useControllable } from '../query/useControllable';
 import { useInvitationList } from '../invitations/useInvitationList';
 import { useSettings } from '../settings/useSettings';
 import { useUserCounts } from '../users/useUserCounts';
 
 /** The tabs of the composed screen. */
-export type UserAdminTab = 'users' | 'invitations';
+export type UserAdminTab = 'users' | 'invitations' | 'permissions';
 
 export interface UseUserAdminScreenOptions {
   /** The open tab, when the host owns it. Defaults to none (uncontrolled). */
@@ -32,6 +33,22 @@ export interface UseUserAdminScreenResult {
   ssoProviderName: string | null;
   /** Whether the backend has invitations at all (`settings.features.invitations`). */
   invitationsEnabled: boolean;
+  /** Whether the backend grants module permissions per user (`settings.features.modulePermissions`): the Permissions tab. */
+  permissionsEnabled: boolean;
+  /** Whether the backend has contacts (`settings.features.contacts`). */
+  contactsEnabled: boolean;
+  /** Whether "New user" can create anything: a login user (not under SSO) or a contact. `false` until settings load. */
+  canCreateUser: boolean;
+  /** Whether the settings have loaded (until then, creating and inviting wait). */
+  settingsLoaded: boolean;
+  /** The user editor: closed, creating (`userId: null`), or editing a user. */
+  editor: { open: boolean; userId: string | null };
+  /** Opens the editor on a user, or on a new one with `null`. */
+  openEditor: (userId: string | null) => void;
+  setEditorOpen: (open: boolean) => void;
+  /** The user whose sign-in help is open, or `null`. */
+  signInHelpUser: User | null;
+  setSignInHelpUser: (user: User | null) => void;
 }
 
 /**
@@ -44,19 +61,34 @@ export interface UseUserAdminScreenResult {
 export function useUserAdminScreen(options: UseUserAdminScreenOptions = {}): UseUserAdminScreenResult {
   const [tab, setTab] = useControllable<UserAdminTab>(options.tab, options.defaultTab ?? 'users', options.onTabChange);
   const [inviteOpen, setInviteOpen] = useState(false);
+  const [editor, setEditor] = useState<{ open: boolean; userId: string | null }>({ open: false, userId: null });
+  const [signInHelpUser, setSignInHelpUser] = useState<User | null>(null);
   const settings = useSettings().data;
   const invitationsEnabled = settings?.features?.invitations !== false;
+  const permissionsEnabled = settings?.features?.modulePermissions !== false;
+  const contactsEnabled = settings?.features?.contacts !== false;
+  const ssoEnforced = settings?.sso.enforced ?? false;
+  const tabs: UserAdminTab[] = ['users', ...(invitationsEnabled ? (['invitations'] as const) : []), ...(permissionsEnabled ? (['permissions'] as const) : [])];
   const counts = useUserCounts();
   const pending = useInvitationList({ initialState: { pageSize: 1, status: 'pending' }, enabled: invitationsEnabled });
   return {
-    tab: invitationsEnabled ? tab : 'users',
+    tab: tabs.includes(tab) ? tab : 'users',
     setTab,
     inviteOpen,
     setInviteOpen,
     userCount: counts.counts?.all,
     pendingInvitationCount: pending.isLoading || pending.error ? undefined : pending.total,
-    ssoEnforced: settings?.sso.enforced ?? false,
+    ssoEnforced,
     ssoProviderName: settings?.sso.providerName ?? null,
     invitationsEnabled,
+    permissionsEnabled,
+    contactsEnabled,
+    canCreateUser: settings !== undefined && (!ssoEnforced || contactsEnabled),
+    settingsLoaded: settings !== undefined,
+    editor,
+    openEditor: (userId) => setEditor({ open: true, userId }),
+    setEditorOpen: (open) => setEditor((current) => ({ ...current, open })),
+    signInHelpUser,
+    setSignInHelpUser,
   };
 }
