@@ -76,13 +76,13 @@ export function UserEditorKindField({ editor, className }: UserEditorPartProps) 
  * @example
  * <UserEditorReadOnlyNotes editor={editor} />
  */
-export function UserEditorReadOnlyNotes({ editor }: UserEditorPartProps) {
+export function UserEditorReadOnlyNotes({ editor, className }: UserEditorPartProps) {
   const { t } = useUserAdminTranslation();
   if (editor.groupProfileReadOnly) {
-    return <StatusMessage tone="info" data-slot="user-editor-group-note">{t('userEditor.readOnly.groupProfile')}</StatusMessage>;
+    return <StatusMessage tone="info" className={className} data-slot="user-editor-group-note">{t('userEditor.readOnly.groupProfile')}</StatusMessage>;
   }
   if (editor.ssoManagedFields.size > 0) {
-    return <StatusMessage tone="info" data-slot="user-editor-sso-note">{t('userEditor.readOnly.sso', { provider: providerName(t, editor) })}</StatusMessage>;
+    return <StatusMessage tone="info" className={className} data-slot="user-editor-sso-note">{t('userEditor.readOnly.sso', { provider: providerName(t, editor) })}</StatusMessage>;
   }
   return null;
 }

@@ -10,7 +10,11 @@ import { normalizePermissions } from '../permissions/rules';
 /** The profile fields of a user, which SSO or the group level can make read-only. */
 export type UserEditorProfileField = IdentityProviderField;
 
-/** Every profile field, in form order. */
+/**
+ * Every profile field, in form order.
+ * @example
+ * USER_EDITOR_PROFILE_FIELDS.filter((field) => !editor.readOnlyFields.has(field));
+ */
 export const USER_EDITOR_PROFILE_FIELDS: readonly UserEditorProfileField[] = ['firstName', 'lastName', 'email', 'username', 'phone'];
 
 /**
@@ -61,7 +65,11 @@ export interface UserEditorContext {
 const trim = (value: string) => value.trim();
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
 
-/** The values a form starts with for a user being edited. */
+/**
+ * The values a form starts with for a user being edited (a pending new email shows as the email).
+ * @example
+ * form.reset(valuesFromUser(user, modules, roles));
+ */
 export function valuesFromUser(user: User, modules: readonly Module[], roles: readonly Role[]): UserEditorValues {
   const role = roles.find((r) => r.id === user.roleId) ?? null;
   return {
@@ -88,7 +96,11 @@ function adminScopeOf(values: UserEditorValues, role: Role | undefined, multiEnt
   return values.adminScopeType === 'entities' && multiEntity ? { type: 'entities', entityIds: values.adminScopeEntityIds } : { type: 'all' };
 }
 
-/** The login-user input the form describes. */
+/**
+ * The login-user input the form describes (`CreateLoginUserInput`).
+ * @example
+ * adapter.createUser({ input: toCreateLoginInput(form.getValues(), context) });
+ */
 export function toCreateLoginInput(values: UserEditorValues, ctx: UserEditorContext): CreateLoginUserInput {
   const role = ctx.roles.find((r) => r.id === values.roleId);
   return {
@@ -107,7 +119,11 @@ export function toCreateLoginInput(values: UserEditorValues, ctx: UserEditorCont
   };
 }
 
-/** The contact input the form describes. */
+/**
+ * The contact input the form describes (`CreateContactInput`: the first entity is the contact's).
+ * @example
+ * adapter.createUser({ input: toCreateContactInput(form.getValues(), context) });
+ */
 export function toCreateContactInput(values: UserEditorValues, ctx: UserEditorContext): CreateContactInput {
   return {
     kind: 'contact',
@@ -122,6 +138,9 @@ export function toCreateContactInput(values: UserEditorValues, ctx: UserEditorCo
 /**
  * Only what changed, compared with the user as loaded: an edit never sends a field the admin did
  * not touch (nor a read-only one).
+ * @example
+ * const patch = toUserPatch(form.getValues(), context);
+ * if (Object.keys(patch).length > 0) update.mutate({ id: user.id, patch });
  */
 export function toUserPatch(values: UserEditorValues, ctx: UserEditorContext): UserPatch {
   const user = ctx.user;
@@ -159,7 +178,12 @@ export function toUserPatch(values: UserEditorValues, ctx: UserEditorContext): U
   return patch;
 }
 
-/** Where a path of the adapter's input (or of a server error) lands in the form. */
+/**
+ * Where a path of the adapter's input (or of a server error) lands in the form: `entityId` and
+ * `scope` on `entityIds`, `adminScope.*` on `adminScopeEntityIds`, `permissions.<id>` on that module.
+ * @example
+ * editorFieldOf('adminScope.entityIds', modules); // 'adminScopeEntityIds'
+ */
 export function editorFieldOf(path: string, modules: readonly Module[]): FieldPath<UserEditorValues> | null {
   const [head, ...rest] = path.split('.');
   switch (head) {
@@ -182,6 +206,8 @@ export function editorFieldOf(path: string, modules: readonly Module[]): FieldPa
  * The form's resolver: the form is turned into what would be sent and checked with the adapter's
  * schema for it (`createLoginUserSchema(policy)`, `createContactSchema`, `userPatchSchema(policy)`);
  * errors are put back on the form's fields. Messages stay keys (`validation.*`).
+ * @example
+ * useForm<UserEditorValues>({ resolver: userEditorResolver(() => contextRef.current) });
  */
 export function userEditorResolver(getContext: () => UserEditorContext): Resolver<UserEditorValues> {
   return async (values, context, options) => {
