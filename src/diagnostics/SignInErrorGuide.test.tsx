@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createFaultInjector, createMemoryAdapter, createMockStore, type MockStoreOptions } from '../../mocks';
@@ -16,6 +16,9 @@ import { SignInErrorGuideDialog } from './SignInErrorGuideDialog';
  * user-joao (invited): invitation_expired (req_13e8b70c, 2026-01-15T07:00Z), invitation_expired;
  * user-13 (active): invalid_credentials ×3; user-18 (active): mfa_failed, entity_not_granted, locked.
  */
+// The first render of a file on a busy 2-core machine can take more than the default second.
+configure({ asyncUtilTimeout: 10_000 });
+
 const DEACTIVATED = 'user-12';
 const INVITED = 'user-joao';
 const ACTIVE = 'user-13';

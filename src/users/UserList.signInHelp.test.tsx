@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter, createMockStore } from '../../mocks';
@@ -6,6 +6,9 @@ import en from '../i18n/locales/en.json';
 import { createTestQueryClient } from '../../test/utils/test-adapter';
 import { UserAdminProvider } from '../provider/UserAdminProvider';
 import { UserList, type UserListProps } from './UserList';
+
+// Rendering the whole screen is slow on a busy 2-core machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 function renderList(props: Partial<UserListProps> = {}) {
   const store = createMockStore({ userCount: 20 });
