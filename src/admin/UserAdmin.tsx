@@ -10,6 +10,7 @@ import { PermissionMatrix, type PermissionMatrixProps } from '../permissions/com
 import { Button, TabPanel, Tabs, UserAdminRoot, VisuallyHidden, useAnnounce } from '../ui';
 import { cx } from '../ui/cx';
 import { UserList, type UserListProps } from '../users/components';
+import { useReturnFocus } from './useReturnFocus';
 import { useUserAdminScreen, type UseUserAdminScreenOptions } from './useUserAdminScreen';
 
 export interface UserAdminProps extends UseUserAdminScreenOptions, Omit<ComponentProps<'div'>, 'title'> {
@@ -84,8 +85,16 @@ function UserAdminScreen({
   const newUserReasonId = `${idBase}-new-user-reason`;
   const [permissionSource, setPermissionSource] = useState<'users' | 'roles'>('users');
   const openInvite = screen.ssoEnforced || !screen.invitationsEnabled ? undefined : () => screen.setInviteOpen(true);
-  const editUser = onEditUser ?? userListProps?.onEditUser ?? ((user: User) => screen.openEditor(user.id));
-  const openSignInHelp = userListProps?.onSignInHelp ?? ((user: User) => screen.setSignInHelpUser(user));
+  const returnFocus = useReturnFocus();
+  const openEditor = (userId: string | null) => {
+    returnFocus.capture();
+    screen.openEditor(userId);
+  };
+  const editUser = onEditUser ?? userListProps?.onEditUser ?? ((user: User) => openEditor(user.id));
+  const openSignInHelp = userListProps?.onSignInHelp ?? ((user: User) => {
+    returnFocus.capture();
+    screen.setSignInHelpUser(user);
+  });
   // The header holds the invite button; the list offers it again only where it is empty.
   const users = (
     <UserList
@@ -114,7 +123,7 @@ function UserAdminScreen({
           aria-disabled={newUserBlocked || !screen.settingsLoaded ? true : undefined}
           aria-describedby={newUserBlocked ? newUserReasonId : undefined}
           onClick={() => {
-            if (!newUserBlocked && screen.settingsLoaded) screen.openEditor(null);
+            if (!newUserBlocked && screen.settingsLoaded) openEditor(null);
           }}
         >
           {t('userEditor.trigger')}
@@ -181,7 +190,10 @@ function UserAdminScreen({
         {...userEditorProps}
         hideTrigger
         open={screen.editor.open}
-        onOpenChange={screen.setEditorOpen}
+        onOpenChange={(open) => {
+          screen.setEditorOpen(open);
+          if (!open) returnFocus.restore();
+        }}
         userId={screen.editor.userId}
         onSaved={(result) => {
           onUserSaved?.(result);
@@ -193,12 +205,17 @@ function UserAdminScreen({
         {...signInGuideProps}
         open={screen.signInHelpUser !== null}
         onOpenChange={(open) => {
-          if (!open) screen.setSignInHelpUser(null);
+          if (!open) {
+            screen.setSignInHelpUser(null);
+            returnFocus.restore();
+          }
         }}
         user={screen.signInHelpUser}
         onEditUser={(user) => {
           screen.setSignInHelpUser(null);
-          editUser(user);
+          // The editor takes the guide's place; focus goes back to the row when it closes.
+          if (onEditUser ?? userListProps?.onEditUser) editUser(user);
+          else screen.openEditor(user.id);
         }}
       />
     </>

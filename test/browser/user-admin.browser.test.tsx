@@ -38,7 +38,8 @@ describe('UserAdmin in Chromium', () => {
         expect(await axeViolations()).toEqual([]);
         await userEvent.click(screen.getByRole('button', { name: t('invite.trigger') }));
         const dialog = await screen.findByRole('dialog');
-        await within(dialog).findByRole('listbox', {}, { timeout: 10_000 });
+        const roleSelect = await within(dialog).findByRole('combobox', { name: t('invite.role.label') }, { timeout: 10_000 });
+        await waitFor(() => expect(roleSelect.querySelectorAll('option').length).toBeGreaterThan(1), { timeout: 10_000 });
         // The dialog portals inside the themed root, so it has the theme's colours.
         expect(getComputedStyle(dialog).backgroundColor).toBe(theme === 'dark' ? 'rgb(20, 23, 28)' : 'rgb(255, 255, 255)');
         expect(await axeViolations()).toEqual([]);
@@ -69,6 +70,70 @@ describe('UserAdmin in Chromium', () => {
     await userEvent.keyboard('{Enter}');
     expect(await screen.findByRole('dialog')).toBeInTheDocument();
   });
+});
+
+describe('UserAdmin issue 4 surfaces in Chromium', () => {
+  for (const [locale, theme] of [['en', 'light'], ['fr', 'dark'], ['pt', 'light'], ['en', 'dark']] as const) {
+    it(`in ${locale} with the ${theme} theme, the New user editor, the Permissions tab (users and roles) and the sign-in help have zero axe violations`, async () => {
+      const t = getUserAdminT(createUserAdminI18n({ locale }));
+      renderScreen(locale, theme);
+      await screen.findByRole('table', {}, { timeout: 10_000 });
+      await userEvent.click(screen.getByRole('button', { name: t('userEditor.trigger') }));
+      const editor = await screen.findByRole('dialog', { name: t('userEditor.title.create') }, { timeout: 10_000 });
+      await within(editor).findByRole('textbox', { name: t('userEditor.fields.firstName') }, { timeout: 10_000 });
+      expect(await axeViolations()).toEqual([]);
+      await userEvent.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+      const menus = await screen.findAllByRole('button', { name: new RegExp(t('actions.moreActions', { name: '' }).trim()) });
+      await userEvent.click(menus[0]!);
+      await userEvent.click(await screen.findByRole('menuitem', { name: t('userList.rowActions.signInHelp') }));
+      const guide = await screen.findByRole('dialog', {}, { timeout: 10_000 });
+      await within(guide).findByRole('textbox', { name: t('signInGuide.paste.label') }, { timeout: 10_000 });
+      expect(await axeViolations()).toEqual([]);
+      await userEvent.keyboard('{Escape}');
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+      await userEvent.click(within(screen.getByRole('tablist', { name: t('userAdmin.tabsLabel') })).getAllByRole('tab')[2]!);
+      await screen.findByRole('grid', { name: t('permissionMatrix.usersLabel') }, { timeout: 10_000 });
+      expect(await axeViolations()).toEqual([]);
+      await userEvent.click(screen.getByRole('radio', { name: t('userAdmin.permissionSource.roles') }));
+      await screen.findByRole('grid', { name: t('permissionMatrix.rolesLabel') }, { timeout: 10_000 });
+      expect(await axeViolations()).toEqual([]);
+    }, 60_000);
+  }
+
+  it('with the keyboard alone: Tab to New user, Enter opens the editor on its first field, Escape closes it and focus returns', async () => {
+    const t = getUserAdminT(createUserAdminI18n({ locale: 'en' }));
+    renderScreen('en', 'light');
+    await screen.findByRole('table', {}, { timeout: 10_000 });
+    const newUser = screen.getByRole('button', { name: t('userEditor.trigger') });
+    await waitFor(() => expect(newUser).not.toHaveAttribute('aria-disabled'));
+    for (let i = 0; i < 10 && document.activeElement !== newUser; i++) await userEvent.keyboard('{Tab}');
+    expect(document.activeElement).toBe(newUser);
+    await userEvent.keyboard('{Enter}');
+    const editor = await screen.findByRole('dialog', { name: t('userEditor.title.create') }, { timeout: 10_000 });
+    await waitFor(() => expect(editor.contains(document.activeElement)).toBe(true));
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(newUser));
+  }, 30_000);
+
+  it('with the keyboard alone: a row menu opens sign-in help, Escape closes it and focus returns to that row menu', async () => {
+    const t = getUserAdminT(createUserAdminI18n({ locale: 'en' }));
+    renderScreen('en', 'light');
+    await screen.findByRole('table', {}, { timeout: 10_000 });
+    const menu = (await screen.findAllByRole('button', { name: new RegExp(t('actions.moreActions', { name: '' }).trim()) }))[0]!;
+    menu.focus();
+    await userEvent.keyboard('{Enter}');
+    const item = await screen.findByRole('menuitem', { name: t('userList.rowActions.signInHelp') });
+    while (document.activeElement !== item) await userEvent.keyboard('{ArrowDown}');
+    await userEvent.keyboard('{Enter}');
+    await screen.findByRole('dialog', {}, { timeout: 10_000 });
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(document.activeElement).toBe(menu));
+  }, 30_000);
 });
 
 describe('theming through nested roots', () => {
