@@ -876,7 +876,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     const count = rng.chance(0.4) ? 0 : rng.int(1, 4);
     const pool: SignInFailureCode[] =
       u.status === 'deactivated' ? ['account_deactivated', 'invalid_credentials']
-        : u.status === 'invited' ? ['invitation_pending', 'invitation_expired']
+        : u.status === 'invited' ? [summaryOf(rec)?.status === 'expired' ? 'invitation_expired' : 'invitation_pending']
           : settings.sso.enforced ? ['sso_required', 'sso_error', 'entity_not_granted']
             : ['invalid_credentials', 'invalid_credentials', 'locked', 'mfa_failed', 'entity_not_granted'];
     const failures: AccessDiagnostics['failures'] = [];

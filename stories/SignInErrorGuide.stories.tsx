@@ -82,7 +82,7 @@ export const ForInvitedUser: Story = {
   play: async ({ canvasElement, ...context }) => {
     const t = storyT(context);
     const canvas = within(canvasElement);
-    await waitFor(() => expect(cause(canvasElement)?.textContent).toBe(t('signInFailure.invitation_expired')), TIMEOUT);
+    await waitFor(() => expect(cause(canvasElement)?.textContent).toBe(t('signInFailure.invitation_pending')), TIMEOUT);
     expect(canvas.getByRole('button', { name: t('signInGuide.action.resendInvitation') })).toBeEnabled();
   },
 };
@@ -147,7 +147,7 @@ export const Dialog: Story = {
     const body = within(canvasElement.ownerDocument.body);
     const person = userOf(context, 'user-joao');
     const dialog = await body.findByRole('dialog', { name: t('signInGuide.dialogTitle', { name: nameOf(person) }) }, TIMEOUT);
-    await waitFor(() => expect(cause(dialog)?.textContent).toBe(t('signInFailure.invitation_expired')), TIMEOUT);
+    await waitFor(() => expect(cause(dialog)?.textContent).toBe(t('signInFailure.invitation_pending')), TIMEOUT);
     expect(within(dialog).getByRole('textbox', { name: t('signInGuide.paste.label') })).toBeInTheDocument();
   },
 };

@@ -117,7 +117,7 @@ describe('SignInErrorGuide', { timeout: 20_000 }, () => {
     const context = setup();
     const person = context.store.getUser({ id: INVITED });
     const before = person.invitation!.sentAt;
-    context.store.clock.advance(60_000);
+    context.store.clock.advance(8 * 24 * 60 * 60_000); // past the 7-day validity: the invitation has expired
     const { user } = renderGuide(context, { user: person });
     await waitFor(() => expect(cause()?.textContent).toBe(en.signInFailure.invitation_expired));
     expect(resolver()?.textContent).toBe(en.signInGuide.resolver.admin);
