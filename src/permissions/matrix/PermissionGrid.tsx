@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Module, ModulePermissions } from '../../adapter/types';
 import { translateError, useUserAdminTranslation } from '../../i18n';
 import { ActionMenu, cx, type ActionMenuItem } from '../../ui';
@@ -74,6 +74,7 @@ export interface PermissionGridProps {
 }
 
 const ROW_HEIGHT = 48;
+const NO_COLUMNS: PermissionGridColumn[] = [];
 
 /**
  * A grid of rows (users or roles) by modules, each cell one of the module's levels. Controlled and
@@ -95,7 +96,7 @@ const ROW_HEIGHT = 48;
 export function PermissionGrid(props: PermissionGridProps) {
   const {
     label, rows, modules, value, onValueChange, baseline = value, rowErrors, readOnly = false, rowHeader, rowHeaderLabel,
-    columns = [], presetAction = true, columnActions = rows.length > 1, lockedReason, totalRows = rows.length, rowOffset = 0,
+    columns = NO_COLUMNS, presetAction = true, columnActions = rows.length > 1, lockedReason, totalRows = rows.length, rowOffset = 0,
     virtualizeAbove = 100, cellNames = 'full', onPresetApplied, id, className,
   } = props;
   const { t } = useUserAdminTranslation();
@@ -144,80 +145,36 @@ export function PermissionGrid(props: PermissionGridProps) {
   });
   activeRowRef.current = nav.active.row;
 
-  const setRow = (row: PermissionGridRow, permissions: ModulePermissions) => change({ ...latest.current, [row.id]: permissions });
+  // Stable actions for the memoized rows: they read the latest value and callbacks.
+  const callbacks = useRef({ change, onPresetApplied });
+  callbacks.current = { change, onPresetApplied };
+  const actions = useMemo<RowActions>(
+    () => ({
+      setCell: (row, module, level) => callbacks.current.change(setCellLevel(latest.current, row.id, module, level, row.role)),
+      setRow: (row, permissions) => callbacks.current.change({ ...latest.current, [row.id]: permissions }),
+      presetApplied: (rowId) => callbacks.current.onPresetApplied?.(rowId),
+    }),
+    [],
+  );
+  const short = cellNames === 'short';
+  const context = useMemo<RowContext>(
+    () => ({ modules, columns, readOnly, rowHeader, presetAction, reason, short, uid, firstModuleCol, actions }),
+    [modules, columns, readOnly, rowHeader, presetAction, reason, short, uid, firstModuleCol, actions],
+  );
 
-  function rowMenuItems(row: PermissionGridRow): ActionMenuItem[] {
-    const items: ActionMenuItem[] = [];
-    const role = row.role;
-    if (presetAction && role) {
-      items.push({
-        key: 'preset',
-        label: t('permissionMatrix.rowMenu.applyPreset', { role: role.name }),
-        onSelect: () => {
-          setRow(row, applyRolePreset(role, modules));
-          onPresetApplied?.(row.id);
-        },
-      });
-    }
-    items.push(
-      { key: 'none', label: t('permissionMatrix.rowMenu.setAllNone'), onSelect: () => setRow(row, setRowLevel(modules, 'none', role)) },
-      { key: 'highest', label: t('permissionMatrix.rowMenu.setAllHighest'), onSelect: () => setRow(row, setRowLevel(modules, 'highest', role)) },
-    );
-    return items;
-  }
-
-  const renderRow = (row: PermissionGridRow, index: number, measure?: (node: Element | null) => void) => {
-    const error = rowErrors?.[row.id];
-    const changedModules = new Set(diffPermissions(baseline[row.id], value[row.id], modules));
-    return (
-      <GridRow
-        key={row.id}
-        index={index}
-        measure={measure}
-        ariaRowIndex={rowOffset + index + 2}
-        state={error ? 'error' : changedModules.size > 0 ? 'changed' : 'saved'}
-      >
-        <th scope="row" data-grid-col={0} className="uak-permission-grid-row-header" data-slot="permission-grid-row-header">
-          {rowHeader ? rowHeader(row) : (
-            <span className="uak-permission-grid-row-title">
-              <span className="uak-permission-grid-row-label">{row.label}</span>
-              {readOnly ? null : (
-                <ActionMenu label={t('permissionMatrix.rowMenu.label', { name: row.label })} items={rowMenuItems(row)} className="uak-permission-grid-menu-trigger" />
-              )}
-            </span>
-          )}
-          {!rowHeader && row.description ? <span className="uak-permission-grid-row-description" data-slot="permission-grid-row-description">{row.description}</span> : null}
-          {error ? (
-            <span className="uak-permission-grid-row-error" data-slot="permission-grid-row-error">
-              <span aria-hidden="true">⚠ </span>
-              {t('permissionMatrix.rowError', { reason: translateError(t, error) })}
-            </span>
-          ) : null}
-        </th>
-        {columns.map((column, c) => (
-          <td key={column.id} data-grid-col={1 + c} role="gridcell" data-slot="permission-grid-extra-cell" data-column={column.id}>
-            {column.cell(row)}
-          </td>
-        ))}
-        {modules.map((module, m) => (
-          <LevelCell
-            key={module.id}
-            col={firstModuleCol + m}
-            row={row}
-            module={module}
-            level={levelOf(value[row.id], module)}
-            changed={changedModules.has(module.id)}
-            locked={isLockedCell(row.role, module)}
-            readOnly={readOnly}
-            reason={reason}
-            reasonId={`uak-permission-grid-${uid}-${index}-${m}-reason`}
-            short={cellNames === 'short'}
-            onChange={(level) => change(setCellLevel(latest.current, row.id, module, level, row.role))}
-          />
-        ))}
-      </GridRow>
-    );
-  };
+  const renderRow = (row: PermissionGridRow, index: number, measure?: (node: Element | null) => void) => (
+    <BodyRow
+      key={row.id}
+      row={row}
+      index={index}
+      ariaRowIndex={rowOffset + index + 2}
+      measure={measure}
+      permissions={value[row.id]}
+      base={baseline[row.id]}
+      error={rowErrors?.[row.id]}
+      context={context}
+    />
+  );
 
   const body: ReactNode[] = [];
   if (virtual) {
@@ -298,31 +255,117 @@ export function PermissionGrid(props: PermissionGridProps) {
   );
 }
 
-function GridRow({ index, ariaRowIndex, state, measure, children }: {
+interface RowActions {
+  setCell: (row: PermissionGridRow, module: Module, level: string) => void;
+  setRow: (row: PermissionGridRow, permissions: ModulePermissions) => void;
+  presetApplied: (rowId: string) => void;
+}
+
+interface RowContext {
+  modules: Module[];
+  columns: PermissionGridColumn[];
+  readOnly: boolean;
+  rowHeader: ((row: PermissionGridRow) => ReactNode) | undefined;
+  presetAction: boolean;
+  reason: string;
+  short: boolean;
+  uid: string;
+  firstModuleCol: number;
+  actions: RowActions;
+}
+
+interface BodyRowProps {
+  row: PermissionGridRow;
   index: number;
   ariaRowIndex: number;
-  state: 'saved' | 'changed' | 'error';
   measure: ((node: Element | null) => void) | undefined;
-  children: ReactNode;
-}) {
+  permissions: ModulePermissions | undefined;
+  base: ModulePermissions | undefined;
+  error: unknown;
+  context: RowContext;
+}
+
+// Memoized: scrolling a virtualized grid or moving the tab stop re-renders no row.
+const BodyRow = memo(function BodyRow({ row, index, ariaRowIndex, measure, permissions, base, error, context }: BodyRowProps) {
+  const { t } = useUserAdminTranslation();
+  const { modules, columns, readOnly, rowHeader, presetAction, reason, short, uid, firstModuleCol, actions } = context;
   const ref = useRef<HTMLTableRowElement | null>(null);
   useEffect(() => {
     measure?.(ref.current);
   }, [measure]);
+  const changedModules = new Set(diffPermissions(base, permissions, modules));
+
+  const menuItems = (): ActionMenuItem[] => {
+    const items: ActionMenuItem[] = [];
+    const role = row.role;
+    if (presetAction && role) {
+      items.push({
+        key: 'preset',
+        label: t('permissionMatrix.rowMenu.applyPreset', { role: role.name }),
+        onSelect: () => {
+          actions.setRow(row, applyRolePreset(role, modules));
+          actions.presetApplied(row.id);
+        },
+      });
+    }
+    items.push(
+      { key: 'none', label: t('permissionMatrix.rowMenu.setAllNone'), onSelect: () => actions.setRow(row, setRowLevel(modules, 'none', role)) },
+      { key: 'highest', label: t('permissionMatrix.rowMenu.setAllHighest'), onSelect: () => actions.setRow(row, setRowLevel(modules, 'highest', role)) },
+    );
+    return items;
+  };
+
   return (
     <tr
       ref={ref}
       data-grid-row={index + 1}
       data-index={index}
       aria-rowindex={ariaRowIndex}
-      data-state={state}
+      data-state={error ? 'error' : changedModules.size > 0 ? 'changed' : 'saved'}
       data-slot="permission-grid-row"
       className="uak-permission-grid-row"
     >
-      {children}
+      <th scope="row" data-grid-col={0} className="uak-permission-grid-row-header" data-slot="permission-grid-row-header">
+        {rowHeader ? rowHeader(row) : (
+          <span className="uak-permission-grid-row-title">
+            <span className="uak-permission-grid-row-label">{row.label}</span>
+            {readOnly ? null : (
+              <ActionMenu label={t('permissionMatrix.rowMenu.label', { name: row.label })} items={menuItems()} className="uak-permission-grid-menu-trigger" />
+            )}
+          </span>
+        )}
+        {!rowHeader && row.description ? <span className="uak-permission-grid-row-description" data-slot="permission-grid-row-description">{row.description}</span> : null}
+        {error ? (
+          <span className="uak-permission-grid-row-error" data-slot="permission-grid-row-error">
+            <span aria-hidden="true">⚠ </span>
+            {t('permissionMatrix.rowError', { reason: translateError(t, error) })}
+          </span>
+        ) : null}
+      </th>
+      {columns.map((column, c) => (
+        <td key={column.id} data-grid-col={1 + c} role="gridcell" data-slot="permission-grid-extra-cell" data-column={column.id}>
+          {column.cell(row)}
+        </td>
+      ))}
+      {modules.map((module, m) => (
+        <LevelCell
+          key={module.id}
+          col={firstModuleCol + m}
+          row={row}
+          module={module}
+          level={levelOf(permissions, module)}
+          changed={changedModules.has(module.id)}
+          locked={isLockedCell(row.role, module)}
+          readOnly={readOnly}
+          reason={reason}
+          reasonId={`uak-permission-grid-${uid}-${index}-${m}-reason`}
+          short={short}
+          onChange={(level) => actions.setCell(row, module, level)}
+        />
+      ))}
     </tr>
   );
-}
+});
 
 function SpacerRow({ height, columns }: { height: number; columns: number }) {
   return (

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { translateError, useUserAdminTranslation } from '../../i18n';
 import { Badge, Button, EmptyState, ErrorState, LoadingState, Pagination, SearchField, StatusMessage, UserAdminRoot, VisuallyHidden, cx, useAnnounce } from '../../ui';
 import type { PermissionGridColumn, PermissionGridRow } from './PermissionGrid';
@@ -70,11 +70,14 @@ function PermissionMatrixView({ matrix, searchDebounceMs, t }: { matrix: UsePerm
     announce(t('permissionMatrix.discarded'));
   };
 
+  const latest = useRef(matrix);
+  latest.current = matrix;
+  const { userOf, pendingRoles, roles } = matrix;
+  const currentId = matrix.settings?.currentUser.id;
   const rows = useMemo<PermissionGridRow[]>(() => {
     if (!users) return matrix.rows;
-    const currentId = matrix.settings?.currentUser.id;
     return matrix.rows.map((row) => {
-      const user = matrix.userOf(row.id);
+      const user = userOf(row.id);
       return {
         ...row,
         description: (
@@ -85,15 +88,15 @@ function PermissionMatrixView({ matrix, searchDebounceMs, t }: { matrix: UsePerm
         ),
       };
     });
-  }, [users, matrix, t]);
+  }, [users, matrix.rows, userOf, currentId, t]);
 
-  const roleColumn: PermissionGridColumn = {
+  const roleColumn = useMemo<PermissionGridColumn>(() => ({
     id: 'role',
     header: t('permissionMatrix.columns.role'),
     cell: (row) => {
-      const user = matrix.userOf(row.id);
-      const value = matrix.pendingRoles[row.id] ?? user?.roleId ?? '';
-      const changed = row.id in matrix.pendingRoles;
+      const user = userOf(row.id);
+      const value = pendingRoles[row.id] ?? user?.roleId ?? '';
+      const changed = row.id in pendingRoles;
       const markId = `uak-permission-matrix-${uid}-${row.id}-role-mark`;
       return (
         <span className="uak-permission-matrix-role-cell">
@@ -105,12 +108,12 @@ function PermissionMatrixView({ matrix, searchDebounceMs, t }: { matrix: UsePerm
             data-state={changed ? 'changed' : 'saved'}
             data-slot="permission-matrix-role"
             onChange={(event) => {
-              const refusal = matrix.setRole(row.id, event.target.value);
+              const refusal = latest.current.setRole(row.id, event.target.value);
               if (refusal) announce(t('permissionMatrix.refused', { name: row.label, reason: translateError(t, refusal) }));
             }}
           >
             {value === '' ? <option value="" disabled>{t('permissionMatrix.noRole')}</option> : null}
-            {matrix.roles.map((role) => <option key={role.id} value={role.id}>{role.name}</option>)}
+            {roles.map((role) => <option key={role.id} value={role.id}>{role.name}</option>)}
           </select>
           {changed ? (
             <span id={markId} className="uak-permission-grid-mark" data-slot="permission-grid-mark">
@@ -121,7 +124,8 @@ function PermissionMatrixView({ matrix, searchDebounceMs, t }: { matrix: UsePerm
         </span>
       );
     },
-  };
+  }), [userOf, pendingRoles, roles, t, uid, announce]);
+  const columns = useMemo(() => (users ? [roleColumn] : []), [users, roleColumn]);
 
   let content: ReactNode;
   if (matrix.isLoading) content = <LoadingState rows={6} />;
@@ -140,7 +144,7 @@ function PermissionMatrixView({ matrix, searchDebounceMs, t }: { matrix: UsePerm
         rowErrors={matrix.rowErrors}
         readOnly={readOnly}
         rowHeaderLabel={users ? t('permissionMatrix.columns.user') : t('permissionMatrix.columns.role')}
-        columns={users ? [roleColumn] : []}
+        columns={columns}
         presetAction={users}
         lockedReason={users ? undefined : t('permissionMatrix.lockedRoleReason')}
         totalRows={users && list ? list.total : matrix.rows.length}

@@ -352,6 +352,7 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
     return result;
   };
 
+  const userOf = useCallback((rowId: string) => usersById.current.get(rowId), []);
   const error = settingsQuery.error ?? modulesQuery.error ?? rolesQuery.error ?? (users ? list.error : null);
   const isLoading = settingsQuery.isLoading || modulesQuery.isLoading || rolesQuery.isLoading || (users && list.isLoading);
   const refetch = () => {
@@ -364,7 +365,7 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
   return {
     source, rows, modules, roles, rolesById, settings: settingsQuery.data, list: users ? list : null, isLoading, error, refetch,
     baseline, draft, pending, pendingRoles, changedCount, setDraft, setCell, setRow, setColumn, applyPreset, setRole,
-    userOf: (rowId) => usersById.current.get(rowId), rowErrors, save, isSaving, discard,
+    userOf, rowErrors, save, isSaving, discard,
     readOnly: !users && !capabilities.roleEditing,
   };
 }
