@@ -59,7 +59,26 @@ export const Open: Story = {
     expect(dialog.getByText(t('invitation.validFor', { count: 7 }), { exact: false })).toBeInTheDocument();
     expect(dialog.getByRole('combobox', { name: t('invite.role.label') })).toHaveValue('');
     expect(dialog.getByRole('group', { name: t('invite.entities.label') })).toBeInTheDocument();
-    expect(await dialog.findByRole('listbox', { name: t('invite.entities.list') }, TIMEOUT)).toBeInTheDocument();
+    expect(await dialog.findByRole('tree', { name: t('invite.entities.label') }, TIMEOUT)).toBeInTheDocument();
+  },
+};
+
+/** A company granted with all its sub-accounts (including future ones): the invitation carries the grant. */
+export const WithSubtreeGrant: Story = {
+  args: {
+    defaultOpen: true,
+    defaultValues: { emails: ['grant@acme.fr'], roleId: ROLE_IDS.user, entityIds: ['entity-acme-france'], subtreeEntityIds: ['entity-acme-france'] },
+  },
+  parameters: backend({}),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const dialog = await openDialog({ canvasElement, ...context });
+    const france = await dialog.findByRole('treeitem', { name: /^Acme France SAS/ }, TIMEOUT);
+    expect(france).toHaveTextContent(t('entityPicker.subtreeOn'));
+    await userEvent.click(dialog.getByRole('button', { name: t('invite.submit') }));
+    expect(await dialog.findByText(t('invite.result.invitedCount', { count: 1 }), {}, TIMEOUT)).toBeInTheDocument();
+    const invitation = storyBackend(context).store.listInvitations({ pageIndex: 0, pageSize: 10, search: 'grant@acme.fr' }).items[0];
+    expect(invitation).toMatchObject({ entityIds: ['entity-acme-france'], subtreeEntityIds: ['entity-acme-france'] });
   },
 };
 

@@ -1,6 +1,7 @@
 import { useId } from 'react';
-import { useWatch } from 'react-hook-form';
+import { Controller, useWatch } from 'react-hook-form';
 import type { Module } from '../adapter/types';
+import { EntityAccessPicker } from '../entities/picker/EntityAccessPicker';
 import { useUserAdminTranslation, type MessageKey } from '../i18n';
 import { Field, cx } from '../ui';
 import { translateInviteFieldError } from './invite.schema';
@@ -40,6 +41,48 @@ export function InviteRoleField({ invite, className }: InviteAccessFieldProps) {
         </select>
       )}
     </Field>
+  );
+}
+
+/**
+ * The entities the invitees reach, on the {@link EntityAccessPicker} (inline): a lazy tree with a
+ * server search, and, where the backend has them, grants of an entity with all its sub-accounts
+ * (the form's `subtreeEntityIds`). Server errors on either land here.
+ * @example
+ * {invite.settings?.multiEntity !== false ? <InviteEntitiesField invite={invite} /> : null}
+ */
+export function InviteEntitiesField({ invite, className }: InviteAccessFieldProps) {
+  const { t } = useUserAdminTranslation();
+  const id = useId();
+  const { form } = invite;
+  const subtreeEntityIds = useWatch({ control: form.control, name: 'subtreeEntityIds' });
+  const error = form.formState.errors.entityIds?.message ?? form.formState.errors.subtreeEntityIds?.message;
+  const labelId = `${id}-label`;
+  const errorId = `${id}-error`;
+  return (
+    <div role="group" aria-labelledby={labelId} className={cx('uak-field', 'uak-invite-entities', className)} data-slot="invite-entities">
+      <span id={labelId} className="uak-field-label">{t('invite.entities.label')}</span>
+      <Controller
+        control={form.control}
+        name="entityIds"
+        render={({ field }) => (
+          <EntityAccessPicker
+            variant="inline"
+            label={t('invite.entities.label')}
+            value={{ entityIds: field.value, subtreeEntityIds }}
+            onValueChange={(next) => {
+              form.setValue('subtreeEntityIds', next.subtreeEntityIds, { shouldDirty: true });
+              field.onChange(next.entityIds);
+            }}
+            onBlur={field.onBlur}
+            ref={field.ref}
+            aria-describedby={error ? errorId : undefined}
+            aria-invalid={error ? true : undefined}
+          />
+        )}
+      />
+      {error ? <p id={errorId} className="uak-field-error" data-slot="invite-entities-error">{translateInviteFieldError(t, error)}</p> : null}
+    </div>
   );
 }
 

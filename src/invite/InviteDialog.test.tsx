@@ -54,10 +54,19 @@ async function ready() {
   await screen.findByRole('textbox', { name: t('invite.emails.label') }, { timeout: 10_000 });
 }
 
-async function chooseEntity(user: ReturnType<typeof userEvent.setup>, name: string) {
-  const option = await screen.findByRole('option', { name: new RegExp(`^${name}`) }, { timeout: 10_000 });
-  await user.click(option);
-  expect(option).toHaveAttribute('aria-selected', 'true');
+/** Finds an entity through the picker's server search and selects it (Shift+Space: with its sub-accounts). */
+async function chooseEntity(user: ReturnType<typeof userEvent.setup>, name: string, options: { withSubAccounts?: boolean } = {}) {
+  const search = await screen.findByRole('searchbox', { name: t('entityPicker.search') }, { timeout: 10_000 });
+  await user.clear(search);
+  await user.type(search, `${name}{Enter}`);
+  const item = await screen.findByRole('treeitem', { name: new RegExp(`^${name}`) }, { timeout: 10_000 });
+  if (options.withSubAccounts) {
+    item.focus();
+    await user.keyboard('{Shift>} {/Shift}');
+  } else {
+    await user.click(item);
+  }
+  await waitFor(() => expect(item).toHaveAttribute('aria-checked', 'true'));
 }
 
 describe('InviteDialog addresses', () => {
@@ -189,6 +198,38 @@ describe('InviteDialog role and modules', () => {
     });
   });
 
+  it('given a company granted with all its sub-accounts, the invitations carry the entities and the subtree grant', async () => {
+    const { user, sent, store } = renderDialog({ defaultOpen: true, defaultValues: { roleId: ROLE_IDS.user } });
+    await ready();
+    await user.type(emailInput(), 'sub.tree@acme.fr,');
+    await chooseEntity(user, 'Acme France SAS', { withSubAccounts: true });
+    await chooseEntity(user, 'Acme London');
+    await user.click(submit());
+    await findInDialog(t('invite.result.invitedCount', { count: 1 }));
+    expect(sent()[0]).toMatchObject({ entityIds: ['entity-acme-france', 'entity-acme-london'], subtreeEntityIds: ['entity-acme-france'] });
+    const invitation = store.listInvitations({ pageIndex: 0, pageSize: 100 }).items.find((i) => i.email === 'sub.tree@acme.fr');
+    expect(invitation?.entityIds).toEqual(['entity-acme-france', 'entity-acme-london']);
+    expect(invitation?.subtreeEntityIds).toEqual(['entity-acme-france']);
+    // The invited user reaches a sub-account of the company through the grant.
+    const reaching = store.listUsers({ pageIndex: 0, pageSize: 100, filter: { entityIds: ['entity-acme-lyon'] } }).items;
+    expect(reaching.some((u) => u.email === 'sub.tree@acme.fr')).toBe(true);
+  });
+
+  it('given a backend without subtree grants, the picker offers none and the invitation sends none', async () => {
+    const { user, sent } = renderDialog(
+      { defaultOpen: true, defaultValues: { roleId: ROLE_IDS.user } },
+      { store: { settings: { features: { entitySubtrees: false } } } },
+    );
+    await ready();
+    await user.type(emailInput(), 'no.tree@acme.fr,');
+    await chooseEntity(user, 'Acme France SAS', { withSubAccounts: true });
+    expect(screen.queryByText(t('entityPicker.subtreeOffer'))).toBeNull();
+    await user.click(submit());
+    await findInDialog(t('invite.result.invitedCount', { count: 1 }));
+    expect(sent()[0]?.entityIds).toEqual(['entity-acme-france']);
+    expect(sent()[0]).not.toHaveProperty('subtreeEntityIds');
+  });
+
   it('given nothing chosen, says what is missing and sends nothing', async () => {
     const { user, inviteUsers } = renderDialog();
     await ready();
@@ -282,7 +323,7 @@ describe('InviteDialog failures', () => {
     // The text being typed became a chip, and it is all still there.
     expect(chipTexts()).toEqual(['a@acme.fr', 'b@acme.fr', 'typing@acme.fr']);
     expect(roleSelect()).toHaveValue(ROLE_IDS.user);
-    expect(screen.getByRole('option', { name: /^Acme Paris/ })).toHaveAttribute('aria-selected', 'true');
+    expect(await within(screen.getByRole('list', { name: t('entityPicker.selection') })).findByText('Acme Paris')).toBeInTheDocument();
     expect(sent()).toEqual([expect.objectContaining({ emails: ['a@acme.fr', 'b@acme.fr', 'typing@acme.fr'] })]);
   });
 
@@ -305,7 +346,7 @@ describe('InviteDialog failures', () => {
     await user.click(submit());
     const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
     expect(alert).toHaveTextContent(t('errors.reason.entity_not_found'));
-    expect(screen.getByRole('listbox', { name: t('invite.entities.list') })).toHaveAccessibleDescription(
+    expect(await screen.findByRole('tree', { name: t('invite.entities.label') }, { timeout: 10_000 })).toHaveAccessibleDescription(
       expect.stringContaining(t('errors.field.not_found')),
     );
     expect(chipTexts()).toEqual(['a@acme.fr']);

@@ -1,13 +1,11 @@
 import { cloneElement, useEffect, useId, useRef, useState, type MouseEvent, type ReactElement } from 'react';
-import { useWatch } from 'react-hook-form';
 import type { InviteUsersResult } from '../adapter/types';
 import { translateError, useUserAdminTranslation } from '../i18n';
 import {
   Button, Dialog, DialogClose, DialogContent, DialogTrigger, ErrorState, LoadingState, StatusMessage, UserAdminRoot,
   useAnnounce, cx,
 } from '../ui';
-import { InterimEntitySelect } from './InterimEntitySelect';
-import { InviteAdminScopeField, InviteModulePermissions, InviteRoleField } from './InviteAccessFields';
+import { InviteAdminScopeField, InviteEntitiesField, InviteModulePermissions, InviteRoleField } from './InviteAccessFields';
 import { InviteEmailsField } from './InviteEmailsField';
 import { InviteResults } from './InviteResults';
 import { translateInviteFieldError } from './invite.schema';
@@ -96,7 +94,6 @@ function InviteDialogContent({ invite, className }: { invite: UseInviteFormResul
   const announce = useAnnounce();
   const formId = useId();
   const { form, settings, outcome, submitError } = invite;
-  const entityIds = useWatch({ control: form.control, name: 'entityIds' });
   const entityError = form.formState.errors.entityIds?.message;
   const rootError = form.formState.errors.root?.server?.message;
   const multiEntity = settings?.multiEntity !== false;
@@ -173,13 +170,7 @@ function InviteDialogContent({ invite, className }: { invite: UseInviteFormResul
           </div>
           <InviteEmailsField invite={invite} />
           <InviteRoleField invite={invite} />
-          {multiEntity ? (
-            <InterimEntitySelect
-              value={entityIds}
-              onValueChange={(next) => form.setValue('entityIds', next, { shouldDirty: true, shouldValidate: form.formState.isSubmitted })}
-              error={entityError ? translateInviteFieldError(t, entityError) : undefined}
-            />
-          ) : null}
+          {multiEntity ? <InviteEntitiesField invite={invite} /> : null}
           {multiEntity && invite.selectedRole?.isAdmin ? <InviteAdminScopeField invite={invite} /> : null}
           {showModules ? <InviteModulePermissions invite={invite} /> : null}
           <p className="uak-invite-validity" data-slot="invite-validity">

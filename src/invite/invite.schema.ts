@@ -38,7 +38,8 @@ export function countAddressProblems(texts: readonly string[]): number {
 
 /**
  * The invite form: the chips (each the text of one address), a role, module access, the admin
- * scope (used for admin roles only) and the entities reached.
+ * scope (used for admin roles only), the entities reached and, of those, the ones granted with all
+ * their sub-accounts (`subtreeEntityIds`).
  * @example
  * useForm<InviteFormValues>({ resolver: standardSchemaResolver(inviteFormSchema) });
  */
@@ -51,6 +52,7 @@ export const inviteFormSchema = z.object({
   permissions: modulePermissionsSchema,
   adminScope: z.enum(['all', 'entities']),
   entityIds: z.array(z.string()).check(z.minLength(1, VALIDATION_KEYS.entityRequired)),
+  subtreeEntityIds: z.array(z.string()),
 });
 
 /** The values of the invite form. */

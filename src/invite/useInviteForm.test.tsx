@@ -19,7 +19,7 @@ async function loaded(result: { current: ReturnType<typeof useInviteForm> }) {
 
 describe('inviteFormSchema', () => {
   it('given no address, an invalid one or a duplicate, refuses with the matching key; given valid choices, accepts', () => {
-    const base = { roleId: 'r', permissions: {}, adminScope: 'all' as const, entityIds: ['e'] };
+    const base = { roleId: 'r', permissions: {}, adminScope: 'all' as const, entityIds: ['e'], subtreeEntityIds: [] };
     const messages = (emails: string[]) => inviteFormSchema.safeParse({ ...base, emails }).error?.issues.map((i) => i.message) ?? [];
     expect(messages([])).toEqual(['validation.emailsRequired']);
     expect(messages(['a@acme.fr', 'A@acme.fr'])).toEqual(['invite.addressesNeedAttention']);

@@ -24,6 +24,8 @@ export interface InviteFormDefaults {
   roleId?: string;
   /** Defaults to none, or the organisation's one entity when `settings.multiEntity` is false. */
   entityIds?: string[];
+  /** Of `entityIds`, those granted with all their sub-accounts, present and future. Defaults to none. */
+  subtreeEntityIds?: string[];
 }
 
 /** Options of {@link useInviteForm}. */
@@ -108,7 +110,7 @@ export interface UseInviteFormResult {
   reset: () => void;
 }
 
-const FORM_FIELDS = new Set(['emails', 'roleId', 'permissions', 'adminScope', 'entityIds']);
+const FORM_FIELDS = new Set(['emails', 'roleId', 'permissions', 'adminScope', 'entityIds', 'subtreeEntityIds']);
 
 /** Where a server field error lands in the form: `emails.2` → `emails`, `adminScope.entityIds` → `adminScope`. */
 function formFieldOf(path: string, modules: readonly Module[]): FieldPath<InviteFormValues> | null {
@@ -117,7 +119,8 @@ function formFieldOf(path: string, modules: readonly Module[]): FieldPath<Invite
     const id = rest.join('.');
     return modules.some((m) => m.id === id) && !id.includes('.') ? (`permissions.${id}` as const) : 'permissions';
   }
-  if (head === 'scope') return 'entityIds';
+  // The entity picker shows one error for the entities and their subtree grants.
+  if (head === 'scope' || head === 'subtreeEntityIds') return 'entityIds';
   return head && FORM_FIELDS.has(head) ? (head as FieldPath<InviteFormValues>) : null;
 }
 
@@ -157,6 +160,7 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
       permissions: modules.length === 0 ? {} : role ? applyRolePreset(role, modules) : normalizePermissions({}, modules, null),
       adminScope: 'all',
       entityIds: defaultValues?.entityIds ?? (singleEntityId ? [singleEntityId] : []),
+      subtreeEntityIds: defaultValues?.subtreeEntityIds ?? [],
     };
     // defaultValues are read at mount and reset only, by design.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -273,12 +277,17 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     const modulePermissions = settings?.features?.modulePermissions !== false && modules.length > 0;
     const permissions: ModulePermissions | undefined = modulePermissions ? normalizePermissions(values.permissions, modules, role ?? null) : undefined;
     // Names given with the addresses (`Ana Lima <ana@acme.fr>`) become the invited users' names.
+    // Subtree grants only of granted entities, and never to a backend without them.
+    const subtreeEntityIds = settings?.features?.entitySubtrees === false || settings?.multiEntity === false
+      ? []
+      : values.subtreeEntityIds.filter((id) => values.entityIds.includes(id));
     const names = Object.fromEntries(sent.flatMap((a) => (a.name ? [[a.email, splitDisplayName(a.name)] as const] : [])));
     const input: InviteUsersInput = {
       emails: sent.map((a) => a.email),
       ...(Object.keys(names).length > 0 ? { names } : {}),
       roleId: values.roleId,
       entityIds: values.entityIds,
+      ...(subtreeEntityIds.length > 0 ? { subtreeEntityIds } : {}),
       ...(permissions ? { permissions } : {}),
       adminScope: role?.isAdmin
         ? values.adminScope === 'entities' && settings?.multiEntity !== false

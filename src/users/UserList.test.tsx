@@ -135,12 +135,22 @@ describe('UserList', { timeout: 20_000 }, () => {
     );
     await waitFor(() => expect(bodyRows(table).every((row) => within(row).queryByText(en.users.multiEntity))).toBe(true));
 
-    await user.selectOptions(screen.getByRole('combobox', { name: en.userList.filters.entity }), 'Acme Paris');
+    // The entity filter is the EntityAccessPicker: search on the server, choose, and the list shows the users reaching it.
+    await user.click(screen.getByRole('button', { name: new RegExp(en.userList.filters.entity) }));
+    const panel = await screen.findByRole('dialog', { name: en.userList.filters.entity });
+    await user.type(within(panel).getByRole('searchbox', { name: en.entityPicker.search }), 'Paris{Enter}');
+    await user.click(await within(panel).findByRole('treeitem', { name: /^Acme Paris/ }, { timeout: 10_000 }));
+    expect(within(panel).queryByText(en.entityPicker.subtreeOffer)).toBeNull();
     await waitFor(() =>
       expect(context.adapter.listUsers).toHaveBeenLastCalledWith(
         expect.objectContaining({ filter: expect.objectContaining({ entityIds: ['entity-acme-paris'] }) }),
       ),
     );
+    const reaching = context.store.listUsers({
+      pageIndex: 0, pageSize: 10, filter: { roleIds: [ROLE_IDS.communication], scope: 'group', entityIds: ['entity-acme-paris'] },
+    });
+    await waitFor(() => expect(bodyRows(table).length).toBe(reaching.items.length || 0));
+    for (const reached of reaching.items) expect(within(table).getAllByText(new RegExp(reached.lastName)).length).toBeGreaterThan(0);
   });
 
   it('deactivating a user (menu, then confirm) updates that row and the view counts without refetching the page', async () => {

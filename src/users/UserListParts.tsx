@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { UserAdminError } from '../adapter/errors';
 import type { UserScope } from '../adapter/types';
-import { useEntitySearch } from '../entities/useEntities';
+import { EntityAccessPicker } from '../entities/picker/EntityAccessPicker';
 import { translateError, useUserAdminTranslation } from '../i18n';
 import { Button, ConfirmDialog, Field, ResultList, SearchField, StatusMessage, cx } from '../ui';
 import { userDisplayName } from './list/columns';
@@ -27,7 +27,6 @@ export function UserListToolbar({ users, onInvite, searchDebounceMs = 300, class
   const { t } = useUserAdminTranslation();
   const { list, settings, roles } = users;
   const { filter } = list.state;
-  const entities = useEntitySearch({ pageSize: 100 });
   const sso = settings?.sso.enforced === true;
   return (
     <div className={cx('uak-user-list-toolbar', className)} data-slot="user-list-toolbar">
@@ -53,17 +52,17 @@ export function UserListToolbar({ users, onInvite, searchDebounceMs = 300, class
       </Field>
       {settings?.multiEntity !== false ? (
         <>
-          <Field label={t('userList.filters.entity')} className="uak-user-list-filter">
+          <Field label={t('userList.filters.entity')} className="uak-user-list-filter uak-user-list-entity-filter">
             {(control) => (
-              <select
-                {...control}
-                data-slot="user-list-entity-filter"
-                value={filter.entityIds?.[0] ?? ''}
-                onChange={(event) => users.updateFilter({ entityIds: event.target.value ? [event.target.value] : undefined })}
-              >
-                <option value="">{t('userList.filters.anyEntity')}</option>
-                {entities.items.map((entity) => <option key={entity.id} value={entity.id}>{entity.name}</option>)}
-              </select>
+              <EntityAccessPicker
+                id={control.id}
+                aria-describedby={control['aria-describedby']}
+                label={t('userList.filters.entity')}
+                placeholder={t('userList.filters.anyEntity')}
+                allowSubtrees={false}
+                value={{ entityIds: filter.entityIds ?? [], subtreeEntityIds: [] }}
+                onValueChange={(next) => users.updateFilter({ entityIds: next.entityIds.length > 0 ? next.entityIds : undefined })}
+              />
             )}
           </Field>
           <Field label={t('userList.filters.scope')} className="uak-user-list-filter">

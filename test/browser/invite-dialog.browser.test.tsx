@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { render, screen, within, waitFor } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import { ROLE_IDS, createFaultInjector, createMemoryAdapter, createMockStore, type FaultInjector, type MockStore, type MockStoreOptions } from '../../mocks';
+import { ROLE_IDS, ROOT_ENTITY_ID, createFaultInjector, createMemoryAdapter, createMockStore, type FaultInjector, type MockStore, type MockStoreOptions } from '../../mocks';
 import { UserAdminProvider } from '../../src/headless';
 import { createUserAdminI18n, getUserAdminT, type UserAdminT } from '../../src/i18n';
 import { InviteDialog, type InviteDialogProps } from '../../src/invite/components';
@@ -130,15 +130,19 @@ describe('the invite dialog in Chromium', () => {
     await userEvent.keyboard('{ArrowDown}{ArrowDown}');
     await waitFor(() => expect(role.value).toBe(ROLE_IDS.communication));
 
-    // Tab to the entity search, then to the list, and pick the first entity with Space.
+    // Tab to the entity search, then into the tree: the group, then its first company, granted
+    // with all its sub-accounts (Shift+Space), then the next company alone (Space).
     await userEvent.keyboard('{Tab}');
-    expect(document.activeElement).toBe(within(dialog).getByRole('searchbox', { name: t('invite.entities.search') }));
+    expect(document.activeElement).toBe(within(dialog).getByRole('searchbox', { name: t('entityPicker.search') }));
+    const tree = await within(dialog).findByRole('tree', { name: t('invite.entities.label') }, TIMEOUT);
+    await within(tree).findByRole('treeitem', { name: /^Acme Deutschland GmbH/ }, TIMEOUT);
     await userEvent.keyboard('{Tab}');
-    const listbox = within(dialog).getByRole('listbox', { name: t('invite.entities.list') });
-    expect(document.activeElement).toBe(listbox);
-    await userEvent.keyboard('{ArrowDown}{Space}');
-    const picked = within(listbox).getAllByRole('option')[1]!;
-    expect(picked.getAttribute('aria-selected')).toBe('true');
+    expect(document.activeElement?.getAttribute('data-entity-id')).toBe(ROOT_ENTITY_ID);
+    await userEvent.keyboard('{ArrowDown}{Shift>} {/Shift}{ArrowDown} ');
+    const granted = within(tree).getByRole('treeitem', { name: /^Acme Deutschland GmbH/ });
+    expect(granted.getAttribute('aria-checked')).toBe('true');
+    expect(granted.textContent).toContain(t('entityPicker.subtreeOn'));
+    expect(within(tree).getByRole('treeitem', { name: /^Acme France SAS/ }).getAttribute('aria-checked')).toBe('true');
 
     // On to the submit button, with Tab only, and send with Enter.
     const submit = within(dialog).getByRole('button', { name: t('invite.submit') });
@@ -149,6 +153,7 @@ describe('the invite dialog in Chromium', () => {
     const invited = store.listInvitations({ pageIndex: 0, pageSize: 500, search: 'keyboard@acme.fr' }).items;
     expect(invited.map((i) => i.email).sort()).toEqual(['first.keyboard@acme.fr', 'second.keyboard@acme.fr']);
     expect(invited[0]).toMatchObject({ roleId: ROLE_IDS.communication });
-    expect(invited[0]!.entityIds).toHaveLength(1);
+    expect(invited[0]!.entityIds).toEqual(['entity-acme-deutschland', 'entity-acme-france']);
+    expect(invited[0]!.subtreeEntityIds).toEqual(['entity-acme-deutschland']);
   });
 });

@@ -108,14 +108,27 @@ export function EntityAccessPicker({
     if (open) searchRef.current?.focus();
   }, [open]);
 
-  // A press outside closes the panel (focus stays where the person put it).
+  // A press outside closes the panel (focus stays where the person put it). Escape inside closes
+  // it and returns to the trigger; caught on window in the capture phase, before a surrounding
+  // Radix dialog (which listens on document) would close too.
   useEffect(() => {
     if (!open) return;
     const onPointerDown = (event: PointerEvent) => {
       if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpenState(false);
     };
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || !rootRef.current?.contains(event.target as Node)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      setOpenState(false);
+      triggerRef.current?.focus();
+    };
     document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      window.removeEventListener('keydown', onKeyDown, true);
+    };
   }, [open]);
 
   const onRootBlur = (event: FocusEvent<HTMLDivElement>) => {
@@ -208,13 +221,6 @@ export function EntityAccessPicker({
                 data-slot="entity-access-picker-panel"
                 data-state="open"
                 onBlur={onPanelBlur}
-                onKeyDown={(event) => {
-                  if (event.key === 'Escape') {
-                    event.preventDefault();
-                    event.stopPropagation();
-                    close(true);
-                  }
-                }}
               >
                 {body}
                 <div className="uak-entity-picker-footer" data-slot="entity-access-picker-footer">
