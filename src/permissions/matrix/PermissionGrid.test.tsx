@@ -121,6 +121,11 @@ describe('PermissionGrid', () => {
     expect(document.activeElement).toHaveAccessibleName(cellName('Contacts', 'Bob Stone', 'none'));
     await user.keyboard('{Home}');
     expect(document.activeElement).toHaveAccessibleName(fill(L.rowMenu.label, { name: 'Bob Stone' }));
+    // On a row menu's trigger, arrows move too (they do not open the menu).
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toHaveAccessibleName(fill(L.rowMenu.label, { name: 'Cy Young' }));
+    expect(screen.queryByRole('menu')).toBeNull();
+    await user.keyboard('{ArrowUp}');
     await user.keyboard('{PageDown}');
     expect(document.activeElement).toHaveAccessibleName(fill(L.rowMenu.label, { name: 'Cy Young' }));
     await user.keyboard('{PageUp}');

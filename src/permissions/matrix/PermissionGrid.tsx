@@ -211,7 +211,7 @@ export function PermissionGrid(props: PermissionGridProps) {
         aria-readonly={readOnly || undefined}
         className="uak-permission-grid"
         data-slot="permission-grid"
-        onKeyDown={nav.onKeyDown}
+        onKeyDownCapture={nav.onKeyDownCapture}
         onFocus={nav.onFocus}
       >
         <thead>

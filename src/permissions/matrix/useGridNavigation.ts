@@ -24,8 +24,12 @@ export interface UseGridNavigationResult {
   /** The cell holding the one tab stop. */
   active: GridPosition;
   setActive: (position: GridPosition) => void;
-  /** Put on the grid element: arrows, Home/End, Ctrl+Home/Ctrl+End, Page Up/Page Down. */
-  onKeyDown: (event: KeyboardEvent<HTMLElement>) => void;
+  /**
+   * Put on the grid element as `onKeyDownCapture`: arrows, Home/End, Ctrl+Home/Ctrl+End, Page
+   * Up/Page Down. In the capture phase, so a control in a cell (a menu trigger opening on
+   * ArrowDown, a select changing its value) never acts on them first.
+   */
+  onKeyDownCapture: (event: KeyboardEvent<HTMLElement>) => void;
   /** Put on the grid element: focusing a cell (click, or a control's own focus) makes it the active one. */
   onFocus: (event: FocusEvent<HTMLElement>) => void;
 }
@@ -55,7 +59,7 @@ function cellAt(grid: HTMLElement | null, { row, col }: GridPosition): HTMLEleme
  * Works with virtualized rows: the caller keeps the active row rendered and scrolls in `onNavigate`.
  * @example
  * const nav = useGridNavigation({ rowCount: rows.length + 1, columnCount: modules.length + 1 });
- * <table role="grid" ref={nav.gridRef} onKeyDown={nav.onKeyDown} onFocus={nav.onFocus}>...</table>
+ * <table role="grid" ref={nav.gridRef} onKeyDownCapture={nav.onKeyDownCapture} onFocus={nav.onFocus}>...</table>
  */
 export function useGridNavigation({ rowCount, columnCount, pageStep = 10, onNavigate }: UseGridNavigationOptions): UseGridNavigationResult {
   const gridRef = useRef<HTMLTableElement | null>(null);
@@ -90,7 +94,7 @@ export function useGridNavigation({ rowCount, columnCount, pageStep = 10, onNavi
     setPosition((current) => (current.row === next.row && current.col === next.col ? current : next));
   }, []);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+  const onKeyDownCapture = (event: KeyboardEvent<HTMLElement>) => {
     const grid = gridRef.current;
     const target = event.target as Node | null;
     if (!grid || !target || !grid.contains(target) || event.altKey || event.metaKey) return;
@@ -131,5 +135,5 @@ export function useGridNavigation({ rowCount, columnCount, pageStep = 10, onNavi
     setActive({ row: Number(rowElement.getAttribute('data-grid-row')), col: Number(cell.getAttribute('data-grid-col')) });
   };
 
-  return { gridRef, active, setActive, onKeyDown, onFocus };
+  return { gridRef, active, setActive, onKeyDownCapture, onFocus };
 }
