@@ -5,13 +5,14 @@ import { backend, storyBackend, storyT } from './support';
 
 /**
  * The composed screen a host drops in, over the REST adapter and the reference backend behind
- * MSW: Users and Pending invitations tabs with counts, and the Invite button. Relative times are
- * measured against the mock backend's clock (the `now` prop).
+ * MSW: Users, Pending invitations (with counts) and Permissions tabs, the New user and Invite
+ * buttons, the built-in editor on each row's Edit, and sign-in help from a login user's row.
+ * Relative times are measured against the mock backend's clock (the `now` prop).
  */
 const meta = {
   title: 'Screens/UserAdmin',
   component: UserAdmin,
-  args: { onEditUser: fn(), onInvited: fn(), onTabChange: fn() },
+  args: { onInvited: fn(), onTabChange: fn(), onUserSaved: fn() },
   render: (args, context) => <UserAdmin now={storyBackend(context).store.clock.now} {...args} />,
 } satisfies Meta<typeof UserAdmin>;
 export default meta;
@@ -58,7 +59,7 @@ export const InviteDialogOpen: Story = {
 };
 
 export const InvitingRefreshesBothTabs: Story = {
-  args: { defaultTab: 'invitations' },
+  args: { defaultTab: 'invitations', inviteDialogProps: { defaultValues: { entityIds: ['entity-acme-paris'] } } },
   parameters: backend({ store: { userCount: 30 } }),
   play: async ({ canvasElement, args, ...context }) => {
     const t = storyT(context);
@@ -72,8 +73,6 @@ export const InvitingRefreshesBothTabs: Story = {
     const dialog = within(await body.findByRole('dialog', {}, TIMEOUT));
     await userEvent.type(dialog.getByRole('textbox', { name: t('invite.emails.label') }), 'story.hire@acme.fr,');
     await userEvent.selectOptions(dialog.getByRole('combobox', { name: t('invite.role.label') }), 'role-user');
-    const list = await dialog.findByRole('listbox', { name: t('invite.entities.list') }, TIMEOUT);
-    await userEvent.click((await within(list).findAllByRole('option', {}, TIMEOUT))[0]!);
     await userEvent.click(dialog.getByRole('button', { name: t('invite.submit') }));
     expect(await dialog.findByText(t('invite.result.invitedCount', { count: 1 }), {}, TIMEOUT)).toBeInTheDocument();
     expect(args.onInvited).toHaveBeenCalledOnce();
@@ -99,8 +98,103 @@ export const WithoutInvitations: Story = {
     const t = storyT(context);
     const canvas = within(canvasElement);
     expect(await canvas.findByRole('table', {}, TIMEOUT)).toBeInTheDocument();
-    expect(canvas.queryByRole('tablist', { name: t('userAdmin.tabsLabel') })).toBeNull();
+    // Users and Permissions remain; nothing about invitations.
+    await waitFor(() => expect(within(canvas.getByRole('tablist', { name: t('userAdmin.tabsLabel') })).getAllByRole('tab')).toHaveLength(2), TIMEOUT);
     expect(canvas.queryByRole('button', { name: t('invite.trigger') })).toBeNull();
+  },
+};
+
+export const NewUserEditor: Story = {
+  parameters: backend({ store: { userCount: 30 } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    const button = canvas.getByRole('button', { name: t('userEditor.trigger') });
+    await waitFor(() => expect(button).not.toHaveAttribute('aria-disabled'), TIMEOUT);
+    await userEvent.click(button);
+    const dialog = await body.findByRole('dialog', { name: t('userEditor.title.create') }, TIMEOUT);
+    expect(await within(dialog).findByRole('textbox', { name: t('userEditor.fields.firstName') }, TIMEOUT)).toBeInTheDocument();
+    expect(within(dialog).getByRole('radio', { name: t('userEditor.kind.contact') })).toBeInTheDocument();
+  },
+};
+
+export const CreatingAContact: Story = {
+  args: { userEditorProps: { defaultKind: 'contact', defaultValues: { entityIds: ['entity-acme-lyon'] } } },
+  parameters: backend({ store: { userCount: 30 } }),
+  play: async ({ canvasElement, args, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    const { store } = storyBackend(context);
+    const before = store.getUserCounts({}).all;
+    const button = canvas.getByRole('button', { name: t('userEditor.trigger') });
+    // The button waits for the settings (SSO decides what can be created).
+    await waitFor(() => expect(button).not.toHaveAttribute('aria-disabled'), TIMEOUT);
+    await userEvent.click(button);
+    const dialog = within(await body.findByRole('dialog', { name: t('userEditor.title.create') }, TIMEOUT));
+    await userEvent.type(await dialog.findByRole('textbox', { name: t('userEditor.fields.firstName') }, TIMEOUT), 'Iris');
+    await userEvent.type(dialog.getByRole('textbox', { name: t('userEditor.fields.lastName') }), 'Quenot');
+    await userEvent.type(dialog.getByRole('textbox', { name: t('userEditor.fields.email') }), 'iris@supplier.example');
+    await userEvent.click(dialog.getByRole('button', { name: t('userEditor.submit.create') }));
+    await waitFor(() => expect(body.queryByRole('dialog')).toBeNull(), TIMEOUT);
+    expect(args.onUserSaved).toHaveBeenCalledOnce();
+    const users = within(canvas.getByRole('tablist', { name: t('userAdmin.tabsLabel') })).getAllByRole('tab')[0]!;
+    await waitFor(() => expect(users).toHaveTextContent(String(before + 1)), TIMEOUT);
+  },
+};
+
+export const EditFromRow: Story = {
+  parameters: backend({ store: { userCount: 30 } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    await canvas.findByRole('table', {}, TIMEOUT);
+    const menus = await canvas.findAllByRole('button', { name: new RegExp(t('actions.moreActions', { name: '' }).trim()) }, TIMEOUT);
+    await userEvent.click(menus[0]!);
+    await userEvent.click(await body.findByRole('menuitem', { name: t('actions.edit') }, TIMEOUT));
+    const dialog = await body.findByRole('dialog', {}, TIMEOUT);
+    expect(await within(dialog).findByRole('button', { name: t('userEditor.submit.edit') }, TIMEOUT)).toBeInTheDocument();
+  },
+};
+
+export const PermissionsTab: Story = {
+  args: { defaultTab: 'permissions' },
+  parameters: backend({ store: { userCount: 30 } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    expect(await canvas.findByRole('grid', { name: t('permissionMatrix.usersLabel') }, TIMEOUT)).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('radio', { name: t('userAdmin.permissionSource.roles') }));
+    expect(await canvas.findByRole('grid', { name: t('permissionMatrix.rolesLabel') }, TIMEOUT)).toBeInTheDocument();
+  },
+};
+
+export const SignInHelpFromRow: Story = {
+  parameters: backend({ store: { userCount: 30 } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const body = within(canvasElement.ownerDocument.body);
+    await canvas.findByRole('table', {}, TIMEOUT);
+    const menus = await canvas.findAllByRole('button', { name: new RegExp(t('actions.moreActions', { name: '' }).trim()) }, TIMEOUT);
+    await userEvent.click(menus[0]!);
+    await userEvent.click(await body.findByRole('menuitem', { name: t('userList.rowActions.signInHelp') }, TIMEOUT));
+    const dialog = await body.findByRole('dialog', {}, TIMEOUT);
+    expect(await within(dialog).findByRole('textbox', { name: t('signInGuide.paste.label') }, TIMEOUT)).toBeInTheDocument();
+  },
+};
+
+export const SsoEnforcedWithoutContacts: Story = {
+  parameters: backend({ store: { userCount: 30, settings: { sso: { enforced: true, providerName: 'Okta' }, features: { contacts: false } } } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const button = canvas.getByRole('button', { name: t('userEditor.trigger') });
+    await waitFor(() => expect(button).toHaveAccessibleDescription(t('settings.ssoEnforced', { provider: 'Okta' })), TIMEOUT);
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(canvas.getByRole('button', { name: t('invite.trigger') })).toHaveAttribute('aria-disabled', 'true');
   },
 };
 

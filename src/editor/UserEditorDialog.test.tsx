@@ -241,24 +241,15 @@ describe('UserEditorDialog: editing', () => {
     expect(moduleCell(MODULE_IDS.payment)).toHaveAttribute('data-level', 'edit');
   });
 
-  it('given the last active administrator demoted, the store refuses: the reason shows and the form keeps the choice', async () => {
-    const { user, store, onSaved } = renderEditor(
-      { userId: CURRENT_ADMIN_ID },
-      {
-        prepare: ({ store: s }) => {
-          for (const other of s.listUsers({ pageIndex: 0, pageSize: 500, filter: { roleIds: [ROLE_IDS.admin], status: ['active'] } }).items) {
-            if (other.id !== CURRENT_ADMIN_ID) s.setUserStatus({ id: other.id, status: 'deactivated' });
-          }
-        },
-      },
-    );
+  it('given the current admin demoting themselves, refuses before sending (self-protection): the reason shows and the form keeps the choice', async () => {
+    const { user, store, onSaved, updateUser } = renderEditor({ userId: CURRENT_ADMIN_ID });
     await formReady();
     await user.selectOptions(roleSelect(), ROLE_IDS.user);
     await user.click(submit());
-    expect(await screen.findByRole('alert', {}, WAIT)).toHaveTextContent(t('errors.reason.last_admin'));
+    expect(await screen.findByRole('alert', {}, WAIT)).toHaveTextContent(t('errors.reason.self_action'));
+    expect(updateUser).not.toHaveBeenCalled();
     expect(onSaved).not.toHaveBeenCalled();
     expect(roleSelect()).toHaveValue(ROLE_IDS.user);
-    expect(screen.getByRole('dialog')).toBeInTheDocument();
     expect(store.getUser({ id: CURRENT_ADMIN_ID }).roleId).toBe(ROLE_IDS.admin);
   });
 

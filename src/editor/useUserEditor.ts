@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
-import { toUserAdminError, type UserAdminError } from '../adapter/errors';
+import { UserAdminError, toUserAdminError } from '../adapter/errors';
 import type { Invitation, Module, Role, Settings, User, UserKind, UserScope } from '../adapter/types';
 import { useEntityChildren } from '../entities/useEntities';
 import { applyRolePreset, normalizePermissions } from '../permissions/rules';
@@ -363,6 +363,12 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
       const patch = toUserPatch(values, current);
       if (patch.email !== undefined) patch.email = patch.email.trim().toLowerCase();
       if (Object.keys(patch).length === 0) return 'unchanged';
+      // Self-protection, as in the permission matrix: an admin cannot take away their own administration rights.
+      const wasAdmin = current.roles.find((r) => r.id === editing.roleId)?.isAdmin === true;
+      const staysAdmin = patch.roleId === undefined || current.roles.find((r) => r.id === patch.roleId)?.isAdmin === true;
+      if (editing.id === settings?.currentUser.id && wasAdmin && !staysAdmin) {
+        return fail(new UserAdminError('forbidden', 'You cannot demote yourself', { reason: 'self_action' }));
+      }
       const needsConfirmation =
         patch.email !== undefined && editing.kind === 'login' && editing.status !== 'invited' && patch.email !== editing.email.toLowerCase();
       if (needsConfirmation && !confirmed) {
