@@ -6,6 +6,7 @@ import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
 
+/** What {@link useUpdateRole} sends: the role and its new preset. */
 export interface UpdateRoleVariables {
   id: string;
   patch: RolePatch;

@@ -1,5 +1,5 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useId, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Module, ModulePermissions } from '../../adapter/types';
 import { translateError, useUserAdminTranslation } from '../../i18n';
 import { ActionMenu, cx, type ActionMenuItem } from '../../ui';
@@ -22,6 +22,7 @@ export interface PermissionGridRow {
 /** A column shown between the row header and the modules (e.g. the role select of a user row). */
 export interface PermissionGridColumn {
   id: string;
+  /** The column header's content. */
   header: ReactNode;
   /** The cell's content; its first control (select, button) takes part in the grid's keyboard navigation. */
   cell: (row: PermissionGridRow) => ReactNode;
@@ -65,11 +66,19 @@ export interface PermissionGridProps {
    * (`short`, for a one-row grid whose row is named elsewhere). Defaults to `full`.
    */
   cellNames?: 'full' | 'short';
+  /**
+   * Page Down on the last row or Page Up on the first: return `true` when the list turns its page;
+   * the focus then moves to the same column of the first row (next) or of the last row (previous)
+   * of the new page. Defaults to none (Page keys stop at the ends).
+   */
+  onPageEdge?: (direction: 'next' | 'previous') => boolean;
   /** Called with a row id when its role preset was applied from the row menu. Defaults to none. */
   onPresetApplied?: (rowId: string) => void;
   /** Described-by ids added to the grid. Defaults to none. */
   'aria-describedby'?: string;
+  /** The grid's id. Defaults to none. */
   id?: string;
+  /** Merged last on the scroll container. Defaults to none. */
   className?: string;
 }
 
@@ -97,7 +106,7 @@ export function PermissionGrid(props: PermissionGridProps) {
   const {
     label, rows, modules, value, onValueChange, baseline = value, rowErrors, readOnly = false, rowHeader, rowHeaderLabel,
     columns = NO_COLUMNS, presetAction = true, columnActions = rows.length > 1, lockedReason, totalRows = rows.length, rowOffset = 0,
-    virtualizeAbove = 100, cellNames = 'full', onPresetApplied, id, className,
+    virtualizeAbove = 100, cellNames = 'full', onPageEdge, onPresetApplied, id, className,
   } = props;
   const { t } = useUserAdminTranslation();
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
@@ -117,6 +126,8 @@ export function PermissionGrid(props: PermissionGridProps) {
     onValueChange(next);
   };
 
+  const rowsRef = useRef(rows);
+  rowsRef.current = rows;
   const activeRowRef = useRef(0);
   const rangeExtractor = useCallback((range: Range) => {
     const indexes = defaultRangeExtractor(range);
@@ -136,14 +147,33 @@ export function PermissionGrid(props: PermissionGridProps) {
     },
     getItemKey: (index) => rows[index]?.id ?? index,
   });
+  const onPageEdgeRef = useRef(onPageEdge);
   const nav = useGridNavigation({
     rowCount: rows.length + 1,
     columnCount,
+    onPageEdge: (direction, position) => {
+      const turned = onPageEdgeRef.current?.(direction) ?? false;
+      if (turned) pageEdge.current = { direction, col: position.col, firstRowId: rowsRef.current[0]?.id };
+      return turned;
+    },
     onNavigate: (position: GridPosition) => {
       if (virtual && position.row > 0) virtualizer.scrollToIndex(position.row - 1, { align: 'auto' });
     },
   });
   activeRowRef.current = nav.active.row;
+
+  // After Page Down/Up turned the page, focus the same column in the new rows once they are shown.
+  const pageEdge = useRef<{ direction: 'next' | 'previous'; col: number; firstRowId: string | undefined } | null>(null);
+  onPageEdgeRef.current = onPageEdge;
+  const firstRowId = rows[0]?.id;
+  useLayoutEffect(() => {
+    const edge = pageEdge.current;
+    if (!edge || firstRowId === edge.firstRowId) return;
+    pageEdge.current = null;
+    const row = edge.direction === 'next' ? 1 : rows.length;
+    nav.focusCell({ row, col: edge.col });
+    if (virtual) virtualizer.scrollToIndex(row - 1, { align: 'auto' });
+  });
 
   // Stable actions for the memoized rows: they read the latest value and callbacks.
   const callbacks = useRef({ change, onPresetApplied });

@@ -210,6 +210,24 @@ describe('PermissionMatrix', { timeout: 20_000 }, () => {
     expect(context.adapter.updateUser).toHaveBeenCalledTimes(2);
   });
 
+  it('Page Down on the last row turns to the next page and Page Up on the first row back, keeping the column and the focus in the grid', async () => {
+    const context = setup({ store: { userCount: 30 } });
+    const { user } = renderMatrix(context, { pageSize: 10 });
+    const grid = await loadedGrid();
+    const lastRow = () => grid.querySelector<HTMLElement>(`tbody tr[data-grid-row="${grid.querySelectorAll('tbody tr[data-grid-row]').length}"]`)!;
+    const firstName = grid.querySelector('tbody tr[data-grid-row="1"] .uak-permission-grid-row-label')!.textContent;
+    focus(lastRow().querySelector<HTMLElement>(`td[data-column="${MODULE_IDS.signature}"] button`)!);
+    await user.keyboard('{PageDown}');
+    await waitFor(() => expect(screen.getByText(fill(en.common.pageOf, { page: 2, pageCount: 3 }))).toBeInTheDocument());
+    await waitFor(() => expect(document.activeElement?.closest('tr')).toHaveAttribute('data-grid-row', '1'));
+    expect(document.activeElement?.closest('td')).toHaveAttribute('data-column', MODULE_IDS.signature);
+    expect(grid.querySelector('tbody tr[data-grid-row="1"] .uak-permission-grid-row-label')!.textContent).not.toBe(firstName);
+    await user.keyboard('{PageUp}');
+    await waitFor(() => expect(screen.getByText(fill(en.common.pageOf, { page: 1, pageCount: 3 }))).toBeInTheDocument());
+    await waitFor(() => expect(document.activeElement?.closest('tr')).toBe(lastRow()));
+    expect(document.activeElement?.closest('td')).toHaveAttribute('data-column', MODULE_IDS.signature);
+  });
+
   it('given a host owning the pending edits (value / onValueChange), shows its edits and reports every change', async () => {
     const context = setup();
     const changes: PermissionValues[] = [];

@@ -30,7 +30,8 @@ export interface PermissionMatrixProps extends UsePermissionMatrixOptions {
  * survive paging and searching; `value` / `defaultValue` / `onValueChange` let a host own them.
  *
  * Keyboard: see {@link PermissionGrid} (arrows, Home/End, Ctrl+Home/Ctrl+End, Page Up/Page Down;
- * Space sets the next level, Enter opens the list of levels).
+ * Space sets the next level, Enter opens the list of levels). Page Down on the last row turns to
+ * the next page (Page Up on the first row to the previous one) and keeps the column.
  * @example
  * <PermissionMatrix onSaved={({ failed }) => failed.length === 0 && toast('Saved')} />
  * <PermissionMatrix source="roles" />
@@ -149,6 +150,12 @@ function PermissionMatrixView({ matrix, searchDebounceMs, t }: { matrix: UsePerm
         lockedReason={users ? undefined : t('permissionMatrix.lockedRoleReason')}
         totalRows={users && list ? list.total : matrix.rows.length}
         rowOffset={users && list ? list.state.pageIndex * list.state.pageSize : 0}
+        onPageEdge={users && list ? (direction) => {
+          const target = list.state.pageIndex + (direction === 'next' ? 1 : -1);
+          if (target < 0 || target >= list.pageCount) return false;
+          list.setPageIndex(target);
+          return true;
+        } : undefined}
         onPresetApplied={(rowId) => {
           const role = matrix.rows.find((row) => row.id === rowId)?.role;
           if (role) announce(t('permissionMatrix.presetApplied', { role: role.name }));

@@ -15,6 +15,12 @@ export interface UseGridNavigationOptions {
   pageStep?: number;
   /** Called when the active cell moves by keyboard (e.g. to scroll a virtualized list to it). Defaults to none. */
   onNavigate?: (position: GridPosition) => void;
+  /**
+   * Page Down on the last row or Page Up on the first body row: return `true` when the list turns
+   * its page (the caller then moves the focus with `focusCell` once the new rows are there).
+   * Defaults to none (Page keys stop at the ends).
+   */
+  onPageEdge?: (direction: 'next' | 'previous', position: GridPosition) => boolean;
 }
 
 /** What {@link useGridNavigation} returns. */
@@ -24,6 +30,8 @@ export interface UseGridNavigationResult {
   /** The cell holding the one tab stop. */
   active: GridPosition;
   setActive: (position: GridPosition) => void;
+  /** Makes a cell the active one and focuses it (after the render that shows it). */
+  focusCell: (position: GridPosition) => void;
   /**
    * Put on the grid element as `onKeyDownCapture`: arrows, Home/End, Ctrl+Home/Ctrl+End, Page
    * Up/Page Down. In the capture phase, so a control in a cell (a menu trigger opening on
@@ -61,7 +69,7 @@ function cellAt(grid: HTMLElement | null, { row, col }: GridPosition): HTMLEleme
  * const nav = useGridNavigation({ rowCount: rows.length + 1, columnCount: modules.length + 1 });
  * <table role="grid" ref={nav.gridRef} onKeyDownCapture={nav.onKeyDownCapture} onFocus={nav.onFocus}>...</table>
  */
-export function useGridNavigation({ rowCount, columnCount, pageStep = 10, onNavigate }: UseGridNavigationOptions): UseGridNavigationResult {
+export function useGridNavigation({ rowCount, columnCount, pageStep = 10, onNavigate, onPageEdge }: UseGridNavigationOptions): UseGridNavigationResult {
   const gridRef = useRef<HTMLTableElement | null>(null);
   const [position, setPosition] = useState<GridPosition>({ row: 0, col: 0 });
   const active: GridPosition = {
@@ -71,6 +79,7 @@ export function useGridNavigation({ rowCount, columnCount, pageStep = 10, onNavi
   const focusRequest = useRef(false);
   const onNavigateRef = useRef(onNavigate);
   onNavigateRef.current = onNavigate;
+  const [, forceRender] = useState(0);
 
   // Roving tab stop: only the active cell's control (or the cell) is tabbable. Set on the DOM so
   // any control works (a menu trigger, a select) without each one taking a tabIndex prop.
@@ -117,6 +126,8 @@ export function useGridNavigation({ rowCount, columnCount, pageStep = 10, onNavi
       default: return;
     }
     event.preventDefault();
+    const edge = event.key === 'PageDown' && from.row === lastRow && from.row > 0 ? 'next' : event.key === 'PageUp' && from.row === 1 ? 'previous' : null;
+    if (edge && onPageEdge?.(edge, from)) return;
     next = { row: Math.max(0, Math.min(lastRow, next.row)), col: Math.max(0, Math.min(lastCol, next.col)) };
     focusRequest.current = true;
     setActive(next);
@@ -128,6 +139,12 @@ export function useGridNavigation({ rowCount, columnCount, pageStep = 10, onNavi
     }
   };
 
+  const focusCell = useCallback((next: GridPosition) => {
+    focusRequest.current = true;
+    setPosition(next);
+    forceRender((n) => n + 1);
+  }, []);
+
   const onFocus = (event: FocusEvent<HTMLElement>) => {
     const cell = (event.target as HTMLElement).closest?.('[data-grid-col]');
     const rowElement = cell?.parentElement;
@@ -135,5 +152,5 @@ export function useGridNavigation({ rowCount, columnCount, pageStep = 10, onNavi
     setActive({ row: Number(rowElement.getAttribute('data-grid-row')), col: Number(cell.getAttribute('data-grid-col')) });
   };
 
-  return { gridRef, active, setActive, onKeyDownCapture, onFocus };
+  return { gridRef, active, setActive, focusCell, onKeyDownCapture, onFocus };
 }

@@ -291,13 +291,13 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
     const result: PermissionMatrixSaveResult = { saved: [], failed: [] };
     if (ids.length === 0 || isSaving) return result;
     setIsSaving(true);
-    const sent = new Map<string, { permissions: ModulePermissions; roleId: string | undefined }>();
+    const sentRoles = new Map<string, string | undefined>();
     try {
       const outcomes = await mapWithConcurrency(ids, concurrency, async (id) => {
         const roleId = users ? pendingRoles[id] : undefined;
         const role = users ? (rolesById.get(roleId ?? known.current.get(id)?.roleId ?? '') ?? null) : (rolesById.get(id) ?? null);
         const permissions = normalizePermissions(pending[id] ?? known.current.get(id)?.permissions ?? {}, modules, role);
-        sent.set(id, { permissions: pending[id] ?? permissions, roleId });
+        sentRoles.set(id, roleId);
         try {
           if (users) {
             const updated = await callAdapter(() => adapter.updateUser({ id, patch: { ...(roleId ? { roleId } : {}), permissions } }));
@@ -331,7 +331,7 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
     });
     setPendingRoles((current) => {
       const next = { ...current };
-      for (const id of savedIds) if (current[id] === sent.get(id)?.roleId) delete next[id];
+      for (const id of savedIds) if (current[id] === sentRoles.get(id)) delete next[id];
       return next;
     });
     setRowErrors((current) => {
