@@ -27,6 +27,14 @@ export interface DialogContentProps extends Omit<ComponentProps<typeof RadixDial
 }
 
 /**
+ * Marks an element whose own Escape handling comes first (an open popover inside a dialog): an
+ * Escape pressed inside it does not close the dialog around it.
+ * @example
+ * <div {...{ [ESCAPE_BOUNDARY_ATTRIBUTE]: '' }} onKeyDown={closeOnEscape}>…</div>
+ */
+export const ESCAPE_BOUNDARY_ATTRIBUTE = 'data-uak-escape-boundary';
+
+/**
  * A modal dialog's content: an overlay, a titled and described panel, a close button, focus
  * trapped inside and given back on close. Portals into the nearest {@link UserAdminRoot}.
  * @example
@@ -34,7 +42,7 @@ export interface DialogContentProps extends Omit<ComponentProps<typeof RadixDial
  *   <form id="invite">…</form>
  * </DialogContent>
  */
-export function DialogContent({ title, description, footer, size = 'md', className, children, ...props }: DialogContentProps) {
+export function DialogContent({ title, description, footer, size = 'md', className, children, onEscapeKeyDown, ...props }: DialogContentProps) {
   const { t } = useUserAdminTranslation();
   const container = usePortalContainer();
   return (
@@ -43,6 +51,12 @@ export function DialogContent({ title, description, footer, size = 'md', classNa
       <RadixDialog.Content
         {...(description ? {} : { 'aria-describedby': undefined })}
         {...props}
+        onEscapeKeyDown={(event) => {
+          // Radix listens on the document before any element: let a popover inside close first.
+          const target = event.target instanceof Element ? event.target : null;
+          if (target?.closest(`[${ESCAPE_BOUNDARY_ATTRIBUTE}]`)) event.preventDefault();
+          onEscapeKeyDown?.(event);
+        }}
         data-slot="dialog-content"
         data-size={size}
         className={cx('uak-dialog', className)}
