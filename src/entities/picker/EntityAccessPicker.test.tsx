@@ -6,6 +6,7 @@ import { ROOT_ENTITY_ID, createFaultInjector, createMemoryAdapter, createMockSto
 import en from '../../i18n/locales/en.json';
 import { UserAdminProvider } from '../../provider/UserAdminProvider';
 import { createTestQueryClient, spyOnAdapter } from '../../../test/utils/test-adapter';
+import { Dialog, DialogContent } from '../../ui';
 import { EntityAccessPicker, type EntityAccessPickerProps } from './EntityAccessPicker';
 import { EMPTY_ENTITY_ACCESS, type EntityAccessValue } from './selection';
 
@@ -260,5 +261,33 @@ describe('EntityAccessPicker', { timeout: 20_000 }, () => {
     expect(document.activeElement).toBe(trigger);
     await user.tab();
     expect(onBlur).toHaveBeenCalled();
+  });
+
+  it('inside a dialog, Escape closes the popover and returns to its trigger, and leaves the dialog open', async () => {
+    const context = setup();
+    const user = userEvent.setup();
+    function InDialog() {
+      const [value, setValue] = useState<EntityAccessValue>(EMPTY_ENTITY_ACCESS);
+      return (
+        <Dialog open onOpenChange={() => undefined}>
+          <DialogContent title="Edit">
+            <EntityAccessPicker label={LABEL} value={value} onValueChange={setValue} />
+          </DialogContent>
+        </Dialog>
+      );
+    }
+    render(
+      <UserAdminProvider adapter={context.adapter} queryClient={createTestQueryClient()} locale="en">
+        <InDialog />
+      </UserAdminProvider>,
+    );
+    const trigger = await screen.findByRole('button', { name: new RegExp(LABEL) });
+    await user.click(trigger);
+    await item('Acme France SAS');
+    (await item('Acme Group')).focus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: LABEL })).toBeNull();
+    expect(screen.getByRole('dialog', { name: 'Edit' })).toBeInTheDocument();
+    expect(document.activeElement).toBe(trigger);
   });
 });

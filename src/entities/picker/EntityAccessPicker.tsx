@@ -3,7 +3,7 @@ import {
 } from 'react';
 import type { Entity } from '../../adapter/types';
 import { translateError, useUserAdminTranslation } from '../../i18n';
-import { Button, Chip, ErrorState, LoadingState, SearchField, StatusMessage, UserAdminRoot, cx } from '../../ui';
+import { Button, Chip, ESCAPE_BOUNDARY_ATTRIBUTE, ErrorState, LoadingState, SearchField, StatusMessage, UserAdminRoot, cx } from '../../ui';
 import { useEntityChildren } from '../useEntities';
 import type { EntityAccessValue } from './selection';
 import { useEntityAccessPicker, type EntityAccessSelectionMode, type UseEntityAccessPickerResult } from './useEntityAccessPicker';
@@ -220,6 +220,7 @@ export function EntityAccessPicker({
                 className="uak-entity-picker-panel"
                 data-slot="entity-access-picker-panel"
                 data-state="open"
+                {...{ [ESCAPE_BOUNDARY_ATTRIBUTE]: '' }}
                 onBlur={onPanelBlur}
               >
                 {body}
