@@ -116,6 +116,8 @@ describe('UserAdmin', () => {
     await user.click(within(dialog).getByRole('button', { name: t('userEditor.submit.create') }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 10_000 });
     expect(onUserSaved).toHaveBeenCalledWith(expect.objectContaining({ created: true }));
+    // The outcome stays visible once the dialog has closed.
+    await waitFor(() => expect(document.querySelector('.uak-user-admin-notice')).toHaveTextContent(t('userEditor.result.createdContact', { name: 'Zélie Zorn' })));
     expect(store.getUserCounts({}).all).toBe(before + 1);
     await waitFor(() => expect(sectionTabs()[0]).toHaveTextContent(String(before + 1)), { timeout: 10_000 });
     await user.type(screen.getByRole('searchbox', { name: t('userList.searchLabel') }), 'zorn{Enter}');

@@ -1,13 +1,14 @@
 import { useId, useState, type ComponentProps, type ReactNode } from 'react';
 import type { InviteUsersResult, User } from '../adapter/types';
 import { SignInErrorGuideDialog, type SignInErrorGuideDialogProps } from '../diagnostics/components';
-import { UserEditorDialog, type UserEditorDialogProps } from '../editor/components';
+import { UserEditorDialog, userEditorOutcomeMessage, type UserEditorDialogProps } from '../editor/components';
 import type { UserEditorSaveResult } from '../editor';
 import { useUserAdminTranslation } from '../i18n';
 import { InviteDialog, type InviteDialogProps } from '../invite/components';
 import { PendingInvitations, type PendingInvitationsProps } from '../invitations/components';
 import { PermissionMatrix, type PermissionMatrixProps } from '../permissions/components';
-import { Button, TabPanel, Tabs, UserAdminRoot, VisuallyHidden, useAnnounce } from '../ui';
+import { useSettings } from '../settings/useSettings';
+import { Button, StatusMessage, TabPanel, Tabs, UserAdminRoot, VisuallyHidden, useAnnounce } from '../ui';
 import { cx } from '../ui/cx';
 import { UserList, type UserListProps } from '../users/components';
 import { useReturnFocus } from './useReturnFocus';
@@ -84,6 +85,9 @@ function UserAdminScreen({
   const headingId = `${idBase}-title`;
   const newUserReasonId = `${idBase}-new-user-reason`;
   const [permissionSource, setPermissionSource] = useState<'users' | 'roles'>('users');
+  // What the last save in the editor did, shown under the header once the dialog has closed.
+  const [notice, setNotice] = useState<string | null>(null);
+  const settings = useSettings().data;
   const openInvite = screen.ssoEnforced || !screen.invitationsEnabled ? undefined : () => screen.setInviteOpen(true);
   const returnFocus = useReturnFocus();
   const openEditor = (userId: string | null) => {
@@ -148,6 +152,9 @@ function UserAdminScreen({
         ) : null}
         </div>
       </div>
+      {notice ? (
+        <StatusMessage tone="success" className="uak-user-admin-notice" onDismiss={() => setNotice(null)}>{notice}</StatusMessage>
+      ) : null}
       {tabs.length > 1 ? (
         <>
           <Tabs idBase={idBase} label={t('userAdmin.tabsLabel')} value={screen.tab} onValueChange={(v) => screen.setTab(v as typeof screen.tab)} items={tabs} />
@@ -196,6 +203,7 @@ function UserAdminScreen({
         }}
         userId={screen.editor.userId}
         onSaved={(result) => {
+          setNotice(userEditorOutcomeMessage(t, result, settings));
           onUserSaved?.(result);
           userEditorProps?.onSaved?.(result);
         }}
