@@ -57,13 +57,13 @@ const fill = (text: string, values: Record<string, string | number>) => text.rep
 
 describe('the demo page', () => {
   for (const locale of ['en', 'fr', 'pt'] as const) {
-    it(`in ${locale}, shows the composed screen with both tabs and passes axe on the users, the open invite dialog and the invitations`, async () => {
+    it(`in ${locale}, shows the composed screen with its three tabs and passes axe on the users, the invite dialog, the new user editor, the invitations and the permissions`, async () => {
       const m = messages[locale];
       const page = await openDemo(`?locale=${locale}`);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(m.demo.title);
       await expect(page.getByRole('heading', { level: 2, name: m.userAdmin.title }).count()).resolves.toBe(1);
       const tabs = page.getByRole('tablist', { name: m.userAdmin.tabsLabel }).getByRole('tab');
-      await expect(tabs.count()).resolves.toBe(2);
+      await expect(tabs.count()).resolves.toBe(3);
       await expect(page.getByRole('tab', { name: new RegExp(m.userAdmin.tabs.users) }).getAttribute('aria-selected')).resolves.toBe('true');
       // A header row plus some users.
       expect(await page.getByRole('table').getByRole('row').count()).toBeGreaterThan(5);
@@ -72,8 +72,15 @@ describe('the demo page', () => {
       await page.getByRole('dialog').waitFor();
       await expectNoAxeViolations(page);
       await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: m.userEditor.trigger }).click();
+      await page.getByRole('dialog', { name: m.userEditor.title.create }).getByRole('textbox', { name: m.userEditor.fields.firstName, exact: true }).waitFor({ timeout: 10_000 });
+      await expectNoAxeViolations(page);
+      await page.keyboard.press('Escape');
       await page.getByRole('tab', { name: new RegExp(m.userAdmin.tabs.invitations) }).click();
       await page.getByRole('tabpanel', { name: new RegExp(m.userAdmin.tabs.invitations) }).getByRole('table').waitFor({ timeout: 10_000 });
+      await expectNoAxeViolations(page);
+      await page.getByRole('tab', { name: new RegExp(m.userAdmin.tabs.permissions) }).click();
+      await page.getByRole('grid', { name: m.permissionMatrix.usersLabel }).waitFor({ timeout: 10_000 });
       await expectNoAxeViolations(page);
       await page.context().close();
     }, 90_000);
@@ -85,8 +92,10 @@ describe('the demo page', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: en.invite.emails.label }).fill('Zoé Demo <zoe.demo@acme.fr>,');
     await dialog.getByRole('combobox', { name: en.invite.role.label }).selectOption({ index: 1 });
-    const list = dialog.getByRole('listbox', { name: en.invite.entities.list });
-    await list.getByRole('option').first().click();
+    // The entity picker is a tree: focus an entity and select it with Space.
+    await dialog.getByRole('treeitem').first().focus();
+    await page.keyboard.press('Space');
+    await dialog.getByText(fill(en.entityPicker.summary_one, { formatted: 1 })).waitFor({ timeout: 10_000 });
     await dialog.getByRole('button', { name: en.invite.submit }).click();
     await dialog.getByText(fill(en.invite.result.invitedCount_one, { count: 1 })).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Escape');
@@ -142,4 +151,67 @@ describe('the demo page', () => {
     await expect(page.getByRole('tab', { name: new RegExp(en.userAdmin.tabs.invitations) }).getAttribute('aria-selected')).resolves.toBe('true');
     await page.context().close();
   }, 60_000);
+
+  it('creating a contact from New user adds them to the list, and the outcome stays visible', async () => {
+    const page = await openDemo();
+    await page.getByRole('button', { name: en.userEditor.trigger }).click();
+    const dialog = page.getByRole('dialog', { name: en.userEditor.title.create });
+    await dialog.getByRole('radio', { name: en.userEditor.kind.contact }).check();
+    await dialog.getByRole('textbox', { name: en.userEditor.fields.firstName }).fill('Ugo');
+    await dialog.getByRole('textbox', { name: en.userEditor.fields.lastName }).fill('Contactson');
+    await dialog.getByRole('textbox', { name: en.userEditor.fields.email }).fill('ugo@supplier.example');
+    // A contact lives in one entity: open the picker and choose the first one with Enter.
+    await dialog.getByRole('button', { name: new RegExp(en.entityPicker.placeholderSingle) }).click();
+    await dialog.getByRole('treeitem').first().focus();
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: en.userEditor.submit.create }).click();
+    // Announced, and shown under the header.
+    await page.locator('.uak-user-admin-notice').getByText(fill(en.userEditor.result.createdContact, { name: 'Ugo Contactson' })).waitFor({ timeout: 10_000 });
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await page.getByRole('searchbox').fill('contactson');
+    await page.getByRole('table').getByText('ugo@supplier.example').waitFor({ timeout: 10_000 });
+    await page.context().close();
+  }, 90_000);
+
+  it('sign-in help from a row: a pasted identity-provider error gets its cause and who can fix it, with zero axe violations', async () => {
+    const page = await openDemo();
+    await page.getByRole('button', { name: new RegExp(fill(en.actions.moreActions, { name: '' }).trim()) }).first().click();
+    await page.getByRole('menuitem', { name: en.userList.rowActions.signInHelp }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: en.signInGuide.paste.label }).fill('AADSTS50053: The account is locked because the user tried to sign in too many times.');
+    await dialog.getByText(en.signInFailure.locked).first().waitFor({ timeout: 10_000 });
+    await dialog.getByText(en.signInGuide.resolver.support).first().waitFor();
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await page.context().close();
+  }, 90_000);
+
+  it('at entity level, a group user\'s profile is read-only in the editor and says where to edit it', async () => {
+    const page = await openDemo();
+    await page.getByLabel(en.demo.workspaceLabel).selectOption('entity');
+    await page.getByRole('tab', { name: new RegExp(en.userAdmin.tabs.users) }).click();
+    // Karim Benali is a group administrator in the fixtures.
+    await page.getByRole('searchbox').fill('karim');
+    await page.getByRole('button', { name: fill(en.actions.moreActions, { name: 'Karim Benali' }) }).click({ timeout: 10_000 });
+    await page.getByRole('menuitem', { name: en.actions.edit }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(en.userEditor.readOnly.groupProfile).waitFor({ timeout: 10_000 });
+    await expect(dialog.getByRole('textbox', { name: en.userEditor.fields.lastName }).isEditable()).resolves.toBe(false);
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  }, 90_000);
+
+  it('under SSO, New user offers contacts only and says why', async () => {
+    const page = await openDemo();
+    await page.getByLabel(en.demo.ssoLabel).check();
+    await expect.poll(() => page.getByRole('button', { name: en.invite.trigger }).getAttribute('aria-disabled'), { timeout: 10_000 }).toBe('true');
+    await page.getByRole('button', { name: en.userEditor.trigger }).click();
+    const dialog = page.getByRole('dialog', { name: en.userEditor.title.create });
+    await expect.poll(() => dialog.getByRole('radio', { name: en.userEditor.kind.login }).isDisabled(), { timeout: 10_000 }).toBe(true);
+    await expect(dialog.getByRole('radio', { name: en.userEditor.kind.contact }).isChecked()).resolves.toBe(true);
+    await dialog.getByText(fill(en.userEditor.kind.loginUnavailable, { provider: 'Okta' })).waitFor();
+    await expectNoAxeViolations(page);
+    await page.context().close();
+  }, 90_000);
 });
