@@ -20,6 +20,15 @@ type Story = StoryObj<typeof meta>;
 
 const TIMEOUT = { timeout: 8000 };
 
+/** Opens the first row's action menu (named like `menuName`) once the table is there, and picks `item`. */
+async function chooseOnFirstRow(canvasElement: HTMLElement, menuName: string, item: string) {
+  const canvas = within(canvasElement);
+  await canvas.findByRole('table', {}, TIMEOUT);
+  const menus = await canvas.findAllByRole('button', { name: new RegExp(menuName) }, TIMEOUT);
+  await userEvent.click(menus[0]!);
+  await userEvent.click(await within(canvasElement.ownerDocument.body).findByRole('menuitem', { name: item }, TIMEOUT));
+}
+
 export const Default: Story = {
   parameters: backend({ store: { userCount: 60 } }),
   play: async ({ canvasElement, ...context }) => {
@@ -148,12 +157,8 @@ export const EditFromRow: Story = {
   parameters: backend({ store: { userCount: 30 } }),
   play: async ({ canvasElement, ...context }) => {
     const t = storyT(context);
-    const canvas = within(canvasElement);
     const body = within(canvasElement.ownerDocument.body);
-    await canvas.findByRole('table', {}, TIMEOUT);
-    const menus = await canvas.findAllByRole('button', { name: new RegExp(t('actions.moreActions', { name: '' }).trim()) }, TIMEOUT);
-    await userEvent.click(menus[0]!);
-    await userEvent.click(await body.findByRole('menuitem', { name: t('actions.edit') }, TIMEOUT));
+    await chooseOnFirstRow(canvasElement, t('actions.moreActions', { name: '' }).trim(), t('actions.edit'));
     const dialog = await body.findByRole('dialog', {}, TIMEOUT);
     expect(await within(dialog).findByRole('button', { name: t('userEditor.submit.edit') }, TIMEOUT)).toBeInTheDocument();
   },
@@ -175,12 +180,8 @@ export const SignInHelpFromRow: Story = {
   parameters: backend({ store: { userCount: 30 } }),
   play: async ({ canvasElement, ...context }) => {
     const t = storyT(context);
-    const canvas = within(canvasElement);
     const body = within(canvasElement.ownerDocument.body);
-    await canvas.findByRole('table', {}, TIMEOUT);
-    const menus = await canvas.findAllByRole('button', { name: new RegExp(t('actions.moreActions', { name: '' }).trim()) }, TIMEOUT);
-    await userEvent.click(menus[0]!);
-    await userEvent.click(await body.findByRole('menuitem', { name: t('userList.rowActions.signInHelp') }, TIMEOUT));
+    await chooseOnFirstRow(canvasElement, t('actions.moreActions', { name: '' }).trim(), t('userList.rowActions.signInHelp'));
     const dialog = await body.findByRole('dialog', {}, TIMEOUT);
     expect(await within(dialog).findByRole('textbox', { name: t('signInGuide.paste.label') }, TIMEOUT)).toBeInTheDocument();
   },

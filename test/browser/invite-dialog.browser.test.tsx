@@ -12,7 +12,7 @@ import { createUserAdminI18n, getUserAdminT, type UserAdminT } from '../../src/i
 import { InviteDialog, type InviteDialogProps } from '../../src/invite/components';
 import { EVERY_SKIP_REASON_EMAILS, EVERY_SKIP_REASON_STORE, withEverySkipReason } from '../utils/invite-support';
 import '../../src/styles.css';
-import { axeViolations } from '../utils/browser';
+import { axeViolations, itHasNoAxeViolations, type AxeState } from '../utils/browser';
 
 type Locale = 'en' | 'fr' | 'pt';
 const ts: Record<Locale, UserAdminT> = {
@@ -57,7 +57,7 @@ async function openForm(t: UserAdminT) {
 
 const filled = { roleId: ROLE_IDS.user, entityIds: ['entity-acme-paris'] };
 
-const STATES: Record<string, (o: { locale: Locale; theme: 'light' | 'dark' }) => Promise<{ container: HTMLElement; check: () => void }>> = {
+const STATES: Record<string, AxeState> = {
   'the open, empty dialog': async (o) => {
     const { container, t } = renderDialog({ ...o, props: { defaultOpen: true } });
     const dialog = await openForm(t);
@@ -99,17 +99,7 @@ const STATES: Record<string, (o: { locale: Locale; theme: 'light' | 'dark' }) =>
 };
 
 describe('the invite dialog in Chromium', () => {
-  for (const locale of ['en', 'fr', 'pt'] as const) {
-    for (const theme of ['light', 'dark'] as const) {
-      for (const [state, setup] of Object.entries(STATES)) {
-        it(`in ${locale} with the ${theme} theme, ${state} has zero axe violations`, async () => {
-          const { container, check } = await setup({ locale, theme });
-          check();
-          expect(await axeViolations(container)).toEqual([]);
-        });
-      }
-    }
-  }
+  itHasNoAxeViolations(STATES);
 
   it('with the keyboard alone, a person opens the dialog, types two addresses, picks a role and an entity, and sends', async () => {
     const { t, store } = renderDialog({ store: { userCount: 20 } });

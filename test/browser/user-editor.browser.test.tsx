@@ -12,7 +12,7 @@ import { UserAdminProvider } from '../../src/headless';
 import type { UserAdminT } from '../../src/i18n';
 import { UserEditorDialog, type UserEditorDialogProps } from '../../src/editor/components';
 import '../../src/styles.css';
-import { axeViolations, tFor } from '../utils/browser';
+import { axeViolations, tFor, itHasNoAxeViolations, type AxeState } from '../utils/browser';
 
 type Locale = 'en' | 'fr' | 'pt';
 const TIMEOUT = { timeout: 10_000 };
@@ -48,9 +48,7 @@ async function openForm(t: UserAdminT) {
   return dialog;
 }
 
-type State = (o: { locale: Locale; theme: 'light' | 'dark' }) => Promise<{ container: HTMLElement; check: () => void }>;
-
-const STATES: Record<string, State> = {
+const STATES: Record<string, AxeState> = {
   'creating a login user, with an admin role chosen': async (o) => {
     const { container, t } = renderEditor({ ...o, props: { defaultOpen: true, defaultValues: { roleId: ROLE_IDS.admin, entityIds: ['entity-acme-paris'] } } });
     const dialog = await openForm(t);
@@ -119,17 +117,7 @@ const STATES: Record<string, State> = {
 };
 
 describe('the user editor in Chromium', () => {
-  for (const locale of ['en', 'fr', 'pt'] as const) {
-    for (const theme of ['light', 'dark'] as const) {
-      for (const [state, setup] of Object.entries(STATES)) {
-        it(`in ${locale} with the ${theme} theme, ${state} has zero axe violations`, async () => {
-          const { container, check } = await setup({ locale, theme });
-          check();
-          expect(await axeViolations(container)).toEqual([]);
-        });
-      }
-    }
-  }
+  itHasNoAxeViolations(STATES);
 
   it('with the keyboard alone, a person opens the editor, fills a login user, picks a role and an entity, and creates them', async () => {
     const { t, store } = renderEditor({ store: { userCount: 20 } });
