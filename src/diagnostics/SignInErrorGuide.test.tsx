@@ -93,7 +93,7 @@ describe('SignInErrorGuide', { timeout: 20_000 }, () => {
     expect(context.store.getUser({ id: DEACTIVATED }).status).toBe('active');
     // The action no longer applies, and the outcome holds the focus the button had.
     expect(screen.queryByRole('button', { name: fill(en.signInGuide.action.reactivate, { name: nameOf(person) }) })).toBeNull();
-    expect(outcome.closest('[data-slot="status-message"]')).toHaveFocus();
+    expect(outcome.closest('[data-slot="sign-in-guide-action-outcome"]')).toHaveFocus();
   });
 
   it('given a failing server, reactivating keeps the user deactivated, the guide as it was and the pasted message, and says why', async () => {

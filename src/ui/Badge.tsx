@@ -12,5 +12,5 @@ export interface BadgeProps extends ComponentProps<'span'> {
  * <Badge tone="success">{t('status.active')}</Badge>
  */
 export function Badge({ tone = 'neutral', className, ...props }: BadgeProps) {
-  return <span {...props} data-slot="badge" data-tone={tone} className={cx('uak-badge', className)} />;
+  return <span data-slot="badge" {...props} data-tone={tone} className={cx('uak-badge', className)} />;
 }

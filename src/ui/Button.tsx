@@ -18,11 +18,11 @@ export interface ButtonProps extends ComponentProps<'button'> {
 export function Button({ variant = 'secondary', size = 'md', pending = false, className, type = 'button', disabled, ...props }: ButtonProps) {
   return (
     <button
+      data-slot="button"
       {...props}
       type={type}
       disabled={disabled || pending}
       aria-busy={pending || undefined}
-      data-slot="button"
       data-variant={variant}
       data-size={size}
       className={cx('uak-button', className)}

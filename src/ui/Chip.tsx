@@ -30,7 +30,7 @@ export function Chip({ children, tone = 'neutral', onRemove, removeLabel, descri
   const descId = description ? `${id}-desc` : undefined;
   const text = typeof children === 'string' ? children : undefined;
   return (
-    <span {...props} data-slot="chip" data-tone={tone} className={cx('uak-chip', className)}>
+    <span data-slot="chip" {...props} data-tone={tone} className={cx('uak-chip', className)}>
       {onActivate ? (
         <button type="button" className="uak-chip-text" aria-label={activateLabel} aria-describedby={descId} onClick={onActivate} data-slot="chip-activate">
           {children}

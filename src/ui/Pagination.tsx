@@ -27,7 +27,7 @@ export function Pagination({ pageIndex, pageCount, pageSize, onPageIndexChange, 
   const pages = Math.max(pageCount, 1);
   const options = pageSizeOptions.includes(pageSize) ? pageSizeOptions : [...pageSizeOptions, pageSize].sort((a, b) => a - b);
   return (
-    <nav {...props} aria-label={t('common.pagination')} data-slot="pagination" className={cx('uak-pagination', className)}>
+    <nav data-slot="pagination" {...props} aria-label={t('common.pagination')} className={cx('uak-pagination', className)}>
       {onPageSizeChange ? (
         <span className="uak-pagination-size">
           <label htmlFor={selectId}>{t('common.rowsPerPage')}</label>

@@ -26,7 +26,7 @@ export function ResultList({ title, items, className, ...props }: ResultListProp
   const ordered = [...items.filter((i) => !i.ok), ...items.filter((i) => i.ok)];
   const failed = ordered.filter((i) => !i.ok).length;
   return (
-    <section {...props} data-slot="result-list" className={cx('uak-result-list', className)}>
+    <section data-slot="result-list" {...props} className={cx('uak-result-list', className)}>
       <p className="uak-result-list-title">{title}</p>
       <p className="uak-muted" data-slot="result-list-summary">{t('ui.resultsSummary', { ok: items.length - failed, failed })}</p>
       <ul>

@@ -18,7 +18,7 @@ export interface LoadingStateProps extends ComponentProps<'div'> {
 export function LoadingState({ label, rows = 5, className, ...props }: LoadingStateProps) {
   const { t } = useUserAdminTranslation();
   return (
-    <div {...props} role="status" aria-label={label ?? t('common.loading')} data-slot="loading-state" className={cx('uak-loading', className)}>
+    <div data-slot="loading-state" {...props} role="status" aria-label={label ?? t('common.loading')} className={cx('uak-loading', className)}>
       {Array.from({ length: rows }, (_, i) => <span key={i} className="uak-skeleton" aria-hidden="true" />)}
     </div>
   );
@@ -39,7 +39,7 @@ export interface EmptyStateProps extends Omit<ComponentProps<'div'>, 'title'> {
  */
 export function EmptyState({ title, hint, action, className, ...props }: EmptyStateProps) {
   return (
-    <div {...props} data-slot="empty-state" className={cx('uak-empty', className)}>
+    <div data-slot="empty-state" {...props} className={cx('uak-empty', className)}>
       <p className="uak-empty-title">{title}</p>
       {hint ? <p className="uak-muted">{hint}</p> : null}
       {action}
@@ -64,7 +64,7 @@ export interface ErrorStateProps extends Omit<ComponentProps<'div'>, 'title'> {
 export function ErrorState({ error, onRetry, title, className, ...props }: ErrorStateProps) {
   const { t } = useUserAdminTranslation();
   return (
-    <div {...props} role="alert" data-slot="error-state" className={cx('uak-error-state', className)}>
+    <div data-slot="error-state" {...props} role="alert" className={cx('uak-error-state', className)}>
       {title ? <p className="uak-error-title">{title}</p> : null}
       <p>{translateError(t, error)}</p>
       {onRetry ? <Button onClick={onRetry}>{t('common.retry')}</Button> : null}
@@ -87,7 +87,7 @@ export interface StatusMessageProps extends ComponentProps<'div'> {
 export function StatusMessage({ tone, onDismiss, className, children, ...props }: StatusMessageProps) {
   const { t } = useUserAdminTranslation();
   return (
-    <div {...props} role={tone === 'error' ? 'alert' : 'status'} data-slot="status-message" data-tone={tone} className={cx('uak-status-message', className)}>
+    <div data-slot="status-message" {...props} role={tone === 'error' ? 'alert' : 'status'} data-tone={tone} className={cx('uak-status-message', className)}>
       <div className="uak-status-message-body">{children}</div>
       {onDismiss ? (
         <button type="button" className="uak-icon-button" aria-label={t('ui.dismiss')} onClick={onDismiss} data-slot="status-message-dismiss">
@@ -104,5 +104,5 @@ export function StatusMessage({ tone, onDismiss, className, children, ...props }
  * <VisuallyHidden>{t('users.columns.select')}</VisuallyHidden>
  */
 export function VisuallyHidden({ className, ...props }: ComponentProps<'span'>) {
-  return <span {...props} data-slot="visually-hidden" className={cx('uak-sr-only', className)} />;
+  return <span data-slot="visually-hidden" {...props} className={cx('uak-sr-only', className)} />;
 }

@@ -53,7 +53,7 @@ export function Tabs({ value, onValueChange, label, items, idBase, className, ..
   };
 
   return (
-    <div {...props} role="tablist" aria-label={label} onKeyDown={onKeyDown} data-slot="tabs" className={cx('uak-tabs', className)}>
+    <div data-slot="tabs" {...props} role="tablist" aria-label={label} onKeyDown={onKeyDown} className={cx('uak-tabs', className)}>
       {items.map((item) => {
         const selected = item.value === value;
         return (

@@ -8,7 +8,7 @@ import { createTestAdapter } from '../../test/utils/test-adapter';
 import en from '../i18n/locales/en.json';
 import fr from '../i18n/locales/fr.json';
 import {
-  ActionMenu, Button, Chip, ConfirmDialog, Dialog, DialogContent, ESCAPE_BOUNDARY_ATTRIBUTE, ErrorState, Field, HoverDetails, Pagination, ResultList, SearchField, Tabs, TabPanel,
+  ActionMenu, Badge, Button, Chip, ConfirmDialog, Dialog, DialogContent, ESCAPE_BOUNDARY_ATTRIBUTE, ErrorState, Field, HoverDetails, Pagination, ResultList, SearchField, StatusMessage, Tabs, TabPanel,
   UserAdminRoot, useAnnounce,
 } from '.';
 
@@ -227,5 +227,22 @@ describe('DialogContent and an escape boundary inside it', () => {
     screen.getByRole('textbox', { name: 'outside' }).focus();
     await user.keyboard('{Escape}');
     expect(onOpenChange).toHaveBeenCalledWith(false);
+  });
+});
+
+describe('parts named by their caller', () => {
+  it('given a data-slot from the caller, Button, Badge and StatusMessage keep it, and otherwise name themselves', () => {
+    wrap(
+      <>
+        <Button data-slot="editor-submit">Save</Button>
+        <Button>Plain</Button>
+        <Badge data-slot="sso-badge">SSO</Badge>
+        <StatusMessage tone="info" data-slot="editor-note">Note</StatusMessage>
+      </>,
+    );
+    expect(screen.getByRole('button', { name: 'Save' })).toHaveAttribute('data-slot', 'editor-submit');
+    expect(screen.getByRole('button', { name: 'Plain' })).toHaveAttribute('data-slot', 'button');
+    expect(screen.getByText('SSO')).toHaveAttribute('data-slot', 'sso-badge');
+    expect(screen.getByText('Note').closest('[role="status"]')).toHaveAttribute('data-slot', 'editor-note');
   });
 });
