@@ -75,6 +75,21 @@ export default defineConfig({
         },
       },
       {
+        // The adapters for real backends, against those servers started on 127.0.0.1 by the tests.
+        extends: true,
+        test: {
+          name: 'integration',
+          environment: 'node',
+          globals: true,
+          include: ['test/integration/**/*.test.ts'],
+          // Each conformance check boots a fresh seeded server; a loaded 2-core machine needs room.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+          maxWorkers: 2,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'e2e',

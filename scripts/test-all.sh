@@ -17,6 +17,7 @@ vitest_project() { # project name
 step "typecheck (tsc)" npx tsc -p tsconfig.json --noEmit
 step "i18n completeness (en, fr, pt)" node scripts/check-i18n.mjs
 step "unit tests (vitest, jsdom)" vitest_project unit
+step "adapters against real servers (better-auth, SCIM; vitest, node)" vitest_project integration
 step "browser tests (vitest, Chromium)" vitest_project browser
 step "demo end-to-end (Playwright, Chromium, axe)" vitest_project e2e
 step "storybook tests, every story in en, fr and pt (vitest addon, Chromium)" npx vitest run --project 'storybook-*' --reporter=default --reporter=json --outputFile.json=test-results/storybook.json
@@ -27,5 +28,5 @@ step "bundle size" node scripts/size.mjs
 echo
 if [ ${#failed_steps[@]} -gt 0 ]; then echo "failed steps: ${failed_steps[*]}"; else echo "all steps passed"; fi
 # The tally is the closing line.
-node scripts/tally.mjs test-results/unit.json test-results/browser.json test-results/e2e.json test-results/storybook.json
+node scripts/tally.mjs test-results/unit.json test-results/integration.json test-results/browser.json test-results/e2e.json test-results/storybook.json
 [ ${#failed_steps[@]} -eq 0 ]
