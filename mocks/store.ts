@@ -18,7 +18,8 @@
  * - **Changing the email** of an active or deactivated login user sets `pendingEmail` and sends a
  *   registration request (the user keeps the old address until it is confirmed, see
  *   {@link MockStore.acceptInvitation}). An invited user has not confirmed any address yet: their
- *   email changes at once and their invitation is resent to it (`emailChange: 'none'`).
+ *   email changes at once and their invitation is resent to it (`emailChange: 'none'`). With
+ *   `features.emailChangeConfirmation: false`, every login user's email changes at once.
  * - **Counts** (`getUserCounts`): `active`, `invited` and `deactivated` count login users only;
  *   `contacts` counts contacts of any status; `all` counts everyone.
  * - **Sort** orders: `name` is last name then first name (accent- and case-insensitive); `status`
@@ -794,7 +795,13 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         u.username = username;
       }
       if (newEmail) {
-        if (u.status === 'invited') {
+        if (settings.features?.emailChangeConfirmation === false && u.status !== 'invited') {
+          // A backend without confirmation (better-auth's admin update, SCIM): the address changes at once.
+          dropInvitation(rec);
+          emails.delete(u.email);
+          u.email = newEmail;
+          emails.set(newEmail, u.id);
+        } else if (u.status === 'invited') {
           // Nothing confirmed yet: the address changes and the invitation goes to it.
           emails.delete(u.email);
           u.email = newEmail;

@@ -181,6 +181,12 @@ export interface Settings {
     modulePermissions?: boolean;
     /** Whether an entity can be granted with all its sub-accounts, including future ones (`subtreeEntityIds`). */
     entitySubtrees?: boolean;
+    /**
+     * Whether a login user's new email must be confirmed through a registration request
+     * (`pendingEmail`, `emailChange: 'registration_request_sent'`). `false` for a backend where the
+     * address changes at once (better-auth's admin update, SCIM): the editor then says so.
+     */
+    emailChangeConfirmation?: boolean;
   };
 }
 

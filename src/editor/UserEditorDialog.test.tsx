@@ -201,6 +201,20 @@ describe('UserEditorDialog: editing', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
+  it('given a backend where the address changes at once (features.emailChangeConfirmation false), an active user\'s new email needs no confirmation and applies', async () => {
+    const { user, store, onSaved, updateUser } = renderEditor({ userId: 'user-jose' }, { store: { settings: { features: { emailChangeConfirmation: false } } } });
+    await formReady();
+    await user.clear(email());
+    await user.type(email(), 'jose.new@acme.es');
+    expect(screen.queryByText(t('userEditor.emailChange.registration', { current: 'jose.garcia@acme.es' }))).toBeNull();
+    await user.click(submit());
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1), WAIT);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(updateUser).toHaveBeenCalledWith(expect.objectContaining({ patch: { email: 'jose.new@acme.es' } }));
+    expect(onSaved.mock.calls[0]![0].emailChange).toBe('none');
+    expect(store.getUser({ id: 'user-jose' })).toMatchObject({ email: 'jose.new@acme.es', pendingEmail: null, status: 'active' });
+  });
+
   it('given a contact, changing the email just changes it', async () => {
     const { user, store, onSaved } = renderEditor({ userId: 'user-zoe' });
     await formReady();

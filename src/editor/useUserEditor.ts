@@ -310,6 +310,7 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
     if (typed !== baseline) {
       if (user.kind === 'contact') emailChange = 'immediate';
       else if (user.status === 'invited') emailChange = 'invitation_resent';
+      else if (features?.emailChangeConfirmation === false) emailChange = 'immediate';
       else if (user.pendingEmail && typed === user.email.toLowerCase()) emailChange = 'cancel_pending';
       else emailChange = 'registration_request';
     }
@@ -370,7 +371,8 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
         return fail(new UserAdminError('forbidden', 'You cannot demote yourself', { reason: 'self_action' }));
       }
       const needsConfirmation =
-        patch.email !== undefined && editing.kind === 'login' && editing.status !== 'invited' && patch.email !== editing.email.toLowerCase();
+        patch.email !== undefined && editing.kind === 'login' && editing.status !== 'invited' && patch.email !== editing.email.toLowerCase()
+        && settings?.features?.emailChangeConfirmation !== false;
       if (needsConfirmation && !confirmed) {
         setNeedsEmailConfirmation(true);
         return 'confirm';

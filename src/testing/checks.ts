@@ -31,6 +31,14 @@ import { ensure, ensureEqual, expectAbort, expectRejection, show } from './asser
 export type ConformanceControl = 'advanceTime' | 'setSsoEnforced' | 'failNext' | 'setLatency' | 'disallowedDomainEmail';
 
 /**
+ * A backend feature (`settings.features`) a check needs; the check is skipped when the backend
+ * declares it `false`, as the UI then hides what the check exercises.
+ * @example
+ * const needs: ConformanceFeature[] = ['contacts']; // the contact checks
+ */
+export type ConformanceFeature = 'contacts' | 'invitations';
+
+/**
  * One conformance check.
  * @example
  * const check: ConformanceCheck = {
@@ -49,6 +57,8 @@ export interface ConformanceCheck {
   requires?: ConformanceControl[];
   /** The optional adapter method the check exercises; it is skipped when the adapter lacks it. */
   uses?: OptionalAdapterMethod;
+  /** Backend features the check exercises; it is skipped when `settings.features` declares one `false`. */
+  features?: ConformanceFeature[];
   /** Throws on failure. */
   run(h: ConformanceHarness): Promise<void>;
 }
@@ -108,6 +118,9 @@ async function context(h: ConformanceHarness): Promise<Ctx> {
   const domain = h.emailDomain ?? current.email.split('@')[1] ?? 'example.com';
   return { h, a, settings, current, domain, roles, adminRole, userRole, modules, adminOnlyModule, entityId: entity.id };
 }
+
+/** Whether the backend has contacts (`settings.features.contacts` is not `false`). */
+const hasContacts = (c: Ctx) => c.settings.features?.contacts !== false;
 
 function freshEmail(c: Ctx, prefix = 'conf'): string {
   return `${prefix}.${token()}@${c.domain}`;
@@ -282,8 +295,9 @@ function sortCheck(field: UserSortField, direction: 'asc' | 'desc'): Conformance
       const c = await context(h);
       // Two users tied on name (and likely on createdAt), so the tie-break is exercised.
       const last = `Tie ${token()}`;
-      await createContact(c, { firstName: 'Same', lastName: last });
-      await createContact(c, { firstName: 'Same', lastName: last });
+      const twin = hasContacts(c) ? createContact : createLogin;
+      await twin(c, { firstName: 'Same', lastName: last });
+      await twin(c, { firstName: 'Same', lastName: last });
       const sort = { field, direction };
       const op = `listUsers({ sort: ${show(sort)} })`;
       const first = await listAll(c.a, { sort }, 7);
@@ -476,14 +490,15 @@ export const conformanceChecks: ConformanceCheck[] = [
   {
     id: 'filter.kind',
     group: 'filter',
-    title: 'the kind filter returns only login users or only contacts, with a matching total',
+    title: 'the kind filter returns only login users or only contacts (none without contacts), with a matching total',
     async run(h) {
       const c = await context(h);
-      await createContact(c);
+      if (hasContacts(c)) await createContact(c);
       const everyone = (await listAll(c.a)).items;
       for (const kind of ['login', 'contact'] as const) {
         const n = await checkFilter(c, everyone, { kind }, (u) => u.kind === kind);
-        ensure(n > 0, `listUsers({ filter: { kind: '${kind}' } })`, 'at least one user', n);
+        if (kind === 'contact' && !hasContacts(c)) ensure(n === 0, "listUsers({ filter: { kind: 'contact' } }) with features.contacts false", 'no user', n);
+        else ensure(n > 0, `listUsers({ filter: { kind: '${kind}' } })`, 'at least one user', n);
       }
     },
   },
@@ -553,6 +568,7 @@ export const conformanceChecks: ConformanceCheck[] = [
   {
     id: 'users.create-login',
     group: 'users',
+    features: ['invitations'],
     title: 'creating a login user invites it: status invited, with a pending invitation valid for ttlDays',
     async run(h) {
       const c = await context(h);
@@ -576,6 +592,7 @@ export const conformanceChecks: ConformanceCheck[] = [
   {
     id: 'users.create-contact',
     group: 'users',
+    features: ['contacts'],
     title: 'creating a contact gives kind contact in exactly one entity, without invitation or role',
     async run(h) {
       const c = await context(h);
@@ -615,13 +632,19 @@ export const conformanceChecks: ConformanceCheck[] = [
   {
     id: 'users.email-change-login',
     group: 'users',
-    title: "changing a login user's email sends a registration request and sets pendingEmail",
+    title: "changing a login user's email sends a registration request and sets pendingEmail (or, with features.emailChangeConfirmation false, applies at once)",
     async run(h) {
       const c = await context(h);
       const [user] = await oneOtherActiveUser(c);
       const email = freshEmail(c, 'moved');
       const op = `updateUser({ id: active login user, patch: { email: '${email}' } })`;
       const result = await c.a.updateUser({ id: user!.id, patch: { email } });
+      if (c.settings.features?.emailChangeConfirmation === false) {
+        ensure(result.emailChange === 'none', `${op} with features.emailChangeConfirmation false`, "emailChange 'none'", result.emailChange);
+        ensure(lower(result.user.email) === email && result.user.pendingEmail === null, op, `email '${email}' at once and pendingEmail null`, { email: result.user.email, pendingEmail: result.user.pendingEmail });
+        ensureEqual(await c.a.getUser({ id: user!.id }), result.user, `getUser after ${op}`);
+        return;
+      }
       ensure(result.emailChange === 'registration_request_sent', op, "emailChange 'registration_request_sent'", result.emailChange);
       ensure(lower(result.user.pendingEmail ?? '') === email, op, `pendingEmail '${email}'`, result.user.pendingEmail);
       ensure(result.user.invitation?.kind === 'registration_request', op, "user.invitation of kind 'registration_request'", result.user.invitation);
@@ -630,6 +653,7 @@ export const conformanceChecks: ConformanceCheck[] = [
   {
     id: 'users.email-change-contact',
     group: 'users',
+    features: ['contacts'],
     title: "changing a contact's email applies at once, without a registration request",
     async run(h) {
       const c = await context(h);
@@ -696,6 +720,7 @@ export const conformanceChecks: ConformanceCheck[] = [
   {
     id: 'lifecycle.remove-reinvite',
     group: 'lifecycle',
+    features: ['invitations'],
     title: 'a removed user is gone, and its email can be invited again',
     async run(h) {
       const c = await context(h);
@@ -745,6 +770,7 @@ export const conformanceChecks: ConformanceCheck[] = [
   {
     id: 'invitations.flow',
     group: 'invitations',
+    features: ['invitations'],
     title: 'invited addresses are listed pending; resending extends the expiry; revoking removes the invitation and its user',
     async run(h) {
       const c = await context(h);
@@ -771,12 +797,14 @@ export const conformanceChecks: ConformanceCheck[] = [
   {
     id: 'invitations.skip-invalid',
     group: 'invitations',
+    features: ['invitations'],
     title: "an invalid address is skipped with reason 'invalid'",
     run: (h) => skipCheck(h, 'invalid', async () => ['not an email']),
   },
   {
     id: 'invitations.skip-duplicate',
     group: 'invitations',
+    features: ['invitations'],
     title: "an address given twice in one request is invited once and skipped once with reason 'duplicate'",
     run: (h) =>
       skipCheck(h, 'duplicate', async (c) => {
@@ -787,24 +815,28 @@ export const conformanceChecks: ConformanceCheck[] = [
   {
     id: 'invitations.skip-already-member',
     group: 'invitations',
+    features: ['invitations'],
     title: "a member's address is skipped with reason 'already_member'",
     run: (h) => skipCheck(h, 'already_member', async (c) => [(await oneOtherActiveUser(c))[0]!.email]),
   },
   {
     id: 'invitations.skip-already-invited',
     group: 'invitations',
+    features: ['invitations'],
     title: "an address with a pending invitation is skipped with reason 'already_invited'",
     run: (h) => skipCheck(h, 'already_invited', async (c) => [(await createLogin(c)).user.email]),
   },
   {
     id: 'invitations.skip-disposable',
     group: 'invitations',
+    features: ['invitations'],
     title: "a disposable address is skipped with reason 'disposable'",
     run: (h) => skipCheck(h, 'disposable', async () => [h.disposableEmail ?? DEFAULT_DISPOSABLE]),
   },
   {
     id: 'invitations.skip-domain-not-allowed',
     group: 'invitations',
+    features: ['invitations'],
     title: "an address outside the allowed domains is skipped with reason 'domain_not_allowed'",
     requires: ['disallowedDomainEmail'],
     run: (h) => skipCheck(h, 'domain_not_allowed', async () => [h.disallowedDomainEmail!]),
@@ -812,6 +844,7 @@ export const conformanceChecks: ConformanceCheck[] = [
   {
     id: 'invitations.sso-enforced',
     group: 'invitations',
+    features: ['invitations'],
     title: "under enforced SSO, invitations are skipped with reason 'sso_enforced' and login users cannot be created",
     requires: ['setSsoEnforced'],
     async run(h) {
@@ -829,6 +862,7 @@ export const conformanceChecks: ConformanceCheck[] = [
   {
     id: 'invitations.expiry',
     group: 'invitations',
+    features: ['invitations'],
     title: 'an invitation outlives ttlDays - 1 days, and after ttlDays + 1 days it expires (or deactivates its user, by policy)',
     requires: ['advanceTime'],
     async run(h) {
@@ -1001,7 +1035,7 @@ export const conformanceChecks: ConformanceCheck[] = [
     uses: 'getUserCounts',
     async run(h) {
       const c = await context(h);
-      await createContact(c);
+      if (hasContacts(c)) await createContact(c);
       const [victim] = await oneOtherActiveUser(c);
       await c.a.setUserStatus({ id: victim!.id, status: 'deactivated' });
       const total = async (p: Omit<ListUsersParams, 'pageIndex' | 'pageSize'>) => (await c.a.listUsers({ ...p, pageIndex: 0, pageSize: 1 })).total;
@@ -1102,13 +1136,15 @@ export const conformanceChecks: ConformanceCheck[] = [
 ];
 
 /**
- * What a harness lacks for a check: missing controls and a missing optional method, named.
+ * What a harness lacks for a check: missing controls, a missing optional method, and features the
+ * backend declares `false` (pass `settings.features`), named.
  * @example
- * missingRequirements(check, harness); // ['advanceTime'] or ['adapter.setUsersStatus']
+ * missingRequirements(check, harness, settings.features); // ['advanceTime'], ['adapter.setUsersStatus'] or ['features.contacts (...)']
  */
-export function missingRequirements(check: ConformanceCheck, h: ConformanceHarness): string[] {
+export function missingRequirements(check: ConformanceCheck, h: ConformanceHarness, features?: Settings['features']): string[] {
   const missing: string[] = (check.requires ?? []).filter((r) => (r === 'disallowedDomainEmail' ? !h.disallowedDomainEmail : typeof h[r] !== 'function'));
   if (check.uses && typeof h.adapter[check.uses] !== 'function') missing.push(`adapter.${check.uses}`);
+  for (const f of check.features ?? []) if (features?.[f] === false) missing.push(`features.${f} (the backend declares it false)`);
   return missing;
 }
 

@@ -11,7 +11,7 @@ import type { ConformanceHarness, ConformanceOptions } from './harness';
 import { missingRequirements, selectChecks, type ConformanceCheck } from './checks';
 
 export type { ConformanceHarness, ConformanceOptions } from './harness';
-export { conformanceChecks, missingRequirements, selectChecks, type ConformanceCheck, type ConformanceControl } from './checks';
+export { conformanceChecks, missingRequirements, selectChecks, type ConformanceCheck, type ConformanceControl, type ConformanceFeature } from './checks';
 export { ConformanceError } from './assert';
 
 /**
@@ -52,8 +52,9 @@ function testTitle(check: ConformanceCheck, missing: string[] = []): string {
 /**
  * Registers the conformance checks as vitest tests: one `describe(options.name)`, a nested
  * `describe` per group and one `it` per check. `setup()` is called once while collecting (to
- * learn which controls and optional methods the harness has; checks needing a missing one are
- * registered with `it.skip`, their title naming it) and then once, fresh, before every check;
+ * learn which controls and optional methods the harness has, and which `settings.features` the
+ * backend declares `false`; checks needing a missing one are registered with `it.skip`, their
+ * title naming it) and then once, fresh, before every check;
  * `cleanup()` runs after each.
  *
  * @example
@@ -83,7 +84,8 @@ export function describeAdapterConformance(options: DescribeConformanceOptions):
   const checks = selectChecks(options);
   describe(options.name, async () => {
     const probe = await options.setup();
-    const missing = new Map(checks.map((c) => [c.id, missingRequirements(c, probe)]));
+    const { features } = await probe.adapter.getSettings();
+    const missing = new Map(checks.map((c) => [c.id, missingRequirements(c, probe, features)]));
     await probe.cleanup?.();
     const groups = [...new Set(checks.map((c) => c.group))];
     for (const group of groups) {
@@ -133,7 +135,7 @@ export async function runConformanceChecks(
   const results: ConformanceResult[] = [];
   for (const check of selectChecks(selection)) {
     const h = await setup();
-    const missing = missingRequirements(check, h);
+    const missing = missingRequirements(check, h, (await h.adapter.getSettings()).features);
     if (missing.length > 0) {
       await h.cleanup?.();
       results.push({ id: check.id, title: check.title, status: 'skipped', missing });

@@ -211,3 +211,40 @@ it('the plain-Error wrapper really strips the UserAdminError brand', async () =>
   expect(error).not.toBeInstanceOf(UserAdminError);
   expect(isUserAdminError(error)).toBe(false);
 });
+
+describe('the kit follows the features a backend declares', () => {
+  /** The memory adapter, with `settings.features` overridden as a backend without them would declare. */
+  const withFeatures = (features: NonNullable<Awaited<ReturnType<UserAdminAdapter['getSettings']>>['features']>): Wrap => (inner) => ({
+    ...inner,
+    getSettings: async (p) => ({ ...(await inner.getSettings(p)), features }),
+  });
+
+  it('given contacts declared false, skips the contact checks naming the feature, and the kind filter and sorts still pass with login users only', async () => {
+    const results = await runConformanceChecks(harness(withFeatures({ contacts: false })), { only: ['users.create-contact', 'users.email-change-contact', 'filter.kind', 'sort.name.asc'] });
+    const byId = Object.fromEntries(results.map((r) => [r.id, r]));
+    expect(byId['users.create-contact']).toMatchObject({ status: 'skipped', missing: [expect.stringContaining('features.contacts')] });
+    expect(byId['users.email-change-contact']?.status).toBe('skipped');
+    // The memory store still has seeded contacts, so "no contact" fails: the check does look.
+    expect(byId['filter.kind']?.status).toBe('failed');
+    expect(String(byId['filter.kind']?.error)).toMatch(/features\.contacts false/);
+    expect(byId['sort.name.asc']?.status).toBe('passed');
+  });
+
+  it('given invitations declared false, skips every invitation check', async () => {
+    const results = await runConformanceChecks(harness(withFeatures({ invitations: false })), { only: ['invitations', 'users.create-login'] });
+    expect(results.length).toBeGreaterThan(5);
+    expect(results.every((r) => r.status === 'skipped' && r.missing?.some((m) => m.startsWith('features.invitations')))).toBe(true);
+  });
+
+  it('given email changes declared immediate, expects the address to change at once, and fails an adapter that still sends a registration request', async () => {
+    const immediate = () => {
+      const store = createMockStore({ userCount: 30, allowedDomains: ALLOWED_DOMAINS, settings: { features: { emailChangeConfirmation: false } } });
+      return { adapter: createMemoryAdapter(store) };
+    };
+    const [passing] = await runConformanceChecks(immediate, { only: ['users.email-change-login'] });
+    expect(passing?.status).toBe('passed');
+    const [failing] = await runConformanceChecks(harness(withFeatures({ emailChangeConfirmation: false })), { only: ['users.email-change-login'] });
+    expect(failing?.status).toBe('failed');
+    expect(String(failing?.error)).toMatch(/emailChange 'none'/);
+  });
+});
