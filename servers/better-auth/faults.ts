@@ -1,0 +1,122 @@
+/**
+ * A fault layer in front of the better-auth Node handler, for tests and the demo: fail the next
+ * request (answered in better-auth's own error format, `{ code, message }` with its HTTP status;
+ * `network` destroys the socket), delay every request, and count requests and how many were in
+ * flight at once.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { UserAdminErrorCode } from '../../src/adapter/errors';
+
+/** A Node request handler. */
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+/**
+ * One request the layer saw.
+ * @example
+ * const lists = faults.log.filter((r: LoggedRequest) => r.path === '/admin/list-users');
+ */
+export interface LoggedRequest {
+  method: string;
+  /** The path after the auth base path (`/admin/list-users`). */
+  path: string;
+  /** The query string, without `?`. */
+  query: string;
+}
+
+/**
+ * Controls of the fault layer.
+ * @example
+ * faults.failNext('unavailable'); // the next request answers 503
+ */
+export interface FaultControls {
+  /** Makes the next request fail with this code. */
+  failNext(code: UserAdminErrorCode): void;
+  /** Delays every request by this many ms (0 to stop). */
+  setLatency(ms: number): void;
+  /** Every request seen since the last `resetLog()`. */
+  readonly log: readonly LoggedRequest[];
+  /** The most requests that were in flight at once since the last `resetLog()`. */
+  readonly maxInFlight: number;
+  /** Clears the log and the in-flight peak. */
+  resetLog(): void;
+}
+
+const STATUS: Record<Exclude<UserAdminErrorCode, 'network'>, { status: number; code: string }> = {
+  validation: { status: 400, code: 'BAD_REQUEST' },
+  unauthorized: { status: 401, code: 'UNAUTHORIZED' },
+  forbidden: { status: 403, code: 'FORBIDDEN' },
+  not_found: { status: 404, code: 'NOT_FOUND' },
+  conflict: { status: 409, code: 'CONFLICT' },
+  rate_limited: { status: 429, code: 'TOO_MANY_REQUESTS' },
+  unavailable: { status: 503, code: 'SERVICE_UNAVAILABLE' },
+  unknown: { status: 500, code: 'INTERNAL_SERVER_ERROR' },
+};
+
+/**
+ * Wraps a handler with the fault layer.
+ * @example
+ * const { handler, controls } = withFaults(toNodeHandler(auth), '/api/auth');
+ * http.createServer(handler).listen(0, '127.0.0.1');
+ */
+export function withFaults(inner: NodeHandler, basePath: string): { handler: NodeHandler; controls: FaultControls } {
+  let pending: UserAdminErrorCode | null = null;
+  let latency = 0;
+  let log: LoggedRequest[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+
+  const handler: NodeHandler = async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
+    log.push({ method: req.method ?? 'GET', path, query: url.search.replace(/^\?/, '') });
+    inFlight += 1;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    let released = false;
+    const release = () => {
+      if (!released) {
+        released = true;
+        inFlight -= 1;
+      }
+    };
+    res.on('close', release);
+    res.on('finish', release);
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    const fault = pending;
+    pending = null;
+    if (fault === 'network') {
+      req.socket.destroy();
+      release();
+      return;
+    }
+    if (fault) {
+      const { status, code } = STATUS[fault];
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        ...(fault === 'rate_limited' ? { 'x-retry-after': '2' } : {}),
+      });
+      res.end(JSON.stringify({ code, message: `Injected fault: ${fault}` }));
+      return;
+    }
+    await inner(req, res);
+  };
+
+  const controls: FaultControls = {
+    failNext: (code) => {
+      pending = code;
+    },
+    setLatency: (ms) => {
+      latency = Math.max(0, ms);
+    },
+    get log() {
+      return log;
+    },
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    resetLog: () => {
+      log = [];
+      maxInFlight = inFlight;
+    },
+  };
+  return { handler, controls };
+}
