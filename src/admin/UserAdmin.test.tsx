@@ -9,10 +9,12 @@ import { UserAdmin, type UserAdminProps } from './UserAdmin';
 
 const t = getUserAdminT(createUserAdminI18n({ locale: 'en' }));
 
-function renderScreen(options: { store?: MockStoreOptions; props?: Partial<UserAdminProps>; locale?: string } = {}) {
+function renderScreen(options: { store?: MockStoreOptions; props?: Partial<UserAdminProps>; locale?: string; withoutRoleEditing?: boolean } = {}) {
   const store = createMockStore({ userCount: 40, ...options.store });
   const faults = createFaultInjector();
-  const adapter = createMemoryAdapter(store, { latencyMs: 0, faults });
+  const full = createMemoryAdapter(store, { latencyMs: 0, faults });
+  const { updateRole: _updateRole, ...withoutUpdateRole } = full;
+  const adapter = options.withoutRoleEditing ? withoutUpdateRole : full;
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const view = render(
     <UserAdminProvider adapter={adapter} locale={options.locale ?? 'en'} queryClient={queryClient}>
@@ -77,10 +79,20 @@ describe('UserAdmin', () => {
     expect(screen.queryByRole('button', { name: t('invite.trigger') })).toBeNull();
   });
 
-  it('given a backend without invitations nor module permissions, there are no tabs, only the users', async () => {
-    renderScreen({ store: { settings: { features: { invitations: false, modulePermissions: false } } } });
+  it('given a backend without invitations, per-user module permissions nor role editing, there are no tabs, only the users', async () => {
+    renderScreen({ store: { settings: { features: { invitations: false, modulePermissions: false } } }, withoutRoleEditing: true });
     expect(await screen.findByRole('table', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.queryByRole('tablist', { name: t('userAdmin.tabsLabel') })).toBeNull();
+  });
+
+  it('given users who take their role\'s permissions (features.modulePermissions false) and editable roles, the Permissions tab shows the roles only, without a source choice', async () => {
+    const { user } = renderScreen({ store: { settings: { features: { modulePermissions: false } } } });
+    await waitFor(() => expect(sectionTabs().map((tab) => tab.textContent?.replace(/\d+$/, ''))).toEqual([t('userAdmin.tabs.users'), t('userAdmin.tabs.invitations'), t('userAdmin.tabs.permissions')]));
+    await user.click(sectionTabs()[2]!);
+    await screen.findByRole('grid', {}, { timeout: 10_000 });
+    expect(document.querySelector('[data-slot="permission-matrix"]')).toHaveAttribute('data-source', 'roles');
+    expect(screen.queryByRole('group', { name: t('userAdmin.permissionSource.label') })).toBeNull();
+    expect(screen.queryByRole('radio', { name: t('userAdmin.permissionSource.users') })).toBeNull();
   });
 
   it('given title null, renders no heading of its own; given onEditUser, rows offer Edit', async () => {

@@ -85,6 +85,8 @@ function UserAdminScreen({
   const headingId = `${idBase}-title`;
   const newUserReasonId = `${idBase}-new-user-reason`;
   const [permissionSource, setPermissionSource] = useState<'users' | 'roles'>('users');
+  // A backend whose users take their role's permissions shows the roles only.
+  const source = screen.permissionSources.includes(permissionSource) ? permissionSource : (screen.permissionSources[0] ?? 'roles');
   // What the last save in the editor did, shown under the header once the dialog has closed.
   const [notice, setNotice] = useState<string | null>(null);
   const settings = useSettings().data;
@@ -168,22 +170,24 @@ function UserAdminScreen({
             <TabPanel idBase={idBase} value="permissions" active={screen.tab === 'permissions'}>
               {screen.tab === 'permissions' ? (
                 <>
+                  {screen.permissionSources.length > 1 ? (
                   <fieldset className="uak-user-admin-source" data-slot="user-admin-permission-source">
                     <legend className="uak-user-admin-source-legend">{t('userAdmin.permissionSource.label')}</legend>
-                    {(['users', 'roles'] as const).map((source) => (
-                      <label key={source}>
+                    {screen.permissionSources.map((option) => (
+                      <label key={option}>
                         <input
                           type="radio"
                           name={`${idBase}-permission-source`}
-                          value={source}
-                          checked={permissionSource === source}
-                          onChange={() => setPermissionSource(source)}
+                          value={option}
+                          checked={source === option}
+                          onChange={() => setPermissionSource(option)}
                         />
-                        {t(`userAdmin.permissionSource.${source}`)}
+                        {t(`userAdmin.permissionSource.${option}`)}
                       </label>
                     ))}
                   </fieldset>
-                  <PermissionMatrix key={permissionSource} source={permissionSource} {...permissionMatrixProps} />
+                  ) : null}
+                  <PermissionMatrix key={source} source={source} {...permissionMatrixProps} />
                 </>
               ) : null}
             </TabPanel>

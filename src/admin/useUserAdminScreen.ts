@@ -3,6 +3,7 @@ import type { User } from '../adapter/types';
 import { useControllable } from '../query/useControllable';
 import { useInvitationList } from '../invitations/useInvitationList';
 import { useSettings } from '../settings/useSettings';
+import { useAdapterCapabilities } from '../settings/useAdapterCapabilities';
 import { useUserCounts } from '../users/useUserCounts';
 
 /** The tabs of the composed screen. */
@@ -33,8 +34,16 @@ export interface UseUserAdminScreenResult {
   ssoProviderName: string | null;
   /** Whether the backend has invitations at all (`settings.features.invitations`). */
   invitationsEnabled: boolean;
-  /** Whether the backend grants module permissions per user (`settings.features.modulePermissions`): the Permissions tab. */
+  /**
+   * Whether there is a Permissions tab: the backend grants module permissions per user
+   * (`settings.features.modulePermissions`), or only per role and the adapter can edit roles.
+   */
   permissionsEnabled: boolean;
+  /**
+   * What the Permissions tab shows: per user and per role, or only the roles (a backend whose
+   * users take their role's permissions, such as better-auth). Empty without the tab.
+   */
+  permissionSources: ('users' | 'roles')[];
   /** Whether the backend has contacts (`settings.features.contacts`). */
   contactsEnabled: boolean;
   /** Whether "New user" can create anything: a login user (not under SSO) or a contact. `false` until settings load. */
@@ -65,7 +74,10 @@ export function useUserAdminScreen(options: UseUserAdminScreenOptions = {}): Use
   const [signInHelpUser, setSignInHelpUser] = useState<User | null>(null);
   const settings = useSettings().data;
   const invitationsEnabled = settings?.features?.invitations !== false;
-  const permissionsEnabled = settings?.features?.modulePermissions !== false;
+  const { roleEditing } = useAdapterCapabilities();
+  const perUser = settings?.features?.modulePermissions !== false;
+  const permissionSources: ('users' | 'roles')[] = perUser ? ['users', 'roles'] : roleEditing ? ['roles'] : [];
+  const permissionsEnabled = permissionSources.length > 0;
   const contactsEnabled = settings?.features?.contacts !== false;
   const ssoEnforced = settings?.sso.enforced ?? false;
   const tabs: UserAdminTab[] = ['users', ...(invitationsEnabled ? (['invitations'] as const) : []), ...(permissionsEnabled ? (['permissions'] as const) : [])];
@@ -82,6 +94,7 @@ export function useUserAdminScreen(options: UseUserAdminScreenOptions = {}): Use
     ssoProviderName: settings?.sso.providerName ?? null,
     invitationsEnabled,
     permissionsEnabled,
+    permissionSources,
     contactsEnabled,
     canCreateUser: settings !== undefined && (!ssoEnforced || contactsEnabled),
     settingsLoaded: settings !== undefined,
