@@ -1,0 +1,496 @@
+/**
+ * A real SCIM 2.0 service provider for tests and the demo: SCIMMY (resources, schemas, filters,
+ * PATCH, Bulk) and scimmy-routers on express 4, over an in-memory directory seeded from the mock
+ * fixtures. Not published; dev only.
+ *
+ * SCIMMY is configured globally (module state): resource types and extensions are declared once
+ * per process, and their handlers find the directory of the server a request came to through the
+ * router's `context` (never a module variable). The ServiceProviderConfig is global in SCIMMY too:
+ * each server sets its own before every request it handles, and its `/ServiceProviderConfig`
+ * answer is built from its own options. Two servers may live in one process; only requests in
+ * flight at the same instant on two servers with different configs could see each other's
+ * (tests run one server at a time).
+ *
+ * Deviations from plain SCIMMY, each a fix toward RFC 7644 made in our handlers:
+ * - a record lacking a filtered attribute does not match (SCIMMY's `Filter.match` throws on it);
+ * - string comparisons are case-insensitive (RFC 7643 `caseExact: false`; SCIMMY compares exactly);
+ * - extension attributes are filterable by their full URN path (records are flattened first);
+ * - `attr eq "x"` on a multi-valued string attribute matches any of its values;
+ * - a `startIndex` past the end gives no resources (SCIMMY would give the first page);
+ * - `count` is capped at `filter.maxResults`, and `sortBy` is ignored when sort is not advertised.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import SCIMMY from 'scimmy';
+import SCIMMYRouters from 'scimmy-routers';
+import type { UserAdminErrorCode } from '../../src/adapter/errors';
+import { GROUP_EXTENSION_URN, MULTI_VALUED_STRINGS, USER_EXTENSION_URN, groupExtension, userExtension } from './schema';
+import { SCIM_SEED_ADMIN_ID, SCIM_SEED_TOKEN, createScimStore, type ScimGroupRecord, type ScimStore, type ScimStoreOptions, type ScimUserRecord } from './store';
+
+export { USER_EXTENSION_URN, GROUP_EXTENSION_URN, userExtension, groupExtension } from './schema';
+export { createScimStore, scimSeedReference, SCIM_SEED_TOKEN, SCIM_SEED_ADMIN_ID, SCIM_PLAIN_GROUP_ID, type ScimStore, type ScimUserRecord, type ScimGroupRecord } from './store';
+
+/** The SCIM error message schema. */
+export const SCIM_ERROR_URN = 'urn:ietf:params:scim:api:messages:2.0:Error';
+
+/**
+ * What the server advertises in `/ServiceProviderConfig` (and does).
+ * @example
+ * const minimal: ScimProviderFeatures = { sort: false, bulk: false, filter: true, filterOperators: ['eq'] };
+ */
+export interface ScimProviderFeatures {
+  /** Filtering. Defaults to `true`. */
+  filter?: boolean;
+  /** Most resources one list response gives (`filter.maxResults`). Defaults to 200. */
+  maxResults?: number;
+  /** Filter operators the server accepts; others answer 400 `invalidFilter`. Defaults to every operator. */
+  filterOperators?: string[];
+  /** Sorting. Defaults to `true`. */
+  sort?: boolean;
+  /** `/Bulk`. Defaults to `true`. */
+  bulk?: boolean;
+  /** `bulk.maxOperations`. Defaults to 100. */
+  maxOperations?: number;
+  /** PATCH. Defaults to `true`. */
+  patch?: boolean;
+  /** `/Me` (answers 501 when `false`). Defaults to `true`. */
+  me?: boolean;
+}
+
+/**
+ * Options of {@link createScimApp} and {@link startScimServer}.
+ * @example
+ * const options: ScimServerOptions = { features: { sort: false }, seed: { userCount: 40 } };
+ */
+export interface ScimServerOptions {
+  /** What the provider supports. Defaults to everything (see {@link ScimProviderFeatures}). */
+  features?: ScimProviderFeatures;
+  /** Seed options. Defaults to 48 users dated around now. */
+  seed?: ScimStoreOptions;
+  /** Bearer tokens → the user id each authenticates (for `/Me`). Defaults to `{ 'scim-admin-token': 'user-admin' }`. */
+  tokens?: Record<string, string>;
+  /** Where the SCIM API is mounted. Defaults to `/scim/v2`. */
+  basePath?: string;
+}
+
+/** One request the server received, for tests that count calls. */
+export interface ScimRequestRecord {
+  method: string;
+  /** Path below the base path, e.g. `/Users` or `/Groups/role-admin`. */
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+}
+
+/** Test controls over a running provider. */
+export interface ScimControls {
+  store: ScimStore;
+  /** Every request received, oldest first. */
+  requests: ScimRequestRecord[];
+  /** The next request fails with this code's SCIM error (`network` drops the connection). */
+  failNext(code: UserAdminErrorCode): void;
+  /** Delays every request by this many ms (0 to stop). */
+  setLatency(ms: number): void;
+}
+
+/** An express app serving the SCIM API, with its controls. */
+export interface ScimApp extends ScimControls {
+  /** A Node request handler (mount it in a dev server or `http.createServer`). */
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+/** A listening provider. */
+export interface RunningScimServer extends ScimControls {
+  /** The SCIM base URL, e.g. `http://127.0.0.1:41234/scim/v2`. */
+  url: string;
+  /** A bearer token the server accepts. */
+  token: string;
+  close(): Promise<void>;
+}
+
+const FAULT_STATUS: Record<Exclude<UserAdminErrorCode, 'network'>, [number, string | undefined]> = {
+  validation: [400, 'invalidValue'],
+  conflict: [409, 'uniqueness'],
+  not_found: [404, undefined],
+  unauthorized: [401, undefined],
+  forbidden: [403, undefined],
+  rate_limited: [429, undefined],
+  unavailable: [503, undefined],
+  unknown: [500, undefined],
+};
+
+interface Ctx {
+  store: ScimStore;
+  features: Required<Omit<ScimProviderFeatures, 'filterOperators'>> & { filterOperators: string[] | null };
+}
+
+type AnyRecord = Record<string, unknown>;
+const SCIMError = SCIMMY.Types.Error;
+const plain = <T>(value: unknown): T => JSON.parse(JSON.stringify(value)) as T;
+
+// ---------------------------------------------------------------------------
+// Filtering (record by record, flattened, case-insensitive)
+// ---------------------------------------------------------------------------
+
+const DATE = /^\d{4}-\d\d-\d\dT/;
+function lowerStrings(value: unknown): unknown {
+  if (typeof value === 'string') return DATE.test(value) ? value : value.toLowerCase();
+  if (Array.isArray(value)) return value.map(lowerStrings);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, lowerStrings(v)]));
+  return value;
+}
+
+const multiKeys = new Set(MULTI_VALUED_STRINGS.map((a) => `${USER_EXTENSION_URN}:${a}`.toLowerCase()));
+
+/** A record as filters see it: extension attributes at `urn:...:attr`, nulls dropped, strings lower-cased. */
+function flatten(record: AnyRecord): AnyRecord {
+  const out: AnyRecord = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (value === null || value === undefined) continue;
+    if (key.startsWith('urn:') && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [attr, v] of Object.entries(value as AnyRecord)) {
+        if (v === null || v === undefined) continue;
+        const flatKey = `${key}:${attr}`;
+        out[flatKey] = multiKeys.has(flatKey.toLowerCase()) && Array.isArray(v) ? v.map((x) => ({ value: x })) : v;
+      }
+    } else {
+      out[key] = value;
+    }
+  }
+  return lowerStrings(out) as AnyRecord;
+}
+
+const isExpression = (e: unknown[]) => e.length > 0 && typeof e[0] === 'string';
+
+/** Lower-cases expected values, points multi-valued string attributes at `.value`, collects operators. */
+function rewriteFilter(node: unknown, operators: Set<string>): unknown {
+  if (Array.isArray(node)) {
+    if (!isExpression(node)) return node.map((n) => rewriteFilter(n, operators));
+    const out = [...node];
+    const at = String(out[0]).toLowerCase() === 'not' ? 1 : 0;
+    operators.add(String(out[at]).toLowerCase());
+    if (typeof out[at + 1] === 'string') out[at + 1] = (out[at + 1] as string).toLowerCase();
+    return out;
+  }
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => {
+        const next = rewriteFilter(v, operators);
+        return [k, multiKeys.has(k.toLowerCase()) && Array.isArray(v) ? { value: next } : next];
+      }),
+    );
+  }
+  return node;
+}
+
+type ScimFilter = InstanceType<typeof SCIMMY.Types.Filter>;
+
+function compileFilter(filter: ScimFilter | undefined, ctx: Ctx): ((record: AnyRecord) => boolean) | null {
+  if (!filter) return null;
+  if (!ctx.features.filter) throw new SCIMError(400, 'invalidFilter', 'Filtering is not supported by this provider');
+  const operators = new Set<string>();
+  const expressions = [...filter].map((e) => rewriteFilter(e, operators));
+  const allowed = ctx.features.filterOperators;
+  const refused = allowed ? [...operators].filter((op) => !allowed.includes(op)) : [];
+  if (refused.length > 0) throw new SCIMError(400, 'invalidFilter', `Filter operator(s) not supported: ${refused.join(', ')}`);
+  const compiled = new SCIMMY.Types.Filter(expressions as AnyRecord[]);
+  return (record) => {
+    try {
+      return compiled.match([flatten(record)]).length > 0;
+    } catch {
+      // SCIMMY throws when the record lacks the attribute: it does not match.
+      return false;
+    }
+  };
+}
+
+interface Listing {
+  constraints?: { sortBy?: string; sortOrder?: string; startIndex?: number; count?: number; totalResults?: number };
+  filter?: ScimFilter;
+  id?: string;
+}
+
+/** Applies the provider's limits to a list request, and returns the resources for SCIMMY to sort and page. */
+function listOf<T extends AnyRecord>(resource: Listing, ctx: Ctx, all: T[]): T[] {
+  const match = compileFilter(resource.filter, ctx);
+  const matched = match ? all.filter((r) => match(r)) : all;
+  const c = resource.constraints;
+  if (c) {
+    if (!ctx.features.sort) {
+      delete c.sortBy;
+      delete c.sortOrder;
+    }
+    c.count = Math.min(c.count ?? 20, ctx.features.maxResults);
+    if ((c.startIndex ?? 1) > matched.length) {
+      c.totalResults = matched.length;
+      return [];
+    }
+  }
+  return matched;
+}
+
+// ---------------------------------------------------------------------------
+// Resource handlers (declared once per process)
+// ---------------------------------------------------------------------------
+
+function contextOf(ctx: unknown): Ctx {
+  if (!ctx || typeof ctx !== 'object' || !('store' in ctx)) throw new SCIMError(500, null as unknown as string, 'No directory in the request context');
+  return ctx as Ctx;
+}
+
+function groupsOf(store: ScimStore, userId: string) {
+  return [...store.groups.values()]
+    .filter((g) => g.members.some((m) => m.value === userId))
+    .map((g) => ({ value: g.id, display: g.displayName, type: 'direct' }));
+}
+
+function userOut(store: ScimStore, record: ScimUserRecord): AnyRecord {
+  const groups = groupsOf(store, record.id);
+  return { ...plain<AnyRecord>(record), ...(groups.length ? { groups } : {}) };
+}
+
+function emailTaken(store: ScimStore, userName: string, except?: string): boolean {
+  const wanted = userName.toLowerCase();
+  for (const u of store.users.values()) if (u.id !== except && u.userName.toLowerCase() === wanted) return true;
+  return false;
+}
+
+let declared = false;
+
+/** The resource-type statics we use, typed loosely (SCIMMY's typings want its own schema shapes). */
+interface LooseResource {
+  extend(extension: unknown, required?: boolean): LooseResource;
+  egress(handler: (resource: Listing, ctx: unknown) => unknown): LooseResource;
+  ingress(handler: (resource: Listing, instance: unknown, ctx: unknown) => unknown): LooseResource;
+  degress(handler: (resource: Listing, ctx: unknown) => void): LooseResource;
+}
+
+/** Declares the Users and Groups resource types with their extensions, once per process. */
+function declareOnce(): void {
+  if (declared) return;
+  declared = true;
+  (SCIMMY.Resources.User as unknown as LooseResource).extend(userExtension(), false)
+    .egress((resource: Listing, ctx: unknown) => {
+      const { store } = contextOf(ctx);
+      if (resource.id) {
+        const record = store.users.get(resource.id);
+        if (!record) throw new SCIMError(404, null as unknown as string, `Resource ${resource.id} not found`);
+        return userOut(store, record);
+      }
+      return listOf(resource, contextOf(ctx), [...store.users.values()].map((r) => userOut(store, r)));
+    })
+    .ingress((resource: Listing, instance: unknown, ctx: unknown) => {
+      const { store } = contextOf(ctx);
+      const data = plain<AnyRecord>(instance);
+      delete data.schemas;
+      delete data.meta;
+      delete data.groups;
+      const userName = String(data.userName ?? '');
+      if (userName.trim() === '') throw new SCIMError(400, 'invalidValue', 'userName is required');
+      const now = new Date(store.now()).toISOString();
+      if (resource.id) {
+        const existing = store.users.get(resource.id);
+        if (!existing) throw new SCIMError(404, null as unknown as string, `Resource ${resource.id} not found`);
+        if (emailTaken(store, userName, resource.id)) throw new SCIMError(409, 'uniqueness', `userName ${userName} is already taken`);
+        const next = { ...data, id: existing.id, active: data.active !== false, meta: { created: existing.meta.created, lastModified: now } } as ScimUserRecord;
+        store.users.set(existing.id, next);
+        return userOut(store, next);
+      }
+      if (emailTaken(store, userName)) throw new SCIMError(409, 'uniqueness', `userName ${userName} is already taken`);
+      const record = { ...data, id: randomUUID(), active: data.active !== false, meta: { created: now, lastModified: now } } as ScimUserRecord;
+      store.users.set(record.id, record);
+      return userOut(store, record);
+    })
+    .degress((resource: Listing, ctx: unknown) => {
+      const { store } = contextOf(ctx);
+      if (!resource.id || !store.users.delete(resource.id)) throw new SCIMError(404, null as unknown as string, `Resource ${resource.id} not found`);
+      for (const g of store.groups.values()) g.members = g.members.filter((m) => m.value !== resource.id);
+    });
+
+  (SCIMMY.Resources.Group as unknown as LooseResource).extend(groupExtension(), false)
+    .egress((resource: Listing, ctx: unknown) => {
+      const { store } = contextOf(ctx);
+      if (resource.id) {
+        const record = store.groups.get(resource.id);
+        if (!record) throw new SCIMError(404, null as unknown as string, `Resource ${resource.id} not found`);
+        return plain<AnyRecord>(record);
+      }
+      return listOf(resource, contextOf(ctx), [...store.groups.values()].map((g) => plain<AnyRecord>(g)));
+    })
+    .ingress((resource: Listing, instance: unknown, ctx: unknown) => {
+      const { store } = contextOf(ctx);
+      const data = plain<AnyRecord>(instance);
+      delete data.schemas;
+      delete data.meta;
+      const members = ((data.members as { value?: string; display?: string }[] | undefined) ?? []).filter((m) => typeof m.value === 'string');
+      for (const m of members) if (!store.users.has(m.value!)) throw new SCIMError(400, 'invalidValue', `No user ${m.value}`);
+      const now = new Date(store.now()).toISOString();
+      const existing = resource.id ? store.groups.get(resource.id) : undefined;
+      if (resource.id && !existing) throw new SCIMError(404, null as unknown as string, `Resource ${resource.id} not found`);
+      const record = {
+        ...data,
+        id: existing?.id ?? randomUUID(),
+        members: members.map((m) => ({ value: m.value!, ...(m.display ? { display: m.display } : {}) })),
+        meta: { created: existing?.meta.created ?? now, lastModified: now },
+      } as ScimGroupRecord;
+      store.groups.set(record.id, record);
+      return plain<AnyRecord>(record);
+    })
+    .degress((resource: Listing, ctx: unknown) => {
+      const { store } = contextOf(ctx);
+      if (!resource.id || !store.groups.delete(resource.id)) throw new SCIMError(404, null as unknown as string, `Resource ${resource.id} not found`);
+    });
+  SCIMMY.Resources.declare(SCIMMY.Resources.User);
+  SCIMMY.Resources.declare(SCIMMY.Resources.Group);
+}
+
+// ---------------------------------------------------------------------------
+// The app
+// ---------------------------------------------------------------------------
+
+function scimError(res: express.Response, status: number, detail: string, scimType?: string): void {
+  res.status(status).type('application/scim+json').send(JSON.stringify({ schemas: [SCIM_ERROR_URN], status: String(status), ...(scimType ? { scimType } : {}), detail }));
+}
+
+/**
+ * An express 4 app serving SCIM 2.0 under `/scim/v2` over a fresh seeded directory, with its test
+ * controls. Use {@link startScimServer} to listen; mount `handler` in a dev server otherwise.
+ * @example
+ * const app = createScimApp({ features: { bulk: false } });
+ * http.createServer(app.handler).listen(0, '127.0.0.1');
+ */
+export function createScimApp(options: ScimServerOptions = {}): ScimApp {
+  declareOnce();
+  const f = options.features ?? {};
+  const ctx: Ctx = {
+    store: createScimStore(options.seed),
+    features: {
+      filter: f.filter ?? true,
+      maxResults: f.maxResults ?? 200,
+      filterOperators: f.filterOperators?.map((o) => o.toLowerCase()) ?? null,
+      sort: f.sort ?? true,
+      bulk: f.bulk ?? true,
+      maxOperations: f.maxOperations ?? 100,
+      patch: f.patch ?? true,
+      me: f.me ?? true,
+    },
+  };
+  const tokens = options.tokens ?? { [SCIM_SEED_TOKEN]: SCIM_SEED_ADMIN_ID };
+  const basePath = options.basePath ?? '/scim/v2';
+  const requests: ScimRequestRecord[] = [];
+  let failing: UserAdminErrorCode | null = null;
+  let latency = 0;
+
+  const applyConfig = () => {
+    SCIMMY.Config.set('authenticationSchemes', []);
+    SCIMMY.Config.set({
+      patch: ctx.features.patch,
+      sort: ctx.features.sort,
+      filter: { supported: ctx.features.filter, maxResults: ctx.features.maxResults },
+      bulk: { supported: ctx.features.bulk, maxOperations: ctx.features.maxOperations, maxPayloadSize: 1_048_576 },
+      etag: false,
+      changePassword: false,
+      authenticationSchemes: [{ type: 'oauthbearertoken', name: 'OAuth Bearer Token', description: 'Authentication scheme using the OAuth Bearer Token Standard', specUri: 'https://datatracker.ietf.org/doc/html/rfc6750', primary: true }],
+    });
+  };
+  const authenticate = (req: express.Request): string => {
+    const header = req.header('Authorization') ?? '';
+    const user = header.startsWith('Bearer ') ? tokens[header.slice(7)] : undefined;
+    if (!user) throw new Error('A valid bearer token is required');
+    return user;
+  };
+
+  // The router's constructor resets the global config (and appends its scheme): apply ours after it, and before each request.
+  SCIMMY.Config.set('authenticationSchemes', []);
+  const router = new SCIMMYRouters({ type: 'bearer', handler: authenticate, context: () => ctx });
+  applyConfig();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(basePath, express.json({ type: ['application/scim+json', 'application/json'] }), (req, res, next) => {
+    requests.push({ method: req.method, path: req.path, query: { ...(req.query as Record<string, string>) }, body: req.body });
+    const proceed = () => {
+      const code = failing;
+      failing = null;
+      if (code === 'network') {
+        req.socket.destroy();
+        return;
+      }
+      if (code) {
+        const [status, scimType] = FAULT_STATUS[code];
+        if (code === 'rate_limited') res.setHeader('Retry-After', '1');
+        scimError(res, status, `Injected failure: ${code}`, scimType);
+        return;
+      }
+      if (!ctx.features.me && req.path === '/Me') {
+        scimError(res, 501, 'Endpoint Not Implemented');
+        return;
+      }
+      if (!ctx.features.patch && req.method === 'PATCH') {
+        scimError(res, 501, 'PATCH is not supported by this provider');
+        return;
+      }
+      // SCIMMY's filter parser throws a plain TypeError (answered 500): a bad filter is the client's 400 invalidFilter.
+      const filter = req.query.filter;
+      if (typeof filter === 'string') {
+        try {
+          new SCIMMY.Types.Filter(filter);
+        } catch (e) {
+          scimError(res, 400, `Invalid filter: ${e instanceof Error ? e.message : String(e)}`, 'invalidFilter');
+          return;
+        }
+      }
+      applyConfig();
+      next();
+    };
+    if (latency > 0) setTimeout(proceed, latency);
+    else proceed();
+  }, router);
+  app.use((_req: express.Request, res: express.Response) => scimError(res, 404, 'Not found'));
+
+  return {
+    handler: app as unknown as (req: IncomingMessage, res: ServerResponse) => void,
+    store: ctx.store,
+    requests,
+    failNext: (code) => {
+      failing = code;
+    },
+    setLatency: (ms) => {
+      latency = ms;
+    },
+  };
+}
+
+/**
+ * Starts a seeded SCIM provider on 127.0.0.1 (an ephemeral port by default).
+ * @example
+ * const server = await startScimServer({ port: 0, features: { sort: false, bulk: false } });
+ * const adapter = createScimAdapter({ baseUrl: server.url, token: server.token, ...scimSeedReference() });
+ * // ...
+ * await server.close();
+ */
+export async function startScimServer(options: ScimServerOptions & { port?: number } = {}): Promise<RunningScimServer> {
+  const app = createScimApp(options);
+  const server: Server = createServer(app.handler);
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${options.basePath ?? '/scim/v2'}`,
+    token: SCIM_SEED_TOKEN,
+    store: app.store,
+    requests: app.requests,
+    failNext: app.failNext,
+    setLatency: app.setLatency,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
