@@ -41,6 +41,8 @@ export default defineConfig({
         index: `${root}src/index.ts`,
         headless: `${root}src/headless.ts`,
         'adapters/rest': `${root}src/adapters/rest/index.ts`,
+        'adapters/better-auth': `${root}src/adapters/better-auth/index.ts`,
+        'adapters/scim': `${root}src/adapters/scim/index.ts`,
         mocks: `${root}mocks/index.ts`,
         testing: `${root}src/testing/index.ts`,
       },

@@ -1,4 +1,5 @@
-import domains from 'disposable-email-domains';
+// The CommonJS entry: Node's ESM loader refuses the package's main (a JSON file) without an import attribute.
+import domains from 'disposable-email-domains/index.js';
 
 let set: Set<string> | null = null;
 
@@ -10,7 +11,7 @@ let set: Set<string> | null = null;
  * isDisposableDomain('acme-group.com'); // false
  */
 export function isDisposableDomain(domain: string): boolean {
-  set ??= new Set(domains as string[]);
+  set ??= new Set(domains);
   let d = domain.trim().toLowerCase();
   while (d.includes('.')) {
     if (set.has(d)) return true;

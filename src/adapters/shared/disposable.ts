@@ -6,7 +6,7 @@
 let domains: Promise<Set<string>> | null = null;
 
 function load(): Promise<Set<string>> {
-  domains ??= import('disposable-email-domains').then((m) => new Set((m.default ?? m) as unknown as string[]));
+  domains ??= import('disposable-email-domains/index.js').then((m) => new Set(m.default));
   return domains;
 }
 
