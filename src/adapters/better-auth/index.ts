@@ -1,0 +1,861 @@
+/**
+ * `user-admin-kit/adapters/better-auth`: a {@link UserAdminAdapter} over a better-auth server
+ * with the organization (teams, dynamic access control), admin and, for Node callers, bearer
+ * plugins. Plain `fetch`, no dependency on the `better-auth` package. See
+ * docs/adapters/better-auth.md for the server configuration and the mapping.
+ */
+import type {
+  CreateUserResult,
+  Entity,
+  Invitation,
+  InviteUsersResult,
+  ListUsersParams,
+  Module,
+  ModulePermissions,
+  Page,
+  Role,
+  Settings,
+  User,
+  UserAdminAdapter,
+  UserCounts,
+} from '../../adapter/types';
+import { UserAdminError, throwIfAborted, type FieldErrors } from '../../adapter/errors';
+import { isValidEmail } from '../../adapter/schemas';
+import { isDisposableEmail, matchesUserFilter, matchesUserSearch, queryUsers, foldText } from '../shared';
+import { mapWithConcurrency } from '../../query/concurrency';
+import { createBetterAuthCall, type BetterAuthTransportOptions } from './transport';
+import {
+  buildEntities,
+  joinName,
+  normalizeLevels,
+  parseRoleList,
+  primaryInvitation,
+  statementsFromLevels,
+  titleCase,
+  toInvitation,
+  toRole,
+  toUser,
+  type BaInvitation,
+  type BaMember,
+  type BaOrganization,
+  type BaTeam,
+  type BaUser,
+  type MappingContext,
+  type MembershipIndex,
+  type RoleDef,
+  type Statements,
+} from './mapping';
+
+export { signInForToken, type SignInForTokenOptions, type BetterAuthHeaders, type BetterAuthTransportOptions } from './transport';
+export { splitName, joinName } from './mapping';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A module: one resource of the server's access-control statements, its actions as levels.
+ * @example
+ * const billing: BetterAuthModuleOption = { id: 'billing', name: 'Billing', adminOnly: true, levels: ['none', 'view', 'edit'] };
+ */
+export interface BetterAuthModuleOption {
+  /** The `ac` resource (`billing`). */
+  id: string;
+  name: string;
+  /** Whether only admin roles may hold it. Defaults to `false`. */
+  adminOnly?: boolean;
+  /** `['none', ...actions in increasing order]`: a role's level is the highest action its statements grant. */
+  levels: string[];
+}
+
+/**
+ * A static role of the organization plugin (the `roles` given to `organization()`), described for the adapter.
+ * @example
+ * const member: BetterAuthStaticRoleOption = { id: 'member', name: 'Member', permissions: { documents: ['view'] } };
+ */
+export interface BetterAuthStaticRoleOption {
+  /** The role name better-auth stores on members (`member`). */
+  id: string;
+  /** The name shown. Defaults to the id, capitalized. */
+  name?: string;
+  /** Defaults to `null`. */
+  description?: string | null;
+  /** Its statements (`role.statements` of `ac.newRole(...)`). Defaults to none. */
+  permissions?: Statements;
+}
+
+/**
+ * The static roles: descriptions, or the very `roles` object given to `organization()` (each with `statements`).
+ * @example
+ * const roles: BetterAuthStaticRoles = { owner, admin, member }; // from ac.newRole(...)
+ */
+export type BetterAuthStaticRoles = readonly BetterAuthStaticRoleOption[] | Record<string, { statements: Statements }>;
+
+/**
+ * The SSO policy the screen shows (better-auth does not say), or a function that reads it.
+ * @example
+ * const sso: BetterAuthSsoOption = () => ({ enforced: tenant.ssoOnly, providerName: 'Okta' });
+ */
+export type BetterAuthSsoOption = Settings['sso'] | (() => Settings['sso']);
+
+/**
+ * Options of {@link createBetterAuthAdapter}.
+ * @example
+ * const options: BetterAuthAdapterOptions = { baseURL: '/api/auth', modules, roles: staticRoles, invitationTtlDays: 7 };
+ */
+export interface BetterAuthAdapterOptions extends BetterAuthTransportOptions {
+  /** The modules (resources of the `ac` statements). Defaults to none. */
+  modules?: BetterAuthModuleOption[];
+  /** The static roles. Defaults to better-auth's `owner`, `admin` and `member` without module access. */
+  roles?: BetterAuthStaticRoles;
+  /** Roles that are admin roles (may hold admin-only modules; their holders count for the last-admin rule). Defaults to `['owner', 'admin']`. */
+  adminRoles?: string[];
+  /** Whether the server has dynamic access control (`dynamicAccessControl.enabled`): dynamic roles are listed and `updateRole` exists. Defaults to `true`. */
+  dynamicRoles?: boolean;
+  /** Whether the server has teams (`teams.enabled`): teams are listed as sub-accounts. Defaults to `true`. */
+  teams?: boolean;
+  /** Invitation validity in days: must match the server's `invitationExpiresIn`. Defaults to 2 (better-auth's default, 48 hours). */
+  invitationTtlDays?: number;
+  /** At most this many invitation requests in flight in `inviteUsers`. Defaults to 4. */
+  inviteConcurrency?: number;
+  /** At most this many requests in flight when reading every organization. Defaults to 4. */
+  requestConcurrency?: number;
+  /** Only these email domains can be invited. Defaults to any domain. */
+  allowedDomains?: string[];
+  /** The SSO policy. Defaults to `{ enforced: false, providerName: null }`. */
+  sso?: BetterAuthSsoOption;
+  /** User fields holding the first and last name (additional fields on the server). Defaults to none: `name` is split at its first space. */
+  nameFields?: { firstName: string; lastName: string };
+  /** The user field holding a phone number (the phone-number plugin's `phoneNumber`). Defaults to none: `features.phone` is false. */
+  phoneField?: string;
+  /** Whether giving an admin role also sets the admin plugin's role to `admin` (and taking it away sets `user`). Defaults to `true`. */
+  syncPlatformRole?: boolean;
+  /** How long organizations, memberships and invitations read from the server are reused, in ms; every write through the adapter clears them. Defaults to 2000. */
+  cacheMs?: number;
+  /** Users per `list-users` request when the adapter reads them all. Defaults to 200. */
+  listPageSize?: number;
+}
+
+const DEFAULT_STATIC_ROLES: BetterAuthStaticRoleOption[] = [
+  { id: 'owner', name: 'Owner' },
+  { id: 'admin', name: 'Admin' },
+  { id: 'member', name: 'Member' },
+];
+
+function staticRoleDefs(roles: BetterAuthStaticRoles | undefined): RoleDef[] {
+  if (!roles) return DEFAULT_STATIC_ROLES.map((r) => ({ id: r.id, name: r.name!, description: null, permissions: {}, dynamic: false }));
+  if (Array.isArray(roles)) {
+    return (roles as readonly BetterAuthStaticRoleOption[]).map((r) => ({
+      id: r.id, name: r.name ?? titleCase(r.id), description: r.description ?? null, permissions: r.permissions ?? {}, dynamic: false,
+    }));
+  }
+  return Object.entries(roles as Record<string, { statements: Statements }>).map(([id, r]) => ({
+    id, name: titleCase(id), description: null, permissions: r.statements ?? {}, dynamic: false,
+  }));
+}
+
+interface Structure {
+  sessionUser: { id: string; name: string; email: string; role: string | null };
+  orgs: BaOrganization[];
+  teams: BaTeam[];
+  entities: Entity[];
+  roleDefs: RoleDef[];
+  roles: Role[];
+  /** Dynamic role name → organization ids holding it. */
+  dynamicRoleOrgs: Map<string, string[]>;
+}
+
+interface Snapshot extends Structure, MembershipIndex {}
+
+type Signal = AbortSignal | undefined;
+
+const refuse = (code: UserAdminError['code'], message: string, reason?: UserAdminError['reason'], fieldErrors?: FieldErrors) =>
+  new UserAdminError(code, message, { reason, fieldErrors });
+
+/**
+ * Creates an adapter over a better-auth server. Organizations are the top entities (kind
+ * `company`) and their teams the sub-accounts; users are better-auth users (all login users);
+ * a banned user is `deactivated`; a user with pending invitations and no membership is
+ * `invited`; roles are organization roles (static from the options, dynamic from the server);
+ * modules are `ac` resources. The current user must have the admin plugin's `admin` role and be a
+ * member of every organization (and team) they administer.
+ *
+ * @example
+ * // Browser, same site as the auth server: the session cookie is sent.
+ * const adapter = createBetterAuthAdapter({ baseURL: '/api/auth', modules, roles: staticRoles });
+ *
+ * // Node (tests, scripts): a bearer token and the Origin better-auth expects.
+ * const token = await signInForToken({ baseURL: 'http://127.0.0.1:3000/api/auth', email, password, origin: 'http://127.0.0.1:3000' });
+ * const nodeAdapter = createBetterAuthAdapter({ baseURL: 'http://127.0.0.1:3000/api/auth', token, origin: 'http://127.0.0.1:3000' });
+ */
+export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): UserAdminAdapter {
+  const call = createBetterAuthCall(options);
+  const modules: Module[] = (options.modules ?? []).map((m) => ({ id: m.id, name: m.name, adminOnly: m.adminOnly ?? false, levels: [...m.levels] }));
+  const adminRoleIds = options.adminRoles ?? ['owner', 'admin'];
+  const dynamicRoles = options.dynamicRoles ?? true;
+  const teamsEnabled = options.teams ?? true;
+  const ttlDays = options.invitationTtlDays ?? 2;
+  const ttlMs = ttlDays * DAY_MS;
+  const inviteConcurrency = options.inviteConcurrency ?? 4;
+  const requestConcurrency = options.requestConcurrency ?? 4;
+  const allowedDomains = options.allowedDomains ? new Set(options.allowedDomains.map((d) => d.toLowerCase())) : null;
+  const syncPlatformRole = options.syncPlatformRole ?? true;
+  const cacheMs = options.cacheMs ?? 2000;
+  const pageSize = options.listPageSize ?? 200;
+  const statics = staticRoleDefs(options.roles);
+  const sso = (): Settings['sso'] => (typeof options.sso === 'function' ? options.sso() : (options.sso ?? { enforced: false, providerName: null }));
+
+  // ---------------------------------------------------------------------------
+  // Reads, with a short cache that every write clears
+  // ---------------------------------------------------------------------------
+
+  let generation = 0;
+  let structureCache: { at: number; generation: number; value: Structure } | null = null;
+  let snapshotCache: { at: number; generation: number; value: Snapshot } | null = null;
+  const fresh = (entry: { at: number; generation: number } | null) => entry !== null && entry.generation === generation && Date.now() - entry.at < cacheMs && Date.now() >= entry.at;
+  const invalidate = () => {
+    generation += 1;
+    structureCache = null;
+    snapshotCache = null;
+  };
+
+  async function loadStructure(signal: Signal): Promise<Structure> {
+    if (fresh(structureCache)) return structureCache!.value;
+    const started = generation;
+    const session = await call<{ user: { id: string; name: string; email: string; role?: string | null } } | null>({ path: '/get-session', signal });
+    if (!session?.user) throw new UserAdminError('unauthorized', '/get-session: no session (sign in, or pass a bearer token)');
+    const orgs = (await call<BaOrganization[]>({ path: '/organization/list', signal })) ?? [];
+    const perOrg = await mapWithConcurrency(orgs, requestConcurrency, async (org) => {
+      const [teams, dynamic] = await Promise.all([
+        teamsEnabled ? call<BaTeam[]>({ path: '/organization/list-teams', query: { organizationId: org.id }, signal }) : Promise.resolve([] as BaTeam[]),
+        dynamicRoles
+          ? call<{ role: string; permission: Statements | null }[]>({ path: '/organization/list-roles', query: { organizationId: org.id }, signal })
+          : Promise.resolve([] as { role: string; permission: Statements | null }[]),
+      ]);
+      return { org, teams: teams ?? [], dynamic: dynamic ?? [] };
+    });
+    const teams = perOrg.flatMap((p) => p.teams);
+    const entities = buildEntities(orgs, teams);
+    // Dynamic roles are per organization: merged by name, the permissions of the first organization (by name) that has it.
+    const dynamicRoleOrgs = new Map<string, string[]>();
+    const dynamicDefs = new Map<string, RoleDef>();
+    const orgOrder = new Map(entities.map((e, i) => [e.id, i]));
+    for (const p of [...perOrg].sort((a, b) => (orgOrder.get(a.org.id) ?? 0) - (orgOrder.get(b.org.id) ?? 0))) {
+      for (const r of p.dynamic) {
+        if (statics.some((s) => s.id === r.role)) continue;
+        dynamicRoleOrgs.set(r.role, [...(dynamicRoleOrgs.get(r.role) ?? []), p.org.id]);
+        if (!dynamicDefs.has(r.role)) dynamicDefs.set(r.role, { id: r.role, name: titleCase(r.role), description: null, permissions: r.permission ?? {}, dynamic: true });
+      }
+    }
+    const roleDefs = [...statics, ...dynamicDefs.values()];
+    const roles = roleDefs.map((d) => toRole(d, { adminRoleIds, modules })).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+    const value: Structure = {
+      sessionUser: { id: session.user.id, name: session.user.name, email: session.user.email, role: session.user.role ?? null },
+      orgs, teams, entities, roleDefs, roles, dynamicRoleOrgs,
+    };
+    if (started === generation) structureCache = { at: Date.now(), generation, value };
+    return value;
+  }
+
+  async function loadSnapshot(signal: Signal): Promise<Snapshot> {
+    if (fresh(snapshotCache)) return snapshotCache!.value;
+    const started = generation;
+    const structure = await loadStructure(signal);
+    const perOrg = await mapWithConcurrency(structure.orgs, requestConcurrency, async (org) => {
+      const [members, invitations] = await Promise.all([
+        listAllMembers(org.id, signal),
+        call<BaInvitation[]>({ path: '/organization/list-invitations', query: { organizationId: org.id }, signal }),
+      ]);
+      return { members, invitations: invitations ?? [] };
+    });
+    const teamMembers = await mapWithConcurrency(structure.teams, requestConcurrency, async (team) => ({
+      team,
+      members: (await call<{ userId: string; teamId: string }[]>({ path: '/organization/list-team-members', query: { teamId: team.id }, signal })) ?? [],
+    }));
+    const membersByUser = new Map<string, BaMember[]>();
+    for (const m of perOrg.flatMap((p) => p.members)) membersByUser.set(m.userId, [...(membersByUser.get(m.userId) ?? []), m]);
+    const teamIdsByUser = new Map<string, Set<string>>();
+    for (const { team, members } of teamMembers) {
+      for (const m of members) {
+        const set = teamIdsByUser.get(m.userId) ?? new Set<string>();
+        set.add(team.id);
+        teamIdsByUser.set(m.userId, set);
+      }
+    }
+    // list-invitations also returns canceled, accepted and rejected invitations: only pending ones count.
+    const invitationsByEmail = new Map<string, BaInvitation[]>();
+    for (const inv of perOrg.flatMap((p) => p.invitations)) {
+      if (inv.status !== 'pending') continue;
+      const email = inv.email.toLowerCase();
+      invitationsByEmail.set(email, [...(invitationsByEmail.get(email) ?? []), inv]);
+    }
+    const value: Snapshot = { ...structure, membersByUser, teamIdsByUser, invitationsByEmail };
+    if (started === generation) snapshotCache = { at: Date.now(), generation, value };
+    return value;
+  }
+
+  async function listAllMembers(organizationId: string, signal: Signal): Promise<BaMember[]> {
+    const out: BaMember[] = [];
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await call<{ members: BaMember[]; total: number }>({
+        path: '/organization/list-members',
+        query: { organizationId, limit: pageSize, offset, sortBy: 'createdAt', sortDirection: 'asc' },
+        signal,
+      });
+      out.push(...(page?.members ?? []));
+      if (!page || page.members.length < pageSize || out.length >= page.total) return out;
+    }
+  }
+
+  async function listAllUsers(signal: Signal): Promise<BaUser[]> {
+    const out: BaUser[] = [];
+    for (let offset = 0; ; offset += pageSize) {
+      const page = await call<{ users: BaUser[]; total: number }>({
+        path: '/admin/list-users',
+        query: { limit: pageSize, offset, sortBy: 'createdAt', sortDirection: 'asc' },
+        signal,
+      });
+      out.push(...(page?.users ?? []));
+      if (!page || page.users.length < pageSize || out.length >= page.total) return out;
+    }
+  }
+
+  function mappingContext(s: Structure): MappingContext {
+    return { roles: s.roles, adminRoleIds, entities: s.entities, modules, ttlMs, now: Date.now(), nameFields: options.nameFields, phoneField: options.phoneField };
+  }
+
+  async function everyone(signal: Signal): Promise<{ snapshot: Snapshot; users: BaUser[]; mapped: User[] }> {
+    const [snapshot, users] = await Promise.all([loadSnapshot(signal), listAllUsers(signal)]);
+    const ctx = mappingContext(snapshot);
+    return { snapshot, users, mapped: users.map((u) => toUser(u, snapshot, ctx)) };
+  }
+
+  async function fetchUser(id: string, signal: Signal): Promise<BaUser> {
+    return call<BaUser>({ path: '/admin/get-user', query: { id }, signal });
+  }
+
+  async function readUser(id: string, signal: Signal): Promise<{ snapshot: Snapshot; raw: BaUser; user: User }> {
+    const [snapshot, raw] = await Promise.all([loadSnapshot(signal), fetchUser(id, signal)]);
+    return { snapshot, raw, user: toUser(raw, snapshot, mappingContext(snapshot)) };
+  }
+
+  async function userByEmail(email: string, signal: Signal): Promise<BaUser | undefined> {
+    const page = await call<{ users: BaUser[] }>({ path: '/admin/list-users', query: { filterField: 'email', filterValue: email.toLowerCase(), limit: 1 }, signal });
+    return page?.users?.[0];
+  }
+
+  // ---------------------------------------------------------------------------
+  // Rules the adapter enforces (better-auth does not)
+  // ---------------------------------------------------------------------------
+
+  const isAdminRole = (roleId: string | null | undefined) => roleId !== null && roleId !== undefined && adminRoleIds.includes(roleId);
+
+  function mustRole(s: Structure, roleId: string): Role {
+    const role = s.roles.find((r) => r.id === roleId);
+    if (!role) throw refuse('validation', `Unknown role ${roleId}`, 'role_not_found', { roleId: 'not_found' });
+    return role;
+  }
+
+  /** better-auth has no per-user permissions: a user's are their role's. */
+  function checkPermissions(role: Role, permissions: ModulePermissions | undefined): void {
+    if (permissions === undefined) return;
+    if (!role.isAdmin) {
+      const adminOnly = modules.filter((m) => m.adminOnly && permissions[m.id] !== undefined && permissions[m.id] !== m.levels[0]);
+      if (adminOnly.length > 0) {
+        throw refuse('validation', `Admin-only module ${adminOnly.map((m) => m.id).join(', ')} cannot be granted to role ${role.id}`, 'admin_only_module', { permissions: 'admin_only_module' });
+      }
+    }
+    const want = normalizeLevels(permissions, modules);
+    const have = normalizeLevels(role.defaultPermissions, modules);
+    const same = Object.keys(want).length === Object.keys(have).length && Object.entries(want).every(([k, v]) => have[k] === v);
+    if (!same) {
+      throw refuse('validation', `better-auth has no per-user permissions: a user has the permissions of their role ${role.id}`, undefined, { permissions: 'not_allowed' });
+    }
+  }
+
+  /** The organizations and teams of a list of entity ids, checked. */
+  function resolveEntities(s: Structure, entityIds: readonly string[]): Map<string, string[]> {
+    if (entityIds.length === 0) throw refuse('validation', 'At least one organization is required', undefined, { entityIds: 'required' });
+    const byOrg = new Map<string, string[]>();
+    for (const id of entityIds) {
+      const org = s.orgs.find((o) => o.id === id);
+      const team = s.teams.find((t) => t.id === id);
+      if (org) byOrg.set(org.id, byOrg.get(org.id) ?? []);
+      else if (team) byOrg.set(team.organizationId, [...(byOrg.get(team.organizationId) ?? []), team.id]);
+      else throw refuse('validation', `Unknown entity ${id}`, 'entity_not_found', { entityIds: 'not_found' });
+    }
+    return byOrg;
+  }
+
+  async function checkNotLastAdmin(target: User, action: string, signal: Signal): Promise<void> {
+    if (target.status !== 'active' || !isAdminRole(target.roleId)) return;
+    const { mapped } = await everyone(signal);
+    if (mapped.some((u) => u.id !== target.id && u.status === 'active' && isAdminRole(u.roleId))) return;
+    throw refuse('conflict', `Cannot ${action} the last active administrator`, 'last_admin');
+  }
+
+  function checkNotSelf(s: Structure, id: string, action: string): void {
+    if (s.sessionUser.id === id) throw refuse('forbidden', `You cannot ${action} yourself`, 'self_action');
+  }
+
+  function checkSso(): void {
+    const policy = sso();
+    if (policy.enforced) throw refuse('forbidden', `Users sign in with ${policy.providerName ?? 'SSO'}; they cannot be created by hand`, 'sso_enforced');
+  }
+
+  function checkDomain(email: string): void {
+    const domain = email.split('@')[1] ?? '';
+    if (allowedDomains && !allowedDomains.has(domain)) throw refuse('validation', `Domain ${domain} is not allowed`, undefined, { email: 'not_allowed' });
+  }
+
+  // ---------------------------------------------------------------------------
+  // Writes
+  // ---------------------------------------------------------------------------
+
+  /** Invites an email into each organization (with its teams) sequentially. */
+  async function inviteInto(email: string, roleId: string, byOrg: Map<string, string[]>, signal: Signal, sent: BaInvitation[] = []): Promise<BaInvitation[]> {
+    for (const [organizationId, teamIds] of byOrg) {
+      const invitation = await call<BaInvitation>({
+        method: 'POST',
+        path: '/organization/invite-member',
+        body: { email, role: roleId, organizationId, ...(teamIds.length > 0 ? { teamId: teamIds } : {}) },
+        signal,
+      });
+      if (invitation) sent.push(invitation);
+    }
+    return sent;
+  }
+
+  async function cancelAll(invitations: readonly BaInvitation[], signal: Signal): Promise<void> {
+    for (const inv of invitations) await call({ method: 'POST', path: '/organization/cancel-invitation', body: { invitationId: inv.id }, signal });
+  }
+
+  /** Creates a user without password and invites them; removes the user again if an invitation fails. */
+  async function createInvited(
+    email: string,
+    names: { firstName: string; lastName: string },
+    roleId: string,
+    byOrg: Map<string, string[]>,
+    extra: Record<string, unknown>,
+    signal: Signal,
+  ): Promise<BaUser> {
+    const data: Record<string, unknown> = { ...extra };
+    if (options.nameFields) {
+      data[options.nameFields.firstName] = names.firstName;
+      data[options.nameFields.lastName] = names.lastName;
+    }
+    const created = await call<{ user: BaUser }>({
+      method: 'POST',
+      path: '/admin/create-user',
+      body: { email, name: joinName(names.firstName, names.lastName), ...(Object.keys(data).length > 0 ? { data } : {}) },
+      signal,
+    });
+    const sent: BaInvitation[] = [];
+    try {
+      await inviteInto(email, roleId, byOrg, signal, sent);
+    } catch (e) {
+      // Undo (without the caller's signal, which may be what failed): the invitations sent, then the user.
+      await cancelAll(sent, undefined).catch(() => undefined);
+      await call({ method: 'POST', path: '/admin/remove-user', body: { userId: created.user.id } }).catch(() => undefined);
+      throw e;
+    }
+    return created.user;
+  }
+
+  async function setPlatformRole(userId: string, oldRoleId: string | null, newRoleId: string, signal: Signal): Promise<void> {
+    if (!syncPlatformRole || isAdminRole(oldRoleId) === isAdminRole(newRoleId)) return;
+    await call({ method: 'POST', path: '/admin/set-role', body: { userId, role: isAdminRole(newRoleId) ? 'admin' : 'user' }, signal });
+  }
+
+  async function mergedInvitation(email: string, signal: Signal): Promise<Invitation> {
+    const snapshot = await loadSnapshot(signal);
+    const pending = snapshot.invitationsByEmail.get(email.toLowerCase()) ?? [];
+    if (pending.length === 0) throw refuse('not_found', `No pending invitation for ${email}`, 'invitation_not_pending');
+    const user = await userByEmail(email, signal);
+    const inviterId = primaryInvitation(pending)?.inviterId;
+    const inviter = inviterId ? await fetchUser(inviterId, signal).then((u) => ({ id: u.id, name: u.name }), () => null) : null;
+    return toInvitation(pending, user, inviter, mappingContext(snapshot));
+  }
+
+  /** The pending invitations of the contract invitation `id` (any of its better-auth ids). */
+  async function invitationGroup(id: string, signal: Signal): Promise<{ email: string; pending: BaInvitation[] }> {
+    const snapshot = await loadSnapshot(signal);
+    for (const [email, pending] of snapshot.invitationsByEmail) if (pending.some((i) => i.id === id)) return { email, pending };
+    throw refuse('not_found', `No pending invitation ${id}`, 'invitation_not_pending');
+  }
+
+  const adapter: UserAdminAdapter = {
+    async getSettings(params) {
+      const s = await loadStructure(params?.signal);
+      const platformRoles = parseRoleList(s.sessionUser.role);
+      return {
+        currentUser: {
+          id: s.sessionUser.id,
+          name: s.sessionUser.name,
+          // The admin plugin's role opens the admin routes the screen needs.
+          isAdmin: platformRoles.includes('admin'),
+          adminScope: { type: 'entities', entityIds: s.entities.filter((e) => e.parentId === null).map((e) => e.id) },
+        },
+        sso: { ...sso(), managedFields: [] },
+        invitation: { ttlDays, onExpiry: 'expire' },
+        username: { mode: 'none' },
+        multiEntity: s.orgs.length > 1,
+        workspace: { level: 'group' },
+        features: {
+          contacts: false,
+          invitations: true,
+          phone: options.phoneField !== undefined,
+          lastSignIn: false,
+          modulePermissions: false,
+          entitySubtrees: false,
+          emailChangeConfirmation: false,
+        },
+      };
+    },
+
+    async listUsers(params: ListUsersParams): Promise<Page<User>> {
+      const { signal, pageIndex, pageSize: size, sort, search, filter } = params;
+      throwIfAborted(signal);
+      if (filter?.kind === 'contact') return { items: [], total: 0 };
+      const rest = { ...filter };
+      delete rest.kind;
+      const onlyBanned = rest.status?.length === 1 && rest.status[0] === 'deactivated';
+      if (onlyBanned) delete rest.status;
+      const plainFilter = Object.values(rest).every((v) => v === undefined);
+      // Server-side paging where better-auth answers the query exactly: no search, no filter but
+      // `deactivated` (= banned), sorted by email (unique, so no tie to break).
+      if (!search?.trim() && plainFilter && sort?.field === 'email') {
+        const [snapshot, page] = await Promise.all([
+          loadSnapshot(signal),
+          call<{ users: BaUser[]; total: number }>({
+            path: '/admin/list-users',
+            query: {
+              limit: size,
+              offset: pageIndex * size,
+              sortBy: 'email',
+              sortDirection: sort.direction,
+              ...(onlyBanned ? { filterField: 'banned', filterValue: 'true', filterOperator: 'eq' } : {}),
+            },
+            signal,
+          }),
+        ]);
+        const ctx = mappingContext(snapshot);
+        return { items: (page?.users ?? []).map((u) => toUser(u, snapshot, ctx)), total: page?.total ?? 0 };
+      }
+      const { snapshot, mapped } = await everyone(signal);
+      return queryUsers(mapped, { pageIndex, pageSize: size, sort, search, filter }, { roles: snapshot.roles });
+    },
+
+    async getUser({ id, signal }) {
+      return (await readUser(id, signal)).user;
+    },
+
+    async createUser({ input, signal }): Promise<CreateUserResult> {
+      throwIfAborted(signal);
+      if (input.kind === 'contact') throw refuse('validation', 'better-auth has no contacts (features.contacts is false)', undefined, { kind: 'not_allowed' });
+      checkSso();
+      const email = input.email.trim().toLowerCase();
+      if (!isValidEmail(email)) throw refuse('validation', `Invalid email ${input.email}`, undefined, { email: 'invalid_email' });
+      checkDomain(email);
+      const s = await loadStructure(signal);
+      const role = mustRole(s, input.roleId);
+      checkPermissions(role, input.permissions);
+      const byOrg = resolveEntities(s, input.entityIds);
+      const extra = options.phoneField && input.phone ? { [options.phoneField]: input.phone } : {};
+      if (!options.phoneField && input.phone) throw refuse('validation', 'This server has no phone field (phoneField option)', undefined, { phone: 'not_allowed' });
+      try {
+        const created = await createInvited(email, { firstName: input.firstName, lastName: input.lastName }, role.id, byOrg, extra, signal);
+        invalidate();
+        const { user } = await readUser(created.id, signal);
+        return { user, invitation: await mergedInvitation(email, signal) };
+      } finally {
+        invalidate();
+      }
+    },
+
+    async updateUser({ id, patch, signal }) {
+      const { snapshot: s, user } = await readUser(id, signal);
+      const newRoleId = patch.roleId ?? user.roleId;
+      const role = newRoleId ? mustRole(s, newRoleId) : null;
+      if (patch.permissions !== undefined) {
+        if (!role) throw refuse('validation', 'A user without a role has no permissions', undefined, { permissions: 'not_allowed' });
+        checkPermissions(role, patch.permissions);
+      }
+      const roleChanges = patch.roleId !== undefined && patch.roleId !== user.roleId;
+      if (roleChanges && isAdminRole(user.roleId) && !isAdminRole(patch.roleId)) await checkNotLastAdmin(user, 'demote', signal);
+      const members = s.membersByUser.get(id) ?? [];
+      const pending = s.invitationsByEmail.get(user.email.toLowerCase()) ?? [];
+      const invited = user.status === 'invited' || (members.length === 0 && pending.length > 0);
+      const entitiesChange = patch.entityIds !== undefined && [...patch.entityIds].sort().join() !== [...user.entityIds].sort().join();
+      const byOrg = entitiesChange ? resolveEntities(s, patch.entityIds!) : null;
+      if (byOrg && !invited) {
+        const current = new Set(members.map((m) => m.organizationId));
+        const added = [...byOrg.keys()].filter((o) => !current.has(o));
+        if (added.length > 0) {
+          throw refuse('validation', 'better-auth cannot add an existing user to an organization over HTTP (addMember is server-only): invite them from that organization instead', undefined, { entityIds: 'not_allowed' });
+        }
+      }
+      let email = user.email;
+      if (patch.email !== undefined && patch.email.trim().toLowerCase() !== user.email.toLowerCase()) {
+        email = patch.email.trim().toLowerCase();
+        if (!isValidEmail(email)) throw refuse('validation', `Invalid email ${patch.email}`, undefined, { email: 'invalid_email' });
+        checkDomain(email);
+      }
+      if (patch.phone && !options.phoneField) throw refuse('validation', 'This server has no phone field (phoneField option)', undefined, { phone: 'not_allowed' });
+
+      try {
+        const data: Record<string, unknown> = {};
+        if (patch.firstName !== undefined || patch.lastName !== undefined) {
+          const firstName = patch.firstName ?? user.firstName;
+          const lastName = patch.lastName ?? user.lastName;
+          data.name = joinName(firstName, lastName);
+          if (options.nameFields) {
+            data[options.nameFields.firstName] = firstName;
+            data[options.nameFields.lastName] = lastName;
+          }
+        }
+        if (email !== user.email) data.email = email;
+        if (options.phoneField && patch.phone !== undefined) data[options.phoneField] = patch.phone ?? null;
+        if (Object.keys(data).length > 0) await call({ method: 'POST', path: '/admin/update-user', body: { userId: id, data }, signal });
+
+        if (invited && (roleChanges || entitiesChange || email !== user.email)) {
+          // An invitation's role and organizations cannot be edited: cancel and invite again.
+          await cancelAll(pending, signal);
+          await inviteInto(email, newRoleId!, byOrg ?? resolveEntities(s, user.entityIds), signal);
+        } else if (!invited) {
+          if (roleChanges) {
+            for (const m of members) {
+              await call({ method: 'POST', path: '/organization/update-member-role', body: { memberId: m.id, role: patch.roleId, organizationId: m.organizationId }, signal });
+            }
+          }
+          if (byOrg) {
+            const teamsNow = s.teamIdsByUser.get(id) ?? new Set<string>();
+            for (const m of members) {
+              if (!byOrg.has(m.organizationId)) {
+                await call({ method: 'POST', path: '/organization/remove-member', body: { memberIdOrEmail: m.id, organizationId: m.organizationId }, signal });
+                continue;
+              }
+              const wanted = new Set(byOrg.get(m.organizationId));
+              for (const team of s.teams.filter((t) => t.organizationId === m.organizationId)) {
+                if (wanted.has(team.id) && !teamsNow.has(team.id)) {
+                  await call({ method: 'POST', path: '/organization/add-team-member', body: { teamId: team.id, userId: id, organizationId: m.organizationId }, signal });
+                } else if (!wanted.has(team.id) && teamsNow.has(team.id)) {
+                  await call({ method: 'POST', path: '/organization/remove-team-member', body: { teamId: team.id, userId: id, organizationId: m.organizationId }, signal });
+                }
+              }
+            }
+          }
+        }
+        if (roleChanges) await setPlatformRole(id, user.roleId, patch.roleId!, signal);
+      } finally {
+        invalidate();
+      }
+      return { user: (await readUser(id, signal)).user, emailChange: 'none' };
+    },
+
+    async setUserStatus({ id, status, signal }) {
+      const { snapshot: s, raw, user } = await readUser(id, signal);
+      if (status === 'deactivated') {
+        checkNotSelf(s, id, 'deactivate');
+        if (user.status === 'deactivated') return user;
+        await checkNotLastAdmin(user, 'deactivate', signal);
+        try {
+          await call({ method: 'POST', path: '/admin/ban-user', body: { userId: id }, signal });
+        } finally {
+          invalidate();
+        }
+      } else {
+        if (!raw.banned) {
+          if (user.status === 'invited') throw refuse('conflict', 'An invited user becomes active by accepting their invitation', 'invalid_status_transition');
+          return user;
+        }
+        try {
+          await call({ method: 'POST', path: '/admin/unban-user', body: { userId: id }, signal });
+        } finally {
+          invalidate();
+        }
+      }
+      return (await readUser(id, signal)).user;
+    },
+
+    async removeUser({ id, signal }) {
+      const { snapshot: s, user } = await readUser(id, signal);
+      checkNotSelf(s, id, 'remove');
+      await checkNotLastAdmin(user, 'remove', signal);
+      try {
+        // better-auth's remove-user leaves the user's member rows behind, and list-members then
+        // fails (500) for that organization: remove the memberships (and their teams) first.
+        for (const m of s.membersByUser.get(id) ?? []) {
+          await call({ method: 'POST', path: '/organization/remove-member', body: { memberIdOrEmail: m.id, organizationId: m.organizationId }, signal });
+        }
+        await cancelAll(s.invitationsByEmail.get(user.email.toLowerCase()) ?? [], signal);
+        await call({ method: 'POST', path: '/admin/remove-user', body: { userId: id }, signal });
+      } finally {
+        invalidate();
+      }
+    },
+
+    async inviteUsers({ input, signal }): Promise<InviteUsersResult> {
+      throwIfAborted(signal);
+      if (sso().enforced) return { invited: [], skipped: input.emails.map((email) => ({ email: email.trim(), reason: 'sso_enforced' as const })) };
+      const s = await loadStructure(signal);
+      const role = mustRole(s, input.roleId);
+      checkPermissions(role, input.permissions);
+      const byOrg = resolveEntities(s, input.entityIds);
+      const { mapped } = await everyone(signal);
+      const byEmail = new Map(mapped.map((u) => [u.email.toLowerCase(), u]));
+      const names = new Map(Object.entries(input.names ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
+      const skipped: InviteUsersResult['skipped'] = [];
+      const toInvite: string[] = [];
+      const seen = new Set<string>();
+      for (const raw of input.emails) {
+        const email = raw.trim().toLowerCase();
+        const skip = (reason: InviteUsersResult['skipped'][number]['reason']) => skipped.push({ email: raw.trim(), reason });
+        if (!isValidEmail(email)) { skip('invalid'); continue; }
+        if (seen.has(email)) { skip('duplicate'); continue; }
+        seen.add(email);
+        const owner = byEmail.get(email);
+        if (owner) { skip(owner.status === 'invited' ? 'already_invited' : 'already_member'); continue; }
+        const domain = email.split('@')[1] ?? '';
+        if (allowedDomains && !allowedDomains.has(domain)) { skip('domain_not_allowed'); continue; }
+        if (await isDisposableEmail(email)) { skip('disposable'); continue; }
+        toInvite.push(email);
+      }
+      const failures: unknown[] = [];
+      const done: string[] = [];
+      try {
+        await mapWithConcurrency(toInvite, inviteConcurrency, async (email) => {
+          const given = names.get(email);
+          try {
+            await createInvited(email, { firstName: given?.firstName?.trim() ?? '', lastName: given?.lastName?.trim() ?? '' }, role.id, byOrg, {}, signal);
+            done.push(email);
+          } catch (e) {
+            if (e instanceof UserAdminError && e.reason === 'email_taken') skipped.push({ email, reason: 'already_member' });
+            else if (e instanceof UserAdminError && /ALREADY_INVITED/.test(e.message)) skipped.push({ email, reason: 'already_invited' });
+            else failures.push(e);
+          }
+        });
+      } finally {
+        invalidate();
+      }
+      if (failures.length > 0) throw failures[0];
+      const invited = await mapWithConcurrency(toInvite.filter((e) => done.includes(e)), requestConcurrency, (email) => mergedInvitation(email, signal));
+      return { invited, skipped };
+    },
+
+    async listInvitations({ signal, pageIndex, pageSize: size, search, status }) {
+      const { snapshot, users, mapped } = await everyone(signal);
+      const ctx = mappingContext(snapshot);
+      const usersByEmail = new Map(users.map((u) => [u.email.toLowerCase(), u]));
+      const mappedById = new Map(mapped.map((u) => [u.id, u]));
+      const names = new Map(users.map((u) => [u.id, u.name]));
+      const all = [...snapshot.invitationsByEmail.entries()].map(([email, pending]) => {
+        const user = usersByEmail.get(email);
+        const inviterId = primaryInvitation(pending)?.inviterId;
+        const inviter = inviterId ? { id: inviterId, name: names.get(inviterId) ?? '' } : null;
+        return { invitation: toInvitation(pending, user, inviter, ctx), user: user ? mappedById.get(user.id) : undefined };
+      });
+      const q = search?.trim() ?? '';
+      const matching = all
+        .filter(({ invitation, user }) => (!status || invitation.status === status) && (!q || (user ? matchesUserSearch(user, q) : foldText(invitation.email).includes(foldText(q)))))
+        .map(({ invitation }) => invitation)
+        .sort((a, b) => Date.parse(b.sentAt) - Date.parse(a.sentAt) || (a.id < b.id ? -1 : 1));
+      return { items: matching.slice(pageIndex * size, pageIndex * size + size), total: matching.length };
+    },
+
+    async resendInvitation({ id, signal }) {
+      const { email, pending } = await invitationGroup(id, signal);
+      try {
+        for (const inv of pending) {
+          const expired = Date.parse(inv.expiresAt) <= Date.now();
+          // better-auth renews an unexpired invitation in place; it ignores an expired one (and
+          // would create a second): cancel that and invite again.
+          if (expired) await call({ method: 'POST', path: '/organization/cancel-invitation', body: { invitationId: inv.id }, signal });
+          const teamIds = (inv.teamId ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+          await call({
+            method: 'POST',
+            path: '/organization/invite-member',
+            body: { email, role: parseRoleList(inv.role), organizationId: inv.organizationId, resend: true, ...(teamIds.length > 0 ? { teamId: teamIds } : {}) },
+            signal,
+          });
+        }
+      } finally {
+        invalidate();
+      }
+      return mergedInvitation(email, signal);
+    },
+
+    async revokeInvitation({ id, signal }) {
+      const { email, pending } = await invitationGroup(id, signal);
+      try {
+        await cancelAll(pending, signal);
+        const user = await userByEmail(email, signal);
+        const snapshot = await loadSnapshot(signal);
+        if (user && (snapshot.membersByUser.get(user.id) ?? []).length === 0) {
+          await call({ method: 'POST', path: '/admin/remove-user', body: { userId: user.id }, signal });
+        }
+      } finally {
+        invalidate();
+      }
+    },
+
+    async listRoles(params) {
+      return (await loadStructure(params?.signal)).roles;
+    },
+
+    async listModules(params) {
+      throwIfAborted(params?.signal);
+      return modules.map((m) => ({ ...m, levels: [...m.levels] }));
+    },
+
+    async listEntities({ signal, search, parentId, ids, pageIndex, pageSize: size }) {
+      const { entities } = await loadStructure(signal);
+      const q = search?.trim() ? foldText(search.trim()) : '';
+      const matching = entities.filter(
+        (e) =>
+          (!ids || ids.includes(e.id)) &&
+          (parentId === undefined || e.parentId === parentId) &&
+          (!q || foldText(e.name).includes(q)),
+      );
+      return { items: matching.slice(pageIndex * size, pageIndex * size + size), total: matching.length };
+    },
+
+    async getUserCounts({ signal, search, filter }): Promise<UserCounts> {
+      const { snapshot, mapped } = await everyone(signal);
+      const context = { roles: snapshot.roles };
+      const matching = mapped.filter((u) => matchesUserSearch(u, search) && matchesUserFilter(u, filter, context));
+      const count = (status: User['status']) => matching.filter((u) => u.status === status).length;
+      return { active: count('active'), invited: count('invited'), deactivated: count('deactivated'), contacts: 0, all: matching.length };
+    },
+  };
+
+  if (dynamicRoles) {
+    adapter.updateRole = async ({ id, patch, signal }) => {
+      const s = await loadStructure(signal);
+      const def = s.roleDefs.find((r) => r.id === id);
+      if (!def) throw refuse('not_found', `Unknown role ${id}`, 'role_not_found');
+      if (!def.dynamic) throw refuse('forbidden', `${id} is a static role: it is defined in the server's code (organization({ roles })) and cannot be changed here`);
+      const role = mustRole(s, id);
+      for (const [moduleId, level] of Object.entries(patch.defaultPermissions)) {
+        const m = modules.find((x) => x.id === moduleId);
+        if (!m) throw refuse('validation', `Unknown module ${moduleId}`, undefined, { [`defaultPermissions.${moduleId}`]: 'not_found' });
+        if (!m.levels.includes(level)) throw refuse('validation', `Unknown level ${level} of ${moduleId}`, undefined, { [`defaultPermissions.${moduleId}`]: 'invalid_format' });
+        if (m.adminOnly && !role.isAdmin && level !== m.levels[0]) {
+          throw refuse('validation', `Admin-only module ${moduleId} cannot be granted to role ${id}`, 'admin_only_module', { [`defaultPermissions.${moduleId}`]: 'admin_only_module' });
+        }
+      }
+      const moduleIds = new Set(modules.map((m) => m.id));
+      const kept = Object.fromEntries(Object.entries(def.permissions).filter(([resource]) => !moduleIds.has(resource)));
+      const permission = { ...kept, ...statementsFromLevels(patch.defaultPermissions, modules) };
+      try {
+        // The role is per organization: the same name is updated in every organization that has it.
+        for (const organizationId of s.dynamicRoleOrgs.get(id) ?? []) {
+          await call({ method: 'POST', path: '/organization/update-role', body: { roleName: id, organizationId, data: { permission } }, signal });
+        }
+      } finally {
+        invalidate();
+      }
+      return mustRole(await loadStructure(signal), id);
+    };
+  }
+
+  return adapter;
+}

@@ -1,0 +1,60 @@
+/**
+ * A fresh seeded better-auth server on 127.0.0.1 and the adapter over it, signed in as the seeded
+ * admin with a bearer token, plus the conformance controls: fault layer (failNext, latency),
+ * SSO and allowed domains through adapter options, the clock through vitest's fake `Date`
+ * (server and adapter share the process).
+ */
+import { vi } from 'vitest';
+import { BETTER_AUTH_MODULES, BETTER_AUTH_ROLES, startBetterAuthServer, type BetterAuthServer } from '../../../servers/better-auth';
+import { createBetterAuthAdapter, type BetterAuthAdapterOptions } from '../../../src/adapters/better-auth';
+import type { ConformanceHarness } from '../../../src/testing';
+
+/** The seed's domains, plus the disposable one so the `disposable` skip (checked after the domain) is reached. */
+export const ALLOWED_DOMAINS = ['acme-group.com', 'acme.fr', 'acme.de', 'acme.es', 'acme.co.uk', 'mailinator.com'];
+
+export interface BetterAuthHarness extends ConformanceHarness {
+  server: BetterAuthServer;
+  token: string;
+  options: BetterAuthAdapterOptions;
+}
+
+export async function createBetterAuthHarness(over: Partial<BetterAuthAdapterOptions> = {}): Promise<BetterAuthHarness> {
+  const server = await startBetterAuthServer();
+  const token = await server.adminToken();
+  let ssoEnforced = false;
+  const options: BetterAuthAdapterOptions = {
+    baseURL: server.authURL,
+    origin: server.url,
+    token,
+    modules: BETTER_AUTH_MODULES,
+    roles: BETTER_AUTH_ROLES,
+    allowedDomains: ALLOWED_DOMAINS,
+    invitationTtlDays: 2,
+    sso: () => ({ enforced: ssoEnforced, providerName: ssoEnforced ? 'Okta' : null }),
+    ...over,
+  };
+  let faked = false;
+  return {
+    server,
+    token,
+    options,
+    adapter: createBetterAuthAdapter(options),
+    advanceTime: (ms) => {
+      if (!faked) {
+        vi.useFakeTimers({ toFake: ['Date'] });
+        faked = true;
+      }
+      vi.setSystemTime(Date.now() + ms);
+    },
+    setSsoEnforced: (enforced) => {
+      ssoEnforced = enforced;
+    },
+    failNext: (code) => server.faults.failNext(code),
+    setLatency: (ms) => server.faults.setLatency(ms),
+    disallowedDomainEmail: 'someone@not-acme.test',
+    cleanup: async () => {
+      if (faked) vi.useRealTimers();
+      await server.close();
+    },
+  };
+}
