@@ -223,15 +223,15 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     const session = await call<{ user: { id: string; name: string; email: string; role?: string | null } } | null>({ path: '/get-session', signal });
     if (!session?.user) throw new UserAdminError('unauthorized', '/get-session: no session (sign in, or pass a bearer token)');
     const orgs = (await call<BaOrganization[]>({ path: '/organization/list', signal })) ?? [];
-    const perOrg = await mapWithConcurrency(orgs, requestConcurrency, async (org) => {
-      const [teams, dynamic] = await Promise.all([
-        teamsEnabled ? call<BaTeam[]>({ path: '/organization/list-teams', query: { organizationId: org.id }, signal }) : Promise.resolve([] as BaTeam[]),
-        dynamicRoles
-          ? call<{ role: string; permission: Statements | null }[]>({ path: '/organization/list-roles', query: { organizationId: org.id }, signal })
-          : Promise.resolve([] as { role: string; permission: Statements | null }[]),
-      ]);
-      return { org, teams: teams ?? [], dynamic: dynamic ?? [] };
-    });
+    // One task per request, so at most `requestConcurrency` are in flight.
+    const teamLists = teamsEnabled
+      ? await mapWithConcurrency(orgs, requestConcurrency, (org) => call<BaTeam[]>({ path: '/organization/list-teams', query: { organizationId: org.id }, signal }))
+      : orgs.map(() => [] as BaTeam[]);
+    const roleLists = dynamicRoles
+      ? await mapWithConcurrency(orgs, requestConcurrency, (org) =>
+          call<{ role: string; permission: Statements | null }[]>({ path: '/organization/list-roles', query: { organizationId: org.id }, signal }))
+      : orgs.map(() => [] as { role: string; permission: Statements | null }[]);
+    const perOrg = orgs.map((org, i) => ({ org, teams: teamLists[i] ?? [], dynamic: roleLists[i] ?? [] }));
     const teams = perOrg.flatMap((p) => p.teams);
     const entities = buildEntities(orgs, teams);
     // Dynamic roles are per organization: merged by name, the permissions of the first organization (by name) that has it.
@@ -259,13 +259,10 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     if (fresh(snapshotCache)) return snapshotCache!.value;
     const started = generation;
     const structure = await loadStructure(signal);
-    const perOrg = await mapWithConcurrency(structure.orgs, requestConcurrency, async (org) => {
-      const [members, invitations] = await Promise.all([
-        listAllMembers(org.id, signal),
-        call<BaInvitation[]>({ path: '/organization/list-invitations', query: { organizationId: org.id }, signal }),
-      ]);
-      return { members, invitations: invitations ?? [] };
-    });
+    const memberLists = await mapWithConcurrency(structure.orgs, requestConcurrency, (org) => listAllMembers(org.id, signal));
+    const invitationLists = await mapWithConcurrency(structure.orgs, requestConcurrency, (org) =>
+      call<BaInvitation[]>({ path: '/organization/list-invitations', query: { organizationId: org.id }, signal }));
+    const perOrg = structure.orgs.map((_, i) => ({ members: memberLists[i] ?? [], invitations: invitationLists[i] ?? [] }));
     const teamMembers = await mapWithConcurrency(structure.teams, requestConcurrency, async (team) => ({
       team,
       members: (await call<{ userId: string; teamId: string }[]>({ path: '/organization/list-team-members', query: { teamId: team.id }, signal })) ?? [],
@@ -323,7 +320,8 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
   }
 
   async function everyone(signal: Signal): Promise<{ snapshot: Snapshot; users: BaUser[]; mapped: User[] }> {
-    const [snapshot, users] = await Promise.all([loadSnapshot(signal), listAllUsers(signal)]);
+    const snapshot = await loadSnapshot(signal);
+    const users = await listAllUsers(signal);
     const ctx = mappingContext(snapshot);
     return { snapshot, users, mapped: users.map((u) => toUser(u, snapshot, ctx)) };
   }
@@ -333,7 +331,8 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
   }
 
   async function readUser(id: string, signal: Signal): Promise<{ snapshot: Snapshot; raw: BaUser; user: User }> {
-    const [snapshot, raw] = await Promise.all([loadSnapshot(signal), fetchUser(id, signal)]);
+    const snapshot = await loadSnapshot(signal);
+    const raw = await fetchUser(id, signal);
     return { snapshot, raw, user: toUser(raw, snapshot, mappingContext(snapshot)) };
   }
 
@@ -465,14 +464,24 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     await call({ method: 'POST', path: '/admin/set-role', body: { userId, role: isAdminRole(newRoleId) ? 'admin' : 'user' }, signal });
   }
 
+  /** The contract invitations of these emails (one read of the server for all). */
+  async function mergedInvitations(emails: readonly string[], signal: Signal): Promise<Invitation[]> {
+    if (emails.length === 0) return [];
+    const { snapshot, users } = await everyone(signal);
+    const ctx = mappingContext(snapshot);
+    const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u]));
+    const byId = new Map(users.map((u) => [u.id, u]));
+    return emails.map((email) => {
+      const pending = snapshot.invitationsByEmail.get(email.toLowerCase()) ?? [];
+      if (pending.length === 0) throw refuse('not_found', `No pending invitation for ${email}`, 'invitation_not_pending');
+      const inviterId = primaryInvitation(pending)?.inviterId;
+      const inviter = inviterId ? byId.get(inviterId) : undefined;
+      return toInvitation(pending, byEmail.get(email.toLowerCase()), inviter ? { id: inviter.id, name: inviter.name } : null, ctx);
+    });
+  }
+
   async function mergedInvitation(email: string, signal: Signal): Promise<Invitation> {
-    const snapshot = await loadSnapshot(signal);
-    const pending = snapshot.invitationsByEmail.get(email.toLowerCase()) ?? [];
-    if (pending.length === 0) throw refuse('not_found', `No pending invitation for ${email}`, 'invitation_not_pending');
-    const user = await userByEmail(email, signal);
-    const inviterId = primaryInvitation(pending)?.inviterId;
-    const inviter = inviterId ? await fetchUser(inviterId, signal).then((u) => ({ id: u.id, name: u.name }), () => null) : null;
-    return toInvitation(pending, user, inviter, mappingContext(snapshot));
+    return (await mergedInvitations([email], signal))[0]!;
   }
 
   /** The pending invitations of the contract invitation `id` (any of its better-auth ids). */
@@ -523,8 +532,8 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
       // Server-side paging where better-auth answers the query exactly: no search, no filter but
       // `deactivated` (= banned), sorted by email (unique, so no tie to break).
       if (!search?.trim() && plainFilter && sort?.field === 'email') {
-        const [snapshot, page] = await Promise.all([
-          loadSnapshot(signal),
+        const snapshot = await loadSnapshot(signal);
+        const [page] = await Promise.all([
           call<{ users: BaUser[]; total: number }>({
             path: '/admin/list-users',
             query: {
@@ -737,7 +746,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
         invalidate();
       }
       if (failures.length > 0) throw failures[0];
-      const invited = await mapWithConcurrency(toInvite.filter((e) => done.includes(e)), requestConcurrency, (email) => mergedInvitation(email, signal));
+      const invited = await mergedInvitations(toInvite.filter((e) => done.includes(e)), signal);
       return { invited, skipped };
     },
 
