@@ -32,7 +32,11 @@ import { SCIM_SEED_ADMIN_ID, SCIM_SEED_TOKEN, createScimStore, type ScimGroupRec
 export { USER_EXTENSION_URN, GROUP_EXTENSION_URN, userExtension, groupExtension } from './schema';
 export { createScimStore, scimSeedReference, SCIM_SEED_TOKEN, SCIM_SEED_ADMIN_ID, SCIM_PLAIN_GROUP_ID, type ScimStore, type ScimUserRecord, type ScimGroupRecord } from './store';
 
-/** The SCIM error message schema. */
+/**
+ * The SCIM error message schema.
+ * @example
+ * res.json({ schemas: [SCIM_ERROR_URN], status: '404', detail: 'Not found' });
+ */
 export const SCIM_ERROR_URN = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
 /**
@@ -75,7 +79,11 @@ export interface ScimServerOptions {
   basePath?: string;
 }
 
-/** One request the server received, for tests that count calls. */
+/**
+ * One request the server received, for tests that count calls.
+ * @example
+ * server.requests.filter((r: ScimRequestRecord) => r.method === 'POST' && r.path === '/Bulk').length;
+ */
 export interface ScimRequestRecord {
   method: string;
   /** Path below the base path, e.g. `/Users` or `/Groups/role-admin`. */
@@ -84,7 +92,11 @@ export interface ScimRequestRecord {
   body: unknown;
 }
 
-/** Test controls over a running provider. */
+/**
+ * Test controls over a running provider.
+ * @example
+ * const controls: ScimControls = server; controls.failNext('unavailable');
+ */
 export interface ScimControls {
   store: ScimStore;
   /** Every request received, oldest first. */
@@ -95,13 +107,21 @@ export interface ScimControls {
   setLatency(ms: number): void;
 }
 
-/** An express app serving the SCIM API, with its controls. */
+/**
+ * An express app serving the SCIM API, with its controls.
+ * @example
+ * const app: ScimApp = createScimApp(); http.createServer(app.handler);
+ */
 export interface ScimApp extends ScimControls {
   /** A Node request handler (mount it in a dev server or `http.createServer`). */
   handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-/** A listening provider. */
+/**
+ * A listening provider.
+ * @example
+ * const server: RunningScimServer = await startScimServer(); await server.close();
+ */
 export interface RunningScimServer extends ScimControls {
   /** The SCIM base URL, e.g. `http://127.0.0.1:41234/scim/v2`. */
   url: string;

@@ -140,6 +140,12 @@ const invalid = (message: string, fieldErrors: FieldErrors, reason?: UserAdminEr
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 const X = SCIM_USER_EXTENSION;
 
+/** A random id (`crypto.randomUUID` is missing outside secure contexts). */
+const randomId = (): string =>
+  typeof globalThis.crypto?.randomUUID === 'function'
+    ? globalThis.crypto.randomUUID()
+    : `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+
 /** AND of OR-parts → one flat OR of AND-terms (SCIM precedence: `and` binds tighter). */
 function dnf(parts: Part[]): string[][] {
   let terms: string[][] = [[]];
@@ -504,7 +510,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
 
   function newInvitation(by: { value: string; display?: string }): NonNullable<ScimUserExtension['invitation']> {
     const sent = now();
-    return { id: `inv-${crypto.randomUUID()}`, kind: 'invitation', sentAt: new Date(sent).toISOString(), expiresAt: new Date(sent + ttlDays * DAY).toISOString(), invitedBy: by };
+    return { id: `inv-${randomId()}`, kind: 'invitation', sentAt: new Date(sent).toISOString(), expiresAt: new Date(sent + ttlDays * DAY).toISOString(), invitedBy: by };
   }
 
   interface LoginSpec {
@@ -965,12 +971,22 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
 }
 
 /**
+ * Options of {@link connectScimAdapter}.
+ * @example
+ * const options: ConnectScimAdapterOptions = { baseUrl, token, modules, entities, signal: AbortSignal.timeout(5000) };
+ */
+export interface ConnectScimAdapterOptions extends ScimAdapterOptions {
+  /** Aborts the `/ServiceProviderConfig` read. Defaults to none. */
+  signal?: AbortSignal;
+}
+
+/**
  * Reads the provider's `/ServiceProviderConfig`, then creates the adapter with it: the bulk
  * methods exist when the provider advertises `/Bulk`.
  * @example
  * const adapter = await connectScimAdapter({ baseUrl, token, modules, entities });
  */
-export async function connectScimAdapter(options: ScimAdapterOptions & { signal?: AbortSignal }): Promise<UserAdminAdapter> {
+export async function connectScimAdapter(options: ConnectScimAdapterOptions): Promise<UserAdminAdapter> {
   if (options.serviceProviderConfig) return createScimAdapter(options);
   const probe = createScimAdapterTransport(options);
   const spc = await probe<ScimServiceProviderConfig>('/ServiceProviderConfig', options.signal);

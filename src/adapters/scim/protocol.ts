@@ -5,9 +5,17 @@
 import { UserAdminError, type UserAdminErrorCode } from '../../adapter/errors';
 import { errorCodeForStatus, parseRetryAfter } from '../rest/protocol';
 
-/** The user-admin extension on Users. */
+/**
+ * The user-admin extension on Users.
+ * @example
+ * const kind = resource[SCIM_USER_EXTENSION]?.kind; // 'login' | 'contact'
+ */
 export const SCIM_USER_EXTENSION = 'urn:ietf:params:scim:schemas:extension:user-admin:2.0:User';
-/** The user-admin extension on Groups: a Group carrying it is a role. */
+/**
+ * The user-admin extension on Groups: a Group carrying it is a role.
+ * @example
+ * const isRole = group[SCIM_GROUP_EXTENSION] !== undefined;
+ */
 export const SCIM_GROUP_EXTENSION = 'urn:ietf:params:scim:schemas:extension:user-admin:2.0:Group';
 export const SCIM_USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const SCIM_GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group';
@@ -79,7 +87,11 @@ export interface ScimServiceProviderConfig {
   etag?: { supported?: boolean };
 }
 
-/** The provider's capabilities, with defaults filled in. */
+/**
+ * The provider's capabilities, with defaults filled in.
+ * @example
+ * const caps: ProviderCapabilities = capabilitiesOf(await (await fetch(`${base}/ServiceProviderConfig`)).json());
+ */
 export interface ProviderCapabilities {
   filter: boolean;
   maxResults: number;
