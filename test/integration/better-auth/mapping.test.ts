@@ -47,6 +47,25 @@ async function otherActive(a: UserAdminAdapter, selfId: string) {
   return items.filter((u) => u.id !== selfId && u.roleId === 'member');
 }
 
+describe('the seeded server', () => {
+  it('holds 44 users (3 banned, 4 invited, one expired), 3 organizations with 3 teams, and seeds fast', async () => {
+    const h = await start();
+    console.info(`better-auth seed: ${h.server.seed.seedMs} ms`);
+    expect(h.server.seed.seedMs).toBeLessThan(3000);
+    const a = h.adapter;
+    const counts = await a.getUserCounts!({});
+    expect(counts).toEqual({ active: 37, invited: 4, deactivated: 3, contacts: 0, all: 44 });
+    const entities = await a.listEntities({ pageIndex: 0, pageSize: 50 });
+    expect(entities.items.map((e) => `${e.kind}:${e.name}`)).toEqual([
+      'company:Acme France', 'sub_account:Lyon Support', 'sub_account:Paris Sales', 'company:Acme Germany', 'sub_account:Berlin Operations', 'company:Acme Spain',
+    ]);
+    const expired = await a.listInvitations({ pageIndex: 0, pageSize: 10, status: 'expired' });
+    expect(expired.total).toBe(1);
+    const settings = await a.getSettings();
+    expect(settings).toMatchObject({ currentUser: { name: 'Alice Martin', isAdmin: true }, multiEntity: true, invitation: { ttlDays: 2, onExpiry: 'expire' } });
+  });
+});
+
 describe('the Origin better-auth checks', () => {
   it('a sign-in from Node without origin fails with a clear forbidden error; with the origin it gives a token', async () => {
     const h = await start();
