@@ -149,7 +149,7 @@ async function seedData(auth: ReturnType<typeof createAuth>, invitationExpiresIn
 
   const adminUser = await ctx.internalAdapter.createUser({
     email: ADMIN.email, name: ADMIN.name, emailVerified: true, role: 'admin', createdAt: new Date(base - DAY_S * 1000), updatedAt: new Date(base),
-  });
+  }, { method: 'admin' });
   await ctx.internalAdapter.linkAccount({
     providerId: 'credential', accountId: adminUser.id, userId: adminUser.id, password: await ctx.password.hash(ADMIN.password),
   });
@@ -184,7 +184,7 @@ async function seedData(auth: ReturnType<typeof createAuth>, invitationExpiresIn
       createdAt,
       updatedAt: createdAt,
       ...(BANNED.has(i) ? { banned: true, banReason: 'Left the company' } : {}),
-    });
+    }, { method: 'admin' });
     if (INVITED.has(i)) {
       const expired = i === EXPIRED_INVITATION;
       const sentAt = expired ? now - 5 * DAY_S * 1000 : now - (i % 3) * 3_600_000;
