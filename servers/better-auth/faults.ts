@@ -7,7 +7,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { UserAdminErrorCode } from '../../src/adapter/errors';
 
-/** A Node request handler. */
+/**
+ * A Node request handler.
+ * @example
+ * const handler: NodeHandler = (req, res) => res.end('ok');
+ */
 export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 /**

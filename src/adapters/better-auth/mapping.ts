@@ -59,7 +59,11 @@ export interface RoleDef {
   dynamic: boolean;
 }
 
-/** Splits better-auth's single `name`: the first word, then the rest. */
+/**
+ * Splits better-auth's single `name`: the first word, then the rest.
+ * @example
+ * splitName('Anne Marie Dupont'); // { firstName: 'Anne', lastName: 'Marie Dupont' }
+ */
 export function splitName(name: string): { firstName: string; lastName: string } {
   const trimmed = name.trim();
   const at = trimmed.search(/\s/);
@@ -67,7 +71,11 @@ export function splitName(name: string): { firstName: string; lastName: string }
   return { firstName: trimmed.slice(0, at), lastName: trimmed.slice(at).trim() };
 }
 
-/** Joins a first and a last name into better-auth's `name`. */
+/**
+ * Joins a first and a last name into better-auth's `name`.
+ * @example
+ * joinName('Ana', 'Lima'); // 'Ana Lima'
+ */
 export function joinName(firstName: string, lastName: string): string {
   return [firstName.trim(), lastName.trim()].filter(Boolean).join(' ');
 }

@@ -179,6 +179,7 @@ export interface SignInForTokenOptions {
   origin?: string;
   /** The fetch to use. Defaults to `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
+  /** Aborts the sign-in. Defaults to none. */
   signal?: AbortSignal;
 }
 
