@@ -3,22 +3,32 @@ import { useQueryClient } from '@tanstack/react-query';
 import { UserAdminProvider, useUserAdminTranslation, useSettings, userAdminKeys } from '../src/headless';
 import { createRestAdapter } from '../src/adapters/rest';
 import type { MockStore } from '../mocks';
+import type { UserAdminAdapter } from '../src/adapter/types';
 import { UserAdmin } from '../src';
 
 type Locale = 'en' | 'fr' | 'pt';
 type Theme = 'light' | 'dark';
 const LOCALES: Locale[] = ['en', 'fr', 'pt'];
 
+/** The backend the page runs on: the mock store in the page (behind MSW), or a real server's adapter. */
+export type DemoConnection =
+  | { kind: 'mock'; store: MockStore }
+  | { kind: 'better-auth' | 'scim'; adapter: UserAdminAdapter };
+
 export interface DemoAppProps {
-  backend: { store: MockStore };
+  connection: DemoConnection;
 }
 
-/** The demo page: the composed UserAdmin screen on the MSW-backed REST adapter, with a locale switcher, a theme and an SSO toggle. */
-export function DemoApp({ backend }: DemoAppProps) {
+/**
+ * The demo page: the composed UserAdmin screen with a locale switcher and a theme; on the mock
+ * backend (the REST adapter over MSW) also switches for SSO, the admin's workspace and usernames.
+ */
+export function DemoApp({ connection }: DemoAppProps) {
   const initial = (new URLSearchParams(location.search).get('locale') as Locale | null) ?? 'en';
   const [locale, setLocale] = useState<Locale>(LOCALES.includes(initial) ? initial : 'en');
   const [theme, setTheme] = useState<Theme>('light');
-  const adapter = useMemo(() => createRestAdapter({ baseUrl: '/api' }), []);
+  const adapter = useMemo(() => (connection.kind === 'mock' ? createRestAdapter({ baseUrl: '/api' }) : connection.adapter), [connection]);
+  const store = connection.kind === 'mock' ? connection.store : null;
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -27,37 +37,26 @@ export function DemoApp({ backend }: DemoAppProps) {
   return (
     <UserAdminProvider adapter={adapter} locale={locale}>
       <div className="uak-root uak-demo" data-theme={theme} lang={locale}>
-        <DemoHeader locale={locale} onLocale={setLocale} theme={theme} onTheme={setTheme} store={backend.store} />
+        <DemoHeader locale={locale} onLocale={setLocale} theme={theme} onTheme={setTheme} backend={connection.kind} store={store} />
         <main>
-          {/* The mock store's clock starts on 2026-01-15; relative times are measured against it. */}
-          <UserAdmin now={backend.store.clock.now} userListProps={{ initialState: { pageSize: 25 } }} />
+          {/* The mock store's clock starts on 2026-01-15; relative times are measured against it. Real servers use the real time. */}
+          <UserAdmin {...(store ? { now: store.clock.now } : {})} userListProps={{ initialState: { pageSize: 25 } }} />
         </main>
       </div>
     </UserAdminProvider>
   );
 }
 
-function DemoHeader(props: { locale: Locale; onLocale(l: Locale): void; theme: Theme; onTheme(t: Theme): void; store: MockStore }) {
+function DemoHeader(props: { locale: Locale; onLocale(l: Locale): void; theme: Theme; onTheme(t: Theme): void; backend: DemoConnection['kind']; store: MockStore | null }) {
   const { t } = useUserAdminTranslation();
-  const settings = useSettings();
-  const queryClient = useQueryClient();
   const localeId = useId();
   const themeId = useId();
-  const ssoId = useId();
-  const workspaceId = useId();
-  const usernameId = useId();
-  // The controls follow the click at once; the settings query catches up after its refetch.
-  const [ssoChoice, setSsoChoice] = useState<boolean | null>(null);
-  const enforced = ssoChoice ?? settings.data?.sso.enforced ?? false;
-  const [workspace, setWorkspace] = useState<'group' | 'entity'>('group');
-  const [usernames, setUsernames] = useState(false);
-  const refreshSettings = () => void queryClient.invalidateQueries({ queryKey: userAdminKeys.settings() });
 
   return (
     <header className="uak-demo-header">
       <div>
         <h1>{t('demo.title')}</h1>
-        <p className="uak-muted">{t('demo.subtitle')}</p>
+        <p className="uak-muted">{t(`demo.backend.${props.backend}`)}</p>
       </div>
       <div className="uak-demo-controls">
         <label htmlFor={localeId}>{t('demo.localeLabel')}</label>
@@ -71,13 +70,35 @@ function DemoHeader(props: { locale: Locale; onLocale(l: Locale): void; theme: T
           <option value="light">{t('demo.themeLight')}</option>
           <option value="dark">{t('demo.themeDark')}</option>
         </select>
+        {props.store ? <MockSwitches store={props.store} /> : null}
+      </div>
+    </header>
+  );
+}
+
+/** Switches that change the mock store's settings: SSO, the admin's workspace, the username policy. */
+function MockSwitches({ store }: { store: MockStore }) {
+  const { t } = useUserAdminTranslation();
+  const settings = useSettings();
+  const queryClient = useQueryClient();
+  const ssoId = useId();
+  const workspaceId = useId();
+  const usernameId = useId();
+  // The controls follow the click at once; the settings query catches up after its refetch.
+  const [ssoChoice, setSsoChoice] = useState<boolean | null>(null);
+  const enforced = ssoChoice ?? settings.data?.sso.enforced ?? false;
+  const [workspace, setWorkspace] = useState<'group' | 'entity'>('group');
+  const [usernames, setUsernames] = useState(false);
+  const refreshSettings = () => void queryClient.invalidateQueries({ queryKey: userAdminKeys.settings() });
+  return (
+      <>
         <input
           id={ssoId}
           type="checkbox"
           checked={enforced}
           onChange={(e) => {
             setSsoChoice(e.target.checked);
-            props.store.updateSettings({ sso: { enforced: e.target.checked, providerName: 'Okta' } });
+            store.updateSettings({ sso: { enforced: e.target.checked, providerName: 'Okta' } });
             refreshSettings();
           }}
         />
@@ -89,7 +110,7 @@ function DemoHeader(props: { locale: Locale; onLocale(l: Locale): void; theme: T
           onChange={(e) => {
             const level = e.target.value as 'group' | 'entity';
             setWorkspace(level);
-            props.store.updateSettings({ workspace: level === 'group' ? { level } : { level, entityId: 'entity-acme-paris' } });
+            store.updateSettings({ workspace: level === 'group' ? { level } : { level, entityId: 'entity-acme-paris' } });
             refreshSettings();
           }}
         >
@@ -102,12 +123,11 @@ function DemoHeader(props: { locale: Locale; onLocale(l: Locale): void; theme: T
           checked={usernames}
           onChange={(e) => {
             setUsernames(e.target.checked);
-            props.store.updateSettings({ username: e.target.checked ? { mode: 'required', minLength: 6, charset: 'alphanumeric' } : { mode: 'none' } });
+            store.updateSettings({ username: e.target.checked ? { mode: 'required', minLength: 6, charset: 'alphanumeric' } : { mode: 'none' } });
             refreshSettings();
           }}
         />
         <label htmlFor={usernameId}>{t('demo.usernameLabel')}</label>
-      </div>
-    </header>
+      </>
   );
 }

@@ -16,7 +16,7 @@ export const DEMO_BACKENDS: readonly DemoBackend[] = ['mock', 'better-auth', 'sc
 /** What the page receives from `/__demo/backend.json`. */
 export type DemoBackendInfo =
   | { kind: 'mock' }
-  | { kind: 'better-auth'; authURL: string; token: string; invitationTtlDays: number }
+  | { kind: 'better-auth'; authURL: string; token: string; invitationTtlDays: number; modules: unknown[]; roles: unknown[] }
   | { kind: 'scim'; baseUrl: string; token: string; currentUserId: string; entities: unknown[]; modules: unknown[] };
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -38,14 +38,14 @@ const load = <T>(server: ViteDevServer, path: string) => server.ssrLoadModule(fi
 
 async function start(kind: Exclude<DemoBackend, 'mock'>, origin: string, server: ViteDevServer): Promise<Mounted> {
   if (kind === 'better-auth') {
-    const { createBetterAuthBackend } = await load<typeof import('../servers/better-auth/index')>(server, '../servers/better-auth/index.ts');
+    const { createBetterAuthBackend, BETTER_AUTH_MODULES, BETTER_AUTH_ROLES } = await load<typeof import('../servers/better-auth/index')>(server, '../servers/better-auth/index.ts');
     const invitationTtlDays = 7;
     const localhost = origin.replace('127.0.0.1', 'localhost');
     const backend = await createBetterAuthBackend({ baseURL: origin, trustedOrigins: [localhost], invitationExpiresIn: invitationTtlDays * 24 * 3600 });
     const signIn = await backend.auth.api.signInEmail({ body: { email: backend.seed.admin.email, password: backend.seed.admin.password }, returnHeaders: true });
     const token = signIn.headers.get('set-auth-token');
     if (!token) throw new Error('better-auth gave no set-auth-token on the admin sign-in (is the bearer plugin on?)');
-    return { prefix: backend.basePath, handler: backend.handler, info: { kind, authURL: `${origin}${backend.basePath}`, token, invitationTtlDays } };
+    return { prefix: backend.basePath, handler: backend.handler, info: { kind, authURL: `${origin}${backend.basePath}`, token, invitationTtlDays, modules: BETTER_AUTH_MODULES, roles: BETTER_AUTH_ROLES } };
   }
   const { createScimApp, scimSeedReference } = await load<typeof import('../servers/scim/index')>(server, '../servers/scim/index.ts');
   const app = createScimApp();

@@ -1,18 +1,37 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { startMockWorker } from '../mocks/browser';
-import { DemoApp } from './DemoApp';
+import { DemoApp, type DemoConnection } from './DemoApp';
+import type { DemoBackendInfo } from './backends';
 import '../src/styles.css';
 import './demo.css';
 
+/** Connects to the backend the dev server was started with (`npm run demo -- --backend <name>`). */
+async function connect(): Promise<DemoConnection> {
+  const info = (await (await fetch('/__demo/backend.json')).json()) as DemoBackendInfo | { error: string };
+  if ('error' in info) throw new Error(info.error);
+  if (info.kind === 'mock') {
+    // The reference backend runs in the page; the app talks to it over HTTP through MSW.
+    const { startMockWorker } = await import('../mocks/browser');
+    const backend = await startMockWorker({ baseUrl: '/api' });
+    return { kind: 'mock', store: backend.store };
+  }
+  const { createDemoAdapter } = await import('./connect');
+  return { kind: info.kind, adapter: await createDemoAdapter(info) };
+}
+
 async function main() {
-  // The reference backend runs in the page; the app talks to it over HTTP through MSW.
-  const backend = await startMockWorker({ baseUrl: '/api' });
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <DemoApp backend={backend} />
-    </StrictMode>,
-  );
+  const root = createRoot(document.getElementById('root')!);
+  try {
+    const connection = await connect();
+    root.render(
+      <StrictMode>
+        <DemoApp connection={connection} />
+      </StrictMode>,
+    );
+  } catch (error) {
+    // Before the provider exists there is no translation: the page says it in its own words.
+    root.render(<pre role="alert">{String(error)}</pre>);
+  }
 }
 
 void main();

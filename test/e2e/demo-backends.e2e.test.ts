@@ -1,0 +1,128 @@
+// @vitest-environment node
+/**
+ * The demo on the real backends (`npm run demo -- --backend better-auth|scim`): the demo page
+ * served by Vite with the real server mounted in it, opened in Debian's Chromium through
+ * Playwright. On each, the composed UserAdmin screen must list the server's users, pass axe,
+ * invite an address that the server then lists as pending, and deactivate and reactivate a user
+ * (the server's own state is read back through the screen).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type ViteDevServer } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { fileURLToPath } from 'node:url';
+import en from '../../src/i18n/locales/en.json';
+import fr from '../../src/i18n/locales/fr.json';
+import { chromiumArgs, chromiumPath } from '../../vite.config';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function startDemo(backend: string): Promise<{ server: ViteDevServer; url: string }> {
+  // The demo's config reads DEMO_BACKEND when it loads.
+  process.env.DEMO_BACKEND = backend;
+  try {
+    const server = await createServer({
+      configFile: fileURLToPath(new URL('../../demo/vite.config.ts', import.meta.url)),
+      server: { host: '127.0.0.1', port: 0, strictPort: false },
+      logLevel: 'error',
+    });
+    await server.listen();
+    const address = server.httpServer?.address();
+    if (!address || typeof address === 'string') throw new Error('the demo server has no address');
+    return { server, url: `http://127.0.0.1:${address.port}/` };
+  } finally {
+    delete process.env.DEMO_BACKEND;
+  }
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
+
+for (const backend of ['better-auth', 'scim'] as const) {
+  describe(`the demo on the ${backend} server`, () => {
+    let demo: { server: ViteDevServer; url: string };
+    beforeAll(async () => {
+      demo = await startDemo(backend);
+    }, 60_000);
+    afterAll(async () => {
+      await demo?.server.close();
+    });
+
+    async function open(path = ''): Promise<Page> {
+      const page = await (await browser.newContext()).newPage();
+      await page.goto(demo.url + path);
+      await page.getByRole('table').waitFor({ timeout: 30_000 });
+      return page;
+    }
+
+    it('lists the server\'s users in the composed screen, says which backend it is, and passes axe in English and French', async () => {
+      const page = await open();
+      await expect(page.getByText(en.demo.backend[backend]).count()).resolves.toBe(1);
+      await expect.poll(() => page.getByRole('table').getByRole('row').count(), { timeout: 15_000 }).toBeGreaterThan(5);
+      await expectNoAxeViolations(page);
+      await page.getByLabel(en.demo.localeLabel).selectOption('fr');
+      await page.getByRole('heading', { level: 2, name: fr.userAdmin.title }).waitFor();
+      await expectNoAxeViolations(page);
+      await page.context().close();
+    }, 90_000);
+
+    it('inviting an address makes the server list it as a pending invitation', async () => {
+      const page = await open();
+      const address = `demo.${backend.replace('-', '')}.${Date.now().toString(36)}@acme.fr`;
+      await page.getByRole('button', { name: en.invite.trigger }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: en.invite.emails.label }).fill(`${address},`);
+      await dialog.getByRole('combobox', { name: en.invite.role.label }).selectOption({ index: 1 });
+      await dialog.getByRole('treeitem').first().focus();
+      await page.keyboard.press('Space');
+      await dialog.getByText(fill(en.entityPicker.summary_one, { formatted: 1 })).waitFor({ timeout: 10_000 });
+      await dialog.getByRole('button', { name: en.invite.submit }).click();
+      await dialog.getByText(fill(en.invite.result.invitedCount_one, { count: 1 })).waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Escape');
+      await page.getByRole('tab', { name: new RegExp(en.userAdmin.tabs.invitations) }).click();
+      await page.getByRole('tabpanel').getByRole('searchbox').fill(address);
+      await page.getByRole('tabpanel').getByText(address).first().waitFor({ timeout: 15_000 });
+      await expectNoAxeViolations(page);
+      await page.context().close();
+    }, 90_000);
+
+    it('deactivating a user from the list changes their status on the server, and reactivating brings them back', async () => {
+      const page = await open();
+      await page.getByRole('tab', { name: new RegExp(`^${en.userList.views.active}`) }).click();
+      const firstRow = page.getByRole('table').getByRole('row').nth(1);
+      const name = (await firstRow.getByRole('button', { name: /More actions for/ }).getAttribute('aria-label'))?.replace('More actions for ', '') ?? '';
+      expect(name).not.toBe('');
+      await firstRow.getByRole('button', { name: fill(en.actions.moreActions, { name }) }).click();
+      await page.getByRole('menuitem', { name: en.actions.deactivate }).click();
+      const confirm = page.getByRole('alertdialog');
+      await confirm.getByRole('button', { name: en.actions.deactivate }).click();
+      await page.getByRole('tab', { name: new RegExp(`^${en.userList.views.deactivated}`) }).click();
+      const row = page.getByRole('table').getByRole('row').filter({ hasText: name });
+      await row.first().waitFor({ timeout: 15_000 });
+      await row.first().getByRole('button', { name: fill(en.actions.moreActions, { name }) }).click();
+      await page.getByRole('menuitem', { name: en.userList.rowActions.reactivate }).click();
+      const again = page.getByRole('alertdialog');
+      if (await again.count()) await again.getByRole('button', { name: en.userList.rowActions.reactivate }).click();
+      // The row stays in view until the list is refreshed, now marked active; a fresh load agrees.
+      await page.getByText(fill(en.userList.outcome.reactivated, { name })).first().waitFor({ timeout: 15_000 });
+      await expect.poll(() => row.first().textContent(), { timeout: 15_000 }).toContain(en.status.active);
+      await page.reload();
+      await page.getByRole('tab', { name: new RegExp(`^${en.userList.views.deactivated}`) }).click();
+      await page.getByRole('table').waitFor({ timeout: 15_000 });
+      await expect.poll(() => page.getByRole('table').getByRole('row').filter({ hasText: name }).count(), { timeout: 15_000 }).toBe(0);
+      await page.context().close();
+    }, 90_000);
+  });
+}
