@@ -1008,7 +1008,7 @@ export const conformanceChecks: ConformanceCheck[] = [
     uses: 'updateRole',
     async run(h) {
       const c = await context(h);
-      const role = c.userRole;
+      const role = c.roles.find((r) => r.id === h.editableRoleId && !r.isAdmin) ?? c.userRole;
       const grantable = c.modules.find((m) => !m.adminOnly && m.levels.length > 1);
       ensure(grantable, 'listModules()', 'a module a non-admin role can hold (harness precondition)', c.modules);
       const top = grantable.levels[grantable.levels.length - 1]!;

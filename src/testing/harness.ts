@@ -35,6 +35,11 @@ export interface ConformanceHarness {
    * user's email (from `getSettings` and `getUser`).
    */
   emailDomain?: string;
+  /**
+   * A non-admin role `updateRole` may change (a backend may refuse to edit some roles, such as
+   * better-auth's static ones). Defaults to the first non-admin role `listRoles` gives.
+   */
+  editableRoleId?: string;
   /** Called after the checks that used this harness. */
   cleanup?(): void | Promise<void>;
 }

@@ -52,6 +52,8 @@ export async function createBetterAuthHarness(over: Partial<BetterAuthAdapterOpt
     failNext: (code) => server.faults.failNext(code),
     setLatency: (ms) => server.faults.setLatency(ms),
     disallowedDomainEmail: 'someone@not-acme.test',
+    // A dynamic role: better-auth's static roles (from the server's config) cannot be edited.
+    editableRoleId: 'editor',
     cleanup: async () => {
       if (faked) vi.useRealTimers();
       await server.close();
