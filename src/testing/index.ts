@@ -52,9 +52,9 @@ function testTitle(check: ConformanceCheck, missing: string[] = []): string {
 /**
  * Registers the conformance checks as vitest tests: one `describe(options.name)`, a nested
  * `describe` per group and one `it` per check. `setup()` is called once while collecting (to
- * learn which controls and optional methods the harness has, and which `settings.features` the
- * backend declares `false`; checks needing a missing one are registered with `it.skip`, their
- * title naming it) and then once, fresh, before every check;
+ * learn which controls and optional methods the harness has; checks needing a missing one are
+ * registered with `it.skip`, their title naming it; a check for a feature the backend declares
+ * `false` in `settings.features` skips itself when it runs, saying which) and then once, fresh, before every check;
  * `cleanup()` runs after each.
  *
  * @example
@@ -84,8 +84,9 @@ export function describeAdapterConformance(options: DescribeConformanceOptions):
   const checks = selectChecks(options);
   describe(options.name, async () => {
     const probe = await options.setup();
-    const { features } = await probe.adapter.getSettings();
-    const missing = new Map(checks.map((c) => [c.id, missingRequirements(c, probe, features)]));
+    // Controls and optional methods are known now; the backend's features only once it runs
+    // (collection must not call it: a test server may start in a beforeAll).
+    const missing = new Map(checks.map((c) => [c.id, missingRequirements(c, probe)]));
     await probe.cleanup?.();
     const groups = [...new Set(checks.map((c) => c.group))];
     for (const group of groups) {
@@ -95,7 +96,17 @@ export function describeAdapterConformance(options: DescribeConformanceOptions):
           if (lacks.length > 0) {
             it.skip(testTitle(check, lacks), () => {});
           } else {
-            it(testTitle(check), async () => runOne(check, await options.setup()), options.timeout ?? 30_000);
+            it(testTitle(check), async (context) => {
+              const h = await options.setup();
+              if (check.features?.length) {
+                const lacks = missingRequirements(check, h, (await h.adapter.getSettings()).features);
+                if (lacks.length > 0) {
+                  await h.cleanup?.();
+                  context.skip(`needs ${lacks.join(', ')}`);
+                }
+              }
+              await runOne(check, h);
+            }, options.timeout ?? 30_000);
           }
         }
       });

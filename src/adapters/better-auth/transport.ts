@@ -5,6 +5,7 @@
  */
 import type { DomainErrorReason, FieldErrors, UserAdminErrorCode } from '../../adapter/errors';
 import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted } from '../../adapter/errors';
+import { sendRequest } from '../shared/http';
 import { errorCodeForStatus, parseRetryAfter } from '../rest/protocol';
 
 /**
@@ -138,21 +139,13 @@ export function createBetterAuthCall(options: BetterAuthTransportOptions): Bette
       throw new UserAdminError('unauthorized', `getToken() or headers() failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
     throwIfAborted(signal);
-    const doFetch = options.fetch ?? globalThis.fetch;
-    let response: Response;
-    try {
-      response = await doFetch(`${baseURL}${path}${toSearch(query)}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        credentials: options.credentials ?? 'include',
-        signal,
-      });
-    } catch (e) {
-      if (isAbortError(e) || isUserAdminError(e)) throw e;
-      if (e instanceof TypeError) throw new UserAdminError('network', `${path}: ${e.message}`, { cause: e });
-      throw new UserAdminError('unknown', e instanceof Error ? e.message : String(e), { cause: e });
-    }
+    const response = await sendRequest(options.fetch, `${baseURL}${path}${toSearch(query)}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: options.credentials ?? 'include',
+      signal,
+    }, path);
     if (!response.ok) throw await errorFromResponse(response, path);
     try {
       const text = await response.text();

@@ -25,6 +25,7 @@ import type {
 } from '../../adapter/types';
 import type { UserAdminErrorCode } from '../../adapter/errors';
 import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted } from '../../adapter/errors';
+import { sendRequest } from '../shared/http';
 import { ROOT_PARENT, errorCodeForStatus, isErrorCode, parseRetryAfter } from './protocol';
 
 export { ERROR_STATUS, errorCodeForStatus, parseRetryAfter, ROOT_PARENT } from './protocol';
@@ -166,20 +167,12 @@ export function createRestAdapter(options: RestAdapterOptions): UserAdminAdapter
     }
     throwIfAborted(signal);
 
-    const doFetch = options.fetch ?? globalThis.fetch;
-    let response: Response;
-    try {
-      response = await doFetch(`${baseUrl}${path}${toSearch(query)}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      });
-    } catch (e) {
-      if (isAbortError(e) || isUserAdminError(e)) throw e;
-      if (e instanceof TypeError) throw new UserAdminError('network', e.message, { cause: e });
-      throw new UserAdminError('unknown', e instanceof Error ? e.message : String(e), { cause: e });
-    }
+    const response = await sendRequest(options.fetch, `${baseUrl}${path}${toSearch(query)}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
 
     if (!response.ok) throw await errorFromResponse(response);
     if (response.status === 204) return undefined as T;

@@ -31,6 +31,7 @@ import type {
   UserPatch,
 } from '../../adapter/types';
 import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted, type FieldErrors } from '../../adapter/errors';
+import { sendRequest } from '../shared/http';
 import { isValidEmail } from '../../adapter/schemas';
 import { foldText, isDisposableEmail, matchesUserSearch, queryUsers } from '../shared';
 import { mapWithConcurrency } from '../../query/concurrency';
@@ -198,19 +199,12 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     const search = new URLSearchParams();
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) search.set(k, String(v));
     const qs = search.toString();
-    let response: Response;
-    try {
-      response = await (options.fetch ?? globalThis.fetch)(`${baseUrl}${path}${qs ? `?${qs}` : ''}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      });
-    } catch (e) {
-      if (isAbortError(e) || isUserAdminError(e)) throw e;
-      if (e instanceof TypeError) throw new UserAdminError('network', e.message, { cause: e });
-      throw new UserAdminError('unknown', e instanceof Error ? e.message : String(e), { cause: e });
-    }
+    const response = await sendRequest(options.fetch, `${baseUrl}${path}${qs ? `?${qs}` : ''}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
     let text: string;
     try {
       text = await response.text();

@@ -5,3 +5,4 @@
 export { queryUsers, matchesUserFilter, matchesUserSearch, type UserQueryContext } from './user-query';
 export { isDisposableEmail } from './disposable';
 export { foldText } from './text';
+export { sendRequest } from './http';
