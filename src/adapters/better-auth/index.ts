@@ -218,6 +218,8 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
   };
 
   async function loadStructure(signal: Signal): Promise<Structure> {
+    // An aborted call rejects even when the answer is cached.
+    throwIfAborted(signal);
     if (fresh(structureCache)) return structureCache!.value;
     const started = generation;
     const session = await call<{ user: { id: string; name: string; email: string; role?: string | null } } | null>({ path: '/get-session', signal });
@@ -256,6 +258,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
   }
 
   async function loadSnapshot(signal: Signal): Promise<Snapshot> {
+    throwIfAborted(signal);
     if (fresh(snapshotCache)) return snapshotCache!.value;
     const started = generation;
     const structure = await loadStructure(signal);

@@ -457,15 +457,16 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     return page.items.map((u) => u.id);
   }
 
-  async function refuseLastAdmin(user: User, signal?: AbortSignal): Promise<void> {
+  /** `leaving`: admins the same batch already deactivates or removes, who do not count as remaining. */
+  async function refuseLastAdmin(user: User, signal?: AbortSignal, leaving: ReadonlySet<string> = new Set()): Promise<void> {
     const map = await roleMap(signal);
     if (!user.roleId || !map.get(user.roleId)?.isAdmin || user.status !== 'active') return;
-    const others = (await activeAdminIds(signal)).filter((id) => id !== user.id);
+    const others = (await activeAdminIds(signal)).filter((id) => id !== user.id && !leaving.has(id));
     if (others.length === 0) throw conflict('The last active admin must stay an active admin', 'last_admin');
   }
 
   async function refuseSelf(id: string, what: string, signal?: AbortSignal): Promise<void> {
-    if (id === (await currentUserId(signal))) throw conflict(`You cannot ${what} yourself`, 'self_action');
+    if (id === (await currentUserId(signal))) throw new UserAdminError('forbidden', `You cannot ${what} yourself`, { reason: 'self_action' });
   }
 
   function adminOnlyGranted(permissions: ModulePermissions): string[] {
@@ -772,7 +773,9 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
       for (const r of results) if (r) created.push(r);
     }
     if (created.length) await changeMembers(role.id, created.map((u) => u.id), [], signal);
-    if (failure && created.length === 0) throw failure;
+    // An address that failed for another reason than a skip is never dropped silently: the call fails
+    // (those created are in the list; inviting them again says already_invited).
+    if (failure) throw failure;
     const invited: Invitation[] = [];
     for (const r of created) {
       const user = userFromScim({ ...r, groups: [{ value: role.id }] }, map, now());
@@ -794,7 +797,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
   async function bulk(
     ids: string[],
     signal: AbortSignal | undefined,
-    check: (id: string) => Promise<void>,
+    check: (id: string, allowed: ReadonlySet<string>) => Promise<void>,
     operation: (id: string) => { method: string; path: string; data?: unknown },
     fallback: (id: string) => Promise<User | void>,
   ): Promise<BulkResult> {
@@ -802,7 +805,8 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     const allowed: string[] = [];
     for (const id of ids) {
       try {
-        await check(id);
+        // In order: each check sees the ids already let through, so one batch cannot take away every admin.
+        await check(id, new Set(allowed));
         allowed.push(id);
       } catch (e) {
         if (isAbortError(e)) throw e;
@@ -938,10 +942,10 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     adapter.setUsersStatus = async ({ ids, status, signal }) => {
       throwIfAborted(signal);
       const active = status === 'active';
-      const check = async (id: string) => {
+      const check = async (id: string, leaving: ReadonlySet<string>) => {
         if (!active) {
           await refuseSelf(id, 'deactivate', signal);
-          await refuseLastAdmin(await toUser(await getScimUser(id, signal), signal), signal);
+          await refuseLastAdmin(await toUser(await getScimUser(id, signal), signal), signal, leaving);
         }
       };
       return bulk(
@@ -954,9 +958,9 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     };
     adapter.removeUsers = async ({ ids, signal }) => {
       throwIfAborted(signal);
-      const check = async (id: string) => {
+      const check = async (id: string, leaving: ReadonlySet<string>) => {
         await refuseSelf(id, 'remove', signal);
-        await refuseLastAdmin(await toUser(await getScimUser(id, signal), signal), signal);
+        await refuseLastAdmin(await toUser(await getScimUser(id, signal), signal), signal, leaving);
       };
       return bulk(ids, signal, check, (id) => ({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}` }), (id) => removeUser({ id, signal }));
     };

@@ -162,6 +162,18 @@ describe('query strategy', () => {
     expect(paths.indexOf('/organization/list-members')).toBeGreaterThan(paths.indexOf('/admin/ban-user'));
     expect(paths.slice(0, paths.indexOf('/admin/ban-user'))).not.toContain('/organization/list-members');
   });
+
+  it('an aborted signal rejects even when the answer is cached', async () => {
+    const h = await start({ cacheMs: 60_000 });
+    const a = h.adapter;
+    await a.getSettings();
+    await a.listRoles();
+    const controller = new AbortController();
+    controller.abort();
+    await expect(a.getSettings({ signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(a.listRoles({ signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(a.listEntities({ pageIndex: 0, pageSize: 5, signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
 });
 
 describe('invitations', () => {
