@@ -43,6 +43,7 @@ export default defineConfig({
         'adapters/rest': `${root}src/adapters/rest/index.ts`,
         'adapters/better-auth': `${root}src/adapters/better-auth/index.ts`,
         'adapters/scim': `${root}src/adapters/scim/index.ts`,
+        'disposable-domains': `${root}src/disposable-domains.ts`,
         mocks: `${root}mocks/index.ts`,
         testing: `${root}src/testing/index.ts`,
       },

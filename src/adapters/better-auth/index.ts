@@ -21,7 +21,7 @@ import type {
 } from '../../adapter/types';
 import { UserAdminError, throwIfAborted, type FieldErrors } from '../../adapter/errors';
 import { isValidEmail } from '../../adapter/schemas';
-import { isDisposableEmail, matchesUserFilter, matchesUserSearch, queryUsers, foldText } from '../shared';
+import { isCommonDisposableEmail, type DisposableEmailCheck, matchesUserFilter, matchesUserSearch, queryUsers, foldText } from '../shared';
 import { mapWithConcurrency } from '../../query/concurrency';
 import { createBetterAuthCall, type BetterAuthTransportOptions } from './transport';
 import {
@@ -120,6 +120,14 @@ export interface BetterAuthAdapterOptions extends BetterAuthTransportOptions {
   requestConcurrency?: number;
   /** Only these email domains can be invited. Defaults to any domain. */
   allowedDomains?: string[];
+  /**
+   * How an address is found disposable (invitations, new login users, email changes are refused
+   * for one). Defaults to {@link isCommonDisposableEmail}: a bundled list of about 200 widely used
+   * providers (about 2 KB gzip). Pass `isDisposableEmail` from `user-admin-kit/disposable-domains`
+   * for the complete list (about 120,000 domains, 672 KB gzip, loaded on first use), your own
+   * check (for example a call to your server), or `() => false` to accept every domain.
+   */
+  isDisposableEmail?: DisposableEmailCheck;
   /** The SSO policy. Defaults to `{ enforced: false, providerName: null }`. */
   sso?: BetterAuthSsoOption;
   /** User fields holding the first and last name (additional fields on the server). Defaults to none: `name` is split at its first space. */
@@ -728,7 +736,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
         if (owner) { skip(owner.status === 'invited' ? 'already_invited' : 'already_member'); continue; }
         const domain = email.split('@')[1] ?? '';
         if (allowedDomains && !allowedDomains.has(domain)) { skip('domain_not_allowed'); continue; }
-        if (await isDisposableEmail(email)) { skip('disposable'); continue; }
+        if (await (options.isDisposableEmail ?? isCommonDisposableEmail)(email)) { skip('disposable'); continue; }
         toInvite.push(email);
       }
       const failures: unknown[] = [];

@@ -33,7 +33,7 @@ import type {
 import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted, type FieldErrors } from '../../adapter/errors';
 import { sendRequest } from '../shared/http';
 import { isValidEmail } from '../../adapter/schemas';
-import { foldText, isDisposableEmail, matchesUserSearch, queryUsers } from '../shared';
+import { foldText, isCommonDisposableEmail, type DisposableEmailCheck, matchesUserSearch, queryUsers } from '../shared';
 import { mapWithConcurrency } from '../../query/concurrency';
 import {
   SCIM_BULK_REQUEST,
@@ -108,6 +108,14 @@ export interface ScimAdapterOptions {
   contacts?: boolean;
   /** When set, only these email domains can be given to login users or invited. Defaults to any domain. */
   allowedDomains?: string[];
+  /**
+   * How an address is found disposable (invitations, new login users, email changes are refused
+   * for one). Defaults to {@link isCommonDisposableEmail}: a bundled list of about 200 widely used
+   * providers (about 2 KB gzip). Pass `isDisposableEmail` from `user-admin-kit/disposable-domains`
+   * for the complete list (about 120,000 domains, 672 KB gzip, loaded on first use), your own
+   * check (for example a call to your server), or `() => false` to accept every domain.
+   */
+  isDisposableEmail?: DisposableEmailCheck;
   /** Whether there are several entities. Defaults to `entities.length > 1` (true with `listEntities`). */
   multiEntity?: boolean;
   /** The clock invitation expiry is read against, in ms. Defaults to `Date.now`. */
@@ -705,7 +713,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     }
     const clean: string[] = [];
     for (const email of candidates) {
-      if (await isDisposableEmail(email)) skip(email, 'disposable');
+      if (await (options.isDisposableEmail ?? isCommonDisposableEmail)(email)) skip(email, 'disposable');
       else clean.push(email);
     }
     const existing = await usersByUserName(clean, signal);

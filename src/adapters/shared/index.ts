@@ -3,6 +3,6 @@
  * Internal to the package's adapters (not a public entry).
  */
 export { queryUsers, matchesUserFilter, matchesUserSearch, type UserQueryContext } from './user-query';
-export { isDisposableEmail } from './disposable';
+export { COMMON_DISPOSABLE_DOMAINS, domainIn, isCommonDisposableEmail, type DisposableEmailCheck } from './disposable';
 export { foldText } from './text';
 export { sendRequest } from './http';

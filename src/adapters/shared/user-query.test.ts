@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMockStore } from '../../../mocks';
 import type { ListUsersParams, UserSortField } from '../../adapter/types';
-import { isDisposableEmail } from './disposable';
 import { matchesUserSearch, queryUsers } from './user-query';
 
 const FIELDS: UserSortField[] = ['name', 'email', 'status', 'role', 'lastSignInAt', 'createdAt'];
@@ -56,14 +55,5 @@ describe('queryUsers', () => {
     expect(matchesUserSearch(u, 'garcia orsted jose')).toBe(true);
     expect(matchesUserSearch(u, 'JOSE GARC')).toBe(true);
     expect(matchesUserSearch(u, 'josefina')).toBe(false);
-  });
-});
-
-describe('isDisposableEmail', () => {
-  it('knows disposable domains and their subdomains, and not ordinary ones', async () => {
-    expect(await isDisposableEmail('someone@mailinator.com')).toBe(true);
-    expect(await isDisposableEmail('someone@eu.mailinator.com')).toBe(true);
-    expect(await isDisposableEmail('ana@acme.fr')).toBe(false);
-    expect(await isDisposableEmail('not an email')).toBe(false);
   });
 });
