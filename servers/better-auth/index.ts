@@ -12,7 +12,7 @@
  * fixtures), 3 organizations and 3 teams, memberships with the static roles (`admin`, `member`)
  * and the dynamic ones (`editor`, `analyst`, created in every organization), 3 banned users,
  * 4 invited users (one invitation expired) and a canceled and an accepted invitation that must
- * not be listed.
+ * not be listed. `extraUsers` adds plain members on top, for benchmarks at scale.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -45,6 +45,12 @@ export interface BetterAuthBackendOptions {
   invitationExpiresIn?: number;
   /** Whether to seed the Acme data. Defaults to `true`. */
   seed?: boolean;
+  /**
+   * Plain users added after the Acme seed, for benchmarks at scale: no password, each a `member`
+   * of one organization (in turn), created straight through the database adapter. Ignored when
+   * `seed` is `false`. Defaults to 0.
+   */
+  extraUsers?: number;
 }
 
 /**
@@ -138,7 +144,7 @@ const BANNED = new Set([7, 22, 37]);
 const INVITED = new Set([5, 18, 31, 40]);
 const EXPIRED_INVITATION = 40;
 
-async function seedData(auth: ReturnType<typeof createAuth>, invitationExpiresIn: number): Promise<BetterAuthSeed> {
+async function seedData(auth: ReturnType<typeof createAuth>, invitationExpiresIn: number, extraUsers: number): Promise<BetterAuthSeed> {
   const started = performance.now();
   const ctx = await auth.$context;
   const adapter = ctx.adapter;
@@ -210,12 +216,41 @@ async function seedData(auth: ReturnType<typeof createAuth>, invitationExpiresIn
       });
     }
   }
+  const extra = await seedExtraUsers(create, organizations, extraUsers, new Set([ADMIN.email, ...people.map((p) => p.email.toLowerCase())]), base);
   return {
     admin: { id: adminUser.id, ...ADMIN },
     organizations,
-    userCount: people.length + 1,
+    userCount: people.length + 1 + extra,
     seedMs: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * Adds `count` users (names and addresses from the mock fixtures, unique), each a `member` of
+ * one organization in turn. No password is hashed and no hook runs: one row per user and member.
+ */
+async function seedExtraUsers(
+  create: (model: string, data: Record<string, unknown>) => Promise<unknown>,
+  organizations: BetterAuthSeed['organizations'],
+  count: number,
+  taken: Set<string>,
+  base: number,
+): Promise<number> {
+  if (count <= 0 || organizations.length === 0) return 0;
+  let made = 0;
+  // Login users only; a few more than needed, as some addresses are already taken.
+  for (const person of generateUsers(Math.ceil(count * 1.3) + 200, 7)) {
+    if (made >= count) break;
+    const email = person.email.toLowerCase();
+    if (person.kind !== 'login' || taken.has(email)) continue;
+    taken.add(email);
+    const createdAt = new Date(base + 200 * DAY_S * 1000 + made * 60_000);
+    const id = `bench-user-${made}`;
+    await create('user', { id, email, name: `${person.firstName} ${person.lastName}`, emailVerified: true, role: 'user', createdAt, updatedAt: createdAt });
+    await create('member', { organizationId: organizations[made % organizations.length]!.id, userId: id, role: 'member', createdAt });
+    made += 1;
+  }
+  return made;
 }
 
 /**
@@ -236,7 +271,7 @@ export async function createBetterAuthBackend(options: BetterAuthBackendOptions)
   const seed =
     options.seed === false
       ? { admin: { id: '', email: '', password: '', name: '' }, organizations: [], userCount: 0, seedMs: 0 }
-      : await seedData(auth, resolved.invitationExpiresIn);
+      : await seedData(auth, resolved.invitationExpiresIn, options.extraUsers ?? 0);
   return { auth, handler: toNodeHandler(auth) as NodeHandler, basePath: resolved.basePath, sentInvitations, seed };
 }
 
