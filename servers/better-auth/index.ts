@@ -96,7 +96,7 @@ export interface BetterAuthBackend {
   seed: BetterAuthSeed;
 }
 
-function createAuth(options: Required<Omit<BetterAuthBackendOptions, 'seed'>>, sent: SentInvitation[]) {
+function createAuth(options: Required<Omit<BetterAuthBackendOptions, 'seed' | 'extraUsers'>>, sent: SentInvitation[]) {
   const db: Record<string, Record<string, unknown>[]> = {
     user: [], session: [], account: [], verification: [],
     organization: [], member: [], invitation: [], team: [], teamMember: [], organizationRole: [],
