@@ -36,6 +36,14 @@ export interface FaultInjector {
   failNext(code: UserAdminErrorCode, options?: FailNextOptions): void;
   /** The next matching call(s) take `ms` longer. */
   slowNext(ms: number, options?: SlowNextOptions): void;
+  /**
+   * The next `inviteUsers` call cannot invite these addresses (compared without case): they come
+   * back in `failed` with this code, nothing is created for them, and the other addresses go
+   * through. One rule per call; rules apply in the order given.
+   */
+  failInvitesTo(emails: readonly string[], code?: UserAdminErrorCode): void;
+  /** Consumes the next {@link FaultInjector.failInvitesTo} rule (used by the memory adapter). */
+  takeInviteFailures(): { emails: ReadonlySet<string>; code: UserAdminErrorCode } | null;
   /** Every call waits `ms` (replacing the adapter's own `latencyMs`). */
   setLatency(ms: number): void;
   /** Forgets every rule and the latency set here. */
@@ -77,6 +85,7 @@ export function createFaultInjector(): FaultInjector {
   let failures: Rule<{ code: UserAdminErrorCode; retryAfterMs: number | undefined }>[] = [];
   let slows: Rule<number>[] = [];
   let latency: number | null = null;
+  let inviteFailures: { emails: ReadonlySet<string>; code: UserAdminErrorCode }[] = [];
   return {
     failNext(code, options = {}) {
       failures.push({
@@ -88,11 +97,18 @@ export function createFaultInjector(): FaultInjector {
     slowNext(ms, options = {}) {
       slows.push({ remaining: options.count ?? 1, methods: options.methods ? new Set(options.methods) : null, value: ms });
     },
+    failInvitesTo(emails, code = 'unavailable') {
+      inviteFailures.push({ emails: new Set(emails.map((e) => e.trim().toLowerCase())), code });
+    },
+    takeInviteFailures() {
+      return inviteFailures.shift() ?? null;
+    },
     setLatency(ms) {
       latency = ms;
     },
     reset() {
       failures = [];
+      inviteFailures = [];
       slows = [];
       latency = null;
     },

@@ -62,7 +62,15 @@ export function createMemoryAdapter(store: MockStore, options: MemoryAdapterOpti
     updateUser: (p) => call('updateUser', p, ({ id, patch }) => store.updateUser({ id, patch })),
     setUserStatus: (p) => call('setUserStatus', p, ({ id, status }) => store.setUserStatus({ id, status })),
     removeUser: (p) => call('removeUser', p, ({ id }) => store.removeUser({ id })),
-    inviteUsers: (p) => call('inviteUsers', p, ({ input }) => store.inviteUsers({ input })),
+    inviteUsers: (p) => call('inviteUsers', p, ({ input }) => {
+      const rule = faults?.takeInviteFailures() ?? null;
+      if (!rule) return store.inviteUsers({ input });
+      // The addresses the rule names fail as a backend's request would: nothing is created for them.
+      const failing = input.emails.filter((email) => rule.emails.has(email.trim().toLowerCase()));
+      const rest = input.emails.filter((email) => !failing.includes(email));
+      const result = rest.length > 0 ? store.inviteUsers({ input: { ...input, emails: rest } }) : { invited: [], skipped: [] };
+      return { ...result, failed: failing.map((email) => ({ email: email.trim(), code: rule.code })) };
+    }),
     listInvitations: (p) => call('listInvitations', p, ({ signal: _s, ...rest }) => store.listInvitations(rest)),
     resendInvitation: (p) => call('resendInvitation', p, ({ id }) => store.resendInvitation({ id })),
     revokeInvitation: (p) => call('revokeInvitation', p, ({ id }) => store.revokeInvitation({ id })),

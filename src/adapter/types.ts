@@ -1,4 +1,4 @@
-import type { UserAdminErrorShape } from './errors';
+import type { DomainErrorReason, UserAdminErrorCode, UserAdminErrorShape } from './errors';
 
 /**
  * The adapter contract: what user-admin-kit needs from a host's backend.
@@ -314,9 +314,37 @@ export type InviteSkipReason =
   | 'domain_not_allowed'
   | 'sso_enforced';
 
+/**
+ * An address the backend tried to invite and could not (for example, its request failed midway
+ * through a call that invited the others). Nothing is left on the backend for it: sending it
+ * again is safe.
+ * @example
+ * const failure: InviteFailure = { email: 'ana@acme.fr', code: 'unavailable' };
+ */
+export interface InviteFailure {
+  email: string;
+  /** Why, as for a thrown {@link UserAdminError}. */
+  code: UserAdminErrorCode;
+  /** The domain reason, when one applies. Defaults to none. */
+  reason?: DomainErrorReason;
+}
+
+/**
+ * What one `inviteUsers` call did: every address given is in exactly one of the three lists
+ * (a duplicate's first occurrence counts once, its repeats are skipped).
+ * @example
+ * const { invited, skipped, failed = [] } = await adapter.inviteUsers({ input });
+ */
 export interface InviteUsersResult {
   invited: Invitation[];
+  /** Addresses not invited by rule (invalid, already a member, disposable...), with the reason. */
   skipped: { email: string; reason: InviteSkipReason }[];
+  /**
+   * Addresses that could not be invited because something failed for them, with the error. A call
+   * that can invite none (the backend is down, the admin lacks the right) rejects instead.
+   * Defaults to none (an adapter that never reports partial failures may omit it).
+   */
+  failed?: InviteFailure[];
 }
 
 export interface ListInvitationsParams extends CallOptions {

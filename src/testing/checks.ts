@@ -28,7 +28,7 @@ import { ensure, ensureEqual, expectAbort, expectRejection, show } from './asser
  * @example
  * const needs: ConformanceControl[] = ['advanceTime']; // the invitation-expiry check
  */
-export type ConformanceControl = 'advanceTime' | 'setSsoEnforced' | 'failNext' | 'setLatency' | 'disallowedDomainEmail';
+export type ConformanceControl = 'advanceTime' | 'setSsoEnforced' | 'failNext' | 'failInvite' | 'setLatency' | 'disallowedDomainEmail';
 
 /**
  * A backend feature (`settings.features`) a check needs; the check is skipped when the backend
@@ -343,6 +343,7 @@ async function skipCheck(
   const badEmail = bad[bad.length - 1]!;
   ensure(skipped.length === 1 && lower(skipped[0]!.email) === lower(badEmail.trim()), op, `${show(badEmail)} skipped once with reason '${reason}'`, result.skipped);
   ensure(result.skipped.length === 1, op, 'exactly one skipped address', result.skipped);
+  ensure((result.failed ?? []).length === 0, op, 'no failed address', result.failed);
   // A duplicate's first occurrence is invited; any other problem address is not.
   const expected = reason === 'duplicate' ? [valid, lower(badEmail)] : [valid];
   ensureEqual(result.invited.map((i) => lower(i.email)).sort(), expected.sort(), `${op} invited ${show(expected)} alongside the skipped one`);
@@ -778,7 +779,7 @@ export const conformanceChecks: ConformanceCheck[] = [
       const emails = [`inv1.${tok}@${c.domain}`, `inv2.${tok}@${c.domain}`];
       const result = await c.a.inviteUsers({ input: { emails, roleId: c.userRole.id, entityIds: [c.entityId], scope: 'entity' } });
       const op = `inviteUsers({ emails: ${show(emails)} })`;
-      ensure(result.invited.length === 2 && result.skipped.length === 0, op, 'two invitations, none skipped', result);
+      ensure(result.invited.length === 2 && result.skipped.length === 0 && (result.failed ?? []).length === 0, op, 'two invitations, none skipped or failed', result);
       for (const inv of result.invited) ensure(inv.status === 'pending' && inv.kind === 'invitation' && emails.includes(lower(inv.email)), op, 'pending invitations for those addresses', inv);
       const listed = await c.a.listInvitations({ pageIndex: 0, pageSize: 20, search: tok, status: 'pending' });
       ensure(sameIds(ids(listed.items), ids(result.invited)) && listed.total === 2, `listInvitations({ search: '${tok}', status: 'pending' })`, 'the two invitations, total 2', listed);
@@ -857,6 +858,31 @@ export const conformanceChecks: ConformanceCheck[] = [
       ensure(result.invited.length === 0, op, 'no invitation', result.invited);
       ensureEqual(result.skipped.map((s) => ({ email: lower(s.email), reason: s.reason })), [{ email, reason: 'sso_enforced' }], `${op} skipped`);
       await expectRejection(createLogin(c), 'createUser({ kind: login }) under SSO', { codes: REFUSAL_CODES, reason: 'sso_enforced' });
+    },
+  },
+  {
+    id: 'invitations.partial-failure',
+    group: 'invitations',
+    features: ['invitations'],
+    title: "an address the backend fails to invite comes back in 'failed' with a known code while the others are invited, nothing is left for it, and sending it again invites it",
+    requires: ['failInvite'],
+    async run(h) {
+      const c = await context(h);
+      const [first, failing, last] = ['part1', 'part2', 'part3'].map((p) => freshEmail(c, p)) as [string, string, string];
+      await h.failInvite!(failing);
+      const emails = [first, failing, last];
+      const op = `inviteUsers({ emails: ${show(emails)} }) with failInvite('${failing}')`;
+      const input = { roleId: c.userRole.id, entityIds: [c.entityId], scope: 'entity' as const };
+      const result = await c.a.inviteUsers({ input: { emails, ...input } });
+      const failed = result.failed ?? [];
+      ensureEqual(failed.map((f) => lower(f.email)), [failing], `${op} failed`);
+      ensure((USER_ADMIN_ERROR_CODES as readonly string[]).includes(failed[0]!.code), op, 'a known error code', failed[0]);
+      ensureEqual(result.invited.map((i) => lower(i.email)).sort(), [first, last].sort(), `${op} invited`);
+      ensure(result.skipped.length === 0, op, 'nothing skipped', result.skipped);
+      const left = await c.a.listUsers({ pageIndex: 0, pageSize: 5, search: failing });
+      ensure(left.total === 0, `listUsers({ search: '${failing}' }) after the failure`, 'no user for the failed address', left.items.map((u) => ({ id: u.id, email: u.email, status: u.status })));
+      const again = await c.a.inviteUsers({ input: { emails: [failing], ...input } });
+      ensureEqual(again.invited.map((i) => lower(i.email)), [failing], `inviteUsers({ emails: ['${failing}'] }) sent again`);
     },
   },
   {

@@ -24,6 +24,11 @@ export interface ConformanceHarness {
   setSsoEnforced?(enforced: boolean): void | Promise<void>;
   /** Makes the next adapter call fail with this code; enables the error-code checks. */
   failNext?(code: UserAdminErrorCode): void | Promise<void>;
+  /**
+   * The backend's next attempt to invite this address fails (a server error), while the other
+   * addresses of the same `inviteUsers` call go through; enables the partial-failure check.
+   */
+  failInvite?(email: string): void | Promise<void>;
   /** Delays every call by this many ms until called again with 0; enables the abort-in-flight check. */
   setLatency?(ms: number): void | Promise<void>;
   /** An address whose domain the backend treats as disposable. Defaults to `someone@mailinator.com`. */

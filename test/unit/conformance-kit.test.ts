@@ -20,6 +20,7 @@ function harness(wrap: Wrap = (a) => a): () => ConformanceHarness {
       adapter: wrap(createMemoryAdapter(store, { faults })),
       advanceTime: (ms) => store.clock.advance(ms),
       failNext: (code) => faults.failNext(code),
+      failInvite: (email) => faults.failInvitesTo([email]),
       setLatency: (ms) => faults.setLatency(ms),
       disallowedDomainEmail: 'someone@not-acme.test',
     };
@@ -106,6 +107,17 @@ const broken: Record<string, { wrap: Wrap; checks: string[]; says: RegExp }> = {
     }),
     checks: ['invitations.skip-already-invited'],
     says: /skipped once with reason 'already_invited'/,
+  },
+  'addresses that failed to invite dropped from the result': {
+    wrap: (inner) => ({
+      ...inner,
+      async inviteUsers(p) {
+        const { invited, skipped } = await inner.inviteUsers(p);
+        return { invited, skipped };
+      },
+    }),
+    checks: ['invitations.partial-failure'],
+    says: /with failInvite\('part2\.[^']+'\) failed/,
   },
   'plain Errors instead of UserAdminErrors': {
     wrap: (inner) =>

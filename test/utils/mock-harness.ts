@@ -20,6 +20,7 @@ export function createMockBackendHarness(settings?: StoreSettings): ConformanceH
       store.updateSettings({ sso: { enforced, providerName: enforced ? 'Okta' : null } });
     },
     failNext: (code) => faults.failNext(code),
+    failInvite: (email) => faults.failInvitesTo([email]),
     setLatency: (ms) => faults.setLatency(ms),
     disallowedDomainEmail: 'someone@not-acme.test',
   };
