@@ -135,6 +135,34 @@ export const Results: Story = {
   },
 };
 
+/** One address fails on the backend while the others go out: it stays as a chip with its error, and a second send invites it. */
+export const PartialFailure: Story = {
+  args: { defaultOpen: true, defaultValues: { emails: ['new.one@acme.fr, Bea Lo <bea.lo@acme.fr>, new.three@acme.fr'], ...ready } },
+  parameters: backend({ setup: ({ faults }) => faults.failInvitesTo(['bea.lo@acme.fr'], 'unavailable') }),
+  play: async ({ canvasElement, args, ...context }) => {
+    const t = storyT(context);
+    const dialog = await openDialog({ canvasElement, ...context });
+    await userEvent.click(dialog.getByRole('button', { name: t('invite.submit') }));
+    expect(await dialog.findByText(t('invite.result.invitedCount', { count: 2 }), {}, TIMEOUT)).toBeInTheDocument();
+    expect(dialog.getByText(t('invite.result.failedCount', { count: 1 }))).toBeInTheDocument();
+    const failedText = t('invite.failedReason', { error: t('errors.unavailable') });
+    const results = dialog.getByText(t('invite.result.title')).closest('section')!;
+    expect(within(results).getByText('bea.lo@acme.fr').closest('li')).toHaveTextContent(failedText);
+    // The failed address is the only chip left, as typed, and says why.
+    const chips = dialog.getByRole('list', { name: t('invite.emails.count', { count: 1 }) });
+    expect(chips.querySelectorAll('li')).toHaveLength(1);
+    expect(chips.querySelector('li')).toHaveAttribute('data-reason', 'failed');
+    expect(within(chips).getByText(failedText)).toBeInTheDocument();
+    expect(within(chips).getByText('Bea Lo')).toBeInTheDocument();
+    expect(args.onInvited).toHaveBeenCalledTimes(1);
+
+    await userEvent.click(dialog.getByRole('button', { name: t('invite.submit') }));
+    expect(await dialog.findByText(t('invite.result.invitedCount', { count: 3 }), {}, TIMEOUT)).toBeInTheDocument();
+    expect(dialog.queryByText(t('invite.result.failedCount', { count: 1 }))).toBeNull();
+    expect(within(results).getByText('bea.lo@acme.fr').closest('li')).toHaveTextContent(t('invite.result.invited'));
+  },
+};
+
 export const ServerError: Story = {
   args: { defaultOpen: true, defaultValues: { emails: ['new.person@acme.fr', 'other.person@acme.fr'], ...ready } },
   parameters: backend({ setup: ({ faults }) => faults.failNext('network', { methods: ['inviteUsers'] }) }),

@@ -106,6 +106,7 @@ function InviteDialogContent({ invite, className }: { invite: UseInviteFormResul
     const parts = [
       outcome.invited.length > 0 ? t('invite.result.invitedCount', { count: outcome.invited.length }) : '',
       outcome.skipped.length > 0 ? t('invite.result.skippedCount', { count: outcome.skipped.length }) : '',
+      outcome.failed.length > 0 ? t('invite.result.failedCount', { count: outcome.failed.length }) : '',
     ];
     announce(parts.filter(Boolean).join(' '));
   }, [outcome, announce, t]);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useUserAdminTranslation } from '../i18n';
 import { Chip, Field, cx } from '../ui';
-import { translateInviteFieldError } from './invite.schema';
+import { translateInviteFailure, translateInviteFieldError } from './invite.schema';
 import { commitsOnKey, hasOpenGroup } from './parseEmails';
 import type { InviteChip, UseInviteFormResult } from './useInviteForm';
 
@@ -15,7 +15,7 @@ export interface InviteEmailsFieldProps {
 const TONE = { valid: 'neutral', invalid: 'danger', duplicate: 'warning' } as const;
 
 function chipTone(chip: InviteChip) {
-  return chip.status === 'valid' && chip.reason ? 'warning' : TONE[chip.status];
+  return chip.status === 'valid' && (chip.reason || chip.failure) ? 'warning' : TONE[chip.status];
 }
 
 /**
@@ -89,10 +89,12 @@ export function InviteEmailsField({ invite, className }: InviteEmailsFieldProps)
           {chips.length > 0 ? (
             <ul ref={listRef} className="uak-invite-chips" aria-label={t('invite.emails.count', { count: chips.length })} data-slot="invite-chips">
               {chips.map((chip, index) => (
-                <li key={chip.key} data-status={chip.status} data-reason={chip.reason ?? undefined}>
+                <li key={chip.key} data-status={chip.status} data-reason={chip.reason ?? (chip.failure ? 'failed' : undefined)}>
                   <Chip
                     tone={chipTone(chip)}
-                    description={chip.reason ? t(`invite.skipReason.${chip.reason}`) : undefined}
+                    description={chip.reason
+                      ? t(`invite.skipReason.${chip.reason}`)
+                      : chip.failure ? t('invite.failedReason', { error: translateInviteFailure(t, chip.failure) }) : undefined}
                     onActivate={() => {
                       editChip(index);
                       inputRef.current?.focus();

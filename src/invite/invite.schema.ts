@@ -5,7 +5,9 @@
 import * as z from 'zod/mini';
 import { VALIDATION_KEYS, modulePermissionsSchema } from '../adapter/schemas';
 import type { MessageKey, TranslateOptions, UserAdminT } from '../i18n/i18n';
-import { translateFieldError } from '../i18n/errors';
+import { UserAdminError } from '../adapter/errors';
+import type { InviteFailure } from '../adapter/types';
+import { translateError, translateFieldError } from '../i18n/errors';
 import { classifyAddresses, parseEmails, type ParsedAddress } from './parseEmails';
 
 /**
@@ -68,4 +70,14 @@ export type InviteFormValues = z.infer<typeof inviteFormSchema>;
 export function translateInviteFieldError(t: UserAdminT, message: string, values?: TranslateOptions): string {
   if ((Object.values(INVITE_VALIDATION_KEYS) as string[]).includes(message)) return t(message as MessageKey, values);
   return translateFieldError(t, message, values);
+}
+
+/**
+ * The text of an address the backend could not invite: its domain reason if any, else its code,
+ * as for any error (`errors.reason.*`, `errors.*`).
+ * @example
+ * translateInviteFailure(t, { email: 'ana@acme.fr', code: 'unavailable' }); // 'The service is temporarily unavailable. ...'
+ */
+export function translateInviteFailure(t: UserAdminT, failure: InviteFailure): string {
+  return translateError(t, new UserAdminError(failure.code, failure.email, failure.reason ? { reason: failure.reason } : {}));
 }

@@ -1,15 +1,16 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { MODULE_IDS, ROLE_IDS, createMemoryAdapter, createMockStore } from '../../mocks';
+import { MODULE_IDS, ROLE_IDS, createFaultInjector, createMemoryAdapter, createMockStore } from '../../mocks';
 import { createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
 import { countAddressProblems, inviteFormSchema } from './invite.schema';
 import { useInviteForm } from './useInviteForm';
 
 function setup(defaultValues?: Parameters<typeof useInviteForm>[0]) {
   const store = createMockStore({ userCount: 30 });
-  const adapter = spyOnAdapter(createMemoryAdapter(store));
+  const faults = createFaultInjector();
+  const adapter = spyOnAdapter(createMemoryAdapter(store, { faults }));
   const hook = renderHook(() => useInviteForm(defaultValues), { wrapper: createWrapper(adapter) });
-  return { store, adapter, ...hook };
+  return { store, faults, adapter, ...hook };
 }
 
 async function loaded(result: { current: ReturnType<typeof useInviteForm> }) {
@@ -89,6 +90,35 @@ describe('useInviteForm', () => {
     act(() => result.current.reset());
     expect(result.current.outcome).toBeNull();
     expect(result.current.chips.map((c) => c.address)).toEqual(['a@acme.fr', 'nope']);
+  });
+});
+
+describe('useInviteForm partial failures', () => {
+  it('given an address the backend fails to invite, keeps it as a chip with its error beside the skipped ones, and a second send invites it', async () => {
+    const { result, faults, store } = setup({ defaultValues: { emails: ['a@acme.fr, Bea Lo <b@acme.fr>, jose.garcia@acme.es, c@acme.fr'], roleId: ROLE_IDS.user, entityIds: ['entity-acme-paris'] } });
+    await loaded(result);
+    faults.failInvitesTo(['B@acme.fr'], 'unavailable');
+    await act(() => result.current.submit());
+    expect(result.current.outcome).toMatchObject({
+      invited: [{ email: 'a@acme.fr' }, { email: 'c@acme.fr' }],
+      skipped: [{ email: 'jose.garcia@acme.es', reason: 'already_member' }],
+      failed: [{ email: 'b@acme.fr', code: 'unavailable' }],
+    });
+    // Kept as typed (with the name), in the order typed; the failure is on its chip, not a skip reason.
+    expect(result.current.form.getValues('emails')).toEqual(['Bea Lo <b@acme.fr>', 'jose.garcia@acme.es']);
+    expect(result.current.chips.map((c) => [c.address, c.reason, c.failure?.code ?? null])).toEqual([
+      ['b@acme.fr', null, 'unavailable'],
+      ['jose.garcia@acme.es', 'already_member', null],
+    ]);
+    expect(store.listUsers({ pageIndex: 0, pageSize: 5, search: 'b@acme.fr' }).total).toBe(0);
+    expect(result.current.form.getValues('roleId')).toBe(ROLE_IDS.user);
+
+    act(() => result.current.removeChip(1));
+    await act(() => result.current.submit());
+    expect(result.current.outcome?.invited.map((i) => i.email)).toEqual(['a@acme.fr', 'c@acme.fr', 'b@acme.fr']);
+    expect(result.current.outcome?.failed).toEqual([]);
+    expect(result.current.chips).toEqual([]);
+    expect(store.getUser({ id: result.current.outcome!.invited[2]!.userId })).toMatchObject({ firstName: 'Bea', lastName: 'Lo' });
   });
 });
 

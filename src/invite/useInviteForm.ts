@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import { toUserAdminError, type UserAdminError } from '../adapter/errors';
 import type {
-  Invitation, InviteSkipReason, InviteUsersInput, InviteUsersResult, Module, ModulePermissions, Role, Settings,
+  Invitation, InviteFailure, InviteSkipReason, InviteUsersInput, InviteUsersResult, Module, ModulePermissions, Role, Settings,
 } from '../adapter/types';
 import { useEntityChildren } from '../entities/useEntities';
 import { userAdminKeys } from '../query/keys';
@@ -32,7 +32,7 @@ export interface InviteFormDefaults {
 export interface UseInviteFormOptions {
   /** Read once, at mount and on {@link UseInviteFormResult.reset}. Defaults to an empty form. */
   defaultValues?: InviteFormDefaults;
-  /** Called after each send that reached the server, with its invited and skipped addresses. Defaults to none. */
+  /** Called after each send that reached the server, with its invited, skipped and failed addresses. Defaults to none. */
   onInvited?: (result: InviteUsersResult) => void;
 }
 
@@ -44,6 +44,8 @@ export interface InviteChip extends ParsedAddress {
   status: AddressStatus;
   /** Why the address needs attention: `invalid`, `duplicate`, or why the last send skipped it. `null` when none. */
   reason: InviteSkipReason | null;
+  /** What went wrong when the last send tried to invite it (send it again to retry). `null` when nothing did. */
+  failure: InviteFailure | null;
 }
 
 /** The outcome of the sends so far. */
@@ -52,6 +54,8 @@ export interface InviteOutcome {
   invited: Invitation[];
   /** The addresses the last send skipped, with the reason. */
   skipped: InviteUsersResult['skipped'];
+  /** The addresses the last send could not invite because something failed, with the error. */
+  failed: InviteFailure[];
 }
 
 /** What {@link useInviteForm} returns. */
@@ -127,8 +131,8 @@ function formFieldOf(path: string, modules: readonly Module[]): FieldPath<Invite
 /**
  * The invite dialog without its looks: a react-hook-form instance over {@link inviteFormSchema},
  * the address chips (typed, pasted, removed, taken back for correction), the role preset and
- * locked modules, the send with its per-address outcome, and resending the skipped addresses
- * without retyping the rest (after a send, the chips hold only the skipped addresses; role,
+ * locked modules, the send with its per-address outcome, and resending the skipped and failed addresses
+ * without retyping the rest (after a send, the chips hold only the skipped and failed addresses; role,
  * access and entities are kept). A failed send keeps everything; server field errors land on
  * their fields.
  * @example
@@ -175,6 +179,7 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
 
   const [inputValue, setInputValue] = useState('');
   const [skipReasons, setSkipReasons] = useState<ReadonlyMap<string, InviteSkipReason>>(new Map());
+  const [failures, setFailures] = useState<ReadonlyMap<string, InviteFailure>>(new Map());
   const [outcome, setOutcome] = useState<InviteOutcome | null>(null);
   const [submitError, setSubmitError] = useState<UserAdminError | null>(null);
 
@@ -202,9 +207,10 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
       const n = seen.get(address.text) ?? 0;
       seen.set(address.text, n + 1);
       const reason: InviteSkipReason | null = status === 'valid' ? (skipReasons.get(address.email) ?? null) : status;
-      return { ...address, key: `${address.text}\u0000${n}`, status, reason };
+      const failure = status === 'valid' && !reason ? (failures.get(address.email) ?? null) : null;
+      return { ...address, key: `${address.text}\u0000${n}`, status, reason, failure };
     });
-  }, [emails, skipReasons]);
+  }, [emails, skipReasons, failures]);
   const problemCount = chips.filter((c) => c.status !== 'valid').length;
 
   const setEmails = useCallback(
@@ -309,13 +315,16 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
       }
       return;
     }
-    // The skipped addresses stay as chips, as they were typed; everything else is kept.
+    // The skipped and failed addresses stay as chips, as they were typed; everything else is kept.
+    const failed = result.failed ?? [];
     const reasons = new Map(result.skipped.map((s) => [normalizeEmail(s.email), s.reason]));
-    const kept = sent.filter((a) => reasons.has(a.email));
-    const unknown = result.skipped.filter((s) => !sent.some((a) => a.email === normalizeEmail(s.email))).map((s) => s.email);
+    const failedByEmail = new Map(failed.map((f) => [normalizeEmail(f.email), f]));
+    const kept = sent.filter((a) => reasons.has(a.email) || failedByEmail.has(a.email));
+    const unknown = [...result.skipped, ...failed].filter((s) => !sent.some((a) => a.email === normalizeEmail(s.email))).map((s) => s.email);
     setSkipReasons(reasons);
+    setFailures(failedByEmail);
     setValue('emails', [...kept.map((a) => a.text), ...unknown], { shouldDirty: true });
-    setOutcome((previous) => ({ invited: [...(previous?.invited ?? []), ...result.invited], skipped: result.skipped }));
+    setOutcome((previous) => ({ invited: [...(previous?.invited ?? []), ...result.invited], skipped: result.skipped, failed }));
     onInvited?.(result);
   };
 
@@ -329,6 +338,7 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     form.reset(initialValues());
     setInputValue('');
     setSkipReasons(new Map());
+    setFailures(new Map());
     setOutcome(null);
     setSubmitError(null);
   }, [form, initialValues]);
