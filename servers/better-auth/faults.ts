@@ -1,8 +1,8 @@
 /**
  * A fault layer in front of the better-auth Node handler, for tests and the demo: fail the next
- * request (answered in better-auth's own error format, `{ code, message }` with its HTTP status;
- * `network` destroys the socket), delay every request, and count requests and how many were in
- * flight at once.
+ * request, or the nth request matching a method, path and body (answered in better-auth's own
+ * error format, `{ code, message }` with its HTTP status; `network` destroys the socket), delay
+ * every request, and count requests and how many were in flight at once.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { UserAdminErrorCode } from '../../src/adapter/errors';
@@ -28,6 +28,22 @@ export interface LoggedRequest {
 }
 
 /**
+ * Which request a {@link FaultControls.failMatching} fault hits.
+ * @example
+ * const rule: FaultRule = { method: 'POST', path: '/organization/invite-member', body: (b) => (b as { email?: string }).email === 'ana@acme.fr' };
+ */
+export interface FaultRule {
+  /** The HTTP method. Defaults to any. */
+  method?: string;
+  /** The path after the auth base path (`/admin/remove-user`), or a pattern it must match. */
+  path: string | RegExp;
+  /** Which matching request fails, counting from 1 from the call on. Defaults to 1 (the next one). */
+  nth?: number;
+  /** A test on the parsed JSON body (the layer then reads the body before better-auth does). Defaults to any body. */
+  body?: (body: unknown) => boolean;
+}
+
+/**
  * Controls of the fault layer.
  * @example
  * faults.failNext('unavailable'); // the next request answers 503
@@ -35,6 +51,11 @@ export interface LoggedRequest {
 export interface FaultControls {
   /** Makes the next request fail with this code. */
   failNext(code: UserAdminErrorCode): void;
+  /**
+   * Makes the nth request matching `rule` fail with this code; other requests pass. Several rules
+   * may wait at once; each fires once.
+   */
+  failMatching(rule: FaultRule, code: UserAdminErrorCode): void;
   /** Delays every request by this many ms (0 to stop). */
   setLatency(ms: number): void;
   /** Every request seen since the last `resetLog()`. */
@@ -64,6 +85,7 @@ const STATUS: Record<Exclude<UserAdminErrorCode, 'network'>, { status: number; c
  */
 export function withFaults(inner: NodeHandler, basePath: string): { handler: NodeHandler; controls: FaultControls } {
   let pending: UserAdminErrorCode | null = null;
+  let rules: { rule: FaultRule; left: number; code: UserAdminErrorCode }[] = [];
   let latency = 0;
   let log: LoggedRequest[] = [];
   let inFlight = 0;
@@ -85,8 +107,9 @@ export function withFaults(inner: NodeHandler, basePath: string): { handler: Nod
     res.on('close', release);
     res.on('finish', release);
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    const fault = pending;
+    let fault = pending;
     pending = null;
+    if (!fault && rules.length > 0) fault = await matchRule(req, path);
     if (fault === 'network') {
       req.socket.destroy();
       release();
@@ -104,9 +127,40 @@ export function withFaults(inner: NodeHandler, basePath: string): { handler: Nod
     await inner(req, res);
   };
 
+  /** The code of the rule this request fires, if any (the body is read only when a rule looks at it). */
+  async function matchRule(req: IncomingMessage, path: string): Promise<UserAdminErrorCode | null> {
+    const method = req.method ?? 'GET';
+    const candidates = rules.filter(({ rule }) => (rule.method === undefined || rule.method.toUpperCase() === method) && (typeof rule.path === 'string' ? rule.path === path : rule.path.test(path)));
+    if (candidates.length === 0) return null;
+    let body: unknown;
+    if (candidates.some(({ rule }) => rule.body) && method !== 'GET' && method !== 'HEAD') {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const text = Buffer.concat(chunks).toString('utf8');
+      try {
+        body = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        body = text;
+      }
+      // The stream is consumed: better-auth's Node adapter reads a parsed `req.body` instead.
+      (req as IncomingMessage & { body?: unknown }).body = body;
+    }
+    for (const entry of candidates) {
+      if (entry.rule.body && !entry.rule.body(body)) continue;
+      entry.left -= 1;
+      if (entry.left > 0) continue;
+      rules = rules.filter((r) => r !== entry);
+      return entry.code;
+    }
+    return null;
+  }
+
   const controls: FaultControls = {
     failNext: (code) => {
       pending = code;
+    },
+    failMatching: (rule, code) => {
+      rules.push({ rule, left: Math.max(1, rule.nth ?? 1), code });
     },
     setLatency: (ms) => {
       latency = Math.max(0, ms);

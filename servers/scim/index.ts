@@ -93,6 +93,22 @@ export interface ScimRequestRecord {
 }
 
 /**
+ * Which request a {@link ScimControls.failMatching} fault hits.
+ * @example
+ * const rule: ScimFaultRule = { method: 'PUT', path: /^\/Users\//, nth: 1 };
+ */
+export interface ScimFaultRule {
+  /** The HTTP method. Defaults to any. */
+  method?: string;
+  /** The path below the base path (`/Groups/role-admin`), or a pattern it must match. */
+  path: string | RegExp;
+  /** Which matching request fails, counting from 1 from the call on. Defaults to 1 (the next one). */
+  nth?: number;
+  /** A test on the parsed JSON body. Defaults to any body. */
+  body?: (body: unknown) => boolean;
+}
+
+/**
  * Test controls over a running provider.
  * @example
  * const controls: ScimControls = server; controls.failNext('unavailable');
@@ -103,6 +119,8 @@ export interface ScimControls {
   requests: ScimRequestRecord[];
   /** The next request fails with this code's SCIM error (`network` drops the connection). */
   failNext(code: UserAdminErrorCode): void;
+  /** The nth request matching `rule` fails with this code's SCIM error; others pass. Several rules may wait at once; each fires once. */
+  failMatching(rule: ScimFaultRule, code: UserAdminErrorCode): void;
   /** Delays every request by this many ms (0 to stop). */
   setLatency(ms: number): void;
 }
@@ -401,7 +419,22 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
   const basePath = options.basePath ?? '/scim/v2';
   const requests: ScimRequestRecord[] = [];
   let failing: UserAdminErrorCode | null = null;
+  let rules: { rule: ScimFaultRule; left: number; code: UserAdminErrorCode }[] = [];
   let latency = 0;
+  /** The code of the rule this request fires, if any. */
+  const matchRule = (req: express.Request): UserAdminErrorCode | null => {
+    for (const entry of rules) {
+      const { rule } = entry;
+      if (rule.method !== undefined && rule.method.toUpperCase() !== req.method) continue;
+      if (typeof rule.path === 'string' ? rule.path !== req.path : !rule.path.test(req.path)) continue;
+      if (rule.body && !rule.body(req.body)) continue;
+      entry.left -= 1;
+      if (entry.left > 0) continue;
+      rules = rules.filter((r) => r !== entry);
+      return entry.code;
+    }
+    return null;
+  };
 
   const applyConfig = () => {
     SCIMMY.Config.set('authenticationSchemes', []);
@@ -432,7 +465,7 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
   app.use(basePath, express.json({ type: ['application/scim+json', 'application/json'] }), (req, res, next) => {
     requests.push({ method: req.method, path: req.path, query: { ...(req.query as Record<string, string>) }, body: req.body });
     const proceed = () => {
-      const code = failing;
+      const code = failing ?? (rules.length > 0 ? matchRule(req) : null);
       failing = null;
       if (code === 'network') {
         req.socket.destroy();
@@ -477,6 +510,9 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
     failNext: (code) => {
       failing = code;
     },
+    failMatching: (rule, code) => {
+      rules.push({ rule, left: Math.max(1, rule.nth ?? 1), code });
+    },
     setLatency: (ms) => {
       latency = ms;
     },
@@ -506,6 +542,7 @@ export async function startScimServer(options: ScimServerOptions & { port?: numb
     store: app.store,
     requests: app.requests,
     failNext: app.failNext,
+    failMatching: app.failMatching,
     setLatency: app.setLatency,
     close: () =>
       new Promise<void>((resolve) => {

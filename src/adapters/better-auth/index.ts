@@ -22,6 +22,7 @@ import type {
 import { UserAdminError, throwIfAborted, type FieldErrors } from '../../adapter/errors';
 import { isValidEmail } from '../../adapter/schemas';
 import { isCommonDisposableEmail, type DisposableEmailCheck, matchesUserFilter, matchesUserSearch, queryUsers, foldText } from '../shared';
+import { withUndo, type UndoLog } from '../shared/http';
 import { mapWithConcurrency } from '../../query/concurrency';
 import { createBetterAuthCall, type BetterAuthTransportOptions } from './transport';
 import {
@@ -140,6 +141,30 @@ export interface BetterAuthAdapterOptions extends BetterAuthTransportOptions {
   cacheMs?: number;
   /** Users per `list-users` request when the adapter reads them all. Defaults to 200. */
   listPageSize?: number;
+  /**
+   * Puts back a membership the adapter removed when a later request of the same action failed
+   * (`removeUser`, or `updateUser` taking organizations away). better-auth's `addMember` is
+   * server-only: over HTTP a removed membership cannot come back, so give a call to your server
+   * running `auth.api.addMember` (and `addTeamMember` for the teams). Defaults to none: such a
+   * membership stays removed (the action still rejects with its error).
+   * @example
+   * addMember: (m) => fetch('/internal/restore-member', { method: 'POST', body: JSON.stringify(m) }).then(() => undefined)
+   */
+  addMember?: (member: BetterAuthMemberRestore) => Promise<void>;
+}
+
+/**
+ * A membership to put back (see the `addMember` option).
+ * @example
+ * const member: BetterAuthMemberRestore = { userId: 'u1', organizationId: 'org1', role: 'member', teamIds: ['team1'] };
+ */
+export interface BetterAuthMemberRestore {
+  userId: string;
+  organizationId: string;
+  /** The member's role as better-auth stored it (a comma-separated list when several). */
+  role: string;
+  /** The teams of that organization the user was in. */
+  teamIds: string[];
 }
 
 const DEFAULT_STATIC_ROLES: BetterAuthStaticRoleOption[] = [
@@ -169,6 +194,8 @@ interface Structure {
   roles: Role[];
   /** Dynamic role name → organization ids holding it. */
   dynamicRoleOrgs: Map<string, string[]>;
+  /** Dynamic role name → organization id → its permission there (to put back after a failed update). */
+  dynamicRolePermissions: Map<string, Map<string, Statements>>;
 }
 
 interface Snapshot extends Structure, MembershipIndex {}
@@ -246,12 +273,14 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     const entities = buildEntities(orgs, teams);
     // Dynamic roles are per organization: merged by name, the permissions of the first organization (by name) that has it.
     const dynamicRoleOrgs = new Map<string, string[]>();
+    const dynamicRolePermissions = new Map<string, Map<string, Statements>>();
     const dynamicDefs = new Map<string, RoleDef>();
     const orgOrder = new Map(entities.map((e, i) => [e.id, i]));
     for (const p of [...perOrg].sort((a, b) => (orgOrder.get(a.org.id) ?? 0) - (orgOrder.get(b.org.id) ?? 0))) {
       for (const r of p.dynamic) {
         if (statics.some((s) => s.id === r.role)) continue;
         dynamicRoleOrgs.set(r.role, [...(dynamicRoleOrgs.get(r.role) ?? []), p.org.id]);
+        dynamicRolePermissions.set(r.role, (dynamicRolePermissions.get(r.role) ?? new Map()).set(p.org.id, r.permission ?? {}));
         if (!dynamicDefs.has(r.role)) dynamicDefs.set(r.role, { id: r.role, name: titleCase(r.role), description: null, permissions: r.permission ?? {}, dynamic: true });
       }
     }
@@ -259,7 +288,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     const roles = roleDefs.map((d) => toRole(d, { adminRoleIds, modules })).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
     const value: Structure = {
       sessionUser: { id: session.user.id, name: session.user.name, email: session.user.email, role: session.user.role ?? null },
-      orgs, teams, entities, roleDefs, roles, dynamicRoleOrgs,
+      orgs, teams, entities, roleDefs, roles, dynamicRoleOrgs, dynamicRolePermissions,
     };
     if (started === generation) structureCache = { at: Date.now(), generation, value };
     return value;
@@ -420,8 +449,21 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
   // Writes
   // ---------------------------------------------------------------------------
 
-  /** Invites an email into each organization (with its teams) sequentially. */
-  async function inviteInto(email: string, roleId: string, byOrg: Map<string, string[]>, signal: Signal, sent: BaInvitation[] = []): Promise<BaInvitation[]> {
+  // A write of several requests runs under withUndo: each request that succeeded records its
+  // undo (sent without the caller's signal), and when a later one fails they run newest first
+  // before the original error is rethrown. An undo that fails itself is skipped: the caller gets
+  // the original error, never the undo's.
+
+  const post = (path: string, body: unknown, signal?: Signal) => call({ method: 'POST', path, body, signal });
+
+  /** The invite-member body that sends `inv` again (same email, role, organization and teams). */
+  function reinviteBody(inv: BaInvitation, extra: Record<string, unknown> = {}) {
+    const teamIds = (inv.teamId ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    return { email: inv.email, role: parseRoleList(inv.role), organizationId: inv.organizationId, ...extra, ...(teamIds.length > 0 ? { teamId: teamIds } : {}) };
+  }
+
+  /** Invites an email into each organization (with its teams) sequentially; each one sent is canceled on undo. */
+  async function inviteInto(email: string, roleId: string, byOrg: Map<string, string[]>, signal: Signal, undo: UndoLog): Promise<void> {
     for (const [organizationId, teamIds] of byOrg) {
       const invitation = await call<BaInvitation>({
         method: 'POST',
@@ -429,16 +471,26 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
         body: { email, role: roleId, organizationId, ...(teamIds.length > 0 ? { teamId: teamIds } : {}) },
         signal,
       });
-      if (invitation) sent.push(invitation);
+      if (invitation) undo.add(() => post('/organization/cancel-invitation', { invitationId: invitation.id }));
     }
-    return sent;
   }
 
-  async function cancelAll(invitations: readonly BaInvitation[], signal: Signal): Promise<void> {
-    for (const inv of invitations) await call({ method: 'POST', path: '/organization/cancel-invitation', body: { invitationId: inv.id }, signal });
+  /** Cancels invitations; each one canceled is sent again on undo (a new id, and a fresh expiry for an expired one). */
+  async function cancelAll(invitations: readonly BaInvitation[], signal: Signal, undo: UndoLog): Promise<void> {
+    for (const inv of invitations) {
+      await post('/organization/cancel-invitation', { invitationId: inv.id }, signal);
+      undo.add(() => post('/organization/invite-member', reinviteBody(inv)));
+    }
   }
 
-  /** Creates a user without password and invites them; removes the user again if an invitation fails. */
+  /** Removes a membership; on undo it comes back through the host's `addMember` (better-auth's is server-only). */
+  async function removeMember(m: BaMember, teamIds: readonly string[], signal: Signal, undo: UndoLog): Promise<void> {
+    await post('/organization/remove-member', { memberIdOrEmail: m.id, organizationId: m.organizationId }, signal);
+    const restore = options.addMember;
+    if (restore) undo.add(() => restore({ userId: m.userId, organizationId: m.organizationId, role: m.role, teamIds: [...teamIds] }));
+  }
+
+  /** Creates a user without password and invites them; on a failed invitation the ones sent and the user are removed again. */
   async function createInvited(
     email: string,
     names: { firstName: string; lastName: string },
@@ -452,27 +504,24 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
       data[options.nameFields.firstName] = names.firstName;
       data[options.nameFields.lastName] = names.lastName;
     }
-    const created = await call<{ user: BaUser }>({
-      method: 'POST',
-      path: '/admin/create-user',
-      body: { email, name: joinName(names.firstName, names.lastName), ...(Object.keys(data).length > 0 ? { data } : {}) },
-      signal,
+    return withUndo(async (undo) => {
+      const created = await call<{ user: BaUser }>({
+        method: 'POST',
+        path: '/admin/create-user',
+        body: { email, name: joinName(names.firstName, names.lastName), ...(Object.keys(data).length > 0 ? { data } : {}) },
+        signal,
+      });
+      undo.add(() => post('/admin/remove-user', { userId: created.user.id }));
+      await inviteInto(email, roleId, byOrg, signal, undo);
+      return created.user;
     });
-    const sent: BaInvitation[] = [];
-    try {
-      await inviteInto(email, roleId, byOrg, signal, sent);
-    } catch (e) {
-      // Undo (without the caller's signal, which may be what failed): the invitations sent, then the user.
-      await cancelAll(sent, undefined).catch(() => undefined);
-      await call({ method: 'POST', path: '/admin/remove-user', body: { userId: created.user.id } }).catch(() => undefined);
-      throw e;
-    }
-    return created.user;
   }
 
-  async function setPlatformRole(userId: string, oldRoleId: string | null, newRoleId: string, signal: Signal): Promise<void> {
+  async function setPlatformRole(user: BaUser, oldRoleId: string | null, newRoleId: string, signal: Signal, undo: UndoLog): Promise<void> {
     if (!syncPlatformRole || isAdminRole(oldRoleId) === isAdminRole(newRoleId)) return;
-    await call({ method: 'POST', path: '/admin/set-role', body: { userId, role: isAdminRole(newRoleId) ? 'admin' : 'user' }, signal });
+    await post('/admin/set-role', { userId: user.id, role: isAdminRole(newRoleId) ? 'admin' : 'user' }, signal);
+    const previous = parseRoleList(user.role ?? null);
+    undo.add(() => post('/admin/set-role', { userId: user.id, role: previous.length > 1 ? previous : (previous[0] ?? 'user') }));
   }
 
   /** The contract invitations of these emails (one read of the server for all). */
@@ -592,7 +641,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     },
 
     async updateUser({ id, patch, signal }) {
-      const { snapshot: s, user } = await readUser(id, signal);
+      const { snapshot: s, raw, user } = await readUser(id, signal);
       const newRoleId = patch.roleId ?? user.roleId;
       const role = newRoleId ? mustRole(s, newRoleId) : null;
       if (patch.permissions !== undefined) {
@@ -620,51 +669,62 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
         checkDomain(email);
       }
       if (patch.phone && !options.phoneField) throw refuse('validation', 'This server has no phone field (phoneField option)', undefined, { phone: 'not_allowed' });
+      const teamsNow = s.teamIdsByUser.get(id) ?? new Set<string>();
+      const teamsOf = (organizationId: string) => s.teams.filter((t) => t.organizationId === organizationId && teamsNow.has(t.id)).map((t) => t.id);
 
       try {
-        const data: Record<string, unknown> = {};
-        if (patch.firstName !== undefined || patch.lastName !== undefined) {
-          const firstName = patch.firstName ?? user.firstName;
-          const lastName = patch.lastName ?? user.lastName;
-          data.name = joinName(firstName, lastName);
-          if (options.nameFields) {
-            data[options.nameFields.firstName] = firstName;
-            data[options.nameFields.lastName] = lastName;
-          }
-        }
-        if (email !== user.email) data.email = email;
-        if (options.phoneField && patch.phone !== undefined) data[options.phoneField] = patch.phone ?? null;
-        if (Object.keys(data).length > 0) await call({ method: 'POST', path: '/admin/update-user', body: { userId: id, data }, signal });
-
-        if (invited && (roleChanges || entitiesChange || email !== user.email)) {
-          // An invitation's role and organizations cannot be edited: cancel and invite again.
-          await cancelAll(pending, signal);
-          await inviteInto(email, newRoleId!, byOrg ?? resolveEntities(s, user.entityIds), signal);
-        } else if (!invited) {
-          if (roleChanges) {
-            for (const m of members) {
-              await call({ method: 'POST', path: '/organization/update-member-role', body: { memberId: m.id, role: patch.roleId, organizationId: m.organizationId }, signal });
+        await withUndo(async (undo) => {
+          const data: Record<string, unknown> = {};
+          if (patch.firstName !== undefined || patch.lastName !== undefined) {
+            const firstName = patch.firstName ?? user.firstName;
+            const lastName = patch.lastName ?? user.lastName;
+            data.name = joinName(firstName, lastName);
+            if (options.nameFields) {
+              data[options.nameFields.firstName] = firstName;
+              data[options.nameFields.lastName] = lastName;
             }
           }
-          if (byOrg) {
-            const teamsNow = s.teamIdsByUser.get(id) ?? new Set<string>();
-            for (const m of members) {
-              if (!byOrg.has(m.organizationId)) {
-                await call({ method: 'POST', path: '/organization/remove-member', body: { memberIdOrEmail: m.id, organizationId: m.organizationId }, signal });
-                continue;
+          if (email !== user.email) data.email = email;
+          if (options.phoneField && patch.phone !== undefined) data[options.phoneField] = patch.phone ?? null;
+          if (Object.keys(data).length > 0) {
+            await post('/admin/update-user', { userId: id, data }, signal);
+            const previous = Object.fromEntries(Object.keys(data).map((key) => [key, raw[key] ?? null]));
+            undo.add(() => post('/admin/update-user', { userId: id, data: previous }));
+          }
+
+          if (invited && (roleChanges || entitiesChange || email !== user.email)) {
+            // An invitation's role and organizations cannot be edited: cancel and invite again.
+            await cancelAll(pending, signal, undo);
+            await inviteInto(email, newRoleId!, byOrg ?? resolveEntities(s, user.entityIds), signal, undo);
+          } else if (!invited) {
+            if (roleChanges) {
+              for (const m of members) {
+                await post('/organization/update-member-role', { memberId: m.id, role: patch.roleId, organizationId: m.organizationId }, signal);
+                undo.add(() => post('/organization/update-member-role', { memberId: m.id, role: parseRoleList(m.role), organizationId: m.organizationId }));
               }
-              const wanted = new Set(byOrg.get(m.organizationId));
-              for (const team of s.teams.filter((t) => t.organizationId === m.organizationId)) {
-                if (wanted.has(team.id) && !teamsNow.has(team.id)) {
-                  await call({ method: 'POST', path: '/organization/add-team-member', body: { teamId: team.id, userId: id, organizationId: m.organizationId }, signal });
-                } else if (!wanted.has(team.id) && teamsNow.has(team.id)) {
-                  await call({ method: 'POST', path: '/organization/remove-team-member', body: { teamId: team.id, userId: id, organizationId: m.organizationId }, signal });
+            }
+            if (byOrg) {
+              for (const m of members.filter((x) => byOrg.has(x.organizationId))) {
+                const wanted = new Set(byOrg.get(m.organizationId));
+                for (const team of s.teams.filter((t) => t.organizationId === m.organizationId)) {
+                  const body = { teamId: team.id, userId: id, organizationId: m.organizationId };
+                  if (wanted.has(team.id) && !teamsNow.has(team.id)) {
+                    await post('/organization/add-team-member', body, signal);
+                    undo.add(() => post('/organization/remove-team-member', body));
+                  } else if (!wanted.has(team.id) && teamsNow.has(team.id)) {
+                    await post('/organization/remove-team-member', body, signal);
+                    undo.add(() => post('/organization/add-team-member', body));
+                  }
                 }
               }
             }
           }
-        }
-        if (roleChanges) await setPlatformRole(id, user.roleId, patch.roleId!, signal);
+          if (roleChanges) await setPlatformRole(raw, user.roleId, patch.roleId!, signal, undo);
+          // Last: a removed membership comes back only through the host's addMember.
+          if (byOrg && !invited) {
+            for (const m of members.filter((x) => !byOrg.has(x.organizationId))) await removeMember(m, teamsOf(m.organizationId), signal, undo);
+          }
+        });
       } finally {
         invalidate();
       }
@@ -700,14 +760,18 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
       const { snapshot: s, user } = await readUser(id, signal);
       checkNotSelf(s, id, 'remove');
       await checkNotLastAdmin(user, 'remove', signal);
+      const teamsNow = s.teamIdsByUser.get(id) ?? new Set<string>();
       try {
-        // better-auth's remove-user leaves the user's member rows behind, and list-members then
-        // fails (500) for that organization: remove the memberships (and their teams) first.
-        for (const m of s.membersByUser.get(id) ?? []) {
-          await call({ method: 'POST', path: '/organization/remove-member', body: { memberIdOrEmail: m.id, organizationId: m.organizationId }, signal });
-        }
-        await cancelAll(s.invitationsByEmail.get(user.email.toLowerCase()) ?? [], signal);
-        await call({ method: 'POST', path: '/admin/remove-user', body: { userId: id }, signal });
+        await withUndo(async (undo) => {
+          // Invitations first: canceling them can be undone over HTTP, removing a membership cannot (addMember option).
+          await cancelAll(s.invitationsByEmail.get(user.email.toLowerCase()) ?? [], signal, undo);
+          // better-auth's remove-user leaves the user's member rows behind, and list-members then
+          // fails (500) for that organization: remove the memberships (and their teams) first.
+          for (const m of s.membersByUser.get(id) ?? []) {
+            await removeMember(m, s.teams.filter((t) => t.organizationId === m.organizationId && teamsNow.has(t.id)).map((t) => t.id), signal, undo);
+          }
+          await post('/admin/remove-user', { userId: id }, signal);
+        });
       } finally {
         invalidate();
       }
@@ -784,19 +848,15 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     async resendInvitation({ id, signal }) {
       const { email, pending } = await invitationGroup(id, signal);
       try {
-        for (const inv of pending) {
-          const expired = Date.parse(inv.expiresAt) <= Date.now();
-          // better-auth renews an unexpired invitation in place; it ignores an expired one (and
-          // would create a second): cancel that and invite again.
-          if (expired) await call({ method: 'POST', path: '/organization/cancel-invitation', body: { invitationId: inv.id }, signal });
-          const teamIds = (inv.teamId ?? '').split(',').map((t) => t.trim()).filter(Boolean);
-          await call({
-            method: 'POST',
-            path: '/organization/invite-member',
-            body: { email, role: parseRoleList(inv.role), organizationId: inv.organizationId, resend: true, ...(teamIds.length > 0 ? { teamId: teamIds } : {}) },
-            signal,
-          });
-        }
+        await withUndo(async (undo) => {
+          for (const inv of pending) {
+            const expired = Date.parse(inv.expiresAt) <= Date.now();
+            // better-auth renews an unexpired invitation in place; it ignores an expired one (and
+            // would create a second): cancel that and invite again.
+            if (expired) await cancelAll([inv], signal, undo);
+            await post('/organization/invite-member', reinviteBody({ ...inv, email }, { resend: true }), signal);
+          }
+        });
       } finally {
         invalidate();
       }
@@ -806,12 +866,12 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     async revokeInvitation({ id, signal }) {
       const { email, pending } = await invitationGroup(id, signal);
       try {
-        await cancelAll(pending, signal);
-        const user = await userByEmail(email, signal);
-        const snapshot = await loadSnapshot(signal);
-        if (user && (snapshot.membersByUser.get(user.id) ?? []).length === 0) {
-          await call({ method: 'POST', path: '/admin/remove-user', body: { userId: user.id }, signal });
-        }
+        await withUndo(async (undo) => {
+          const snapshot = await loadSnapshot(signal);
+          await cancelAll(pending, signal, undo);
+          const user = await userByEmail(email, signal);
+          if (user && (snapshot.membersByUser.get(user.id) ?? []).length === 0) await post('/admin/remove-user', { userId: user.id }, signal);
+        });
       } finally {
         invalidate();
       }
@@ -866,10 +926,14 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
       const kept = Object.fromEntries(Object.entries(def.permissions).filter(([resource]) => !moduleIds.has(resource)));
       const permission = { ...kept, ...statementsFromLevels(patch.defaultPermissions, modules) };
       try {
-        // The role is per organization: the same name is updated in every organization that has it.
-        for (const organizationId of s.dynamicRoleOrgs.get(id) ?? []) {
-          await call({ method: 'POST', path: '/organization/update-role', body: { roleName: id, organizationId, data: { permission } }, signal });
-        }
+        await withUndo(async (undo) => {
+          // The role is per organization: the same name is updated in every organization that has it.
+          for (const organizationId of s.dynamicRoleOrgs.get(id) ?? []) {
+            await post('/organization/update-role', { roleName: id, organizationId, data: { permission } }, signal);
+            const before = s.dynamicRolePermissions.get(id)?.get(organizationId) ?? {};
+            undo.add(() => post('/organization/update-role', { roleName: id, organizationId, data: { permission: before } }));
+          }
+        });
       } finally {
         invalidate();
       }

@@ -31,7 +31,7 @@ import type {
   UserPatch,
 } from '../../adapter/types';
 import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted, type FieldErrors } from '../../adapter/errors';
-import { sendRequest } from '../shared/http';
+import { sendRequest, withUndo } from '../shared/http';
 import { isValidEmail } from '../../adapter/schemas';
 import { foldText, isCommonDisposableEmail, type DisposableEmailCheck, matchesUserSearch, queryUsers } from '../shared';
 import { mapWithConcurrency } from '../../query/concurrency';
@@ -659,11 +659,20 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
       else delete ext.subtreeEntityIds;
     }
     next[X] = ext;
-    if (groupChange) {
-      await changeMembers(groupChange.to, [id], [], signal);
-      if (groupChange.from) await changeMembers(groupChange.from, [], [id], signal);
-    }
-    const saved = await putUser(next, signal);
+    // The role groups change before the PUT; a failed PUT (or second group change) puts the
+    // previous groups back (best effort: a failed undo leaves the original error to the caller).
+    const saved = await withUndo(async (undo) => {
+      if (groupChange) {
+        const { from, to } = groupChange;
+        await changeMembers(to, [id], [], signal);
+        undo.add(() => changeMembers(to, [], [id]));
+        if (from) {
+          await changeMembers(from, [], [id], signal);
+          undo.add(() => changeMembers(from, [id], []));
+        }
+      }
+      return putUser(next, signal);
+    });
     return { user: await toUser(saved, signal), emailChange: 'none' };
   }
 
@@ -780,7 +789,16 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
       });
       for (const r of results) if (r) created.push(r);
     }
-    if (created.length) await changeMembers(role.id, created.map((u) => u.id), [], signal);
+    if (created.length) {
+      try {
+        await changeMembers(role.id, created.map((u) => u.id), [], signal);
+      } catch (e) {
+        // As createUser: nothing is left of an address whose role could not be given (without the
+        // caller's signal, which may be what failed; a failed delete leaves the original error).
+        for (const u of created) await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(u.id)}` }).catch(() => undefined);
+        throw e;
+      }
+    }
     // An address that failed for another reason than a skip is never dropped silently: the call fails
     // (those created are in the list; inviting them again says already_invited).
     if (failure) throw failure;

@@ -2,7 +2,8 @@
  * A fresh seeded better-auth server on 127.0.0.1 and the adapter over it, signed in as the seeded
  * admin with a bearer token, plus the conformance controls: fault layer (failNext, latency),
  * SSO and allowed domains through adapter options, the clock through vitest's fake `Date`
- * (server and adapter share the process).
+ * (server and adapter share the process). The harness is a host that offers `addMember` (the
+ * server-side `auth.api.addMember`), so a failed removal can put memberships back.
  */
 import { vi } from 'vitest';
 import { BETTER_AUTH_MODULES, BETTER_AUTH_ROLES, startBetterAuthServer, type BetterAuthServer } from '../../../servers/better-auth';
@@ -22,6 +23,19 @@ export async function createBetterAuthHarness(over: Partial<BetterAuthAdapterOpt
   const server = await startBetterAuthServer();
   const token = await server.adminToken();
   let ssoEnforced = false;
+  const addMember: BetterAuthAdapterOptions['addMember'] = async ({ userId, organizationId, role, teamIds }) => {
+    // What a host's server does: better-auth's addMember is server-only.
+    const [first, ...others] = teamIds;
+    await server.auth.api.addMember({ body: { userId, organizationId, role: role.split(',') as 'member'[], ...(first ? { teamId: first } : {}) } });
+    for (const teamId of others) {
+      const response = await fetch(`${server.authURL}/organization/add-team-member`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, origin: server.url, 'content-type': 'application/json' },
+        body: JSON.stringify({ teamId, userId, organizationId }),
+      });
+      if (!response.ok) throw new Error(`add-team-member: HTTP ${response.status}`);
+    }
+  };
   const options: BetterAuthAdapterOptions = {
     baseURL: server.authURL,
     origin: server.url,
@@ -31,6 +45,7 @@ export async function createBetterAuthHarness(over: Partial<BetterAuthAdapterOpt
     allowedDomains: ALLOWED_DOMAINS,
     invitationTtlDays: 2,
     sso: () => ({ enforced: ssoEnforced, providerName: ssoEnforced ? 'Okta' : null }),
+    addMember,
     ...over,
   };
   let faked = false;

@@ -1,0 +1,82 @@
+/**
+ * A failed action leaves the list as it was, against the real SCIM provider: a LATER request of
+ * a multi-request write is made to fail through the fault layer (failMatching), then the
+ * provider is read back. The request log shows the earlier requests went through (and were
+ * undone).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ScimProviderFeatures, ScimRequestRecord } from '../../../servers/scim';
+import { isUserAdminError, type UserAdminError } from '../../../src/adapter/errors';
+import type { User } from '../../../src/adapter/types';
+import { createScimHarness, type ScimHarness } from './harness';
+
+let harness: ScimHarness | null = null;
+afterEach(async () => {
+  await harness?.cleanup?.();
+  harness = null;
+});
+
+async function start(features: ScimProviderFeatures = {}): Promise<ScimHarness> {
+  harness = await createScimHarness(features);
+  return harness;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<UserAdminError> {
+  try {
+    await promise;
+  } catch (e) {
+    if (isUserAdminError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a rejection');
+}
+
+const shown = (u: User) => ({ email: u.email, firstName: u.firstName, status: u.status, roleId: u.roleId, entityIds: [...u.entityIds].sort(), permissions: u.permissions });
+const members = (h: ScimHarness, groupId: string) => h.server.store.groups.get(groupId)!.members.map((m) => m.value).sort();
+const writes = (list: ScimRequestRecord[], path: RegExp) => list.filter((r) => r.method !== 'GET' && path.test(r.path));
+
+describe('a failed write leaves the provider as it was', () => {
+  for (const features of [{}, { patch: false }] as ScimProviderFeatures[]) {
+    const label = features.patch === false ? 'without PATCH (GET + PUT of the groups)' : 'with PATCH';
+    it(`updateUser ${label}: a failed PUT of the user puts the previous role groups back`, async () => {
+      const h = await start(features);
+      const [jose] = (await h.adapter.listUsers({ pageIndex: 0, pageSize: 1, search: 'jose.garcia@acme.es' })).items;
+      const before = jose!;
+      expect(before.roleId).toBe('role-user');
+      const groupsBefore = { user: members(h, 'role-user'), communication: members(h, 'role-communication') };
+      const from = h.server.requests.length;
+      h.server.failMatching({ method: 'PUT', path: `/Users/${before.id}` }, 'unavailable');
+
+      const error = await rejection(h.adapter.updateUser({ id: before.id, patch: { roleId: 'role-communication', firstName: 'Josep' } }));
+
+      expect(error.code).toBe('unavailable');
+      // Both groups changed before the PUT failed, then changed back.
+      expect(writes(h.server.requests.slice(from), /^\/Groups\//).length).toBe(4);
+      expect({ user: members(h, 'role-user'), communication: members(h, 'role-communication') }).toEqual(groupsBefore);
+      expect(shown(await h.adapter.getUser({ id: before.id }))).toEqual(shown(before));
+    });
+  }
+
+  for (const features of [{}, { bulk: false }] as ScimProviderFeatures[]) {
+    const label = features.bulk === false ? 'one POST per address' : 'through /Bulk';
+    it(`inviteUsers ${label}: when the role group change fails, the users it created are deleted`, async () => {
+      const h = await start(features);
+      const roleId = (await h.adapter.listRoles()).find((r) => !r.isAdmin)!.id;
+      const usersBefore = h.server.store.users.size;
+      const invitationsBefore = (await h.adapter.listInvitations({ pageIndex: 0, pageSize: 100 })).total;
+      const from = h.server.requests.length;
+      h.server.failMatching({ method: 'PATCH', path: `/Groups/${roleId}` }, 'unavailable');
+
+      const emails = ['first.new@acme.fr', 'second.new@acme.fr'];
+      const error = await rejection(h.adapter.inviteUsers({ input: { emails, roleId, entityIds: ['entity-acme-paris'] } }));
+
+      expect(error.code).toBe('unavailable');
+      const sent = h.server.requests.slice(from);
+      expect(writes(sent, features.bulk === false ? /^\/Users$/ : /^\/Bulk$/).length).toBe(features.bulk === false ? 2 : 1);
+      expect(sent.filter((r) => r.method === 'DELETE').length).toBe(2);
+      expect(h.server.store.users.size).toBe(usersBefore);
+      expect((await h.adapter.listUsers({ pageIndex: 0, pageSize: 10, search: '.new@acme.fr' })).total).toBe(0);
+      expect((await h.adapter.listInvitations({ pageIndex: 0, pageSize: 100 })).total).toBe(invitationsBefore);
+    });
+  }
+});
