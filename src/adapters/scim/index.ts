@@ -155,6 +155,48 @@ const randomId = (): string =>
     ? globalThis.crypto.randomUUID()
     : `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
 
+const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
+
+/** Settles as `promise`, unless `signal` aborts first: then this caller alone rejects with an AbortError. */
+function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/**
+ * A read shared by concurrent callers and kept once it succeeded. The shared request runs
+ * without any caller's signal, so one caller aborting never fails the others: each caller
+ * races its own signal. A failed read is not kept (the next call tries again).
+ */
+function sharedRead<T>(load: () => Promise<T>, known?: T): (signal?: AbortSignal, fresh?: boolean) => Promise<T> {
+  let cached: Promise<T> | null = known === undefined ? null : Promise.resolve(known);
+  return (signal, fresh = false) => {
+    if (signal?.aborted) return Promise.reject(abortError());
+    if (!cached || fresh) {
+      const p = load();
+      cached = p;
+      p.catch(() => {
+        if (cached === p) cached = null;
+      });
+    }
+    return raceAbort(cached, signal);
+  };
+}
+
 /** AND of OR-parts → one flat OR of AND-terms (SCIM precedence: `and` binds tighter). */
 function dnf(parts: Part[]): string[][] {
   let terms: string[][] = [[]];
@@ -233,25 +275,18 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
 
   // ---------------------------------------------------------------- cached reads
 
-  let spcPromise: Promise<ProviderCapabilities> | null = options.serviceProviderConfig ? Promise.resolve(capabilitiesOf(options.serviceProviderConfig)) : null;
   /** The provider's capabilities, read once (a failed read is retried next time). */
-  function provider(signal?: AbortSignal): Promise<ProviderCapabilities> {
-    if (!spcPromise) {
-      const p = request<ScimServiceProviderConfig>({ path: '/ServiceProviderConfig', signal }).then(capabilitiesOf);
-      spcPromise = p;
-      p.catch(() => {
-        if (spcPromise === p) spcPromise = null;
-      });
-    }
-    return spcPromise;
-  }
+  const provider = sharedRead(
+    async () => capabilitiesOf(await request<ScimServiceProviderConfig>({ path: '/ServiceProviderConfig' })),
+    options.serviceProviderConfig ? capabilitiesOf(options.serviceProviderConfig) : undefined,
+  );
 
-  let rolesPromise: Promise<Role[]> | null = null;
-  async function fetchRoles(signal?: AbortSignal): Promise<Role[]> {
-    const caps = await provider(signal);
+  /** Every role group, without any caller's signal (the read is shared). */
+  async function fetchRoles(): Promise<Role[]> {
+    const caps = await provider();
     const groups: ScimGroup[] = [];
     for (let startIndex = 1; startIndex < 100_000; ) {
-      const page = await request<ScimListResponse<ScimGroup>>({ path: '/Groups', query: { startIndex, count: caps.maxResults, excludedAttributes: 'members' }, signal });
+      const page = await request<ScimListResponse<ScimGroup>>({ path: '/Groups', query: { startIndex, count: caps.maxResults, excludedAttributes: 'members' } });
       const items = page.Resources ?? [];
       groups.push(...items);
       startIndex += items.length;
@@ -259,29 +294,12 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     }
     return groups.map(roleFromGroup).filter((r): r is Role => r !== null);
   }
-  function roles(signal?: AbortSignal, fresh = false): Promise<Role[]> {
-    if (!rolesPromise || fresh) {
-      const p = fetchRoles(signal);
-      rolesPromise = p;
-      p.catch(() => {
-        if (rolesPromise === p) rolesPromise = null;
-      });
-    }
-    return rolesPromise;
-  }
+  /** The roles, read once and shared; `fresh` reads them again (listRoles). */
+  const roles = sharedRead(fetchRoles);
   const roleMap = async (signal?: AbortSignal) => new Map((await roles(signal)).map((r) => [r.id, r]));
 
-  let mePromise: Promise<string> | null = options.currentUserId ? Promise.resolve(options.currentUserId) : null;
-  function currentUserId(signal?: AbortSignal): Promise<string> {
-    if (!mePromise) {
-      const p = request<ScimUser>({ path: '/Me', signal }).then((u) => u.id);
-      mePromise = p;
-      p.catch(() => {
-        if (mePromise === p) mePromise = null;
-      });
-    }
-    return mePromise;
-  }
+  /** The current administrator's id (the option, else `/Me`, read once and shared). */
+  const currentUserId = sharedRead(async () => (await request<ScimUser>({ path: '/Me' })).id, options.currentUserId || undefined);
 
   async function ssoSettings(): Promise<ScimSsoSettings> {
     return options.sso === undefined ? { enforced: false, providerName: null } : await resolve(options.sso);
