@@ -111,6 +111,8 @@ export default defineConfig({
           name: `storybook-${locale}`,
           // `provide` is per project (a Vite `define` is not: the projects share one transform cache).
           provide: { storyLocale: locale },
+          // A story's waits are up to 15 s each (.storybook/preview.tsx); a whole play function gets 60 s.
+          testTimeout: 60_000,
           setupFiles: ['.storybook/locale.setup.ts'],
           browser: { enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' as const }], viewport: { width: 1280, height: 900 } },
         },

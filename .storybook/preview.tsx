@@ -2,11 +2,16 @@ import type { Decorator, Loader, Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { configure } from 'storybook/test';
 import { UserAdminProvider, type AdapterCapabilities } from '../src/headless';
 import { createRestAdapter } from '../src/adapters/rest';
 import { createHandlers, createMockStore, createMemoryAdapter, createFaultInjector } from '../mocks';
 import type { MockStoreOptions, FaultInjector } from '../mocks';
 import '../src/styles.css';
+
+// Play functions' findBy and waitFor without a timeout of their own wait up to 15 s (1 s by
+// default): they end as soon as the screen answers, and CI machines are shared and loaded.
+configure({ asyncUtilTimeout: 15_000 });
 
 /**
  * Per-story backend, set with `parameters.backend`: store options, latency, and a hook to

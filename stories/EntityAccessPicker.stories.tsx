@@ -4,7 +4,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { EntityAccessPicker, type EntityAccessPickerProps } from '../src/entities/components';
 import type { EntityAccessValue } from '../src/entities';
 import { useUserAdminTranslation } from '../src/i18n';
-import { backend, storyBackend, storyT } from './support';
+import { backend, storyBackend, storyT, TIMEOUT } from './support';
 
 /**
  * The entity access picker over the REST adapter and the reference backend behind MSW: a lazy
@@ -33,7 +33,6 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const TIMEOUT = { timeout: 5000 };
 const valueOf = (canvasElement: HTMLElement) => JSON.parse(within(canvasElement).getByTestId('value').textContent!) as EntityAccessValue;
 const label = (context: Parameters<typeof storyT>[0]) => storyT(context)('invite.entities.label');
 

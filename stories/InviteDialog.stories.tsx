@@ -6,7 +6,7 @@ import { useUserAdminTranslation } from '../src/i18n';
 import { InviteDialog } from '../src/invite/components';
 import { EVERY_SKIP_REASON_EMAILS, EVERY_SKIP_REASON_STORE, withEverySkipReason } from '../test/utils/invite-support';
 import { Button } from '../src/ui';
-import { backend, storyBackend, storyT } from './support';
+import { backend, storyBackend, storyT, TIMEOUT } from './support';
 
 /**
  * The invite dialog over the REST adapter and the reference backend behind MSW. Play functions
@@ -20,7 +20,6 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const TIMEOUT = { timeout: 5000 };
 type Ctx = Pick<StoryContext, 'globals' | 'canvasElement'>;
 
 /** The open dialog (Radix portals it into the dialog's own `.uak-root`, inside the story). */

@@ -2,7 +2,7 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { DAY_MS, type MockStore } from '../mocks';
 import { PendingInvitations } from '../src/invitations/components';
-import { backend, storyBackend, storyT } from './support';
+import { backend, storyBackend, storyT, TIMEOUT } from './support';
 
 /**
  * The pending invitations screen over the REST adapter and the reference backend behind MSW.
@@ -18,7 +18,6 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const TIMEOUT = { timeout: 5000 };
 type Ctx = Pick<StoryContext, 'globals'>;
 const localeOf = (context: Ctx) => (context.globals.locale as string | undefined) ?? 'en';
 /** "in 7 days" in the story's locale, as Intl writes it. */

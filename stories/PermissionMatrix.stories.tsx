@@ -5,7 +5,7 @@ import { FIXTURE_ROLES, MODULE_IDS, ROLE_IDS } from '../mocks/fixtures';
 import type { ModulePermissions, Role } from '../src/adapter/types';
 import { ModulePermissionsField, PermissionMatrix } from '../src/permissions/components';
 import { useUserAdminTranslation, type UserAdminT } from '../src/i18n';
-import { backend, storyBackend, storyT } from './support';
+import { backend, storyBackend, storyT, TIMEOUT } from './support';
 
 /**
  * The permission matrix over the REST adapter and the reference backend behind MSW: users or
@@ -21,7 +21,6 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const TIMEOUT = { timeout: 8000 };
 type Ctx = Pick<StoryContext, 'globals'>;
 
 const levelText = (t: UserAdminT, level: string) => t(`permissionMatrix.level.${level}` as Parameters<UserAdminT>[0]);

@@ -2,7 +2,7 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import type { User } from '../src/adapter/types';
 import { SignInErrorGuide, SignInErrorGuideDialog } from '../src/diagnostics/components';
-import { backend, storyBackend, storyT } from './support';
+import { backend, storyBackend, storyT, TIMEOUT } from './support';
 
 /**
  * The sign-in error guide over the REST adapter and the reference backend behind MSW. With 20 users
@@ -19,7 +19,6 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const TIMEOUT = { timeout: 5000 };
 type Ctx = Pick<StoryContext, 'loaded'>;
 
 const userOf = (context: Ctx, id: string): User => storyBackend(context).store.getUser({ id });

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { UserAdmin } from '../src/admin/components';
-import { backend, storyBackend, storyT } from './support';
+import { backend, storyBackend, storyT, TIMEOUT } from './support';
 
 /**
  * The composed screen a host drops in, over the REST adapter and the reference backend behind
@@ -18,7 +18,6 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const TIMEOUT = { timeout: 8000 };
 
 /** Opens the first row's action menu (named like `menuName`) once the table is there, and picks `item`. */
 async function chooseOnFirstRow(canvasElement: HTMLElement, menuName: string, item: string) {

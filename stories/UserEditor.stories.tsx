@@ -3,7 +3,7 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { DAY_MS, MODULE_IDS, ROLE_IDS, createMockStore } from '../mocks';
 import { createFormatters } from '../src/i18n';
 import { UserEditorDialog } from '../src/editor/components';
-import { backend, storyBackend, storyT } from './support';
+import { backend, storyBackend, storyT, TIMEOUT } from './support';
 
 /**
  * The user editor over the REST adapter and the reference backend behind MSW: creating a login
@@ -20,7 +20,6 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const TIMEOUT = { timeout: 5000 };
 type Ctx = Pick<StoryContext, 'globals' | 'canvasElement'>;
 
 /** A user the default fixtures created through SSO (same seed as every story's store). */

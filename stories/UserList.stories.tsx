@@ -4,7 +4,7 @@ import { CURRENT_ADMIN_ID, ROLE_IDS } from '../mocks/fixtures';
 import type { MockStore } from '../mocks';
 import { UserList } from '../src/users/components';
 import type { UserListView } from '../src/users';
-import { backend, storyBackend, storyT } from './support';
+import { backend, storyBackend, storyT, TIMEOUT } from './support';
 
 /**
  * The users screen over the REST adapter and the reference backend behind MSW. Relative times
@@ -21,7 +21,6 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const TIMEOUT = { timeout: 8000 };
 type Ctx = Pick<StoryContext, 'globals'>;
 const localeOf = (context: Ctx) => (context.globals.locale as string | undefined) ?? 'en';
 const num = (context: Ctx, value: number) => new Intl.NumberFormat(localeOf(context)).format(value);

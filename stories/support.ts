@@ -9,6 +9,12 @@ import type { StoryBackendParameters } from '../.storybook/preview';
 /** `parameters: backend({ store: { userCount: 60 } })`. */
 export const backend = (p: StoryBackendParameters) => ({ backend: p });
 
+/**
+ * How long a play function waits for the screen to answer. Waits end as soon as it does; the
+ * margin is for shared, loaded machines (CI runs the stories in three locales at once).
+ */
+export const TIMEOUT = { timeout: 15_000 };
+
 const cache = new Map<string, UserAdminT>();
 /**
  * The library's `t` in the story's locale (`context.globals.locale`).
