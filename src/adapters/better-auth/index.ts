@@ -122,11 +122,12 @@ export interface BetterAuthAdapterOptions extends BetterAuthTransportOptions {
   /** Only these email domains can be invited. Defaults to any domain. */
   allowedDomains?: string[];
   /**
-   * How an address is found disposable (invitations, new login users, email changes are refused
-   * for one). Defaults to {@link isCommonDisposableEmail}: a bundled list of about 200 widely used
-   * providers (about 2 KB gzip). Pass `isDisposableEmail` from `user-admin-kit/disposable-domains`
-   * for the complete list (about 120,000 domains, 672 KB gzip, loaded on first use), your own
-   * check (for example a call to your server), or `() => false` to accept every domain.
+   * How an address is found disposable: such an address is skipped by `inviteUsers` (`disposable`)
+   * and refused for a new login user (`createUser`) or a login user's new email (`validation`,
+   * `fieldErrors.email: 'not_allowed'`). Defaults to {@link isCommonDisposableEmail}: a bundled
+   * list of 212 widely used providers. Pass `isDisposableEmail` from
+   * `user-admin-kit/disposable-domains` for the complete list (672.5 KB gzip, loaded on first use),
+   * your own check (for example a call to your server), or `() => false` to accept every domain.
    */
   isDisposableEmail?: DisposableEmailCheck;
   /** The SSO policy. Defaults to `{ enforced: false, providerName: null }`. */
@@ -236,6 +237,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
   const cacheMs = options.cacheMs ?? 2000;
   const pageSize = options.listPageSize ?? 200;
   const statics = staticRoleDefs(options.roles);
+  const isDisposable = options.isDisposableEmail ?? isCommonDisposableEmail;
   const sso = (): Settings['sso'] => (typeof options.sso === 'function' ? options.sso() : (options.sso ?? { enforced: false, providerName: null }));
 
   // ---------------------------------------------------------------------------
@@ -445,6 +447,11 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     if (allowedDomains && !allowedDomains.has(domain)) throw refuse('validation', `Domain ${domain} is not allowed`, undefined, { email: 'not_allowed' });
   }
 
+  /** A new login user's address, or a login user's new address, must not be disposable (as in the reference store). */
+  async function checkNotDisposable(email: string): Promise<void> {
+    if (await isDisposable(email)) throw refuse('validation', `Domain ${email.split('@')[1] ?? ''} is a disposable-address provider`, undefined, { email: 'not_allowed' });
+  }
+
   // ---------------------------------------------------------------------------
   // Writes
   // ---------------------------------------------------------------------------
@@ -624,6 +631,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
       const email = input.email.trim().toLowerCase();
       if (!isValidEmail(email)) throw refuse('validation', `Invalid email ${input.email}`, undefined, { email: 'invalid_email' });
       checkDomain(email);
+      await checkNotDisposable(email);
       const s = await loadStructure(signal);
       const role = mustRole(s, input.roleId);
       checkPermissions(role, input.permissions);
@@ -667,6 +675,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
         email = patch.email.trim().toLowerCase();
         if (!isValidEmail(email)) throw refuse('validation', `Invalid email ${patch.email}`, undefined, { email: 'invalid_email' });
         checkDomain(email);
+        await checkNotDisposable(email);
       }
       if (patch.phone && !options.phoneField) throw refuse('validation', 'This server has no phone field (phoneField option)', undefined, { phone: 'not_allowed' });
       const teamsNow = s.teamIdsByUser.get(id) ?? new Set<string>();
@@ -800,7 +809,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
         if (owner) { skip(owner.status === 'invited' ? 'already_invited' : 'already_member'); continue; }
         const domain = email.split('@')[1] ?? '';
         if (allowedDomains && !allowedDomains.has(domain)) { skip('domain_not_allowed'); continue; }
-        if (await (options.isDisposableEmail ?? isCommonDisposableEmail)(email)) { skip('disposable'); continue; }
+        if (await isDisposable(email)) { skip('disposable'); continue; }
         toInvite.push(email);
       }
       const failures: unknown[] = [];

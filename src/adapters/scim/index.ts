@@ -109,11 +109,13 @@ export interface ScimAdapterOptions {
   /** When set, only these email domains can be given to login users or invited. Defaults to any domain. */
   allowedDomains?: string[];
   /**
-   * How an address is found disposable (invitations, new login users, email changes are refused
-   * for one). Defaults to {@link isCommonDisposableEmail}: a bundled list of about 200 widely used
-   * providers (about 2 KB gzip). Pass `isDisposableEmail` from `user-admin-kit/disposable-domains`
-   * for the complete list (about 120,000 domains, 672 KB gzip, loaded on first use), your own
-   * check (for example a call to your server), or `() => false` to accept every domain.
+   * How an address is found disposable: such an address is skipped by `inviteUsers` (`disposable`)
+   * and refused for a new login user (`createUser`) or a login user's new email (`validation`,
+   * `fieldErrors.email: 'not_allowed'`); contacts are not checked. Defaults to
+   * {@link isCommonDisposableEmail}: a bundled list of 212 widely used providers. Pass
+   * `isDisposableEmail` from `user-admin-kit/disposable-domains` for the complete list (672.5 KB
+   * gzip, loaded on first use), your own check (for example a call to your server), or
+   * `() => false` to accept every domain.
    */
   isDisposableEmail?: DisposableEmailCheck;
   /** Whether there are several entities. Defaults to `entities.length > 1` (true with `listEntities`). */
@@ -512,6 +514,12 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     }
   }
 
+  const isDisposable = options.isDisposableEmail ?? isCommonDisposableEmail;
+  /** A new login user's address, or a login user's new address, must not be disposable (contacts may have one, as in the reference store). */
+  async function checkNotDisposable(email: string): Promise<void> {
+    if (await isDisposable(email)) throw invalid(`Domain ${domainOf(email)} is a disposable-address provider`, { email: 'not_allowed' });
+  }
+
   async function roleOrThrow(roleId: string, signal?: AbortSignal): Promise<Role> {
     const role = (await roleMap(signal)).get(roleId);
     if (!role) throw invalid(`No role ${roleId}`, { roleId: 'not_found' }, 'role_not_found');
@@ -594,6 +602,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     }
     if ((await ssoSettings()).enforced) throw new UserAdminError('forbidden', 'Login users come from SSO', { reason: 'sso_enforced' });
     checkEmail(email, true);
+    await checkNotDisposable(email);
     const role = await roleOrThrow(input.roleId, signal);
     if (!input.entityIds?.length) throw invalid('At least one entity', { entityIds: 'required' });
     checkEntities(input.entityIds);
@@ -628,6 +637,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     if (patch.email !== undefined) {
       const email = patch.email.trim().toLowerCase();
       checkEmail(email, before.kind === 'login');
+      if (before.kind === 'login' && email !== before.email.toLowerCase()) await checkNotDisposable(email);
       next.userName = email;
       next.emails = [{ value: email, type: 'work', primary: true }, ...(next.emails ?? []).filter((e) => !e.primary && e.value.toLowerCase() !== email)];
     }
@@ -740,7 +750,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     }
     const clean: string[] = [];
     for (const email of candidates) {
-      if (await (options.isDisposableEmail ?? isCommonDisposableEmail)(email)) skip(email, 'disposable');
+      if (await isDisposable(email)) skip(email, 'disposable');
       else clean.push(email);
     }
     const existing = await usersByUserName(clean, signal);
