@@ -93,7 +93,9 @@ export interface ScimRequestRecord {
 }
 
 /**
- * Which request a {@link ScimControls.failMatching} fault hits.
+ * Which request a {@link ScimControls.failMatching} fault hits. A rule aimed at a request also
+ * hits the same operation inside a `POST /Bulk` (method, path and `data` as the body): that
+ * operation alone fails in the Bulk response, the others run.
  * @example
  * const rule: ScimFaultRule = { method: 'PUT', path: /^\/Users\//, nth: 1 };
  */
@@ -421,8 +423,8 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
   let failing: UserAdminErrorCode | null = null;
   let rules: { rule: ScimFaultRule; left: number; code: UserAdminErrorCode }[] = [];
   let latency = 0;
-  /** The code of the rule this request fires, if any. */
-  const matchRule = (req: express.Request): UserAdminErrorCode | null => {
+  /** The code of the rule this request (or Bulk operation) fires, if any. */
+  const matchRule = (req: { method: string; path: string; body: unknown }): UserAdminErrorCode | null => {
     for (const entry of rules) {
       const { rule } = entry;
       if (rule.method !== undefined && rule.method.toUpperCase() !== req.method) continue;
@@ -434,6 +436,36 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
       return entry.code;
     }
     return null;
+  };
+  /**
+   * Operations of a `POST /Bulk` that a rule hits, as if each were its own request: they are taken
+   * out before SCIMMY runs the rest, and answered failed in the Bulk response. Returns whether the
+   * response was already sent (every operation failed).
+   */
+  const failBulkOperations = (req: express.Request, res: express.Response): boolean => {
+    const body = req.body as { Operations?: { method?: string; path?: string; bulkId?: string; data?: unknown }[] } | undefined;
+    if (req.method !== 'POST' || req.path !== '/Bulk' || !Array.isArray(body?.Operations)) return false;
+    const failedOps: unknown[] = [];
+    const kept = body.Operations.filter((op) => {
+      const code = matchRule({ method: String(op.method ?? '').toUpperCase(), path: String(op.path ?? ''), body: op.data });
+      if (!code) return true;
+      const [status, scimType] = code === 'network' ? [503, undefined] : FAULT_STATUS[code];
+      const response = { schemas: [SCIM_ERROR_URN], status: String(status), ...(scimType ? { scimType } : {}), detail: `Injected failure: ${code}` };
+      failedOps.push({ method: op.method, ...(op.bulkId ? { bulkId: op.bulkId } : {}), status: String(status), response });
+      return false;
+    });
+    if (failedOps.length === 0) return false;
+    if (kept.length === 0) {
+      res.status(200).type('application/scim+json').send(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkResponse'], Operations: failedOps }));
+      return true;
+    }
+    body.Operations = kept;
+    const json = res.json.bind(res);
+    res.json = (out: unknown) => {
+      const operations = (out as { Operations?: unknown[] } | null)?.Operations;
+      return json(Array.isArray(operations) ? { ...(out as object), Operations: [...operations, ...failedOps] } : out);
+    };
+    return false;
   };
 
   const applyConfig = () => {
@@ -477,6 +509,7 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
         scimError(res, status, `Injected failure: ${code}`, scimType);
         return;
       }
+      if (rules.length > 0 && failBulkOperations(req, res)) return;
       if (!ctx.features.me && req.path === '/Me') {
         scimError(res, 501, 'Endpoint Not Implemented');
         return;

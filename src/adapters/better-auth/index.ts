@@ -8,6 +8,7 @@ import type {
   CreateUserResult,
   Entity,
   Invitation,
+  InviteFailure,
   InviteUsersResult,
   ListUsersParams,
   Module,
@@ -19,7 +20,7 @@ import type {
   UserAdminAdapter,
   UserCounts,
 } from '../../adapter/types';
-import { UserAdminError, throwIfAborted, type FieldErrors } from '../../adapter/errors';
+import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted, type FieldErrors } from '../../adapter/errors';
 import { isValidEmail } from '../../adapter/schemas';
 import { isCommonDisposableEmail, type DisposableEmailCheck, matchesUserFilter, matchesUserSearch, queryUsers, foldText } from '../shared';
 import { withUndo, type UndoLog } from '../shared/http';
@@ -202,6 +203,10 @@ interface Structure {
 interface Snapshot extends Structure, MembershipIndex {}
 
 type Signal = AbortSignal | undefined;
+
+/** An address inviteUsers could not invite, with the error's code and reason. */
+const inviteFailure = (email: string, e: unknown): InviteFailure =>
+  isUserAdminError(e) ? { email, code: e.code, ...(e.reason ? { reason: e.reason } : {}) } : { email, code: 'unknown' };
 
 const refuse = (code: UserAdminError['code'], message: string, reason?: UserAdminError['reason'], fieldErrors?: FieldErrors) =>
   new UserAdminError(code, message, { reason, fieldErrors });
@@ -812,8 +817,11 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
         if (await isDisposable(email)) { skip('disposable'); continue; }
         toInvite.push(email);
       }
-      const failures: unknown[] = [];
+      // Each address is created and invited on its own: one that fails is undone (createInvited)
+      // and reported in `failed`; the others go through. An abort still rejects the call.
+      const failed: InviteFailure[] = [];
       const done: string[] = [];
+      let aborted: unknown = null;
       try {
         await mapWithConcurrency(toInvite, inviteConcurrency, async (email) => {
           const given = names.get(email);
@@ -821,17 +829,18 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
             await createInvited(email, { firstName: given?.firstName?.trim() ?? '', lastName: given?.lastName?.trim() ?? '' }, role.id, byOrg, {}, signal);
             done.push(email);
           } catch (e) {
-            if (e instanceof UserAdminError && e.reason === 'email_taken') skipped.push({ email, reason: 'already_member' });
-            else if (e instanceof UserAdminError && /ALREADY_INVITED/.test(e.message)) skipped.push({ email, reason: 'already_invited' });
-            else failures.push(e);
+            if (isAbortError(e)) aborted ??= e;
+            else if (isUserAdminError(e) && e.reason === 'email_taken') skipped.push({ email, reason: 'already_member' });
+            else if (isUserAdminError(e) && /ALREADY_INVITED/.test(e.message)) skipped.push({ email, reason: 'already_invited' });
+            else failed.push(inviteFailure(email, e));
           }
         });
       } finally {
         invalidate();
       }
-      if (failures.length > 0) throw failures[0];
+      if (aborted) throw aborted;
       const invited = await mergedInvitations(toInvite.filter((e) => done.includes(e)), signal);
-      return { invited, skipped };
+      return { invited, skipped, failed };
     },
 
     async listInvitations({ signal, pageIndex, pageSize: size, search, status }) {

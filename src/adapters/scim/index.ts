@@ -15,6 +15,7 @@ import type {
   CreateUserResult,
   Entity,
   Invitation,
+  InviteFailure,
   InviteSkipReason,
   InviteUsersResult,
   ListEntitiesParams,
@@ -150,6 +151,10 @@ const invalid = (message: string, fieldErrors: FieldErrors, reason?: UserAdminEr
   new UserAdminError('validation', message, { fieldErrors, ...(reason ? { reason } : {}) });
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 const X = SCIM_USER_EXTENSION;
+
+/** An address inviteUsers could not invite, with the error's code and reason. */
+const inviteFailure = (email: string, e: unknown): InviteFailure =>
+  isUserAdminError(e) ? { email, code: e.code, ...(e.reason ? { reason: e.reason } : {}) } : { email, code: 'unknown' };
 
 /** A random id (`crypto.randomUUID` is missing outside secure contexts). */
 const randomId = (): string =>
@@ -779,18 +784,30 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
         newInvitation(by),
       ),
     );
+    // Each address is created on its own (or as its own /Bulk operation): one that fails is
+    // reported in `failed` with nothing left for it, and the others go through. An abort deletes
+    // the users already created (they have no role group yet) and rejects the call.
     const created: ScimUser[] = [];
-    let failure: UserAdminError | null = null;
+    const failed: InviteFailure[] = [];
+    const fail = (email: string, e: unknown) => failed.push(inviteFailure(email, e));
+    let aborted: unknown = null;
     const caps = await provider(signal);
     if (caps.bulk && bodies.length > 1) {
-      for (let i = 0; i < bodies.length; i += caps.maxOperations) {
+      for (let i = 0; i < bodies.length && !aborted; i += caps.maxOperations) {
         const chunk = bodies.slice(i, i + caps.maxOperations);
-        const response = await request<{ Operations?: { status: string | number; location?: string; response?: unknown; bulkId?: string }[] }>({
-          method: 'POST',
-          path: '/Bulk',
-          body: { schemas: [SCIM_BULK_REQUEST], failOnErrors: chunk.length + 1, Operations: chunk.map((data, k) => ({ method: 'POST', path: '/Users', bulkId: `u${i + k}`, data })) },
-          signal,
-        });
+        let response: { Operations?: { status: string | number; location?: string; response?: unknown; bulkId?: string }[] };
+        try {
+          response = await request({
+            method: 'POST',
+            path: '/Bulk',
+            body: { schemas: [SCIM_BULK_REQUEST], failOnErrors: chunk.length + 1, Operations: chunk.map((data, k) => ({ method: 'POST', path: '/Users', bulkId: `u${i + k}`, data })) },
+            signal,
+          });
+        } catch (e) {
+          if (isAbortError(e)) aborted = e;
+          else for (const data of chunk) fail(data.userName, e);
+          continue;
+        }
         const ops = response.Operations ?? [];
         chunk.forEach((data, k) => {
           const op = ops.find((o) => o.bulkId === `u${i + k}`) ?? ops[k];
@@ -798,7 +815,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
           const id = op?.location?.split('/').pop();
           if (status >= 200 && status < 300 && id) created.push({ ...(data as ScimUser), id, meta: { created: new Date(now()).toISOString() } });
           else if (status === 409) skip(data.userName, 'already_member');
-          else failure ??= errorFromScim(status, op?.response);
+          else fail(data.userName, errorFromScim(status, op?.response));
         });
       }
     } else {
@@ -806,37 +823,40 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
         try {
           return await request<ScimUser>({ method: 'POST', path: '/Users', body, signal });
         } catch (e) {
-          if (isUserAdminError(e) && e.code === 'conflict') {
-            skip(body.userName, 'already_member');
-            return null;
-          }
-          if (isAbortError(e)) throw e;
-          failure ??= isUserAdminError(e) ? e : new UserAdminError('unknown', String(e));
+          if (isUserAdminError(e) && e.code === 'conflict') skip(body.userName, 'already_member');
+          else if (isAbortError(e)) aborted ??= e;
+          else fail(body.userName, e);
           return null;
         }
       });
       for (const r of results) if (r) created.push(r);
     }
+    // Without the caller's signal (an abort may be what failed); a failed delete is not reported.
+    const deleteCreated = async () => {
+      for (const u of created) await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(u.id)}` }).catch(() => undefined);
+    };
+    if (aborted) {
+      await deleteCreated();
+      throw aborted;
+    }
     if (created.length) {
       try {
         await changeMembers(role.id, created.map((u) => u.id), [], signal);
       } catch (e) {
-        // As createUser: nothing is left of an address whose role could not be given (without the
-        // caller's signal, which may be what failed; a failed delete leaves the original error).
-        for (const u of created) await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(u.id)}` }).catch(() => undefined);
-        throw e;
+        // As createUser: nothing is left of an address whose role could not be given.
+        await deleteCreated();
+        if (isAbortError(e)) throw e;
+        for (const u of created) fail(u.userName, e);
+        created.length = 0;
       }
     }
-    // An address that failed for another reason than a skip is never dropped silently: the call fails
-    // (those created are in the list; inviting them again says already_invited).
-    if (failure) throw failure;
     const invited: Invitation[] = [];
     for (const r of created) {
       const user = userFromScim({ ...r, groups: [{ value: role.id }] }, map, now());
       const invitation = invitationOf(user, r);
       if (invitation) invited.push(invitation);
     }
-    return { invited, skipped };
+    return { invited, skipped, failed };
   }
 
   async function invitedUsers(signal?: AbortSignal): Promise<{ user: User; r: ScimUser }[]> {

@@ -65,6 +65,13 @@ export async function createBetterAuthHarness(over: Partial<BetterAuthAdapterOpt
       ssoEnforced = enforced;
     },
     failNext: (code) => server.faults.failNext(code),
+    // The request that invites the address (invite-member, after its create-user) fails; the
+    // adapter removes the user it created and reports the address in `failed`.
+    failInvite: (email) =>
+      server.faults.failMatching(
+        { method: 'POST', path: '/organization/invite-member', body: (b) => (b as { email?: string } | undefined)?.email?.toLowerCase() === email.toLowerCase() },
+        'unavailable',
+      ),
     setLatency: (ms) => server.faults.setLatency(ms),
     disallowedDomainEmail: 'someone@not-acme.test',
     // A dynamic role: better-auth's static roles (from the server's config) cannot be edited.

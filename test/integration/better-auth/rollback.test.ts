@@ -185,3 +185,34 @@ describe('a failed write leaves the server as it was', () => {
     expect((await h.adapter.listRoles({})).find((r) => r.id === 'editor')).toEqual(roleBefore);
   });
 });
+
+describe('inviteUsers reports what it could not invite', () => {
+  it('an address whose invitation fails is in failed with nothing left for it; the others are invited', async () => {
+    const h = await start();
+    const org = h.server.seed.organizations[0]!.id;
+    const emails = ['first.new@acme.fr', 'second.new@acme.fr', 'third.new@acme.fr'];
+    h.server.faults.resetLog();
+    await h.failInvite!('second.new@acme.fr');
+
+    const result = await h.adapter.inviteUsers({ input: { emails, roleId: 'member', entityIds: [org], scope: 'entity' } });
+
+    expect(result.failed).toEqual([{ email: 'second.new@acme.fr', code: 'unavailable' }]);
+    expect(result.invited.map((i) => i.email).sort()).toEqual(['first.new@acme.fr', 'third.new@acme.fr']);
+    expect(result.skipped).toEqual([]);
+    // Its user was created, then removed again after the failed invitation.
+    expect(paths(h, '/admin/create-user')).toBe(3);
+    expect(paths(h, '/admin/remove-user')).toBe(1);
+    expect((await h.adapter.listUsers({ pageIndex: 0, pageSize: 5, search: 'second.new' })).total).toBe(0);
+    expect((await h.adapter.listInvitations({ pageIndex: 0, pageSize: 5, search: 'second.new' })).total).toBe(0);
+  });
+
+  it('rejects when nothing could be attempted (reading the users failed first)', async () => {
+    const h = await start();
+    const org = h.server.seed.organizations[0]!.id;
+    await h.adapter.listRoles({});
+    h.server.faults.failMatching({ method: 'GET', path: '/admin/list-users' }, 'unavailable');
+    const error = await rejection(h.adapter.inviteUsers({ input: { emails: ['first.new@acme.fr'], roleId: 'member', entityIds: [org], scope: 'entity' } }));
+    expect(error.code).toBe('unavailable');
+    expect(paths(h, '/admin/create-user')).toBe(0);
+  });
+});

@@ -44,6 +44,9 @@ export async function createScimHarness(
       sso = enforced;
     },
     failNext: (code) => server.failNext(code),
+    // The POST /Users creating the address fails, alone or as its operation inside a /Bulk request.
+    failInvite: (email) =>
+      server.failMatching({ method: 'POST', path: '/Users', body: (b) => (b as { userName?: string } | undefined)?.userName?.toLowerCase() === email.toLowerCase() }, 'unavailable'),
     setLatency: (ms) => server.setLatency(ms),
     disallowedDomainEmail: 'someone@not-acme.test',
     cleanup: () => server.close(),

@@ -59,7 +59,7 @@ describe('a failed write leaves the provider as it was', () => {
 
   for (const features of [{}, { bulk: false }] as ScimProviderFeatures[]) {
     const label = features.bulk === false ? 'one POST per address' : 'through /Bulk';
-    it(`inviteUsers ${label}: when the role group change fails, the users it created are deleted`, async () => {
+    it(`inviteUsers ${label}: when the role group change fails, the users it created are deleted and reported in failed`, async () => {
       const h = await start(features);
       const roleId = (await h.adapter.listRoles()).find((r) => !r.isAdmin)!.id;
       const usersBefore = h.server.store.users.size;
@@ -68,9 +68,10 @@ describe('a failed write leaves the provider as it was', () => {
       h.server.failMatching({ method: 'PATCH', path: `/Groups/${roleId}` }, 'unavailable');
 
       const emails = ['first.new@acme.fr', 'second.new@acme.fr'];
-      const error = await rejection(h.adapter.inviteUsers({ input: { emails, roleId, entityIds: ['entity-acme-paris'] } }));
+      const result = await h.adapter.inviteUsers({ input: { emails, roleId, entityIds: ['entity-acme-paris'] } });
 
-      expect(error.code).toBe('unavailable');
+      expect(result.invited).toEqual([]);
+      expect(result.failed).toEqual(emails.map((email) => ({ email, code: 'unavailable' })));
       const sent = h.server.requests.slice(from);
       expect(writes(sent, features.bulk === false ? /^\/Users$/ : /^\/Bulk$/).length).toBe(features.bulk === false ? 2 : 1);
       expect(sent.filter((r) => r.method === 'DELETE').length).toBe(2);
@@ -79,4 +80,35 @@ describe('a failed write leaves the provider as it was', () => {
       expect((await h.adapter.listInvitations({ pageIndex: 0, pageSize: 100 })).total).toBe(invitationsBefore);
     });
   }
+
+  for (const features of [{}, { bulk: false }] as ScimProviderFeatures[]) {
+    const label = features.bulk === false ? 'one POST per address' : 'through /Bulk';
+    it(`inviteUsers ${label}: an address whose creation fails is in failed, the others are invited`, async () => {
+      const h = await start(features);
+      const roleId = (await h.adapter.listRoles()).find((r) => !r.isAdmin)!.id;
+      const from = h.server.requests.length;
+      await h.failInvite!('second.new@acme.fr');
+
+      const emails = ['first.new@acme.fr', 'second.new@acme.fr', 'third.new@acme.fr'];
+      const result = await h.adapter.inviteUsers({ input: { emails, roleId, entityIds: ['entity-acme-paris'] } });
+
+      expect(result.failed).toEqual([{ email: 'second.new@acme.fr', code: 'unavailable' }]);
+      expect(result.invited.map((i) => i.email).sort()).toEqual(['first.new@acme.fr', 'third.new@acme.fr']);
+      expect(writes(h.server.requests.slice(from), features.bulk === false ? /^\/Users$/ : /^\/Bulk$/).length).toBe(features.bulk === false ? 3 : 1);
+      const stored = [...h.server.store.users.values()].map((u) => u.userName);
+      expect(stored).toContain('first.new@acme.fr');
+      expect(stored).not.toContain('second.new@acme.fr');
+      const invitedIds = result.invited.map((i) => i.userId);
+      expect(members(h, roleId)).toEqual(expect.arrayContaining(invitedIds));
+    });
+  }
+
+  it('inviteUsers rejects when nothing could be attempted (the lookup of existing users failed)', async () => {
+    const h = await start();
+    const roleId = (await h.adapter.listRoles()).find((r) => !r.isAdmin)!.id;
+    h.server.failMatching({ method: 'GET', path: '/Users' }, 'unavailable');
+    const error = await rejection(h.adapter.inviteUsers({ input: { emails: ['first.new@acme.fr'], roleId, entityIds: ['entity-acme-paris'] } }));
+    expect(error.code).toBe('unavailable');
+    expect([...h.server.store.users.values()].some((u) => u.userName === 'first.new@acme.fr')).toBe(false);
+  });
 });
