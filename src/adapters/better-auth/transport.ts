@@ -5,7 +5,7 @@
  */
 import type { DomainErrorReason, FieldErrors, UserAdminErrorCode } from '../../adapter/errors';
 import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted } from '../../adapter/errors';
-import { sendRequest } from '../shared/http';
+import { readJsonBody, sendRequest } from '../shared/http';
 import { errorCodeForStatus, parseRetryAfter } from '../rest/protocol';
 
 /**
@@ -87,14 +87,7 @@ function known(betterAuthCode: string): { code?: UserAdminErrorCode; reason?: Do
 }
 
 async function errorFromResponse(response: Response, path: string): Promise<UserAdminError> {
-  let body: unknown;
-  try {
-    const text = await response.text();
-    body = text === '' ? undefined : JSON.parse(text);
-  } catch (e) {
-    if (isAbortError(e)) throw e;
-    body = undefined;
-  }
+  const body = await readJsonBody(response);
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const baCode = typeof record.code === 'string' ? record.code : '';
   const baMessage = typeof record.message === 'string' && record.message !== '' ? record.message : `HTTP ${response.status} ${response.statusText}`.trim();

@@ -219,6 +219,27 @@ describe('createRestAdapter: errors', () => {
     expect(((await rejection(createRestAdapter({ baseUrl: BASE }).getSettings())) as UserAdminError).code).toBe('unknown');
   });
 
+  it('reads an error body leniently: HTML or an empty body keeps the code and message of the status', async () => {
+    capture('get', '/roles', () => new HttpResponse('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
+    const html = (await rejection(createRestAdapter({ baseUrl: BASE }).listRoles())) as UserAdminError;
+    expect([html.code, html.status, html.message]).toEqual(['unavailable', 502, 'HTTP 502 Bad Gateway']);
+    capture('get', '/modules', () => new HttpResponse(null, { status: 409 }));
+    const empty = (await rejection(createRestAdapter({ baseUrl: BASE }).listModules())) as UserAdminError;
+    expect([empty.code, empty.status]).toEqual(['conflict', 409]);
+  });
+
+  it('lets an abort met while reading an error body through as an AbortError', async () => {
+    const body = new ReadableStream({
+      pull(controller) {
+        controller.error(new DOMException('The operation was aborted.', 'AbortError'));
+      },
+    });
+    const adapter = createRestAdapter({ baseUrl: BASE, fetch: async () => new Response(body, { status: 500 }) });
+    const error = await rejection(adapter.listRoles());
+    expect(isUserAdminError(error)).toBe(false);
+    expect((error as Error).name).toBe('AbortError');
+  });
+
   it('lets an abort through as an AbortError, not a UserAdminError', async () => {
     server.use(
       http.get(`${BASE}/users`, async () => {

@@ -25,7 +25,7 @@ import type {
 } from '../../adapter/types';
 import type { UserAdminErrorCode } from '../../adapter/errors';
 import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted } from '../../adapter/errors';
-import { sendRequest } from '../shared/http';
+import { readJsonBody, sendRequest } from '../shared/http';
 import { ROOT_PARENT, errorCodeForStatus, isErrorCode, parseRetryAfter } from './protocol';
 
 export { ERROR_STATUS, errorCodeForStatus, parseRetryAfter, ROOT_PARENT } from './protocol';
@@ -102,14 +102,7 @@ function filterQuery(filter: Partial<UserFilter> | undefined): Query {
 const segment = (id: string) => encodeURIComponent(id);
 
 async function errorFromResponse(response: Response): Promise<UserAdminError> {
-  let body: unknown;
-  try {
-    const text = await response.text();
-    body = text === '' ? undefined : JSON.parse(text);
-  } catch (e) {
-    if (isAbortError(e)) throw e;
-    body = undefined;
-  }
+  const body = await readJsonBody(response);
   const shape = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
   const error = typeof shape === 'object' && shape !== null ? (shape as Record<string, unknown>) : {};
   const code: UserAdminErrorCode = isErrorCode(error.code) ? error.code : errorCodeForStatus(response.status);

@@ -21,6 +21,26 @@ export async function sendRequest(fetchImpl: typeof globalThis.fetch | undefined
 }
 
 /**
+ * Reads a response body as JSON, leniently: an empty body, a body that is not JSON or one that
+ * cannot be read gives `undefined`. Only an abort passes through (it rejects with the AbortError).
+ * For error responses, whose body is a hint and must not hide the status.
+ * @example
+ * if (!response.ok) {
+ *   const body = await readJsonBody(response);
+ *   throw new UserAdminError(errorCodeForStatus(response.status), messageFrom(body));
+ * }
+ */
+export async function readJsonBody(response: Response): Promise<unknown> {
+  try {
+    const text = await response.text();
+    return text === '' ? undefined : JSON.parse(text);
+  } catch (e) {
+    if (isAbortError(e)) throw e;
+    return undefined;
+  }
+}
+
+/**
  * Where a write made of several requests records how to undo each request that succeeded.
  * @example
  * await call('/organization/remove-member', member);
