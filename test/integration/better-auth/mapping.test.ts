@@ -48,10 +48,10 @@ async function otherActive(a: UserAdminAdapter, selfId: string) {
 }
 
 describe('the seeded server', () => {
-  it('holds 44 users (3 banned, 4 invited, one expired), 3 organizations with 3 teams, and seeds fast', async () => {
+  it('holds 44 users (3 banned, 4 invited, one expired), 3 organizations with 3 teams', async () => {
     const h = await start();
+    // The seed time is a figure for the log, not an assertion (speed is measured in benchmarks).
     console.info(`better-auth seed: ${h.server.seed.seedMs} ms`);
-    expect(h.server.seed.seedMs).toBeLessThan(3000);
     const a = h.adapter;
     const counts = await a.getUserCounts!({});
     expect(counts).toEqual({ active: 37, invited: 4, deactivated: 3, contacts: 0, all: 44 });
