@@ -340,9 +340,10 @@ export interface InviteUsersResult {
   /** Addresses not invited by rule (invalid, already a member, disposable...), with the reason. */
   skipped: { email: string; reason: InviteSkipReason }[];
   /**
-   * Addresses that could not be invited because something failed for them, with the error. A call
-   * that can invite none (the backend is down, the admin lacks the right) rejects instead.
-   * Defaults to none (an adapter that never reports partial failures may omit it).
+   * Addresses that could not be invited because something failed for them, with the error (all
+   * of them, if each was tried and each failed). A call that cannot try any (the backend is down,
+   * the admin lacks the right) rejects instead. Defaults to none (an adapter that never reports
+   * partial failures may omit it).
    */
   failed?: InviteFailure[];
 }

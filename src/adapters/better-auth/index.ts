@@ -23,7 +23,7 @@ import type {
 import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted, type FieldErrors } from '../../adapter/errors';
 import { isValidEmail } from '../../adapter/schemas';
 import { isCommonDisposableEmail, type DisposableEmailCheck, matchesUserFilter, matchesUserSearch, queryUsers, foldText } from '../shared';
-import { withUndo, type UndoLog } from '../shared/http';
+import { withUndo, type UndoLog } from '../shared/undo';
 import { mapWithConcurrency } from '../../query/concurrency';
 import { createBetterAuthCall, type BetterAuthTransportOptions } from './transport';
 import {

@@ -32,7 +32,8 @@ import type {
   UserPatch,
 } from '../../adapter/types';
 import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted, type FieldErrors } from '../../adapter/errors';
-import { sendRequest, withUndo } from '../shared/http';
+import { sendRequest } from '../shared/http';
+import { withUndo } from '../shared/undo';
 import { isValidEmail } from '../../adapter/schemas';
 import { foldText, isCommonDisposableEmail, type DisposableEmailCheck, matchesUserSearch, queryUsers } from '../shared';
 import { mapWithConcurrency } from '../../query/concurrency';

@@ -6,3 +6,4 @@ export { queryUsers, matchesUserFilter, matchesUserSearch, type UserQueryContext
 export { COMMON_DISPOSABLE_DOMAINS, domainIn, isCommonDisposableEmail, type DisposableEmailCheck } from './disposable';
 export { foldText } from './text';
 export { sendRequest } from './http';
+export { withUndo, type UndoLog } from './undo';
