@@ -165,43 +165,57 @@ const randomId = (): string =>
 
 const abortError = () => new DOMException('The operation was aborted.', 'AbortError');
 
-/** Settles as `promise`, unless `signal` aborts first: then this caller alone rejects with an AbortError. */
-function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(abortError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
 /**
- * A read shared by concurrent callers and kept once it succeeded. The shared request runs
- * without any caller's signal, so one caller aborting never fails the others: each caller
- * races its own signal. A failed read is not kept (the next call tries again).
+ * A read shared by concurrent callers and kept once it succeeded. The shared request has its own
+ * signal, so one caller aborting never fails the others: each caller races its own signal, and
+ * only when every caller still waiting has aborted is the shared request aborted and forgotten
+ * (a stalled request never blocks the calls that come after). A failed read is not kept either.
  */
-function sharedRead<T>(load: () => Promise<T>, known?: T): (signal?: AbortSignal, fresh?: boolean) => Promise<T> {
-  let cached: Promise<T> | null = known === undefined ? null : Promise.resolve(known);
+function sharedRead<T>(load: (signal: AbortSignal) => Promise<T>, known?: T): (signal?: AbortSignal, fresh?: boolean) => Promise<T> {
+  interface Entry { promise: Promise<T>; controller: AbortController | null; waiters: number; settled: boolean }
+  let cached: Entry | null = known === undefined ? null : { promise: Promise.resolve(known), controller: null, waiters: 0, settled: true };
   return (signal, fresh = false) => {
     if (signal?.aborted) return Promise.reject(abortError());
     if (!cached || fresh) {
-      const p = load();
-      cached = p;
-      p.catch(() => {
-        if (cached === p) cached = null;
-      });
+      const controller = new AbortController();
+      const entry: Entry = { promise: load(controller.signal), controller, waiters: 0, settled: false };
+      cached = entry;
+      entry.promise.then(
+        () => { entry.settled = true; },
+        () => {
+          entry.settled = true;
+          if (cached === entry) cached = null;
+        },
+      );
     }
-    return raceAbort(cached, signal);
+    const entry = cached;
+    if (entry.settled) return entry.promise;
+    entry.waiters += 1;
+    // A caller without a signal never aborts: it keeps the shared request alive until it settles.
+    if (!signal) return entry.promise.finally(() => { entry.waiters -= 1; });
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        entry.waiters -= 1;
+        reject(abortError());
+        if (entry.waiters === 0 && !entry.settled) {
+          if (cached === entry) cached = null;
+          entry.controller?.abort();
+        }
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      entry.promise.then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort);
+          entry.waiters -= 1;
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          entry.waiters -= 1;
+          reject(error);
+        },
+      );
+    });
   };
 }
 
@@ -285,16 +299,16 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
 
   /** The provider's capabilities, read once (a failed read is retried next time). */
   const provider = sharedRead(
-    async () => capabilitiesOf(await request<ScimServiceProviderConfig>({ path: '/ServiceProviderConfig' })),
+    async (signal) => capabilitiesOf(await request<ScimServiceProviderConfig>({ path: '/ServiceProviderConfig', signal })),
     options.serviceProviderConfig ? capabilitiesOf(options.serviceProviderConfig) : undefined,
   );
 
   /** Every role group, without any caller's signal (the read is shared). */
-  async function fetchRoles(): Promise<Role[]> {
-    const caps = await provider();
+  async function fetchRoles(signal: AbortSignal): Promise<Role[]> {
+    const caps = await provider(signal);
     const groups: ScimGroup[] = [];
     for (let startIndex = 1; startIndex < 100_000; ) {
-      const page = await request<ScimListResponse<ScimGroup>>({ path: '/Groups', query: { startIndex, count: caps.maxResults, excludedAttributes: 'members' } });
+      const page = await request<ScimListResponse<ScimGroup>>({ path: '/Groups', query: { startIndex, count: caps.maxResults, excludedAttributes: 'members' }, signal });
       const items = page.Resources ?? [];
       groups.push(...items);
       startIndex += items.length;
@@ -307,7 +321,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
   const roleMap = async (signal?: AbortSignal) => new Map((await roles(signal)).map((r) => [r.id, r]));
 
   /** The current administrator's id (the option, else `/Me`, read once and shared). */
-  const currentUserId = sharedRead(async () => (await request<ScimUser>({ path: '/Me' })).id, options.currentUserId || undefined);
+  const currentUserId = sharedRead(async (signal) => (await request<ScimUser>({ path: '/Me', signal })).id, options.currentUserId || undefined);
 
   async function ssoSettings(): Promise<ScimSsoSettings> {
     return options.sso === undefined ? { enforced: false, providerName: null } : await resolve(options.sso);

@@ -5,7 +5,7 @@
  * has received the shared request (the provider's latency keeps it in flight), so the abort
  * always lands while the read is shared.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCIM_SEED_ADMIN_ID, scimSeedReference, startScimServer, type RunningScimServer } from '../../../servers/scim';
 import { createScimAdapter } from '../../../src/adapters/scim';
 import type { UserAdminAdapter } from '../../../src/adapter/types';
@@ -94,6 +94,36 @@ describe('shared reads of the SCIM adapter', () => {
     expect(user.id).toBe(someone!.id);
     expect(user.roleId).toBe(someone!.roleId);
     expect(count(s, '/Groups')).toBe(groupsBefore + 1);
+  });
+
+  it('a stalled shared read that every waiter abandoned is aborted and forgotten: the next call reads again', async () => {
+    const { server: s } = await start();
+    const { entities, modules } = scimSeedReference();
+    let stall = true;
+    const aborted: string[] = [];
+    // The first ServiceProviderConfig request never answers (until aborted); later ones go through.
+    const fetchImpl: typeof fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (stall && url.endsWith('/ServiceProviderConfig')) {
+        stall = false;
+        return new Promise((_, reject) => init?.signal?.addEventListener('abort', () => {
+          aborted.push(url);
+          reject(new DOMException('aborted', 'AbortError'));
+        }, { once: true }));
+      }
+      return fetch(input, init);
+    };
+    const adapter = createScimAdapter({ baseUrl: s.url, token: s.token, entities, modules, fetch: fetchImpl });
+    const controller = new AbortController();
+    const first = abortError(adapter.listUsers({ pageIndex: 0, pageSize: 5, signal: controller.signal }));
+    await vi.waitFor(() => expect(stall).toBe(false), { timeout: 10_000 }); // the stalled request was sent
+    controller.abort();
+    expect((await first as DOMException).name).toBe('AbortError');
+    expect(aborted).toHaveLength(1); // the only waiter left: the shared request is aborted too
+
+    const page = await adapter.listUsers({ pageIndex: 0, pageSize: 5 });
+    expect(page.items.length).toBe(5);
+    expect(count(s, '/ServiceProviderConfig')).toBe(1); // the retry reached the server; the stalled one never did
   });
 
   it('a failed shared read is not kept: the next call reads again and succeeds', async () => {
