@@ -124,7 +124,9 @@ for (const backend of ['better-auth', 'scim'] as const) {
       await expect.poll(() => row.first().textContent(), { timeout: 30_000 }).toContain(en.status.active);
       await page.reload();
       await page.getByRole('tab', { name: new RegExp(`^${en.userList.views.deactivated}`) }).click();
-      await page.getByRole('table').waitFor({ timeout: 30_000 });
+      await page.getByRole('tab', { name: new RegExp(`^${en.userList.views.deactivated}`), selected: true }).waitFor({ timeout: 30_000 });
+      // Read once the deactivated view has loaded, or an empty table while loading would pass.
+      await page.locator('table[data-slot="user-list-table"]:not([aria-busy])').waitFor({ timeout: 30_000 });
       await expect.poll(() => page.getByRole('table').getByRole('row').filter({ hasText: name }).count(), { timeout: 30_000 }).toBe(0);
       await page.context().close();
     }, 180_000);

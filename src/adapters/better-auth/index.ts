@@ -818,7 +818,8 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
         toInvite.push(email);
       }
       // Each address is created and invited on its own: one that fails is undone (createInvited)
-      // and reported in `failed`; the others go through. An abort still rejects the call.
+      // and reported in `failed`; the others go through. An abort, or a refusal of the whole call
+      // (401, 403: the session expired, the admin may not invite), still rejects the call.
       const failed: InviteFailure[] = [];
       const done: string[] = [];
       let aborted: unknown = null;
@@ -829,7 +830,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
             await createInvited(email, { firstName: given?.firstName?.trim() ?? '', lastName: given?.lastName?.trim() ?? '' }, role.id, byOrg, {}, signal);
             done.push(email);
           } catch (e) {
-            if (isAbortError(e)) aborted ??= e;
+            if (isAbortError(e) || (isUserAdminError(e) && (e.code === 'unauthorized' || e.code === 'forbidden'))) aborted ??= e;
             else if (isUserAdminError(e) && e.reason === 'email_taken') skipped.push({ email, reason: 'already_member' });
             else if (isUserAdminError(e) && /ALREADY_INVITED/.test(e.message)) skipped.push({ email, reason: 'already_invited' });
             else failed.push(inviteFailure(email, e));

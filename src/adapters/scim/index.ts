@@ -800,12 +800,16 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
       ),
     );
     // Each address is created on its own (or as its own /Bulk operation): one that fails is
-    // reported in `failed` with nothing left for it, and the others go through. An abort deletes
-    // the users already created (they have no role group yet) and rejects the call.
+    // reported in `failed` with nothing left for it, and the others go through. An abort, or a
+    // refusal of the whole call (401, 403: the token may read but not write), deletes the users
+    // already created (they have no role group yet) and rejects the call.
     const created: ScimUser[] = [];
     const failed: InviteFailure[] = [];
     const fail = (email: string, e: unknown) => failed.push(inviteFailure(email, e));
+    const refusesCall = (e: unknown) => isAbortError(e) || (isUserAdminError(e) && (e.code === 'unauthorized' || e.code === 'forbidden'));
     let aborted: unknown = null;
+    // Created by /Bulk, but the provider gave no location nor id: found by userName afterwards.
+    const createdWithoutId: string[] = [];
     const caps = await provider(signal);
     if (caps.bulk && bodies.length > 1) {
       for (let i = 0; i < bodies.length && !aborted; i += caps.maxOperations) {
@@ -819,7 +823,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
             signal,
           });
         } catch (e) {
-          if (isAbortError(e)) aborted = e;
+          if (refusesCall(e)) aborted = e;
           else for (const data of chunk) fail(data.userName, e);
           continue;
         }
@@ -827,10 +831,16 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
         chunk.forEach((data, k) => {
           const op = ops.find((o) => o.bulkId === `u${i + k}`) ?? ops[k];
           const status = Number(op?.status ?? 500);
-          const id = op?.location?.split('/').pop();
-          if (status >= 200 && status < 300 && id) created.push({ ...(data as ScimUser), id, meta: { created: new Date(now()).toISOString() } });
-          else if (status === 409) skip(data.userName, 'already_member');
-          else fail(data.userName, errorFromScim(status, op?.response));
+          const id = op?.location?.split('/').pop() || (op?.response as ScimUser | undefined)?.id;
+          if (status >= 200 && status < 300) {
+            if (id) created.push({ ...(data as ScimUser), id, meta: { created: new Date(now()).toISOString() } });
+            else createdWithoutId.push(data.userName);
+          } else if (status === 409) skip(data.userName, 'already_member');
+          else {
+            const error = errorFromScim(status, op?.response);
+            if (refusesCall(error)) aborted ??= error;
+            else fail(data.userName, error);
+          }
         });
       }
     } else {
@@ -839,7 +849,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
           return await request<ScimUser>({ method: 'POST', path: '/Users', body, signal });
         } catch (e) {
           if (isUserAdminError(e) && e.code === 'conflict') skip(body.userName, 'already_member');
-          else if (isAbortError(e)) aborted ??= e;
+          else if (refusesCall(e)) aborted ??= e;
           else fail(body.userName, e);
           return null;
         }
@@ -850,6 +860,18 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     const deleteCreated = async () => {
       for (const u of created) await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(u.id)}` }).catch(() => undefined);
     };
+    if (createdWithoutId.length) {
+      try {
+        const found = await usersByUserName(createdWithoutId, undefined);
+        for (const email of createdWithoutId) {
+          const user = found.get(email);
+          if (user) created.push(user);
+          else fail(email, new UserAdminError('unknown', `The provider created ${email} without saying where`));
+        }
+      } catch (e) {
+        for (const email of createdWithoutId) fail(email, e);
+      }
+    }
     if (aborted) {
       await deleteCreated();
       throw aborted;
@@ -860,7 +882,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
       } catch (e) {
         // As createUser: nothing is left of an address whose role could not be given.
         await deleteCreated();
-        if (isAbortError(e)) throw e;
+        if (refusesCall(e)) throw e;
         for (const u of created) fail(u.userName, e);
         created.length = 0;
       }

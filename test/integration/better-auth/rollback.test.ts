@@ -206,6 +206,19 @@ describe('inviteUsers reports what it could not invite', () => {
     expect((await h.adapter.listInvitations({ pageIndex: 0, pageSize: 5, search: 'second.new' })).total).toBe(0);
   });
 
+  it('a refusal of the invitation itself (403) rejects the whole call, with nothing left for that address', async () => {
+    const h = await start();
+    const org = h.server.seed.organizations[0]!.id;
+    h.server.faults.failMatching(
+      { method: 'POST', path: '/organization/invite-member', body: (b) => (b as { email?: string } | undefined)?.email === 'second.new@acme.fr' },
+      'forbidden',
+    );
+    const emails = ['first.new@acme.fr', 'second.new@acme.fr', 'third.new@acme.fr'];
+    const error = await rejection(h.adapter.inviteUsers({ input: { emails, roleId: 'member', entityIds: [org], scope: 'entity' } }));
+    expect(error.code).toBe('forbidden');
+    expect((await h.adapter.listUsers({ pageIndex: 0, pageSize: 5, search: 'second.new' })).total).toBe(0);
+  });
+
   it('rejects when nothing could be attempted (reading the users failed first)', async () => {
     const h = await start();
     const org = h.server.seed.organizations[0]!.id;

@@ -103,6 +103,19 @@ describe('a failed write leaves the provider as it was', () => {
     });
   }
 
+  for (const features of [{}, { bulk: false }] as ScimProviderFeatures[]) {
+    it(`inviteUsers ${features.bulk === false ? 'one POST per address' : 'over /Bulk'}: a refusal of the write (403) rejects the whole call and deletes the users already created`, async () => {
+      const h = await start(features);
+      const roleId = (await h.adapter.listRoles()).find((r) => !r.isAdmin)!.id;
+      h.server.failMatching({ method: 'POST', path: '/Users', body: (b) => (b as { userName?: string } | undefined)?.userName === 'second.new@acme.fr' }, 'forbidden');
+      const emails = ['first.new@acme.fr', 'second.new@acme.fr', 'third.new@acme.fr'];
+      const error = await rejection(h.adapter.inviteUsers({ input: { emails, roleId, entityIds: ['entity-acme-paris'] } }));
+      expect(error.code).toBe('forbidden');
+      const stored = [...h.server.store.users.values()].map((u) => u.userName);
+      expect(stored.filter((u) => emails.includes(u))).toEqual([]);
+    });
+  }
+
   it('inviteUsers rejects when nothing could be attempted (the lookup of existing users failed)', async () => {
     const h = await start();
     const roleId = (await h.adapter.listRoles()).find((r) => !r.isAdmin)!.id;
