@@ -1,5 +1,5 @@
 import { throwIfAborted } from '../src/adapter/errors';
-import type { CallOptions, UserAdminAdapter } from '../src/adapter/types';
+import type { CallOptions, InviteFailure, InviteUsersResult, UserAdminAdapter } from '../src/adapter/types';
 import type { AdapterMethod, FaultInjector } from './faults';
 import type { MockStore } from './store';
 
@@ -66,10 +66,18 @@ export function createMemoryAdapter(store: MockStore, options: MemoryAdapterOpti
       const rule = faults?.takeInviteFailures() ?? null;
       if (!rule) return store.inviteUsers({ input });
       // The addresses the rule names fail as a backend's request would: nothing is created for them.
-      const failing = input.emails.filter((email) => rule.emails.has(email.trim().toLowerCase()));
-      const rest = input.emails.filter((email) => !failing.includes(email));
+      // A repeat of a failing address is a duplicate, as the store would say.
+      const failed: InviteFailure[] = [];
+      const repeats: InviteUsersResult['skipped'] = [];
+      const rest: string[] = [];
+      for (const email of input.emails) {
+        const key = email.trim().toLowerCase();
+        if (!rule.emails.has(key)) rest.push(email);
+        else if (failed.some((f) => f.email.toLowerCase() === key)) repeats.push({ email: email.trim(), reason: 'duplicate' });
+        else failed.push({ email: email.trim(), code: rule.code });
+      }
       const result = rest.length > 0 ? store.inviteUsers({ input: { ...input, emails: rest } }) : { invited: [], skipped: [] };
-      return { ...result, failed: failing.map((email) => ({ email: email.trim(), code: rule.code })) };
+      return { ...result, skipped: [...result.skipped, ...repeats], failed };
     }),
     listInvitations: (p) => call('listInvitations', p, ({ signal: _s, ...rest }) => store.listInvitations(rest)),
     resendInvitation: (p) => call('resendInvitation', p, ({ id }) => store.resendInvitation({ id })),

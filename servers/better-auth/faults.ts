@@ -146,6 +146,8 @@ export function withFaults(inner: NodeHandler, basePath: string): { handler: Nod
       (req as IncomingMessage & { body?: unknown }).body = body;
     }
     for (const entry of candidates) {
+      // Another request may have used up this rule while this one's body was being read.
+      if (!rules.includes(entry)) continue;
       if (entry.rule.body && !entry.rule.body(body)) continue;
       entry.left -= 1;
       if (entry.left > 0) continue;
