@@ -5,10 +5,10 @@
  * invitee's accept flow.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { isUserAdminError, type UserAdminError } from '../../../src/adapter/errors';
 import type { UserAdminAdapter } from '../../../src/adapter/types';
 import { createBetterAuthAdapter, signInForToken } from '../../../src/adapters/better-auth';
 import { createBetterAuthHarness, type BetterAuthHarness } from './harness';
+import { rejection } from '../../utils/rejection';
 
 let current: BetterAuthHarness | null = null;
 afterEach(async () => {
@@ -19,16 +19,6 @@ afterEach(async () => {
 async function start(over: Parameters<typeof createBetterAuthHarness>[0] = {}): Promise<BetterAuthHarness> {
   current = await createBetterAuthHarness(over);
   return current;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<UserAdminError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (isUserAdminError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** A raw authenticated request to the server, bypassing the adapter. */

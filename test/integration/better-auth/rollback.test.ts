@@ -5,9 +5,9 @@
  * undone), so each test covers a partial write, not a write that failed on its first request.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { isUserAdminError, type UserAdminError } from '../../../src/adapter/errors';
 import type { User } from '../../../src/adapter/types';
 import { createBetterAuthHarness, type BetterAuthHarness } from './harness';
+import { rejection } from '../../utils/rejection';
 
 let current: BetterAuthHarness | null = null;
 afterEach(async () => {
@@ -18,16 +18,6 @@ afterEach(async () => {
 async function start(over: Parameters<typeof createBetterAuthHarness>[0] = {}): Promise<BetterAuthHarness> {
   current = await createBetterAuthHarness(over);
   return current;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<UserAdminError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (isUserAdminError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** A raw authenticated GET to the server, bypassing the adapter. */

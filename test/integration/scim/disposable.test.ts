@@ -6,9 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScimAdapterOptions } from '../../../src/adapters/scim';
-import { isUserAdminError, type UserAdminError } from '../../../src/adapter/errors';
 import type { CreateLoginUserInput } from '../../../src/adapter/types';
 import { ALLOWED_DOMAINS, createScimHarness, type ScimHarness } from './harness';
+import { rejection } from '../../utils/rejection';
 
 let harness: ScimHarness | null = null;
 afterEach(async () => {
@@ -19,16 +19,6 @@ afterEach(async () => {
 async function start(adapterOptions: Partial<ScimAdapterOptions> = {}): Promise<ScimHarness> {
   harness = await createScimHarness({}, adapterOptions);
   return harness;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<UserAdminError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (isUserAdminError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
 }
 
 async function login(h: ScimHarness, email: string): Promise<CreateLoginUserInput> {

@@ -6,9 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScimProviderFeatures, ScimRequestRecord } from '../../../servers/scim';
-import { isUserAdminError, type UserAdminError } from '../../../src/adapter/errors';
 import type { User } from '../../../src/adapter/types';
 import { createScimHarness, type ScimHarness } from './harness';
+import { rejection } from '../../utils/rejection';
 
 let harness: ScimHarness | null = null;
 afterEach(async () => {
@@ -19,16 +19,6 @@ afterEach(async () => {
 async function start(features: ScimProviderFeatures = {}): Promise<ScimHarness> {
   harness = await createScimHarness(features);
   return harness;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<UserAdminError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (isUserAdminError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
 }
 
 const shown = (u: User) => ({ email: u.email, firstName: u.firstName, status: u.status, roleId: u.roleId, entityIds: [...u.entityIds].sort(), permissions: u.permissions });
