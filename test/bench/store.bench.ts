@@ -1,6 +1,6 @@
 /**
  * Figures, not assertions: how the mock store holds up with 100,000 users.
- * Run: npx vitest bench --run --project unit --dir test/bench   (see mocks report)
+ * Run: npx vitest bench --run --project unit test/bench/store.bench.ts   (figures in docs/benchmarks.md)
  */
 import { bench, describe } from 'vitest';
 import { generateUsers } from '../../mocks/fixtures';
