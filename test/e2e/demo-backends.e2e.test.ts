@@ -7,13 +7,12 @@
  * (the server's own state is read back through the screen).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { fileURLToPath } from 'node:url';
 import en from '../../src/i18n/locales/en.json';
 import fr from '../../src/i18n/locales/fr.json';
 import { chromiumArgs, chromiumPath } from '../../vite.config';
+import { expectNoAxeViolations, fill, inviteOne, startDemo } from './support';
 
 let browser: Browser;
 
@@ -24,31 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function startDemo(backend: string): Promise<{ server: ViteDevServer; url: string }> {
-  // The demo's config reads DEMO_BACKEND when it loads.
-  process.env.DEMO_BACKEND = backend;
-  try {
-    const server = await createServer({
-      configFile: fileURLToPath(new URL('../../demo/vite.config.ts', import.meta.url)),
-      server: { host: '127.0.0.1', port: 0, strictPort: false },
-      logLevel: 'error',
-    });
-    await server.listen();
-    const address = server.httpServer?.address();
-    if (!address || typeof address === 'string') throw new Error('the demo server has no address');
-    return { server, url: `http://127.0.0.1:${address.port}/` };
-  } finally {
-    delete process.env.DEMO_BACKEND;
-  }
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 
 for (const backend of ['better-auth', 'scim'] as const) {
   describe(`the demo on the ${backend} server`, () => {
@@ -81,16 +55,7 @@ for (const backend of ['better-auth', 'scim'] as const) {
     it('inviting an address makes the server list it as a pending invitation', async () => {
       const page = await open();
       const address = `demo.${backend.replace('-', '')}.${Date.now().toString(36)}@acme.fr`;
-      await page.getByRole('button', { name: en.invite.trigger }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByRole('textbox', { name: en.invite.emails.label }).fill(`${address},`);
-      await dialog.getByRole('combobox', { name: en.invite.role.label }).selectOption({ index: 1 });
-      await dialog.getByRole('treeitem').first().focus();
-      await page.keyboard.press('Space');
-      await dialog.getByText(fill(en.entityPicker.summary_one, { formatted: 1 })).waitFor({ timeout: 10_000 });
-      await dialog.getByRole('button', { name: en.invite.submit }).click();
-      await dialog.getByText(fill(en.invite.result.invitedCount_one, { count: 1 })).waitFor({ timeout: 15_000 });
-      await page.keyboard.press('Escape');
+      await inviteOne(page, address);
       await page.getByRole('tab', { name: new RegExp(en.userAdmin.tabs.invitations) }).click();
       await page.getByRole('tabpanel').getByRole('searchbox').fill(address);
       await page.getByRole('tabpanel').getByText(address).first().waitFor({ timeout: 15_000 });

@@ -7,29 +7,20 @@
  * in every locale, with the invite dialog open too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { fileURLToPath } from 'node:url';
 import en from '../../src/i18n/locales/en.json';
 import fr from '../../src/i18n/locales/fr.json';
 import pt from '../../src/i18n/locales/pt.json';
 import { chromiumArgs, chromiumPath } from '../../vite.config';
+import { expectNoAxeViolations, fill, inviteOne, startDemo } from './support';
 
 let server: ViteDevServer;
 let browser: Browser;
 let baseUrl: string;
 
 beforeAll(async () => {
-  server = await createServer({
-    configFile: fileURLToPath(new URL('../../demo/vite.config.ts', import.meta.url)),
-    server: { host: '127.0.0.1', port: 0, strictPort: false },
-    logLevel: 'error',
-  });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('the demo server has no address');
-  baseUrl = `http://127.0.0.1:${address.port}/`;
+  ({ server, url: baseUrl } = await startDemo());
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }, 60_000);
 
@@ -46,14 +37,7 @@ async function openDemo(path = ''): Promise<Page> {
   return page;
 }
 
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(summary).toEqual([]);
-}
-
 const messages = { en, fr, pt } as const;
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 
 describe('the demo page', () => {
   for (const locale of ['en', 'fr', 'pt'] as const) {
@@ -88,17 +72,7 @@ describe('the demo page', () => {
 
   it('inviting someone named in the paste shows them in Pending invitations and among the users', async () => {
     const page = await openDemo();
-    await page.getByRole('button', { name: en.invite.trigger }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('textbox', { name: en.invite.emails.label }).fill('Zoé Demo <zoe.demo@acme.fr>,');
-    await dialog.getByRole('combobox', { name: en.invite.role.label }).selectOption({ index: 1 });
-    // The entity picker is a tree: focus an entity and select it with Space.
-    await dialog.getByRole('treeitem').first().focus();
-    await page.keyboard.press('Space');
-    await dialog.getByText(fill(en.entityPicker.summary_one, { formatted: 1 })).waitFor({ timeout: 10_000 });
-    await dialog.getByRole('button', { name: en.invite.submit }).click();
-    await dialog.getByText(fill(en.invite.result.invitedCount_one, { count: 1 })).waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Escape');
+    await inviteOne(page, 'Zoé Demo <zoe.demo@acme.fr>');
     await page.getByRole('tab', { name: new RegExp(en.userAdmin.tabs.invitations) }).click();
     await page.getByRole('tabpanel').getByText('zoe.demo@acme.fr').first().waitFor({ timeout: 10_000 });
     await page.getByRole('tab', { name: new RegExp(en.userAdmin.tabs.users) }).click();
