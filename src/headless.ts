@@ -3,6 +3,7 @@
  * permission rules. No CSS and no styled component.
  */
 export * from './adapter';
+export * from './core';
 export * from './provider';
 export * from './query';
 export * from './settings';

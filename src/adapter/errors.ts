@@ -33,7 +33,11 @@ export type DomainErrorReason =
   /** A field the identity provider owns, for a user created by SSO. */
   | 'managed_by_idp'
   /** A group user's profile, changed at entity level: it is edited at group level. */
-  | 'group_profile_read_only';
+  | 'group_profile_read_only'
+  /** A user or entity outside the acting admin's scope: they cannot act on it or grant it. */
+  | 'outside_scope'
+  /** An admin scope broader than the acting admin's own, which they cannot grant. */
+  | 'scope_too_broad';
 
 /**
  * Per-field problems: field path (`email`, `username`, `entityIds`) → a code the UI

@@ -132,6 +132,12 @@ export interface Entity {
   parentId: string | null;
   /** Number of direct children, so a tree can show an expander without loading them. */
   childCount: number;
+  /**
+   * The ids of the entity's ancestors, nearest first (`[]` for a root), so the screen can tell
+   * whether it lies in an admin scope without loading the tree (`core/scope.ts`). Defaults to
+   * unknown: the screen then lets the backend decide.
+   */
+  ancestorIds?: string[];
 }
 
 /** Username policy: none when the email is the identifier. */
@@ -187,6 +193,12 @@ export interface Settings {
      * address changes at once (better-auth's admin update, SCIM): the editor then says so.
      */
     emailChangeConfirmation?: boolean;
+    /**
+     * Whether admins can be limited to some entities (`adminScope: { type: 'entities' }`), and the
+     * backend enforces that scope (`core/scope.ts`). `false` for a backend without per-user scope
+     * (better-auth): every admin administers every entity, and the editor offers no scope.
+     */
+    adminScope?: boolean;
   };
 }
 

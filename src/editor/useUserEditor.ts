@@ -4,7 +4,7 @@ import { useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hoo
 import { UserAdminError, toUserAdminError } from '../adapter/errors';
 import type { Invitation, Module, Role, Settings, User, UserKind, UserScope } from '../adapter/types';
 import { useEntityChildren } from '../entities/useEntities';
-import { applyRolePreset, normalizePermissions } from '../permissions/rules';
+import { applyRolePreset, normalizePermissions } from '../core';
 import { useModules } from '../permissions/useModules';
 import { useRoles } from '../permissions/useRoles';
 import { userAdminKeys } from '../query/keys';

@@ -5,7 +5,7 @@ import type {
   AdminScope, CreateContactInput, CreateLoginUserInput, IdentityProviderField, Module, ModulePermissions, Role, User,
   UserKind, UserPatch, UserScope, UsernamePolicy,
 } from '../adapter/types';
-import { normalizePermissions } from '../permissions/rules';
+import { normalizePermissions } from '../core';
 
 /** The profile fields of a user, which SSO or the group level can make read-only. */
 export type UserEditorProfileField = IdentityProviderField;

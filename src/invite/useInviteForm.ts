@@ -9,7 +9,7 @@ import type {
 import { useEntityChildren } from '../entities/useEntities';
 import { userAdminKeys } from '../query/keys';
 import { useInviteUsers } from '../invitations/useInvitationMutations';
-import { applyRolePreset, lockedModuleIds, normalizePermissions } from '../permissions/rules';
+import { applyRolePreset, lockedModuleIds, normalizePermissions } from '../core';
 import { useModules } from '../permissions/useModules';
 import { useRoles } from '../permissions/useRoles';
 import { useSettings } from '../settings/useSettings';

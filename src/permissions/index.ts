@@ -1,4 +1,3 @@
-export * from './rules';
 export * from './useRoles';
 export * from './useModules';
 export * from './matrix/helpers';

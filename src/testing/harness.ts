@@ -45,6 +45,18 @@ export interface ConformanceHarness {
    * better-auth's static ones). Defaults to the first non-admin role `listRoles` gives.
    */
   editableRoleId?: string;
+  /**
+   * Signs this user in (accepting their invitation first if it is pending) and returns an adapter
+   * acting as them, over the same backend. The kit creates an admin limited to some entities
+   * through `adapter`, then acts as them; enables the `scope.*` checks.
+   */
+  actAs?(userId: string): UserAdminAdapter | Promise<UserAdminAdapter>;
+  /**
+   * The address of an existing user whose domain the backend refuses for new users (a domain
+   * taken off the allowed list after they joined); enables the `invitations.classification-order`
+   * check, which expects `already_member` for it, not `domain_not_allowed`.
+   */
+  disallowedDomainMemberEmail?: string;
   /** Called after the checks that used this harness. */
   cleanup?(): void | Promise<void>;
 }

@@ -14,7 +14,7 @@ import { toUserAdminError, UserAdminError, type UserAdminErrorShape } from '../a
 import type { BulkItemResult, Entity, Role, Settings, User, UserFilter } from '../adapter/types';
 import { useEntitiesByIds } from '../entities/useEntities';
 import { useUserAdminTranslation } from '../i18n/useUserAdminTranslation';
-import { clearAdminOnly } from '../permissions/rules';
+import { clearAdminOnly } from '../core';
 import { useModules } from '../permissions/useModules';
 import { useRoles } from '../permissions/useRoles';
 import { useUserAdminContext } from '../provider/context';

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import type { Module, ModulePermissions, Role } from '../../adapter/types';
 import { useUserAdminTranslation } from '../../i18n';
 import { Button, ErrorState, LoadingState, cx, useAnnounce } from '../../ui';
-import { applyRolePreset, clearAdminOnly } from '../rules';
+import { applyRolePreset, clearAdminOnly } from '../../core';
 import { useModules } from '../useModules';
 import { diffPermissions } from './helpers';
 import { PermissionGrid, type PermissionGridRow } from './PermissionGrid';

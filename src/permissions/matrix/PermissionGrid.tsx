@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, 
 import type { Module, ModulePermissions } from '../../adapter/types';
 import { translateError, useUserAdminTranslation } from '../../i18n';
 import { ActionMenu, cx, type ActionMenuItem } from '../../ui';
-import { applyRolePreset } from '../rules';
+import { applyRolePreset } from '../../core';
 import { diffPermissions, isLockedCell, levelOf, nextLevel, setCellLevel, setColumnLevel, setRowLevel, type MatrixRole, type PermissionValues } from './helpers';
 import { LevelMenu, levelLabel } from './LevelMenu';
 import { useGridNavigation, type GridPosition } from './useGridNavigation';

@@ -1,5 +1,5 @@
 import type { Module, ModulePermissions, Role } from '../../adapter/types';
-import { canGrantModule, normalizePermissions } from '../rules';
+import { canGrantModule, normalizePermissions } from '../../core';
 
 /** Row id → that row's module access: a matrix's values, its saved baseline or its pending edits. */
 export type PermissionValues = Record<string, ModulePermissions>;

@@ -13,7 +13,7 @@ import { userDisplayName } from '../../users/list/columns';
 import { useActiveAdminCount } from '../../users/list/useActiveAdminCount';
 import { DEFAULT_BULK_CONCURRENCY } from '../../users/useBulkUserActions';
 import { useUserList, type UseUserListResult } from '../../users/useUserList';
-import { applyRolePreset, clearAdminOnly, normalizePermissions } from '../rules';
+import { applyRolePreset, clearAdminOnly, normalizePermissions } from '../../core';
 import { useModules } from '../useModules';
 import { useRoles } from '../useRoles';
 import { writeRole } from '../useUpdateRole';

@@ -1,4 +1,5 @@
 import type { Module, ModulePermissions, Role } from '../adapter/types';
+import type { Refusal } from './refusal';
 
 /** A role as the rules need it; `null` or `undefined` for a user without role (a contact). */
 type RoleLike = Pick<Role, 'isAdmin'> | null | undefined;
@@ -75,4 +76,22 @@ export function normalizePermissions(
  */
 export function applyRolePreset(role: Pick<Role, 'isAdmin' | 'defaultPermissions'>, modules: readonly Module[]): ModulePermissions {
   return normalizePermissions(role.defaultPermissions, modules, role);
+}
+
+/**
+ * The admin-only module rule, as a backend enforces it: a role that is not an admin role may hold
+ * an admin-only module only at its first level (no access). Unknown modules and levels are not
+ * this rule's business (a backend reports them as it validates). Each module refused gets
+ * `permissions.<id>: 'admin_only_module'`.
+ * @example
+ * enforce(checkAdminOnlyModules(role, input.permissions ?? {}, modules));
+ */
+export function checkAdminOnlyModules(role: RoleLike, permissions: ModulePermissions, modules: readonly Module[]): Refusal | null {
+  const fieldErrors: Record<string, 'admin_only_module'> = {};
+  for (const module of modules) {
+    const level = permissions[module.id];
+    if (level !== undefined && level !== noAccess(module) && !canGrantModule(role, module)) fieldErrors[`permissions.${module.id}`] = 'admin_only_module';
+  }
+  if (Object.keys(fieldErrors).length === 0) return null;
+  return { code: 'validation', reason: 'admin_only_module', message: 'Admin-only modules cannot be granted to a non-admin role', fieldErrors };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Module, Role } from '../adapter/types';
-import { applyRolePreset, canGrantModule, clearAdminOnly, lockedModuleIds, normalizePermissions } from './rules';
+import { applyRolePreset, canGrantModule, clearAdminOnly, lockedModuleIds, normalizePermissions } from './modules';
 
 const modules: Module[] = [
   { id: 'pricing', name: 'Pricing', adminOnly: true, levels: ['none', 'view', 'edit'] },

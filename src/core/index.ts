@@ -1,0 +1,24 @@
+/**
+ * The domain core: every rule of user administration, once, with no React, no TanStack and no
+ * i18n (as TanStack's `table-core` under its adapters). The hooks call it to disable and explain,
+ * the reference store, the REST handlers and every adapter call it to refuse. A rule changes here
+ * and nowhere else.
+ *
+ * | rule | module |
+ * | --- | --- |
+ * | who may act on whom: self, admin scope, last active admin | `actions.ts` |
+ * | admin scope containment, sub-accounts present and future | `scope.ts` |
+ * | admin-only modules | `modules.ts` |
+ * | invite classification and its order | `invite.ts` |
+ * | the email change | `email.ts` |
+ * | what enforced SSO forbids | `sso.ts` |
+ * | where a new user lands by default | `workspace.ts` |
+ */
+export * from './refusal';
+export * from './scope';
+export * from './actions';
+export * from './modules';
+export * from './invite';
+export * from './email';
+export * from './sso';
+export * from './workspace';
