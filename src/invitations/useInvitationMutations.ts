@@ -6,8 +6,8 @@ import { mapWithConcurrency } from '../query/concurrency';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, writeUserInvitation } from '../users/cache';
-import { removeInvitations, writeInvitation } from './cache';
+import { invalidateCounts, writeUserInvitation } from '../query/cache/users';
+import { removeInvitations, writeInvitation } from '../query/cache/invitations';
 
 /**
  * Invites several addresses at once. Resolves with `{ invited, skipped }`: the addresses not

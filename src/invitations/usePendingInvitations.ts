@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import { toUserAdminError, type UserAdminError } from '../adapter/errors';
 import type { Invitation } from '../adapter/types';
 import { useEntitiesByIds } from '../entities/useEntities';
-import { useRoles } from '../permissions/useRoles';
+import { useRoles } from '../settings/useRoles';
 import { useSettings } from '../settings/useSettings';
 import { useInvitationList, type UseInvitationListOptions, type UseInvitationListResult } from './useInvitationList';
 import {

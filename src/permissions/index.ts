@@ -1,5 +1,3 @@
-export * from './useRoles';
-export * from './useModules';
 export * from './matrix/helpers';
 export * from './matrix/useGridNavigation';
 export * from './matrix/usePermissionMatrix';

@@ -4,7 +4,7 @@ import { createMemoryAdapter, createMockStore, MODULE_IDS, ROLE_IDS } from '../.
 import { userAdminKeys } from '../query/keys';
 import { createTestQueryClient, createWrapper } from '../../test/utils/test-adapter';
 import type { Role } from '../adapter/types';
-import { useRoles } from './useRoles';
+import { useRoles } from '../settings/useRoles';
 import { useUpdateRole } from './useUpdateRole';
 
 describe('useUpdateRole', () => {

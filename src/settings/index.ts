@@ -1,2 +1,4 @@
 export * from './useSettings';
 export * from './useAdapterCapabilities';
+export * from './useRoles';
+export * from './useModules';

@@ -6,7 +6,7 @@ import { mapWithConcurrency } from '../query/concurrency';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, removeUsers, writeUser } from './cache';
+import { invalidateCounts, removeUsers, writeUser } from '../query/cache/users';
 
 /**
  * How many single calls run at once when the adapter has no bulk method.

@@ -5,7 +5,7 @@ import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts } from './cache';
+import { invalidateCounts } from '../query/cache/users';
 
 /**
  * Creates a login user (who gets an invitation) or a contact. On success the new user is put in

@@ -4,7 +4,7 @@ import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, removeUsers } from './cache';
+import { invalidateCounts, removeUsers } from '../query/cache/users';
 
 export interface RemoveUserVariables {
   id: string;

@@ -4,7 +4,7 @@ import type { User } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, restoreUser, resumeCancelled, snapshotUser, writeUser, type UserSnapshot } from './cache';
+import { invalidateCounts, restoreUser, resumeCancelled, snapshotUser, writeUser, type UserSnapshot } from '../query/cache/users';
 
 export interface SetUserStatusVariables {
   id: string;

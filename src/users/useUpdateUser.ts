@@ -5,7 +5,7 @@ import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, writeUser } from './cache';
+import { invalidateCounts, writeUser } from '../query/cache/users';
 
 export interface UpdateUserVariables {
   id: string;

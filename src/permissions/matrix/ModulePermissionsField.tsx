@@ -3,7 +3,7 @@ import type { Module, ModulePermissions, Role } from '../../adapter/types';
 import { useUserAdminTranslation } from '../../i18n';
 import { Button, ErrorState, LoadingState, cx, useAnnounce } from '../../ui';
 import { applyRolePreset, clearAdminOnly } from '../../core';
-import { useModules } from '../useModules';
+import { useModules } from '../../settings/useModules';
 import { diffPermissions } from './helpers';
 import { PermissionGrid, type PermissionGridRow } from './PermissionGrid';
 

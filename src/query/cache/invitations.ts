@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Invitation, Page } from '../adapter/types';
-import { userAdminKeys } from '../query/keys';
+import type { Invitation, Page } from '../../adapter/types';
+import { userAdminKeys } from '../keys';
 
 /**
  * Internal: replaces an invitation in every cached invitations page. Returns the version a cache

@@ -1,6 +1,6 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import type { Invitation, InvitationSummary, Page, User } from '../adapter/types';
-import { userAdminKeys } from '../query/keys';
+import type { Invitation, InvitationSummary, Page, User } from '../../adapter/types';
+import { userAdminKeys } from '../keys';
 
 /**
  * Internal cache surgery for the users mutations. A single-row action touches that row in every
