@@ -2,12 +2,12 @@ import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-q
 import { isAbortError, toUserAdminError, type UserAdminError } from '../adapter/errors';
 import type { Invitation, InviteUsersInput, InviteUsersResult } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
+import { removeInvitations, writeInvitation } from '../query/cache/invitations';
+import { invalidateCounts, writeUserInvitation } from '../query/cache/users';
 import { mapWithConcurrency } from '../query/concurrency';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, writeUserInvitation } from '../query/cache/users';
-import { removeInvitations, writeInvitation } from '../query/cache/invitations';
 
 /**
  * Invites several addresses at once. Resolves with `{ invited, skipped }`: the addresses not

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { UserAdminError } from '../adapter/errors';
 import type { Invitation, User } from '../adapter/types';
-import { writeInvitation } from '../query/cache/invitations';
 import { useUserAdminContext } from '../provider/context';
+import { writeInvitation } from '../query/cache/invitations';
+import { writeUserInvitation } from '../query/cache/users';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { writeUserInvitation } from '../query/cache/users';
 
 /** The user whose pending invitation (or registration request) is sent again. */
 export type ResendUserInvitationVariables = Pick<User, 'id' | 'invitation'>;

@@ -15,14 +15,14 @@ import type { BulkItemResult, Entity, Role, Settings, User, UserFilter } from '.
 import { useEntitiesByIds } from '../entities/useEntities';
 import { useUserAdminTranslation } from '../i18n/useUserAdminTranslation';
 import { clearAdminOnly } from '../core';
-import { useModules } from '../settings/useModules';
-import { useRoles } from '../settings/useRoles';
 import { useUserAdminContext } from '../provider/context';
+import { invalidateCounts, writeUser } from '../query/cache/users';
 import { mapWithConcurrency } from '../query/concurrency';
 import { userAdminKeys } from '../query/keys';
 import { callAdapter } from '../query/normalize';
+import { useModules } from '../settings/useModules';
+import { useRoles } from '../settings/useRoles';
 import { useSettings } from '../settings/useSettings';
-import { invalidateCounts, writeUser } from '../query/cache/users';
 import {
   buildColumnDefs,
   columnOfSortField,
