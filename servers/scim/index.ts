@@ -125,6 +125,13 @@ export interface ScimControls {
   failMatching(rule: ScimFaultRule, code: UserAdminErrorCode): void;
   /** Delays every request by this many ms (0 to stop). */
   setLatency(ms: number): void;
+  /**
+   * Signs this user in as their identity provider would: a pending invitation is accepted (the
+   * extension's `invitation` dropped), the user is made active and their sign-in recorded.
+   */
+  signIn(userId: string): void;
+  /** A new bearer token that authenticates this user (`/Me` answers them). */
+  issueToken(userId: string): string;
 }
 
 /**
@@ -417,7 +424,7 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
       me: f.me ?? true,
     },
   };
-  const tokens = options.tokens ?? { [SCIM_SEED_TOKEN]: SCIM_SEED_ADMIN_ID };
+  const tokens: Record<string, string> = { ...(options.tokens ?? { [SCIM_SEED_TOKEN]: SCIM_SEED_ADMIN_ID }) };
   const basePath = options.basePath ?? '/scim/v2';
   const requests: ScimRequestRecord[] = [];
   let failing: UserAdminErrorCode | null = null;
@@ -549,6 +556,19 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
     setLatency: (ms) => {
       latency = ms;
     },
+    signIn: (userId) => {
+      const record = ctx.store.users.get(userId);
+      if (!record) throw new Error(`No user ${userId}`);
+      const ext = { ...(record[USER_EXTENSION_URN] ?? {}) };
+      delete ext.invitation;
+      ext.lastSignInAt = new Date(ctx.store.now()).toISOString();
+      ctx.store.users.set(userId, { ...record, active: true, [USER_EXTENSION_URN]: ext });
+    },
+    issueToken: (userId) => {
+      const token = `scim-token-${randomUUID()}`;
+      tokens[token] = userId;
+      return token;
+    },
   };
 }
 
@@ -577,6 +597,8 @@ export async function startScimServer(options: ScimServerOptions & { port?: numb
     failNext: app.failNext,
     failMatching: app.failMatching,
     setLatency: app.setLatency,
+    signIn: app.signIn,
+    issueToken: app.issueToken,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

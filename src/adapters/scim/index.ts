@@ -9,6 +9,7 @@
  * is answered by fetching every matching page and querying in memory with the reference semantics.
  */
 import type {
+  AdminScope,
   BulkItemResult,
   BulkResult,
   CreateUserInput,
@@ -35,6 +36,28 @@ import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted, type Fi
 import { sendRequest } from '../shared/http';
 import { withUndo } from '../shared/undo';
 import { isValidEmail } from '../../adapter/schemas';
+import {
+  actorOf,
+  ancestryFromParents,
+  checkAccessChange,
+  checkActOnUser,
+  checkAdminOnlyModules,
+  checkGrant,
+  classifyInvitee,
+  clearAdminOnly,
+  defaultAdminScope,
+  emailChangeOutcome,
+  emailDomain,
+  enforce,
+  entityInScope,
+  isActiveAdminUser,
+  reactivationOutcome,
+  scopeRoots,
+  screenInvitees,
+  ssoRefusal,
+  type RuleContext,
+  type UserAction,
+} from '../../core';
 import { foldText, isCommonDisposableEmail, type DisposableEmailCheck, matchesUserSearch, queryUsers } from '../shared';
 import { mapWithConcurrency } from '../../query/concurrency';
 import {
@@ -53,7 +76,7 @@ import {
   type ScimUser,
   type ScimUserExtension,
 } from './protocol';
-import { adminScopeToScim, invitationOf, permissionsToScim, roleFromGroup, userFromScim, writableUser } from './mapping';
+import { adminScopeFromScim, adminScopeToScim, invitationOf, permissionsToScim, roleFromGroup, userFromScim, writableUser } from './mapping';
 
 export { SCIM_USER_EXTENSION, SCIM_GROUP_EXTENSION, capabilitiesOf, type ScimServiceProviderConfig, type ProviderCapabilities } from './protocol';
 
@@ -150,7 +173,6 @@ const conflict = (message: string, reason: UserAdminError['reason'], fieldErrors
   new UserAdminError('conflict', message, { reason, ...(fieldErrors ? { fieldErrors } : {}) });
 const invalid = (message: string, fieldErrors: FieldErrors, reason?: UserAdminError['reason']) =>
   new UserAdminError('validation', message, { fieldErrors, ...(reason ? { reason } : {}) });
-const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 const X = SCIM_USER_EXTENSION;
 
 /** An address inviteUsers could not invite, with the error's code and reason. */
@@ -246,11 +268,9 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
   const operators = new Set((options.filterOperators ?? ALL_OPERATORS).map((o) => o.toLowerCase()));
   const entities = options.entities ?? [];
   const entityById = new Map(entities.map((e) => [e.id, e]));
-  const ancestorsOf = (id: string): string[] => {
-    const out: string[] = [];
-    for (let p = entityById.get(id)?.parentId ?? null; p !== null && out.length < 64; p = entityById.get(p)?.parentId ?? null) out.push(p);
-    return out;
-  };
+  /** The entity tree the rules read (core/scope.ts): the `entities` option; unknown ids have no ancestry. */
+  const ancestry = ancestryFromParents(entities);
+  const ancestorsOf = (id: string): string[] => [...(ancestry(id) ?? [])];
   /** Set when the provider refused one of our filters: every list is then answered in memory. */
   let filterRefused = false;
 
@@ -322,6 +342,17 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
 
   /** The current administrator's id (the option, else `/Me`, read once and shared). */
   const currentUserId = sharedRead(async (signal) => (await request<ScimUser>({ path: '/Me', signal })).id, options.currentUserId || undefined);
+
+  /**
+   * The admin scope the current administrator's entity tree is cut to: the extension's
+   * `adminScope` of their resource; `null` for every entity (`all`, or none recorded). Read from
+   * the resource alone (no role lookup), so browsing the tree costs one request.
+   */
+  async function viewerScope(signal?: AbortSignal): Promise<AdminScope | null> {
+    const values = (await getScimUser(await currentUserId(signal), signal))[X]?.adminScope;
+    const scope = values === undefined ? null : adminScopeFromScim(values);
+    return scope?.type === 'entities' ? scope : null;
+  }
 
   async function ssoSettings(): Promise<ScimSsoSettings> {
     return options.sso === undefined ? { enforced: false, providerName: null } : await resolve(options.sso);
@@ -497,6 +528,25 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
   }
 
   // ---------------------------------------------------------------- rules the adapter enforces
+  // A SCIM provider is a directory: it stores what it is sent. Every rule of user administration
+  // is enforced here, by the domain core (src/core), before the request goes out.
+
+  /** The current administrator's resource and whether their role is an admin role. */
+  async function currentAdmin(signal?: AbortSignal): Promise<{ me: User; isAdmin: boolean }> {
+    const id = await currentUserId(signal);
+    const me = await toUser(await getScimUser(id, signal), signal);
+    const role = me.roleId ? (await roleMap(signal)).get(me.roleId) : undefined;
+    return { me, isAdmin: role?.isAdmin === true };
+  }
+
+  /** Who acts (`/Me`, with the extension's adminScope) and the entity tree: what the core's rules read. */
+  async function ruleContext(signal?: AbortSignal): Promise<RuleContext> {
+    const { me, isAdmin } = await currentAdmin(signal);
+    const actor = actorOf({ currentUser: { id: me.id, name: '', isAdmin, adminScope: isAdmin ? me.adminScope : null }, workspace: { level: 'group' } });
+    return { actor, ancestry };
+  }
+
+  const isAdminRoleIn = (map: ReadonlyMap<string, Role>) => (roleId: string) => map.get(roleId)?.isAdmin;
 
   async function activeAdminIds(signal?: AbortSignal): Promise<string[]> {
     const adminRoles = (await roles(signal)).filter((r) => r.isAdmin).map((r) => r.id);
@@ -505,39 +555,38 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     return page.items.map((u) => u.id);
   }
 
-  /** `leaving`: admins the same batch already deactivates or removes, who do not count as remaining. */
-  async function refuseLastAdmin(user: User, signal?: AbortSignal, leaving: ReadonlySet<string> = new Set()): Promise<void> {
-    const map = await roleMap(signal);
-    if (!user.roleId || !map.get(user.roleId)?.isAdmin || user.status !== 'active') return;
+  /**
+   * Whether `user` is the only active administrator left (the core's `lastActiveAdmin`).
+   * `leaving`: admins the same batch already deactivates or removes, who do not count as remaining.
+   */
+  async function isLastActiveAdmin(user: User, signal?: AbortSignal, leaving: ReadonlySet<string> = new Set()): Promise<boolean> {
+    if (!isActiveAdminUser(user, isAdminRoleIn(await roleMap(signal)))) return false;
     const others = (await activeAdminIds(signal)).filter((id) => id !== user.id && !leaving.has(id));
-    if (others.length === 0) throw conflict('The last active admin must stay an active admin', 'last_admin');
+    return others.length === 0;
   }
 
-  async function refuseSelf(id: string, what: string, signal?: AbortSignal): Promise<void> {
-    if (id === (await currentUserId(signal))) throw new UserAdminError('forbidden', `You cannot ${what} yourself`, { reason: 'self_action' });
+  /** Refuses `action` on `user` as the core says (self, admin scope, last active admin). */
+  async function enforceActOn(ctx: RuleContext, user: User, action: UserAction, signal?: AbortSignal, leaving?: ReadonlySet<string>): Promise<void> {
+    const guarded = action === 'deactivate' || action === 'remove';
+    enforce(checkActOnUser(ctx, user, action, { lastActiveAdmin: guarded && (await isLastActiveAdmin(user, signal, leaving)) }));
   }
 
-  function adminOnlyGranted(permissions: ModulePermissions): string[] {
-    return options.modules.filter((m) => m.adminOnly && permissions[m.id] !== undefined && permissions[m.id] !== m.levels[0]).map((m) => m.id);
+  /** The admin scope a new admin gets: the one given, else the granting admin's own (core `defaultAdminScope`). */
+  function grantedAdminScope(ctx: RuleContext, role: Role, given: Settings['currentUser']['adminScope'] | undefined) {
+    return role.isAdmin ? (given ?? defaultAdminScope(ctx.actor.adminScope)) : undefined;
   }
 
-  function stripAdminOnly(permissions: ModulePermissions): ModulePermissions {
-    const out = { ...permissions };
-    for (const m of options.modules) if (m.adminOnly) delete out[m.id];
-    return out;
-  }
+  const domainAllowed = (email: string) => !options.allowedDomains || options.allowedDomains.map((d) => d.toLowerCase()).includes(emailDomain(email));
 
   function checkEmail(email: string, login: boolean): void {
     if (!isValidEmail(email)) throw invalid(`Invalid email ${email}`, { email: 'invalid_email' });
-    if (login && options.allowedDomains && !options.allowedDomains.map((d) => d.toLowerCase()).includes(domainOf(email))) {
-      throw invalid(`The domain of ${email} is not allowed`, { email: 'not_allowed' });
-    }
+    if (login && !domainAllowed(email)) throw invalid(`The domain of ${email} is not allowed`, { email: 'not_allowed' });
   }
 
   const isDisposable = options.isDisposableEmail ?? isCommonDisposableEmail;
   /** A new login user's address, or a login user's new address, must not be disposable (contacts may have one, as in the reference store). */
   async function checkNotDisposable(email: string): Promise<void> {
-    if (await isDisposable(email)) throw invalid(`Domain ${domainOf(email)} is a disposable-address provider`, { email: 'not_allowed' });
+    if (await isDisposable(email)) throw invalid(`Domain ${emailDomain(email)} is a disposable-address provider`, { email: 'not_allowed' });
   }
 
   async function roleOrThrow(roleId: string, signal?: AbortSignal): Promise<Role> {
@@ -552,14 +601,15 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     if (unknown.length) throw invalid(`Unknown entities ${unknown.join(', ')}`, { entityIds: 'not_found' }, 'entity_not_found');
   }
 
-  async function inviter(signal?: AbortSignal): Promise<{ value: string; display?: string }> {
-    const id = await currentUserId(signal);
-    return { value: id };
-  }
-
   function newInvitation(by: { value: string; display?: string }): NonNullable<ScimUserExtension['invitation']> {
     const sent = now();
     return { id: `inv-${randomId()}`, kind: 'invitation', sentAt: new Date(sent).toISOString(), expiresAt: new Date(sent + ttlDays * DAY).toISOString(), invitedBy: by };
+  }
+
+  /** The same invitation sent again now: new dates, same id. */
+  function renewedInvitation(inv: NonNullable<ScimUserExtension['invitation']>): NonNullable<ScimUserExtension['invitation']> {
+    const sent = now();
+    return { ...inv, sentAt: new Date(sent).toISOString(), expiresAt: new Date(sent + ttlDays * DAY).toISOString() };
   }
 
   interface LoginSpec {
@@ -576,14 +626,15 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
   }
 
   function loginResource(spec: LoginSpec, invitation: NonNullable<ScimUserExtension['invitation']>): Omit<ScimUser, 'id'> {
-    const permissions = spec.permissions ?? (spec.role.isAdmin ? spec.role.defaultPermissions : stripAdminOnly(spec.role.defaultPermissions));
+    const permissions = spec.permissions ?? (spec.role.isAdmin ? spec.role.defaultPermissions : clearAdminOnly(spec.role.defaultPermissions, options.modules));
     const ext: ScimUserExtension = {
       kind: 'login',
       scope: spec.scope,
       entityIds: [...spec.entityIds],
       ...(spec.subtreeEntityIds?.length ? { subtreeEntityIds: spec.subtreeEntityIds.filter((id) => spec.entityIds.includes(id)) } : {}),
       permissions: permissionsToScim(permissions),
-      ...(spec.role.isAdmin ? { adminScope: adminScopeToScim(spec.adminScope ?? { type: 'all' }) } : {}),
+      // The caller resolved the default (core `defaultAdminScope`): never broader than the granting admin's.
+      ...(spec.role.isAdmin && spec.adminScope ? { adminScope: adminScopeToScim(spec.adminScope) } : {}),
       source: 'invitation',
       invitation,
     };
@@ -607,6 +658,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
       if (options.contacts === false) throw new UserAdminError('forbidden', 'Contacts are not enabled');
       checkEmail(email, false);
       checkEntities([input.entityId]);
+      enforce(checkGrant(await ruleContext(signal), { entityIds: [input.entityId] }));
       const body: Omit<ScimUser, 'id'> = {
         schemas: [SCIM_USER_SCHEMA, X],
         userName: email,
@@ -620,16 +672,22 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
       const created = await request<ScimUser>({ method: 'POST', path: '/Users', body, signal });
       return { user: await toUser(created, signal), invitation: null };
     }
-    if ((await ssoSettings()).enforced) throw new UserAdminError('forbidden', 'Login users come from SSO', { reason: 'sso_enforced' });
+    enforce(ssoRefusal((await ssoSettings()).enforced, 'createLoginUser'));
     checkEmail(email, true);
     await checkNotDisposable(email);
     const role = await roleOrThrow(input.roleId, signal);
     if (!input.entityIds?.length) throw invalid('At least one entity', { entityIds: 'required' });
     checkEntities(input.entityIds);
-    if (input.permissions && !role.isAdmin && adminOnlyGranted(input.permissions).length) {
-      throw invalid('Admin-only modules need an admin role', { permissions: 'admin_only_module' }, 'admin_only_module');
-    }
-    const body = loginResource({ ...input, email, firstName: input.firstName.trim(), lastName: input.lastName.trim(), role }, newInvitation(await inviter(signal)));
+    const ctx = await ruleContext(signal);
+    const adminScope = grantedAdminScope(ctx, role, input.adminScope);
+    enforce(
+      checkAdminOnlyModules(role, input.permissions ?? {}, options.modules),
+      checkGrant(ctx, { isAdminRole: role.isAdmin, adminScope, entityIds: input.entityIds }),
+    );
+    const body = loginResource(
+      { ...input, email, firstName: input.firstName.trim(), lastName: input.lastName.trim(), role, adminScope },
+      newInvitation({ value: ctx.actor.id }),
+    );
     const created = await request<ScimUser>({ method: 'POST', path: '/Users', body, signal });
     try {
       await changeMembers(role.id, [created.id], [], signal);
@@ -646,6 +704,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     const current = await getScimUser(id, signal);
     const before = await toUser(current, signal);
     const map = await roleMap(signal);
+    const ctx = await ruleContext(signal);
     const next: ScimUser = structuredClone(current);
     const ext: ScimUserExtension = { ...(next[X] ?? {}) };
     const fieldErrors: FieldErrors = {};
@@ -654,10 +713,41 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
       const touched = managed.filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
       if (touched.length) throw invalid('Fields owned by the identity provider', Object.fromEntries(touched.map((k) => [k, 'managed_by_idp'])), 'managed_by_idp');
     }
+    if (patch.entityIds !== undefined) {
+      checkEntities(patch.entityIds);
+      if (before.kind === 'contact' && patch.entityIds.length !== 1) throw invalid('A contact lives in one entity', { entityIds: 'invalid_format' }, 'contact_single_entity');
+    }
+
+    // Who may change what (core checkAccessChange): not one's own demotion or admin scope, only a
+    // user in the acting admin's scope, only what they may grant, never the last admin's demotion.
+    const oldRole = before.kind === 'login' && before.roleId ? map.get(before.roleId) : undefined;
+    const newRole = before.kind === 'login' ? (patch.roleId !== undefined ? await roleOrThrow(patch.roleId, signal) : oldRole) : undefined;
+    const wasAdmin = oldRole?.isAdmin === true;
+    const staysAdmin = newRole?.isAdmin === true;
+    // An admin keeps their scope unless the patch sets one; a new admin gets the one given, else the granting admin's own.
+    const adminScope = staysAdmin ? (patch.adminScope ?? (wasAdmin ? before.adminScope : null) ?? defaultAdminScope(ctx.actor.adminScope)) : null;
+    const demotes = wasAdmin && !staysAdmin;
+    enforce(
+      checkAccessChange(ctx, before, {
+        wasAdmin,
+        staysAdmin,
+        ...(staysAdmin && (patch.adminScope != null || !wasAdmin) ? { adminScope } : {}),
+        ...(patch.entityIds !== undefined ? { entityIds: patch.entityIds } : {}),
+        lastActiveAdmin: demotes && (await isLastActiveAdmin(before, signal)),
+      }),
+    );
+    if (newRole && !newRole.isAdmin && patch.permissions) enforce(checkAdminOnlyModules(newRole, patch.permissions, options.modules));
+
     if (patch.email !== undefined) {
       const email = patch.email.trim().toLowerCase();
       checkEmail(email, before.kind === 'login');
-      if (before.kind === 'login' && email !== before.email.toLowerCase()) await checkNotDisposable(email);
+      if (email !== before.email.toLowerCase()) {
+        if (before.kind === 'login') await checkNotDisposable(email);
+        // SCIM has no confirmation flow; an invited user's invitation goes again to the new address,
+        // except under enforced SSO (they sign in through the identity provider: nothing is sent).
+        const outcome = emailChangeOutcome({ kind: before.kind, status: before.status, ssoEnforced: (await ssoSettings()).enforced, confirmation: false });
+        if (outcome === 'reinvite' && ext.invitation) ext.invitation = renewedInvitation(ext.invitation);
+      }
       next.userName = email;
       next.emails = [{ value: email, type: 'work', primary: true }, ...(next.emails ?? []).filter((e) => !e.primary && e.value.toLowerCase() !== email)];
     }
@@ -676,30 +766,15 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
 
     let groupChange: { from: string | null; to: string } | null = null;
     if (before.kind === 'login') {
-      const oldRole = before.roleId ? map.get(before.roleId) : undefined;
-      const newRole = patch.roleId !== undefined ? await roleOrThrow(patch.roleId, signal) : oldRole;
       if (newRole && newRole.id !== before.roleId) groupChange = { from: before.roleId, to: newRole.id };
-      const demoted = oldRole?.isAdmin === true && newRole?.isAdmin !== true;
-      if (demoted) {
-        await refuseLastAdmin(before, signal);
-      }
       let permissions = patch.permissions ?? before.permissions;
-      if (newRole && !newRole.isAdmin) {
-        if (patch.permissions && adminOnlyGranted(patch.permissions).length) {
-          throw invalid('Admin-only modules need an admin role', { permissions: 'admin_only_module' }, 'admin_only_module');
-        }
-        permissions = stripAdminOnly(permissions);
-      }
+      if (newRole && !newRole.isAdmin) permissions = clearAdminOnly(permissions, options.modules);
       ext.permissions = permissionsToScim(permissions);
-      if (newRole?.isAdmin) ext.adminScope = adminScopeToScim(patch.adminScope ?? before.adminScope ?? { type: 'all' });
+      if (staysAdmin && adminScope) ext.adminScope = adminScopeToScim(adminScope);
       else delete ext.adminScope;
       if (patch.scope !== undefined) ext.scope = patch.scope;
     }
-    if (patch.entityIds !== undefined) {
-      checkEntities(patch.entityIds);
-      if (before.kind === 'contact' && patch.entityIds.length !== 1) throw invalid('A contact lives in one entity', { entityIds: 'invalid_format' }, 'contact_single_entity');
-      ext.entityIds = [...patch.entityIds];
-    }
+    if (patch.entityIds !== undefined) ext.entityIds = [...patch.entityIds];
     if (patch.subtreeEntityIds !== undefined || patch.entityIds !== undefined) {
       const within = ext.entityIds ?? [];
       const subtrees = (patch.subtreeEntityIds ?? ext.subtreeEntityIds ?? []).filter((e) => within.includes(e));
@@ -724,11 +799,30 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     return { user: await toUser(saved, signal), emailChange: 'none' };
   }
 
+  /**
+   * The resource after a status change. Reactivating a login user who never accepted their
+   * invitation sends it again (fresh dates), or under enforced SSO drops it: they become active
+   * and sign in through the identity provider (core `reactivationOutcome`). `null`: only `active` changes.
+   */
+  async function statusChange(r: ScimUser, before: User, status: 'active' | 'deactivated'): Promise<ScimUser | null> {
+    const invitation = r[X]?.invitation;
+    if (status !== 'active' || before.status !== 'deactivated' || before.kind !== 'login' || invitation?.kind !== 'invitation') return null;
+    const outcome = reactivationOutcome({ kind: before.kind, neverAccepted: true, ssoEnforced: (await ssoSettings()).enforced });
+    const ext: ScimUserExtension = { ...r[X] };
+    if (outcome === 'invited') ext.invitation = renewedInvitation(invitation);
+    else delete ext.invitation;
+    return { ...r, active: true, [X]: ext };
+  }
+
   async function setUserStatus({ id, status, signal }: { id: string; status: 'active' | 'deactivated'; signal?: AbortSignal }): Promise<User> {
     throwIfAborted(signal);
-    if (status === 'deactivated') await refuseSelf(id, 'deactivate', signal);
-    const before = await toUser(await getScimUser(id, signal), signal);
-    if (status === 'deactivated' && before.status === 'active') await refuseLastAdmin(before, signal);
+    const current = await getScimUser(id, signal);
+    const before = await toUser(current, signal);
+    const ctx = await ruleContext(signal);
+    if (status === 'deactivated') await enforceActOn(ctx, before, 'deactivate', signal);
+    else await enforceActOn(ctx, before, 'reactivate', signal);
+    const whole = await statusChange(current, before, status);
+    if (whole) return toUser(await putUser(whole, signal), signal);
     const active = status === 'active';
     const saved = await patchUser(id, [{ op: 'replace', path: 'active', value: active }], (r) => ({ ...r, active }), signal);
     return toUser(saved, signal);
@@ -736,9 +830,8 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
 
   async function removeUser({ id, signal }: { id: string; signal?: AbortSignal }): Promise<void> {
     throwIfAborted(signal);
-    await refuseSelf(id, 'remove', signal);
     const before = await toUser(await getScimUser(id, signal), signal);
-    await refuseLastAdmin(before, signal);
+    await enforceActOn(await ruleContext(signal), before, 'remove', signal);
     await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}`, signal });
   }
 
@@ -749,39 +842,29 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     const role = await roleOrThrow(input.roleId, signal);
     if (!input.entityIds?.length) throw invalid('At least one entity', { entityIds: 'required' });
     checkEntities(input.entityIds);
-    if (input.permissions && !role.isAdmin && adminOnlyGranted(input.permissions).length) {
-      throw invalid('Admin-only modules need an admin role', { permissions: 'admin_only_module' }, 'admin_only_module');
-    }
-    const skipped: InviteUsersResult['skipped'] = [];
+    // What the invitations grant is checked once for the call: a refusal rejects it whole.
+    const ctx = await ruleContext(signal);
+    const adminScope = grantedAdminScope(ctx, role, input.adminScope);
+    enforce(
+      checkAdminOnlyModules(role, input.permissions ?? {}, options.modules),
+      checkGrant(ctx, { isAdminRole: role.isAdmin, adminScope, entityIds: input.entityIds }),
+    );
+    // The core's classification, in its order (INVITE_SKIP_ORDER): SSO, invalid, duplicate, then
+    // an existing user (already_member / already_invited) before the domain and disposable rules.
+    const { candidates, skipped } = screenInvitees(input.emails, { ssoEnforced: (await ssoSettings()).enforced });
     const skip = (email: string, reason: InviteSkipReason) => skipped.push({ email, reason });
-    const sso = (await ssoSettings()).enforced;
-    const seen = new Set<string>();
-    const candidates: string[] = [];
-    for (const raw of input.emails) {
-      const email = raw.trim().toLowerCase();
-      if (!isValidEmail(email)) skip(raw.trim(), 'invalid');
-      else if (seen.has(email)) skip(email, 'duplicate');
-      else {
-        seen.add(email);
-        if (sso) skip(email, 'sso_enforced');
-        else if (options.allowedDomains && !options.allowedDomains.map((d) => d.toLowerCase()).includes(domainOf(email))) skip(email, 'domain_not_allowed');
-        else candidates.push(email);
-      }
-    }
-    const clean: string[] = [];
-    for (const email of candidates) {
-      if (await isDisposable(email)) skip(email, 'disposable');
-      else clean.push(email);
-    }
-    const existing = await usersByUserName(clean, signal);
+    const existing = await usersByUserName(candidates, signal);
     const map = await roleMap(signal);
     const toCreate: string[] = [];
-    for (const email of clean) {
+    for (const email of candidates) {
       const found = existing.get(email);
-      if (!found) toCreate.push(email);
-      else skip(email, userFromScim(found, map, now()).status === 'invited' ? 'already_invited' : 'already_member');
+      const facts = { existing: found ? (userFromScim(found, map, now()).status === 'invited' ? 'invited' as const : 'member' as const) : null, domainAllowed: domainAllowed(email) };
+      // The disposable lookup (possibly a host call) only for an address every earlier rule let through.
+      const reason = classifyInvitee(facts) ?? classifyInvitee({ ...facts, disposable: await isDisposable(email) });
+      if (reason) skip(email, reason);
+      else toCreate.push(email);
     }
-    const by = await inviter(signal);
+    const by = { value: ctx.actor.id };
     const names = new Map(Object.entries(input.names ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
     const bodies = toCreate.map((email) =>
       loginResource(
@@ -794,7 +877,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
           entityIds: input.entityIds,
           ...(input.subtreeEntityIds ? { subtreeEntityIds: input.subtreeEntityIds } : {}),
           ...(input.permissions ? { permissions: input.permissions } : {}),
-          ...(input.adminScope !== undefined ? { adminScope: input.adminScope } : {}),
+          ...(adminScope ? { adminScope } : {}),
         },
         newInvitation(by),
       ),
@@ -962,9 +1045,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
       const signal = params?.signal;
       throwIfAborted(signal);
       await provider(signal);
-      const id = await currentUserId(signal);
-      const me = await toUser(await getScimUser(id, signal), signal);
-      const role = me.roleId ? (await roleMap(signal)).get(me.roleId) : undefined;
+      const { me, isAdmin } = await currentAdmin(signal);
       const features = {
         contacts: options.contacts !== false,
         invitations: true,
@@ -974,9 +1055,11 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
         entitySubtrees: entities.length > 0,
         // An email change applies at once: SCIM has no confirmation flow.
         emailChangeConfirmation: false,
+        // The extension's adminScope, enforced by this adapter (core/scope.ts) over the `entities` tree.
+        adminScope: true,
       };
       return {
-        currentUser: { id, name: `${me.firstName} ${me.lastName}`.trim() || me.email, isAdmin: role?.isAdmin === true, adminScope: role?.isAdmin ? me.adminScope : null },
+        currentUser: { id: me.id, name: `${me.firstName} ${me.lastName}`.trim() || me.email, isAdmin, adminScope: isAdmin ? me.adminScope : null },
         sso: await ssoSettings(),
         invitation: { ttlDays, onExpiry: 'expire' },
         username: { mode: 'none' },
@@ -1011,10 +1094,10 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
 
     async resendInvitation({ id, signal }) {
       throwIfAborted(signal);
+      enforce(ssoRefusal((await ssoSettings()).enforced, 'resendInvitation'));
       const r = await userByInvitationId(id, signal);
-      const inv = r[X]!.invitation!;
-      const sent = now();
-      const next: ScimUser = { ...r, active: true, [X]: { ...r[X], invitation: { ...inv, sentAt: new Date(sent).toISOString(), expiresAt: new Date(sent + ttlDays * DAY).toISOString() } } };
+      await enforceActOn(await ruleContext(signal), await toUser(r, signal), 'resendInvitation', signal);
+      const next: ScimUser = { ...r, active: true, [X]: { ...r[X], invitation: renewedInvitation(r[X]!.invitation!) } };
       const saved = await putUser(next, signal);
       const user = await toUser(saved, signal);
       return invitationOf(user, saved)!;
@@ -1023,6 +1106,8 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     async revokeInvitation({ id, signal }) {
       throwIfAborted(signal);
       const r = await userByInvitationId(id, signal);
+      // Revoking deletes the invited user: the rules of a removal.
+      await enforceActOn(await ruleContext(signal), await toUser(r, signal), 'remove', signal);
       await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(r.id)}`, signal });
     },
 
@@ -1041,11 +1126,16 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
       if (options.listEntities) return options.listEntities(params);
       const q = params.search ? foldText(params.search.trim()) : '';
       const ids = params.ids ? new Set(params.ids) : null;
-      const rows = entities.filter(
-        (e) => (!ids || ids.has(e.id)) && (params.parentId === undefined || e.parentId === params.parentId) && (!q || foldText(e.name).includes(q)),
-      );
+      // A scoped admin sees the roots of their scope (at `parentId: null`) and their subtrees;
+      // a lookup by ids answers any id (a user may reach entities outside the viewer's scope).
+      const scope = ids ? null : await viewerScope(params.signal);
+      const roots = scope ? new Set(scopeRoots(scope, ancestry)) : null;
+      const visible = (e: Entity) => !scope || entityInScope(scope, e.id, ancestry) === true;
+      const underParent = (e: Entity) =>
+        params.parentId === undefined || (params.parentId === null && roots ? roots.has(e.id) : e.parentId === params.parentId);
+      const rows = entities.filter((e) => (ids ? ids.has(e.id) : visible(e) && underParent(e)) && (!q || foldText(e.name).includes(q)));
       const start = params.pageIndex * params.pageSize;
-      return { items: rows.slice(start, start + params.pageSize).map((e) => ({ ...e })), total: rows.length };
+      return { items: rows.slice(start, start + params.pageSize).map((e) => ({ ...e, ancestorIds: ancestorsOf(e.id) })), total: rows.length };
     },
   };
 
@@ -1053,25 +1143,33 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
     adapter.setUsersStatus = async ({ ids, status, signal }) => {
       throwIfAborted(signal);
       const active = status === 'active';
+      const ctx = await ruleContext(signal);
+      // A reactivated user who never accepted gets their invitation again (or, under SSO, none): a PUT of the whole resource.
+      const whole = new Map<string, ScimUser>();
       const check = async (id: string, leaving: ReadonlySet<string>) => {
-        if (!active) {
-          await refuseSelf(id, 'deactivate', signal);
-          await refuseLastAdmin(await toUser(await getScimUser(id, signal), signal), signal, leaving);
-        }
+        const r = await getScimUser(id, signal);
+        const user = await toUser(r, signal);
+        await enforceActOn(ctx, user, active ? 'reactivate' : 'deactivate', signal, leaving);
+        const next = await statusChange(r, user, status);
+        if (next) whole.set(id, next);
       };
       return bulk(
         ids,
         signal,
         check,
-        (id) => ({ method: 'PATCH', path: `/Users/${encodeURIComponent(id)}`, data: { schemas: [SCIM_PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: active }] } }),
+        (id) => {
+          const next = whole.get(id);
+          if (next) return { method: 'PUT', path: `/Users/${encodeURIComponent(id)}`, data: writableUser(next) };
+          return { method: 'PATCH', path: `/Users/${encodeURIComponent(id)}`, data: { schemas: [SCIM_PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: active }] } };
+        },
         (id) => setUserStatus({ id, status, signal }),
       );
     };
     adapter.removeUsers = async ({ ids, signal }) => {
       throwIfAborted(signal);
+      const ctx = await ruleContext(signal);
       const check = async (id: string, leaving: ReadonlySet<string>) => {
-        await refuseSelf(id, 'remove', signal);
-        await refuseLastAdmin(await toUser(await getScimUser(id, signal), signal), signal, leaving);
+        await enforceActOn(ctx, await toUser(await getScimUser(id, signal), signal), 'remove', signal, leaving);
       };
       return bulk(ids, signal, check, (id) => ({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}` }), (id) => removeUser({ id, signal }));
     };
