@@ -22,6 +22,24 @@ import type {
 } from '../../adapter/types';
 import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted, type FieldErrors } from '../../adapter/errors';
 import { isValidEmail } from '../../adapter/schemas';
+import {
+  ALL_ENTITIES,
+  actorOf,
+  ancestryFromParents,
+  checkAccessChange,
+  checkActOnUser,
+  checkAdminOnlyModules,
+  classifyInvitee,
+  emailChangeOutcome,
+  emailDomain,
+  emailKey,
+  enforce,
+  isActiveAdminUser,
+  screenInvitees,
+  ssoRefusal,
+  type RuleContext,
+  type UserAction,
+} from '../../core';
 import { isCommonDisposableEmail, type DisposableEmailCheck, matchesUserFilter, matchesUserSearch, queryUsers, foldText } from '../shared';
 import { withUndo, type UndoLog } from '../shared/undo';
 import { mapWithConcurrency } from '../../query/concurrency';
@@ -137,11 +155,16 @@ export interface BetterAuthAdapterOptions extends BetterAuthTransportOptions {
   nameFields?: { firstName: string; lastName: string };
   /** The user field holding a phone number (the phone-number plugin's `phoneNumber`). Defaults to none: `features.phone` is false. */
   phoneField?: string;
-  /** Whether giving an admin role also sets the admin plugin's role to `admin` (and taking it away sets `user`). Defaults to `true`. */
+  /**
+   * Whether giving an organization admin role also sets the admin plugin's platform role to
+   * `admin` (and taking it away sets `user`). A platform admin may list, ban and delete every user
+   * of the platform, far beyond the organizations administered here, so this is opt-in. Defaults
+   * to `false`: a promotion changes the organization role only.
+   */
   syncPlatformRole?: boolean;
   /** How long organizations, memberships and invitations read from the server are reused, in ms; every write through the adapter clears them. Defaults to 2000. */
   cacheMs?: number;
-  /** Users per `list-users` request when the adapter reads them all. Defaults to 200. */
+  /** Members per `list-members` request, and users per `list-users` request reading them by id or address. Defaults to 200 and 100. */
   listPageSize?: number;
   /**
    * Puts back a membership the adapter removed when a later request of the same action failed
@@ -238,9 +261,11 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
   const inviteConcurrency = options.inviteConcurrency ?? 4;
   const requestConcurrency = options.requestConcurrency ?? 4;
   const allowedDomains = options.allowedDomains ? new Set(options.allowedDomains.map((d) => d.toLowerCase())) : null;
-  const syncPlatformRole = options.syncPlatformRole ?? true;
+  const syncPlatformRole = options.syncPlatformRole ?? false;
   const cacheMs = options.cacheMs ?? 2000;
   const pageSize = options.listPageSize ?? 200;
+  // Ids or addresses per filtered list-users request: a URL stays well under Node's 16 KB header limit.
+  const lookupChunk = Math.min(options.listPageSize ?? 100, 100);
   const statics = staticRoleDefs(options.roles);
   const isDisposable = options.isDisposableEmail ?? isCommonDisposableEmail;
   const sso = (): Settings['sso'] => (typeof options.sso === 'function' ? options.sso() : (options.sso ?? { enforced: false, providerName: null }));
@@ -349,48 +374,96 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     }
   }
 
-  async function listAllUsers(signal: Signal): Promise<BaUser[]> {
-    const out: BaUser[] = [];
-    for (let offset = 0; ; offset += pageSize) {
-      const page = await call<{ users: BaUser[]; total: number }>({
+  /**
+   * The platform records of the users whose `field` (`id` or `email`) is one of `values`, and of
+   * no one else: `list-users` filtered with `in`, by chunks. Never an unfiltered list.
+   */
+  async function usersWhere(field: 'id' | 'email', values: readonly string[], signal: Signal): Promise<BaUser[]> {
+    const chunks: string[][] = [];
+    for (let i = 0; i < values.length; i += lookupChunk) chunks.push(values.slice(i, i + lookupChunk));
+    const pages = await mapWithConcurrency(chunks, requestConcurrency, (chunk) =>
+      call<{ users: BaUser[] }>({
         path: '/admin/list-users',
-        query: { limit: pageSize, offset, sortBy: 'createdAt', sortDirection: 'asc' },
+        query: chunk.length === 1
+          ? { filterField: field, filterOperator: 'eq', filterValue: chunk[0], limit: 1 }
+          : { filterField: field, filterOperator: 'in', filterValue: chunk, limit: chunk.length },
         signal,
-      });
-      out.push(...(page?.users ?? []));
-      if (!page || page.users.length < pageSize || out.length >= page.total) return out;
-    }
+      }));
+    return pages.flatMap((page) => page?.users ?? []);
   }
 
   function mappingContext(s: Structure): MappingContext {
     return { roles: s.roles, adminRoleIds, entities: s.entities, modules, ttlMs, now: Date.now(), nameFields: options.nameFields, phoneField: options.phoneField };
   }
 
+  /**
+   * The users of the admin's organizations, never the platform's: the members of those
+   * organizations (`list-members`) and the addresses with a pending invitation to one of them
+   * (`list-invitations`) that have an account. A user who also belongs to organizations the admin
+   * is not in shows only what they hold in ours (an invitation to ours reads as `invited`).
+   */
   async function everyone(signal: Signal): Promise<{ snapshot: Snapshot; users: BaUser[]; mapped: User[] }> {
     const snapshot = await loadSnapshot(signal);
-    const users = await listAllUsers(signal);
+    const memberEmails = new Set([...snapshot.membersByUser.values()].flat().map((m) => (m.user?.email ?? '').toLowerCase()));
+    const inviteeEmails = [...snapshot.invitationsByEmail.keys()].filter((email) => !memberEmails.has(email));
+    const [members, invitees] = await Promise.all([
+      usersWhere('id', [...snapshot.membersByUser.keys()], signal),
+      usersWhere('email', inviteeEmails, signal),
+    ]);
+    const byId = new Map<string, BaUser>();
+    for (const u of [...members, ...invitees]) if (isOurs(snapshot, u)) byId.set(u.id, u);
+    const users = [...byId.values()];
     const ctx = mappingContext(snapshot);
     return { snapshot, users, mapped: users.map((u) => toUser(u, snapshot, ctx)) };
+  }
+
+  /** Whether a platform user is one of ours: a member of one of the admin's organizations, or invited to one. */
+  function isOurs(s: MembershipIndex, u: Pick<BaUser, 'id' | 'email'>): boolean {
+    return (s.membersByUser.get(u.id) ?? []).length > 0 || (s.invitationsByEmail.get(u.email.toLowerCase()) ?? []).length > 0;
   }
 
   async function fetchUser(id: string, signal: Signal): Promise<BaUser> {
     return call<BaUser>({ path: '/admin/get-user', query: { id }, signal });
   }
 
+  /** One of our users (see {@link everyone}); a platform user who is not one is `not_found`. */
   async function readUser(id: string, signal: Signal): Promise<{ snapshot: Snapshot; raw: BaUser; user: User }> {
     const snapshot = await loadSnapshot(signal);
     const raw = await fetchUser(id, signal);
+    if (!isOurs(snapshot, raw)) throw refuse('not_found', `User ${id} is neither a member of your organizations nor invited to one`);
     return { snapshot, raw, user: toUser(raw, snapshot, mappingContext(snapshot)) };
   }
 
-  async function userByEmail(email: string, signal: Signal): Promise<BaUser | undefined> {
-    const page = await call<{ users: BaUser[] }>({ path: '/admin/list-users', query: { filterField: 'email', filterValue: email.toLowerCase(), limit: 1 }, signal });
-    return page?.users?.[0];
+  // ---------------------------------------------------------------------------
+  // Rules: the core's (src/core), with the facts better-auth gives. better-auth enforces none of
+  // them (it only refuses to ban or remove oneself): the adapter must.
+  // ---------------------------------------------------------------------------
+
+  /** The current admin as the core's rules see them: the session user, every entity (no per-user scope in better-auth). */
+  function currentUser(s: Structure): Settings['currentUser'] {
+    const isAdmin = parseRoleList(s.sessionUser.role).includes('admin');
+    return { id: s.sessionUser.id, name: s.sessionUser.name, isAdmin, adminScope: isAdmin ? ALL_ENTITIES : null };
   }
 
-  // ---------------------------------------------------------------------------
-  // Rules the adapter enforces (better-auth does not)
-  // ---------------------------------------------------------------------------
+  function ruleContext(s: Structure): RuleContext {
+    return { actor: actorOf({ currentUser: currentUser(s), workspace: { level: 'group' } }), ancestry: ancestryFromParents(s.entities) };
+  }
+
+  /** Whether `target` is the only active holder of an admin role among our users (read only when it may be). */
+  async function isLastActiveAdmin(target: User, signal: Signal): Promise<boolean> {
+    const isAdmin = (roleId: string) => adminRoleIds.includes(roleId);
+    if (!isActiveAdminUser(target, isAdmin)) return false;
+    const { mapped } = await everyone(signal);
+    return !mapped.some((u) => u.id !== target.id && isActiveAdminUser(u, isAdmin));
+  }
+
+  /** Throws unless the current admin may run `action` on `target` (self, scope, last active admin). */
+  async function enforceActOn(s: Structure, target: User, action: UserAction, signal: Signal): Promise<void> {
+    const ctx = ruleContext(s);
+    // Self and scope first, so a refused action costs no read of every user.
+    enforce(checkActOnUser(ctx, target, action));
+    enforce(checkActOnUser(ctx, target, action, { lastActiveAdmin: await isLastActiveAdmin(target, signal) }));
+  }
 
   const isAdminRole = (roleId: string | null | undefined) => roleId !== null && roleId !== undefined && adminRoleIds.includes(roleId);
 
@@ -400,15 +473,10 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     return role;
   }
 
-  /** better-auth has no per-user permissions: a user's are their role's. */
+  /** The admin-only module rule (core), then: better-auth has no per-user permissions, a user's are their role's. */
   function checkPermissions(role: Role, permissions: ModulePermissions | undefined): void {
     if (permissions === undefined) return;
-    if (!role.isAdmin) {
-      const adminOnly = modules.filter((m) => m.adminOnly && permissions[m.id] !== undefined && permissions[m.id] !== m.levels[0]);
-      if (adminOnly.length > 0) {
-        throw refuse('validation', `Admin-only module ${adminOnly.map((m) => m.id).join(', ')} cannot be granted to role ${role.id}`, 'admin_only_module', { permissions: 'admin_only_module' });
-      }
-    }
+    enforce(checkAdminOnlyModules(role, permissions, modules));
     const want = normalizeLevels(permissions, modules);
     const have = normalizeLevels(role.defaultPermissions, modules);
     const same = Object.keys(want).length === Object.keys(have).length && Object.entries(want).every(([k, v]) => have[k] === v);
@@ -431,30 +499,20 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     return byOrg;
   }
 
-  async function checkNotLastAdmin(target: User, action: string, signal: Signal): Promise<void> {
-    if (target.status !== 'active' || !isAdminRole(target.roleId)) return;
-    const { mapped } = await everyone(signal);
-    if (mapped.some((u) => u.id !== target.id && u.status === 'active' && isAdminRole(u.roleId))) return;
-    throw refuse('conflict', `Cannot ${action} the last active administrator`, 'last_admin');
-  }
-
-  function checkNotSelf(s: Structure, id: string, action: string): void {
-    if (s.sessionUser.id === id) throw refuse('forbidden', `You cannot ${action} yourself`, 'self_action');
-  }
-
-  function checkSso(): void {
-    const policy = sso();
-    if (policy.enforced) throw refuse('forbidden', `Users sign in with ${policy.providerName ?? 'SSO'}; they cannot be created by hand`, 'sso_enforced');
-  }
+  const domainAllowed = (email: string) => !allowedDomains || allowedDomains.has(emailDomain(email));
 
   function checkDomain(email: string): void {
-    const domain = email.split('@')[1] ?? '';
-    if (allowedDomains && !allowedDomains.has(domain)) throw refuse('validation', `Domain ${domain} is not allowed`, undefined, { email: 'not_allowed' });
+    if (!domainAllowed(email)) throw refuse('validation', `Domain ${emailDomain(email)} is not allowed`, undefined, { email: 'not_allowed' });
   }
 
   /** A new login user's address, or a login user's new address, must not be disposable (as in the reference store). */
   async function checkNotDisposable(email: string): Promise<void> {
-    if (await isDisposable(email)) throw refuse('validation', `Domain ${email.split('@')[1] ?? ''} is a disposable-address provider`, undefined, { email: 'not_allowed' });
+    if (await isDisposable(email)) throw refuse('validation', `Domain ${emailDomain(email)} is a disposable-address provider`, undefined, { email: 'not_allowed' });
+  }
+
+  /** The platform account of each address, for those that have one (an account outside our organizations is invited as it is, never created again). */
+  async function accountsByEmail(emails: readonly string[], signal: Signal): Promise<Map<string, BaUser>> {
+    return new Map((await usersWhere('email', emails, signal)).map((u) => [u.email.toLowerCase(), u]));
   }
 
   // ---------------------------------------------------------------------------
@@ -502,7 +560,11 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     if (restore) undo.add(() => restore({ userId: m.userId, organizationId: m.organizationId, role: m.role, teamIds: [...teamIds] }));
   }
 
-  /** Creates a user without password and invites them; on a failed invitation the ones sent and the user are removed again. */
+  /**
+   * Invites an address: an existing platform account (a user of other organizations, or one
+   * removed from ours) is invited as it is; otherwise a user without password is created first.
+   * On a failed invitation the ones sent, and the user created, are removed again.
+   */
   async function createInvited(
     email: string,
     names: { firstName: string; lastName: string },
@@ -510,7 +572,12 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     byOrg: Map<string, string[]>,
     extra: Record<string, unknown>,
     signal: Signal,
+    account?: BaUser,
   ): Promise<BaUser> {
+    if (account) {
+      await withUndo((undo) => inviteInto(email, roleId, byOrg, signal, undo));
+      return account;
+    }
     const data: Record<string, unknown> = { ...extra };
     if (options.nameFields) {
       data[options.nameFields.firstName] = names.firstName;
@@ -566,15 +633,9 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
   const adapter: UserAdminAdapter = {
     async getSettings(params) {
       const s = await loadStructure(params?.signal);
-      const platformRoles = parseRoleList(s.sessionUser.role);
       return {
-        currentUser: {
-          id: s.sessionUser.id,
-          name: s.sessionUser.name,
-          // The admin plugin's role opens the admin routes the screen needs.
-          isAdmin: platformRoles.includes('admin'),
-          adminScope: { type: 'entities', entityIds: s.entities.filter((e) => e.parentId === null).map((e) => e.id) },
-        },
+        // The admin plugin's role opens the admin routes the screen needs; no per-user scope: every entity.
+        currentUser: currentUser(s),
         sso: { ...sso(), managedFields: [] },
         invitation: { ttlDays, onExpiry: 'expire' },
         username: { mode: 'none' },
@@ -588,6 +649,8 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
           modulePermissions: false,
           entitySubtrees: false,
           emailChangeConfirmation: false,
+          // better-auth has no per-user admin scope: an admin administers every organization listed.
+          adminScope: false,
         },
       };
     },
@@ -596,31 +659,8 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
       const { signal, pageIndex, pageSize: size, sort, search, filter } = params;
       throwIfAborted(signal);
       if (filter?.kind === 'contact') return { items: [], total: 0 };
-      const rest = { ...filter };
-      delete rest.kind;
-      const onlyBanned = rest.status?.length === 1 && rest.status[0] === 'deactivated';
-      if (onlyBanned) delete rest.status;
-      const plainFilter = Object.values(rest).every((v) => v === undefined);
-      // Server-side paging where better-auth answers the query exactly: no search, no filter but
-      // `deactivated` (= banned), sorted by email (unique, so no tie to break).
-      if (!search?.trim() && plainFilter && sort?.field === 'email') {
-        const snapshot = await loadSnapshot(signal);
-        const [page] = await Promise.all([
-          call<{ users: BaUser[]; total: number }>({
-            path: '/admin/list-users',
-            query: {
-              limit: size,
-              offset: pageIndex * size,
-              sortBy: 'email',
-              sortDirection: sort.direction,
-              ...(onlyBanned ? { filterField: 'banned', filterValue: 'true', filterOperator: 'eq' } : {}),
-            },
-            signal,
-          }),
-        ]);
-        const ctx = mappingContext(snapshot);
-        return { items: (page?.users ?? []).map((u) => toUser(u, snapshot, ctx)), total: page?.total ?? 0 };
-      }
+      // Our users only (memberships and invitations of our organizations), so no page of the
+      // platform's list-users can stand for a page of ours: filtered, sorted and paged in memory.
       const { snapshot, mapped } = await everyone(signal);
       return queryUsers(mapped, { pageIndex, pageSize: size, sort, search, filter }, { roles: snapshot.roles });
     },
@@ -632,8 +672,8 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     async createUser({ input, signal }): Promise<CreateUserResult> {
       throwIfAborted(signal);
       if (input.kind === 'contact') throw refuse('validation', 'better-auth has no contacts (features.contacts is false)', undefined, { kind: 'not_allowed' });
-      checkSso();
-      const email = input.email.trim().toLowerCase();
+      enforce(ssoRefusal(sso().enforced, 'createLoginUser'));
+      const email = emailKey(input.email);
       if (!isValidEmail(email)) throw refuse('validation', `Invalid email ${input.email}`, undefined, { email: 'invalid_email' });
       checkDomain(email);
       await checkNotDisposable(email);
@@ -643,8 +683,11 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
       const byOrg = resolveEntities(s, input.entityIds);
       const extra = options.phoneField && input.phone ? { [options.phoneField]: input.phone } : {};
       if (!options.phoneField && input.phone) throw refuse('validation', 'This server has no phone field (phoneField option)', undefined, { phone: 'not_allowed' });
+      // An address of ours is taken; an account outside our organizations is invited as it is (its profile is not ours to set).
+      const account = (await accountsByEmail([email], signal)).get(email);
+      if (account && isOurs(await loadSnapshot(signal), account)) throw refuse('conflict', `${email} is already a user`, 'email_taken', { email: 'taken' });
       try {
-        const created = await createInvited(email, { firstName: input.firstName, lastName: input.lastName }, role.id, byOrg, extra, signal);
+        const created = await createInvited(email, { firstName: input.firstName, lastName: input.lastName }, role.id, byOrg, extra, signal, account);
         invalidate();
         const { user } = await readUser(created.id, signal);
         return { user, invitation: await mergedInvitation(email, signal) };
@@ -662,11 +705,20 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
         checkPermissions(role, patch.permissions);
       }
       const roleChanges = patch.roleId !== undefined && patch.roleId !== user.roleId;
-      if (roleChanges && isAdminRole(user.roleId) && !isAdminRole(patch.roleId)) await checkNotLastAdmin(user, 'demote', signal);
+      const entitiesChange = patch.entityIds !== undefined && [...patch.entityIds].sort().join() !== [...user.entityIds].sort().join();
+      // Who may change whose access (core): no self-demotion, never the last active admin's.
+      // The admin scope given is not passed: better-auth has none (features.adminScope false).
+      const change = {
+        wasAdmin: isAdminRole(user.roleId),
+        staysAdmin: isAdminRole(newRoleId),
+        ...(entitiesChange ? { entityIds: patch.entityIds } : {}),
+      };
+      const ctx = ruleContext(s);
+      enforce(checkAccessChange(ctx, user, change));
+      if (change.wasAdmin && !change.staysAdmin) enforce(checkAccessChange(ctx, user, { ...change, lastActiveAdmin: await isLastActiveAdmin(user, signal) }));
       const members = s.membersByUser.get(id) ?? [];
       const pending = s.invitationsByEmail.get(user.email.toLowerCase()) ?? [];
       const invited = user.status === 'invited' || (members.length === 0 && pending.length > 0);
-      const entitiesChange = patch.entityIds !== undefined && [...patch.entityIds].sort().join() !== [...user.entityIds].sort().join();
       const byOrg = entitiesChange ? resolveEntities(s, patch.entityIds!) : null;
       if (byOrg && !invited) {
         const current = new Set(members.map((m) => m.organizationId));
@@ -676,13 +728,24 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
         }
       }
       let email = user.email;
-      if (patch.email !== undefined && patch.email.trim().toLowerCase() !== user.email.toLowerCase()) {
-        email = patch.email.trim().toLowerCase();
+      if (patch.email !== undefined && emailKey(patch.email) !== user.email.toLowerCase()) {
+        email = emailKey(patch.email);
         if (!isValidEmail(email)) throw refuse('validation', `Invalid email ${patch.email}`, undefined, { email: 'invalid_email' });
         checkDomain(email);
         await checkNotDisposable(email);
       }
       if (patch.phone && !options.phoneField) throw refuse('validation', 'This server has no phone field (phoneField option)', undefined, { phone: 'not_allowed' });
+      // An invitation's role, organizations and address cannot be edited in better-auth: changing
+      // one cancels the invitations and invites again, which sends an invitation. The email-change
+      // rule (core) says an invited user is re-invited, except under enforced SSO, where nothing is
+      // sent: better-auth cannot move an invitation without sending it, so that change is refused.
+      const emailChanges = email !== user.email;
+      const reinvites = invited && (roleChanges || entitiesChange || emailChanges);
+      const ssoEnforced = sso().enforced;
+      // emailChangeOutcome: 'reinvite' for an invited user, 'replace' (nothing sent) under SSO or
+      // for anyone else (no confirmation in better-auth's admin update).
+      const emailOutcome = emailChanges ? emailChangeOutcome({ kind: 'login', status: invited ? 'invited' : user.status, ssoEnforced, confirmation: false }) : null;
+      if (reinvites && (emailOutcome === 'replace' || ssoEnforced)) enforce(ssoRefusal(ssoEnforced, 'invite'));
       const teamsNow = s.teamIdsByUser.get(id) ?? new Set<string>();
       const teamsOf = (organizationId: string) => s.teams.filter((t) => t.organizationId === organizationId && teamsNow.has(t.id)).map((t) => t.id);
 
@@ -706,7 +769,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
             undo.add(() => post('/admin/update-user', { userId: id, data: previous }));
           }
 
-          if (invited && (roleChanges || entitiesChange || email !== user.email)) {
+          if (reinvites) {
             // An invitation's role and organizations cannot be edited: cancel and invite again.
             await cancelAll(pending, signal, undo);
             await inviteInto(email, newRoleId!, byOrg ?? resolveEntities(s, user.entityIds), signal, undo);
@@ -748,9 +811,8 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     async setUserStatus({ id, status, signal }) {
       const { snapshot: s, raw, user } = await readUser(id, signal);
       if (status === 'deactivated') {
-        checkNotSelf(s, id, 'deactivate');
+        await enforceActOn(s, user, 'deactivate', signal);
         if (user.status === 'deactivated') return user;
-        await checkNotLastAdmin(user, 'deactivate', signal);
         try {
           await call({ method: 'POST', path: '/admin/ban-user', body: { userId: id }, signal });
         } finally {
@@ -761,6 +823,11 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
           if (user.status === 'invited') throw refuse('conflict', 'An invited user becomes active by accepting their invitation', 'invalid_status_transition');
           return user;
         }
+        enforce(checkActOnUser(ruleContext(s), user, 'reactivate'));
+        // reactivationOutcome (core): a user who never accepted is invited again, except under
+        // enforced SSO. Unbanning sends nothing in either case: their pending invitations (to our
+        // organizations) stand as they were, and under SSO no invitation is sent. better-auth has no
+        // membership without an accepted invitation, so such a user still reads `invited`.
         try {
           await call({ method: 'POST', path: '/admin/unban-user', body: { userId: id }, signal });
         } finally {
@@ -770,21 +837,27 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
       return (await readUser(id, signal)).user;
     },
 
+    /**
+     * Removal policy: the user leaves OUR organizations (their pending invitations to them are
+     * canceled, their memberships and teams in them removed); the platform account is never
+     * deleted. The admin administers these organizations, not the person's account: the same
+     * account may own or belong to organizations the admin is not in, and better-auth gives no
+     * HTTP route listing a user's memberships outside the caller's own organizations, so "no other
+     * membership remains" cannot be established; deleting the account (`/admin/remove-user`) would
+     * take the person out of those too, irreversibly. An account left without membership is no
+     * longer one of our users (`getUser` → `not_found`); invited again, the same account is invited.
+     */
     async removeUser({ id, signal }) {
       const { snapshot: s, user } = await readUser(id, signal);
-      checkNotSelf(s, id, 'remove');
-      await checkNotLastAdmin(user, 'remove', signal);
+      await enforceActOn(s, user, 'remove', signal);
       const teamsNow = s.teamIdsByUser.get(id) ?? new Set<string>();
       try {
         await withUndo(async (undo) => {
           // Invitations first: canceling them can be undone over HTTP, removing a membership cannot (addMember option).
           await cancelAll(s.invitationsByEmail.get(user.email.toLowerCase()) ?? [], signal, undo);
-          // better-auth's remove-user leaves the user's member rows behind, and list-members then
-          // fails (500) for that organization: remove the memberships (and their teams) first.
           for (const m of s.membersByUser.get(id) ?? []) {
             await removeMember(m, s.teams.filter((t) => t.organizationId === m.organizationId && teamsNow.has(t.id)).map((t) => t.id), signal, undo);
           }
-          await post('/admin/remove-user', { userId: id }, signal);
         });
       } finally {
         invalidate();
@@ -793,30 +866,29 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
 
     async inviteUsers({ input, signal }): Promise<InviteUsersResult> {
       throwIfAborted(signal);
-      if (sso().enforced) return { invited: [], skipped: input.emails.map((email) => ({ email: email.trim(), reason: 'sso_enforced' as const })) };
+      // The classification and its order are the core's: SSO, invalid, duplicate (screenInvitees),
+      // then already a user of ours, domain, disposable (classifyInvitee).
+      const screened = screenInvitees(input.emails, { ssoEnforced: sso().enforced });
+      if (sso().enforced) return { invited: [], skipped: screened.skipped };
       const s = await loadStructure(signal);
       const role = mustRole(s, input.roleId);
       checkPermissions(role, input.permissions);
       const byOrg = resolveEntities(s, input.entityIds);
       const { mapped } = await everyone(signal);
       const byEmail = new Map(mapped.map((u) => [u.email.toLowerCase(), u]));
-      const names = new Map(Object.entries(input.names ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
-      const skipped: InviteUsersResult['skipped'] = [];
+      const names = new Map(Object.entries(input.names ?? {}).map(([k, v]) => [emailKey(k), v]));
+      const skipped: InviteUsersResult['skipped'] = [...screened.skipped];
       const toInvite: string[] = [];
-      const seen = new Set<string>();
-      for (const raw of input.emails) {
-        const email = raw.trim().toLowerCase();
-        const skip = (reason: InviteUsersResult['skipped'][number]['reason']) => skipped.push({ email: raw.trim(), reason });
-        if (!isValidEmail(email)) { skip('invalid'); continue; }
-        if (seen.has(email)) { skip('duplicate'); continue; }
-        seen.add(email);
+      for (const email of screened.candidates) {
         const owner = byEmail.get(email);
-        if (owner) { skip(owner.status === 'invited' ? 'already_invited' : 'already_member'); continue; }
-        const domain = email.split('@')[1] ?? '';
-        if (allowedDomains && !allowedDomains.has(domain)) { skip('domain_not_allowed'); continue; }
-        if (await isDisposable(email)) { skip('disposable'); continue; }
-        toInvite.push(email);
+        const facts = { existing: owner ? (owner.status === 'invited' ? 'invited' as const : 'member' as const) : null, domainAllowed: domainAllowed(email) };
+        // The disposable check may be a request: made only when nothing before it applies.
+        const reason = classifyInvitee(facts) ?? classifyInvitee({ ...facts, disposable: await isDisposable(email) });
+        if (reason) skipped.push({ email, reason });
+        else toInvite.push(email);
       }
+      // Accounts outside our organizations (a user of other organizations, one removed from ours): invited as they are.
+      const accounts = await accountsByEmail(toInvite, signal);
       // Each address is created and invited on its own: one that fails is undone (createInvited)
       // and reported in `failed`; the others go through. An abort, or a refusal of the whole call
       // (401, 403: the session expired, the admin may not invite), still rejects the call.
@@ -827,7 +899,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
         await mapWithConcurrency(toInvite, inviteConcurrency, async (email) => {
           const given = names.get(email);
           try {
-            await createInvited(email, { firstName: given?.firstName?.trim() ?? '', lastName: given?.lastName?.trim() ?? '' }, role.id, byOrg, {}, signal);
+            await createInvited(email, { firstName: given?.firstName?.trim() ?? '', lastName: given?.lastName?.trim() ?? '' }, role.id, byOrg, {}, signal, accounts.get(email));
             done.push(email);
           } catch (e) {
             if (isAbortError(e) || (isUserAdminError(e) && (e.code === 'unauthorized' || e.code === 'forbidden'))) aborted ??= e;
@@ -865,6 +937,9 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     },
 
     async resendInvitation({ id, signal }) {
+      throwIfAborted(signal);
+      // Under enforced SSO users sign in through the identity provider: nothing is sent (core).
+      enforce(ssoRefusal(sso().enforced, 'resendInvitation'));
       const { email, pending } = await invitationGroup(id, signal);
       try {
         await withUndo(async (undo) => {
@@ -883,14 +958,12 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
     },
 
     async revokeInvitation({ id, signal }) {
-      const { email, pending } = await invitationGroup(id, signal);
+      const { pending } = await invitationGroup(id, signal);
       try {
-        await withUndo(async (undo) => {
-          const snapshot = await loadSnapshot(signal);
-          await cancelAll(pending, signal, undo);
-          const user = await userByEmail(email, signal);
-          if (user && (snapshot.membersByUser.get(user.id) ?? []).length === 0) await post('/admin/remove-user', { userId: user.id }, signal);
-        });
+        // Revoking cancels the invitations to our organizations, nothing more: the account is
+        // never deleted (see removeUser). Without an invitation or membership left it is no
+        // longer one of our users.
+        await withUndo((undo) => cancelAll(pending, signal, undo));
       } finally {
         invalidate();
       }
@@ -937,9 +1010,12 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
         const m = modules.find((x) => x.id === moduleId);
         if (!m) throw refuse('validation', `Unknown module ${moduleId}`, undefined, { [`defaultPermissions.${moduleId}`]: 'not_found' });
         if (!m.levels.includes(level)) throw refuse('validation', `Unknown level ${level} of ${moduleId}`, undefined, { [`defaultPermissions.${moduleId}`]: 'invalid_format' });
-        if (m.adminOnly && !role.isAdmin && level !== m.levels[0]) {
-          throw refuse('validation', `Admin-only module ${moduleId} cannot be granted to role ${id}`, 'admin_only_module', { [`defaultPermissions.${moduleId}`]: 'admin_only_module' });
-        }
+      }
+      // The admin-only module rule (core), its field errors named after the role's field.
+      const adminOnly = checkAdminOnlyModules(role, patch.defaultPermissions, modules);
+      if (adminOnly) {
+        const fieldErrors = Object.fromEntries(Object.entries(adminOnly.fieldErrors ?? {}).map(([k, v]) => [k.replace(/^permissions\./, 'defaultPermissions.'), v]));
+        enforce({ ...adminOnly, fieldErrors });
       }
       const moduleIds = new Set(modules.map((m) => m.id));
       const kept = Object.fromEntries(Object.entries(def.permissions).filter(([resource]) => !moduleIds.has(resource)));

@@ -33,6 +33,8 @@ export interface BaMember {
   organizationId: string;
   userId: string;
   role: string;
+  /** What `list-members` joins of the user. */
+  user?: { id: string; name: string; email: string };
 }
 
 export interface BaInvitation {
@@ -127,14 +129,14 @@ export function normalizeLevels(levels: ModulePermissions, modules: readonly Mod
   return out;
 }
 
-/** The entity tree, flattened: each organization (by name) followed by its teams (by name). */
+/** The entity tree, flattened: each organization (by name) followed by its teams (by name). Organizations are roots (`ancestorIds: []`), a team's only ancestor is its organization. */
 export function buildEntities(orgs: readonly BaOrganization[], teams: readonly BaTeam[]): Entity[] {
   const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1);
   const out: Entity[] = [];
   for (const org of [...orgs].sort(byName)) {
     const children = teams.filter((t) => t.organizationId === org.id).sort(byName);
-    out.push({ id: org.id, name: org.name, kind: 'company', parentId: null, childCount: children.length });
-    for (const t of children) out.push({ id: t.id, name: t.name, kind: 'sub_account', parentId: org.id, childCount: 0 });
+    out.push({ id: org.id, name: org.name, kind: 'company', parentId: null, childCount: children.length, ancestorIds: [] });
+    for (const t of children) out.push({ id: t.id, name: t.name, kind: 'sub_account', parentId: org.id, childCount: 0, ancestorIds: [org.id] });
   }
   return out;
 }
@@ -212,7 +214,12 @@ function readString(u: BaUser, field: string | undefined): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
-/** A better-auth user as a contract user. */
+/**
+ * A better-auth user as a contract user, from the memberships and invitations of the admin's
+ * organizations only (the index holds nothing else): `invited` when they are a member of none of
+ * them but have a pending invitation to one. better-auth has no per-user admin scope: an admin
+ * role administers every entity (`adminScope: { type: 'all' }`).
+ */
 export function toUser(u: BaUser, index: MembershipIndex, ctx: MappingContext): User {
   const members = index.membersByUser.get(u.id) ?? [];
   const pending = index.invitationsByEmail.get(u.email.toLowerCase()) ?? [];
@@ -239,7 +246,7 @@ export function toUser(u: BaUser, index: MembershipIndex, ctx: MappingContext): 
     lastName: names.lastName,
     phone: readString(u, ctx.phoneField),
     roleId,
-    adminScope: isAdmin ? { type: 'entities', entityIds: orderEntityIds(orgIds, ctx.entities) } : null,
+    adminScope: isAdmin ? { type: 'all' } : null,
     scope: orgCount > 1 ? 'group' : 'entity',
     entityIds,
     permissions: role ? { ...role.defaultPermissions } : {},

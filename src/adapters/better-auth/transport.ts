@@ -41,7 +41,8 @@ export interface BetterAuthTransportOptions {
   credentials?: RequestCredentials;
 }
 
-type Query = Record<string, string | number | boolean | undefined>;
+/** Query parameters; an array is sent as the key repeated (better-auth reads it as an array). */
+type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 
 /** One request to a better-auth route. */
 export interface BetterAuthRequest {
@@ -104,7 +105,11 @@ async function errorFromResponse(response: Response, path: string): Promise<User
 function toSearch(query: Query | undefined): string {
   if (!query) return '';
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.append(key, String(value));
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value as readonly string[]) params.append(key, item);
+    else params.append(key, String(value));
+  }
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -10,6 +10,6 @@ import { createBetterAuthHarness } from './harness';
 
 describeAdapterConformance({
   name: 'better-auth adapter',
-  setup: () => createBetterAuthHarness(),
+  setup: () => createBetterAuthHarness({}, { withDisallowedDomainMember: true }),
   timeout: 60_000,
 });

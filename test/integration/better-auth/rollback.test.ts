@@ -92,8 +92,8 @@ describe('a failed write leaves the server as it was', () => {
     expect(shown(await h.adapter.getUser({ id: user.id }))).toEqual(shown(user));
   });
 
-  it('a promotion whose platform role (set-role) fails puts every organization role back', async () => {
-    const h = await start();
+  it('with syncPlatformRole, a promotion whose platform role (set-role) fails puts every organization role back', async () => {
+    const h = await start({ syncPlatformRole: true });
     const user = await memberOfSeveral(h);
     const rolesBefore = await memberRoles(h, user.id);
     h.server.faults.resetLog();
@@ -107,17 +107,20 @@ describe('a failed write leaves the server as it was', () => {
     expect((await rawGet<{ role: string | null }>(h, `/admin/get-user?id=${user.id}`)).role).toBe('user');
   });
 
-  it('removing a user whose final remove-user fails puts the memberships and teams back (through addMember)', async () => {
+  it('removing a user whose last remove-member fails puts the memberships and teams back (through addMember)', async () => {
     const h = await start();
     const user = await memberOfSeveral(h);
+    const orgCount = user.entityIds.filter((id) => h.server.seed.organizations.some((o) => o.id === id)).length;
     const countsBefore = await h.adapter.getUserCounts!({});
     h.server.faults.resetLog();
-    h.server.faults.failMatching({ method: 'POST', path: '/admin/remove-user' }, 'unavailable');
+    h.server.faults.failMatching({ method: 'POST', path: '/organization/remove-member', nth: orgCount }, 'unavailable');
 
     const error = await rejection(h.adapter.removeUser({ id: user.id }));
 
     expect(error.code).toBe('unavailable');
-    expect(paths(h, '/organization/remove-member')).toBe(user.entityIds.filter((id) => h.server.seed.organizations.some((o) => o.id === id)).length);
+    expect(paths(h, '/organization/remove-member')).toBe(orgCount);
+    // The platform account is never deleted (removal policy).
+    expect(paths(h, '/admin/remove-user')).toBe(0);
     expect(shown(await h.adapter.getUser({ id: user.id }))).toEqual(shown(user));
     expect(await h.adapter.getUserCounts!({})).toEqual(countsBefore);
   });
@@ -131,27 +134,30 @@ describe('a failed write leaves the server as it was', () => {
       },
     });
     const user = await memberOfSeveral(h);
-    h.server.faults.failMatching({ method: 'POST', path: '/admin/remove-user' }, 'rate_limited');
+    const orgCount = user.entityIds.filter((id) => h.server.seed.organizations.some((o) => o.id === id)).length;
+    h.server.faults.failMatching({ method: 'POST', path: '/organization/remove-member', nth: orgCount }, 'rate_limited');
 
     const error = await rejection(h.adapter.removeUser({ id: user.id }));
 
     expect(error.code).toBe('rate_limited');
     expect(error.message).not.toContain('restore');
     // Every removed membership was tried (each undo failing does not stop the next one).
-    expect(attempts).toBe(user.entityIds.filter((id) => h.server.seed.organizations.some((o) => o.id === id)).length);
+    expect(attempts).toBe(orgCount - 1);
   });
 
-  it('removing an invited user whose remove-user fails sends the canceled invitations again', async () => {
+  it('removing an invited user whose second cancel-invitation fails sends the canceled one again', async () => {
     const h = await start();
-    const invitation = (await h.adapter.listInvitations({ pageIndex: 0, pageSize: 50, status: 'pending' })).items[0]!;
+    const [first, second] = h.server.seed.organizations;
+    const { invited } = await h.adapter.inviteUsers({ input: { emails: ['two.orgs@acme.fr'], roleId: 'analyst', entityIds: [first!.id, second!.id], scope: 'group' } });
+    const invitation = invited[0]!;
     const before = await h.adapter.getUser({ id: invitation.userId });
     h.server.faults.resetLog();
-    h.server.faults.failMatching({ method: 'POST', path: '/admin/remove-user' }, 'unavailable');
+    h.server.faults.failMatching({ method: 'POST', path: '/organization/cancel-invitation', nth: 2 }, 'unavailable');
 
     const error = await rejection(h.adapter.removeUser({ id: before.id }));
 
     expect(error.code).toBe('unavailable');
-    expect(paths(h, '/organization/cancel-invitation')).toBeGreaterThanOrEqual(1);
+    expect(paths(h, '/organization/cancel-invitation')).toBe(2);
     expect(shown(await h.adapter.getUser({ id: before.id }))).toEqual(shown(before));
     const again = await h.adapter.listInvitations({ pageIndex: 0, pageSize: 50, search: before.email });
     expect(again.items.map((i) => [i.status, i.roleId, [...i.entityIds].sort()])).toEqual([[invitation.status, invitation.roleId, [...invitation.entityIds].sort()]]);
