@@ -1,0 +1,182 @@
+/**
+ * The SCIM adapter's reads: the provider's capabilities, the role groups and the current user's
+ * id (read once and shared), users by id, by query (the query plan, else every matching page
+ * queried in memory), by userName and by invitation id.
+ */
+import type { AdminScope, ListUsersParams, Page, Role, User } from '../../adapter/types';
+import { UserAdminError, isUserAdminError, throwIfAborted } from '../../adapter/errors';
+import { queryUsers } from '../shared';
+import {
+  SCIM_USER_EXTENSION,
+  capabilitiesOf,
+  scimString,
+  type ScimGroup,
+  type ScimListResponse,
+  type ScimServiceProviderConfig,
+  type ScimUser,
+} from './protocol';
+import { adminScopeFromScim, roleFromGroup, userFromScim } from './mapping';
+import { resolve, type ScimAdapterOptions, type ScimSsoSettings } from './options';
+import { sharedRead, type ScimRequest } from './transport';
+import { ALL_OPERATORS, SORT_ATTRIBUTE, createQueryPlan } from './query-plan';
+
+const X = SCIM_USER_EXTENSION;
+
+/** What the reads are built on. */
+export interface ReadDeps {
+  options: ScimAdapterOptions;
+  request: ScimRequest;
+  /** The adapter's clock (ms). */
+  now: () => number;
+  ancestorsOf: (entityId: string) => string[];
+}
+
+/**
+ * The reads of one adapter.
+ * @example
+ * const reads = createReads({ options, request, now: Date.now, ancestorsOf });
+ * const user = await reads.toUser(await reads.getScimUser('user-1'));
+ */
+export function createReads({ options, request, now, ancestorsOf }: ReadDeps) {
+  /** Set when the provider refused one of our filters: every list is then answered in memory. */
+  let filterRefused = false;
+  const operators = new Set((options.filterOperators ?? ALL_OPERATORS).map((o) => o.toLowerCase()));
+  const { can, plan } = createQueryPlan({ operators, ancestorsOf, filterRefused: () => filterRefused });
+
+  /** The provider's capabilities, read once (a failed read is retried next time). */
+  const provider = sharedRead(
+    async (signal) => capabilitiesOf(await request<ScimServiceProviderConfig>({ path: '/ServiceProviderConfig', signal })),
+    options.serviceProviderConfig ? capabilitiesOf(options.serviceProviderConfig) : undefined,
+  );
+
+  /** Every role group, without any caller's signal (the read is shared). */
+  async function fetchRoles(signal: AbortSignal): Promise<Role[]> {
+    const caps = await provider(signal);
+    const groups: ScimGroup[] = [];
+    for (let startIndex = 1; startIndex < 100_000; ) {
+      const page = await request<ScimListResponse<ScimGroup>>({ path: '/Groups', query: { startIndex, count: caps.maxResults, excludedAttributes: 'members' }, signal });
+      const items = page.Resources ?? [];
+      groups.push(...items);
+      startIndex += items.length;
+      if (items.length === 0 || startIndex > page.totalResults) break;
+    }
+    return groups.map(roleFromGroup).filter((r): r is Role => r !== null);
+  }
+  /** The roles, read once and shared; `fresh` reads them again (listRoles). */
+  const roles = sharedRead(fetchRoles);
+  const roleMap = async (signal?: AbortSignal) => new Map((await roles(signal)).map((r) => [r.id, r]));
+
+  /** The current administrator's id (the option, else `/Me`, read once and shared). */
+  const currentUserId = sharedRead(async (signal) => (await request<ScimUser>({ path: '/Me', signal })).id, options.currentUserId || undefined);
+
+  /**
+   * The admin scope the current administrator's entity tree is cut to: the extension's
+   * `adminScope` of their resource; `null` for every entity (`all`, or none recorded). Read from
+   * the resource alone (no role lookup), so browsing the tree costs one request.
+   */
+  async function viewerScope(signal?: AbortSignal): Promise<AdminScope | null> {
+    const values = (await getScimUser(await currentUserId(signal), signal))[X]?.adminScope;
+    const scope = values === undefined ? null : adminScopeFromScim(values);
+    return scope?.type === 'entities' ? scope : null;
+  }
+
+  async function ssoSettings(): Promise<ScimSsoSettings> {
+    return options.sso === undefined ? { enforced: false, providerName: null } : await resolve(options.sso);
+  }
+
+  async function getScimUser(id: string, signal?: AbortSignal): Promise<ScimUser> {
+    return request<ScimUser>({ path: `/Users/${encodeURIComponent(id)}`, signal });
+  }
+
+  async function toUser(r: ScimUser, signal?: AbortSignal): Promise<User> {
+    return userFromScim(r, await roleMap(signal), now());
+  }
+
+  /** Every user matching a server filter (or everyone), page by page at the provider's maxResults. */
+  async function fetchAll(filter: string | undefined, signal?: AbortSignal): Promise<ScimUser[]> {
+    const caps = await provider(signal);
+    const out: ScimUser[] = [];
+    for (let startIndex = 1; startIndex < 10_000_000; ) {
+      const page = await request<ScimListResponse<ScimUser>>({ path: '/Users', query: { filter, startIndex, count: caps.maxResults }, signal });
+      const items = page.Resources ?? [];
+      out.push(...items);
+      startIndex += items.length;
+      if (items.length === 0 || startIndex > page.totalResults) break;
+    }
+    return out;
+  }
+
+  async function listUsers(params: ListUsersParams): Promise<Page<User>> {
+    const { signal, pageIndex, pageSize } = params;
+    throwIfAborted(signal);
+    if (!Number.isInteger(pageIndex) || pageIndex < 0 || !Number.isInteger(pageSize) || pageSize < 1) return queryUsers([], params);
+    const caps = await provider(signal);
+    const sort = params.sort ?? { field: 'name', direction: 'asc' };
+    const sortBy = caps.sort ? SORT_ATTRIBUTE[sort.field] : undefined;
+    const server = plan(params, caps, true);
+    try {
+      if (!server.residual && sortBy && pageSize <= caps.maxResults) {
+        const page = await request<ScimListResponse<ScimUser>>({
+          path: '/Users',
+          query: { filter: server.filter, sortBy, sortOrder: sort.direction === 'asc' ? 'ascending' : 'descending', startIndex: pageIndex * pageSize + 1, count: pageSize },
+          signal,
+        });
+        const map = await roleMap(signal);
+        return { items: (page.Resources ?? []).slice(0, pageSize).map((r) => userFromScim(r, map, now())), total: page.totalResults };
+      }
+      // In memory: the exact parts narrow the fetch; search (accent-insensitive here) stays in memory.
+      const narrow = plan({ filter: params.filter }, caps, false);
+      const all = await fetchAll(narrow.filter, signal);
+      const map = await roleMap(signal);
+      return queryUsers(all.map((r) => userFromScim(r, map, now())), params, { roles: [...map.values()], ancestorsOf });
+    } catch (e) {
+      if (isUserAdminError(e) && e.code === 'validation' && e.status === 400 && !filterRefused && (server.filter !== undefined)) {
+        // The provider refused our filter: answer this and later lists in memory.
+        filterRefused = true;
+        return listUsers(params);
+      }
+      throw e;
+    }
+  }
+
+  /** Users whose userName is one of these (lower-cased keys). */
+  async function usersByUserName(emails: string[], signal?: AbortSignal): Promise<Map<string, ScimUser>> {
+    const caps = await provider(signal);
+    const found = new Map<string, ScimUser>();
+    const wanted = new Set(emails.map((e) => e.toLowerCase()));
+    if (wanted.size === 0) return found;
+    const keep = (list: ScimUser[]) => {
+      for (const u of list) if (wanted.has(u.userName.toLowerCase())) found.set(u.userName.toLowerCase(), u);
+    };
+    if (caps.filter && !filterRefused && can('eq')) {
+      const list = [...wanted];
+      for (let i = 0; i < list.length; i += 20) {
+        const chunk = list.slice(i, i + 20);
+        keep(await fetchAll(chunk.map((e) => `userName eq ${scimString(e)}`).join(' or '), signal));
+      }
+    } else {
+      keep(await fetchAll(undefined, signal));
+    }
+    return found;
+  }
+
+  async function userByInvitationId(id: string, signal?: AbortSignal): Promise<ScimUser> {
+    const caps = await provider(signal);
+    const list = caps.filter && !filterRefused && can('eq') ? await fetchAll(`${X}:invitation.id eq ${scimString(id)}`, signal) : await fetchAll(undefined, signal);
+    const hit = list.find((u) => u[X]?.invitation?.id === id);
+    if (!hit) throw new UserAdminError('not_found', `No invitation ${id}`, { status: 404 });
+    return hit;
+  }
+
+  async function invitedUsers(signal?: AbortSignal): Promise<{ user: User; r: ScimUser }[]> {
+    const caps = await provider(signal);
+    const list = await fetchAll(caps.filter && !filterRefused && can('pr') ? `${X}:invitation pr` : undefined, signal);
+    const map = await roleMap(signal);
+    return list.filter((r) => r[X]?.invitation && r[X]?.kind !== 'contact').map((r) => ({ r, user: userFromScim(r, map, now()) }));
+  }
+
+  return { provider, roles, roleMap, currentUserId, viewerScope, ssoSettings, getScimUser, toUser, fetchAll, listUsers, usersByUserName, userByInvitationId, invitedUsers, can };
+}
+
+/** The reads of one adapter. */
+export type ScimReads = ReturnType<typeof createReads>;

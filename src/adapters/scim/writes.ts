@@ -1,0 +1,594 @@
+/**
+ * The SCIM adapter's writes: users created (with their role group), changed (role groups first,
+ * undone if the PUT fails), deactivated, removed and invited (one POST each, or `/Bulk`), and the
+ * bulk methods. Each checks the rules (./rules.ts, the domain core) before anything is sent.
+ */
+import type {
+  BulkItemResult,
+  BulkResult,
+  CreateUserInput,
+  CreateUserResult,
+  Invitation,
+  InviteFailure,
+  InviteSkipReason,
+  InviteUsersResult,
+  ModulePermissions,
+  Role,
+  Settings,
+  UpdateUserResult,
+  User,
+  UserAdminAdapter,
+  UserPatch,
+} from '../../adapter/types';
+import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted, type FieldErrors } from '../../adapter/errors';
+import { withUndo } from '../shared/undo';
+import { mapWithConcurrency } from '../../query/concurrency';
+import {
+  checkAccessChange,
+  checkAdminOnlyModules,
+  checkGrant,
+  classifyInvitee,
+  clearAdminOnly,
+  defaultAdminScope,
+  emailChangeOutcome,
+  enforce,
+  reactivationOutcome,
+  screenInvitees,
+  ssoRefusal,
+} from '../../core';
+import {
+  SCIM_BULK_REQUEST,
+  SCIM_GROUP_SCHEMA,
+  SCIM_PATCH_OP,
+  SCIM_USER_EXTENSION,
+  SCIM_USER_SCHEMA,
+  errorFromScim,
+  scimString,
+  type ScimGroup,
+  type ScimUser,
+  type ScimUserExtension,
+} from './protocol';
+import { adminScopeToScim, invitationOf, permissionsToScim, userFromScim, writableUser } from './mapping';
+import type { ScimAdapterOptions } from './options';
+import type { ScimRequest } from './transport';
+import type { ScimReads } from './reads';
+import { invalid, type ScimRules } from './rules';
+
+const DAY = 24 * 60 * 60 * 1000;
+const X = SCIM_USER_EXTENSION;
+
+/** An address inviteUsers could not invite, with the error's code and reason. */
+const inviteFailure = (email: string, e: unknown): InviteFailure =>
+  isUserAdminError(e) ? { email, code: e.code, ...(e.reason ? { reason: e.reason } : {}) } : { email, code: 'unknown' };
+
+/** A random id (`crypto.randomUUID` is missing outside secure contexts). */
+const randomId = (): string =>
+  typeof globalThis.crypto?.randomUUID === 'function'
+    ? globalThis.crypto.randomUUID()
+    : `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
+
+/** What the writes are built on. */
+export interface WriteDeps {
+  options: ScimAdapterOptions;
+  request: ScimRequest;
+  reads: ScimReads;
+  rules: ScimRules;
+  /** The adapter's clock (ms). */
+  now: () => number;
+}
+
+/**
+ * The writes of one adapter.
+ * @example
+ * const writes = createWrites({ options, request, reads, rules, now: Date.now });
+ * await writes.removeUser({ id: 'user-1' });
+ */
+export function createWrites({ options, request, reads, rules, now }: WriteDeps) {
+  const ttlDays = options.invitationTtlDays ?? 7;
+  const { provider, roleMap, ssoSettings, getScimUser, toUser, usersByUserName } = reads;
+  const { ruleContext, isLastActiveAdmin, enforceActOn, grantedAdminScope, domainAllowed, checkEmail, isDisposable, checkNotDisposable, roleOrThrow, checkEntities } = rules;
+
+  /** PATCH when the provider has it, else GET + PUT. Returns the resource after the change. */
+  async function patchUser(id: string, operations: { op: string; path?: string; value?: unknown }[], apply: (r: ScimUser) => ScimUser, signal?: AbortSignal): Promise<ScimUser> {
+    const caps = await provider(signal);
+    if (caps.patch) {
+      const out = await request<ScimUser | undefined>({ method: 'PATCH', path: `/Users/${encodeURIComponent(id)}`, body: { schemas: [SCIM_PATCH_OP], Operations: operations }, signal });
+      return out ?? getScimUser(id, signal);
+    }
+    const current = await getScimUser(id, signal);
+    return request<ScimUser>({ method: 'PUT', path: `/Users/${encodeURIComponent(id)}`, body: writableUser(apply(current)), signal });
+  }
+
+  async function putUser(r: ScimUser, signal?: AbortSignal): Promise<ScimUser> {
+    return request<ScimUser>({ method: 'PUT', path: `/Users/${encodeURIComponent(r.id)}`, body: writableUser(r), signal });
+  }
+
+  /** Adds and removes members of a group (PATCH, or GET + PUT without PATCH). */
+  async function changeMembers(groupId: string, add: string[], remove: string[], signal?: AbortSignal): Promise<void> {
+    if (add.length === 0 && remove.length === 0) return;
+    const caps = await provider(signal);
+    const path = `/Groups/${encodeURIComponent(groupId)}`;
+    if (caps.patch) {
+      const Operations = [
+        ...remove.map((id) => ({ op: 'remove', path: `members[value eq ${scimString(id)}]` })),
+        ...(add.length ? [{ op: 'add', path: 'members', value: add.map((value) => ({ value })) }] : []),
+      ];
+      await request({ method: 'PATCH', path, body: { schemas: [SCIM_PATCH_OP], Operations }, signal });
+      return;
+    }
+    const group = await request<ScimGroup>({ path, signal });
+    const members = (group.members ?? []).filter((m) => !remove.includes(m.value)).concat(add.map((value) => ({ value })));
+    const { members: _old, ...rest } = group as ScimGroup & { meta?: unknown };
+    void _old;
+    delete (rest as { meta?: unknown }).meta;
+    await request({ method: 'PUT', path, body: { ...rest, schemas: [SCIM_GROUP_SCHEMA], members }, signal });
+  }
+
+  function newInvitation(by: { value: string; display?: string }): NonNullable<ScimUserExtension['invitation']> {
+    const sent = now();
+    return { id: `inv-${randomId()}`, kind: 'invitation', sentAt: new Date(sent).toISOString(), expiresAt: new Date(sent + ttlDays * DAY).toISOString(), invitedBy: by };
+  }
+
+  /** The same invitation sent again now: new dates, same id. */
+  function renewedInvitation(inv: NonNullable<ScimUserExtension['invitation']>): NonNullable<ScimUserExtension['invitation']> {
+    const sent = now();
+    return { ...inv, sentAt: new Date(sent).toISOString(), expiresAt: new Date(sent + ttlDays * DAY).toISOString() };
+  }
+
+  interface LoginSpec {
+    email: string;
+    firstName: string;
+    lastName: string;
+    phone?: string | null;
+    role: Role;
+    scope: 'group' | 'entity';
+    entityIds: string[];
+    subtreeEntityIds?: string[];
+    permissions?: ModulePermissions;
+    adminScope?: Settings['currentUser']['adminScope'];
+  }
+
+  function loginResource(spec: LoginSpec, invitation: NonNullable<ScimUserExtension['invitation']>): Omit<ScimUser, 'id'> {
+    const permissions = spec.permissions ?? (spec.role.isAdmin ? spec.role.defaultPermissions : clearAdminOnly(spec.role.defaultPermissions, options.modules));
+    const ext: ScimUserExtension = {
+      kind: 'login',
+      scope: spec.scope,
+      entityIds: [...spec.entityIds],
+      ...(spec.subtreeEntityIds?.length ? { subtreeEntityIds: spec.subtreeEntityIds.filter((id) => spec.entityIds.includes(id)) } : {}),
+      permissions: permissionsToScim(permissions),
+      // The caller resolved the default (core `defaultAdminScope`): never broader than the granting admin's.
+      ...(spec.role.isAdmin && spec.adminScope ? { adminScope: adminScopeToScim(spec.adminScope) } : {}),
+      source: 'invitation',
+      invitation,
+    };
+    return {
+      schemas: [SCIM_USER_SCHEMA, X],
+      userName: spec.email,
+      name: { givenName: spec.firstName, familyName: spec.lastName, formatted: `${spec.firstName} ${spec.lastName}`.trim() },
+      displayName: `${spec.firstName} ${spec.lastName}`.trim() || spec.email,
+      emails: [{ value: spec.email, type: 'work', primary: true }],
+      ...(spec.phone ? { phoneNumbers: [{ value: spec.phone, type: 'work' }] } : {}),
+      active: true,
+      [X]: ext,
+    };
+  }
+
+  async function createUser({ input, signal }: { input: CreateUserInput; signal?: AbortSignal }): Promise<CreateUserResult> {
+    throwIfAborted(signal);
+    const email = input.email.trim().toLowerCase();
+    if (!input.firstName?.trim() && input.kind === 'contact') throw invalid('First name required', { firstName: 'required' });
+    if (input.kind === 'contact') {
+      if (options.contacts === false) throw new UserAdminError('forbidden', 'Contacts are not enabled');
+      checkEmail(email, false);
+      checkEntities([input.entityId]);
+      enforce(checkGrant(await ruleContext(signal), { entityIds: [input.entityId] }));
+      const body: Omit<ScimUser, 'id'> = {
+        schemas: [SCIM_USER_SCHEMA, X],
+        userName: email,
+        name: { givenName: input.firstName.trim(), familyName: input.lastName.trim(), formatted: `${input.firstName} ${input.lastName}`.trim() },
+        displayName: `${input.firstName} ${input.lastName}`.trim(),
+        emails: [{ value: email, type: 'work', primary: true }],
+        ...(input.phone ? { phoneNumbers: [{ value: input.phone, type: 'work' }] } : {}),
+        active: true,
+        [X]: { kind: 'contact', scope: 'entity', entityIds: [input.entityId], permissions: [], source: 'manual' },
+      };
+      const created = await request<ScimUser>({ method: 'POST', path: '/Users', body, signal });
+      return { user: await toUser(created, signal), invitation: null };
+    }
+    enforce(ssoRefusal((await ssoSettings()).enforced, 'createLoginUser'));
+    checkEmail(email, true);
+    await checkNotDisposable(email);
+    const role = await roleOrThrow(input.roleId, signal);
+    if (!input.entityIds?.length) throw invalid('At least one entity', { entityIds: 'required' });
+    checkEntities(input.entityIds);
+    const ctx = await ruleContext(signal);
+    const adminScope = grantedAdminScope(ctx, role, input.adminScope);
+    enforce(
+      checkAdminOnlyModules(role, input.permissions ?? {}, options.modules),
+      checkGrant(ctx, { isAdminRole: role.isAdmin, adminScope, entityIds: input.entityIds }),
+    );
+    const body = loginResource(
+      { ...input, email, firstName: input.firstName.trim(), lastName: input.lastName.trim(), role, adminScope },
+      newInvitation({ value: ctx.actor.id }),
+    );
+    const created = await request<ScimUser>({ method: 'POST', path: '/Users', body, signal });
+    try {
+      await changeMembers(role.id, [created.id], [], signal);
+    } catch (e) {
+      await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(created.id)}` }).catch(() => undefined);
+      throw e;
+    }
+    const user = await toUser({ ...created, groups: [{ value: role.id }] }, signal);
+    return { user, invitation: invitationOf(user, created) };
+  }
+
+  async function updateUser({ id, patch, signal }: { id: string; patch: UserPatch; signal?: AbortSignal }): Promise<UpdateUserResult> {
+    throwIfAborted(signal);
+    const current = await getScimUser(id, signal);
+    const before = await toUser(current, signal);
+    const map = await roleMap(signal);
+    const ctx = await ruleContext(signal);
+    const next: ScimUser = structuredClone(current);
+    const ext: ScimUserExtension = { ...(next[X] ?? {}) };
+    const fieldErrors: FieldErrors = {};
+    if (before.source === 'sso') {
+      const managed = ['email', 'firstName', 'lastName'] as const;
+      const touched = managed.filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
+      if (touched.length) throw invalid('Fields owned by the identity provider', Object.fromEntries(touched.map((k) => [k, 'managed_by_idp'])), 'managed_by_idp');
+    }
+    if (patch.entityIds !== undefined) {
+      checkEntities(patch.entityIds);
+      if (before.kind === 'contact' && patch.entityIds.length !== 1) throw invalid('A contact lives in one entity', { entityIds: 'invalid_format' }, 'contact_single_entity');
+    }
+
+    // Who may change what (core checkAccessChange): not one's own demotion or admin scope, only a
+    // user in the acting admin's scope, only what they may grant, never the last admin's demotion.
+    const oldRole = before.kind === 'login' && before.roleId ? map.get(before.roleId) : undefined;
+    const newRole = before.kind === 'login' ? (patch.roleId !== undefined ? await roleOrThrow(patch.roleId, signal) : oldRole) : undefined;
+    const wasAdmin = oldRole?.isAdmin === true;
+    const staysAdmin = newRole?.isAdmin === true;
+    // An admin keeps their scope unless the patch sets one; a new admin gets the one given, else the granting admin's own.
+    const adminScope = staysAdmin ? (patch.adminScope ?? (wasAdmin ? before.adminScope : null) ?? defaultAdminScope(ctx.actor.adminScope)) : null;
+    const demotes = wasAdmin && !staysAdmin;
+    enforce(
+      checkAccessChange(ctx, before, {
+        wasAdmin,
+        staysAdmin,
+        ...(staysAdmin && (patch.adminScope != null || !wasAdmin) ? { adminScope } : {}),
+        ...(patch.entityIds !== undefined ? { entityIds: patch.entityIds } : {}),
+        lastActiveAdmin: demotes && (await isLastActiveAdmin(before, signal)),
+      }),
+    );
+    if (newRole && !newRole.isAdmin && patch.permissions) enforce(checkAdminOnlyModules(newRole, patch.permissions, options.modules));
+
+    if (patch.email !== undefined) {
+      const email = patch.email.trim().toLowerCase();
+      checkEmail(email, before.kind === 'login');
+      if (email !== before.email.toLowerCase()) {
+        if (before.kind === 'login') await checkNotDisposable(email);
+        // SCIM has no confirmation flow; an invited user's invitation goes again to the new address,
+        // except under enforced SSO (they sign in through the identity provider: nothing is sent).
+        const outcome = emailChangeOutcome({ kind: before.kind, status: before.status, ssoEnforced: (await ssoSettings()).enforced, confirmation: false });
+        if (outcome === 'reinvite' && ext.invitation) ext.invitation = renewedInvitation(ext.invitation);
+      }
+      next.userName = email;
+      next.emails = [{ value: email, type: 'work', primary: true }, ...(next.emails ?? []).filter((e) => !e.primary && e.value.toLowerCase() !== email)];
+    }
+    if (patch.firstName !== undefined || patch.lastName !== undefined) {
+      const givenName = (patch.firstName ?? before.firstName).trim();
+      const familyName = (patch.lastName ?? before.lastName).trim();
+      if (!givenName) fieldErrors.firstName = 'required';
+      next.name = { ...next.name, givenName, familyName, formatted: `${givenName} ${familyName}`.trim() };
+      next.displayName = `${givenName} ${familyName}`.trim();
+    }
+    if (patch.phone !== undefined) {
+      if (patch.phone === null || patch.phone.trim() === '') delete next.phoneNumbers;
+      else next.phoneNumbers = [{ value: patch.phone.trim(), type: 'work' }];
+    }
+    if (Object.keys(fieldErrors).length) throw invalid('Invalid input', fieldErrors);
+
+    let groupChange: { from: string | null; to: string } | null = null;
+    if (before.kind === 'login') {
+      if (newRole && newRole.id !== before.roleId) groupChange = { from: before.roleId, to: newRole.id };
+      let permissions = patch.permissions ?? before.permissions;
+      if (newRole && !newRole.isAdmin) permissions = clearAdminOnly(permissions, options.modules);
+      ext.permissions = permissionsToScim(permissions);
+      if (staysAdmin && adminScope) ext.adminScope = adminScopeToScim(adminScope);
+      else delete ext.adminScope;
+      if (patch.scope !== undefined) ext.scope = patch.scope;
+    }
+    if (patch.entityIds !== undefined) ext.entityIds = [...patch.entityIds];
+    if (patch.subtreeEntityIds !== undefined || patch.entityIds !== undefined) {
+      const within = ext.entityIds ?? [];
+      const subtrees = (patch.subtreeEntityIds ?? ext.subtreeEntityIds ?? []).filter((e) => within.includes(e));
+      if (subtrees.length) ext.subtreeEntityIds = subtrees;
+      else delete ext.subtreeEntityIds;
+    }
+    next[X] = ext;
+    // The role groups change before the PUT; a failed PUT (or second group change) puts the
+    // previous groups back (best effort: a failed undo leaves the original error to the caller).
+    const saved = await withUndo(async (undo) => {
+      if (groupChange) {
+        const { from, to } = groupChange;
+        await changeMembers(to, [id], [], signal);
+        undo.add(() => changeMembers(to, [], [id]));
+        if (from) {
+          await changeMembers(from, [], [id], signal);
+          undo.add(() => changeMembers(from, [id], []));
+        }
+      }
+      return putUser(next, signal);
+    });
+    return { user: await toUser(saved, signal), emailChange: 'none' };
+  }
+
+  /**
+   * The resource after a status change. Reactivating a login user who never accepted their
+   * invitation sends it again (fresh dates), or under enforced SSO drops it: they become active
+   * and sign in through the identity provider (core `reactivationOutcome`). `null`: only `active` changes.
+   */
+  async function statusChange(r: ScimUser, before: User, status: 'active' | 'deactivated'): Promise<ScimUser | null> {
+    const invitation = r[X]?.invitation;
+    if (status !== 'active' || before.status !== 'deactivated' || before.kind !== 'login' || invitation?.kind !== 'invitation') return null;
+    const outcome = reactivationOutcome({ kind: before.kind, neverAccepted: true, ssoEnforced: (await ssoSettings()).enforced });
+    const ext: ScimUserExtension = { ...r[X] };
+    if (outcome === 'invited') ext.invitation = renewedInvitation(invitation);
+    else delete ext.invitation;
+    return { ...r, active: true, [X]: ext };
+  }
+
+  async function setUserStatus({ id, status, signal }: { id: string; status: 'active' | 'deactivated'; signal?: AbortSignal }): Promise<User> {
+    throwIfAborted(signal);
+    const current = await getScimUser(id, signal);
+    const before = await toUser(current, signal);
+    const ctx = await ruleContext(signal);
+    if (status === 'deactivated') await enforceActOn(ctx, before, 'deactivate', signal);
+    else await enforceActOn(ctx, before, 'reactivate', signal);
+    const whole = await statusChange(current, before, status);
+    if (whole) return toUser(await putUser(whole, signal), signal);
+    const active = status === 'active';
+    const saved = await patchUser(id, [{ op: 'replace', path: 'active', value: active }], (r) => ({ ...r, active }), signal);
+    return toUser(saved, signal);
+  }
+
+  async function removeUser({ id, signal }: { id: string; signal?: AbortSignal }): Promise<void> {
+    throwIfAborted(signal);
+    const before = await toUser(await getScimUser(id, signal), signal);
+    await enforceActOn(await ruleContext(signal), before, 'remove', signal);
+    await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}`, signal });
+  }
+
+  async function inviteUsers({ input, signal }: Parameters<UserAdminAdapter['inviteUsers']>[0]): Promise<InviteUsersResult> {
+    throwIfAborted(signal);
+    const role = await roleOrThrow(input.roleId, signal);
+    if (!input.entityIds?.length) throw invalid('At least one entity', { entityIds: 'required' });
+    checkEntities(input.entityIds);
+    // What the invitations grant is checked once for the call: a refusal rejects it whole.
+    const ctx = await ruleContext(signal);
+    const adminScope = grantedAdminScope(ctx, role, input.adminScope);
+    enforce(
+      checkAdminOnlyModules(role, input.permissions ?? {}, options.modules),
+      checkGrant(ctx, { isAdminRole: role.isAdmin, adminScope, entityIds: input.entityIds }),
+    );
+    // The core's classification, in its order (INVITE_SKIP_ORDER): SSO, invalid, duplicate, then
+    // an existing user (already_member / already_invited) before the domain and disposable rules.
+    const { candidates, skipped } = screenInvitees(input.emails, { ssoEnforced: (await ssoSettings()).enforced });
+    const skip = (email: string, reason: InviteSkipReason) => skipped.push({ email, reason });
+    const existing = await usersByUserName(candidates, signal);
+    const map = await roleMap(signal);
+    const toCreate: string[] = [];
+    for (const email of candidates) {
+      const found = existing.get(email);
+      const facts = { existing: found ? (userFromScim(found, map, now()).status === 'invited' ? 'invited' as const : 'member' as const) : null, domainAllowed: domainAllowed(email) };
+      // The disposable lookup (possibly a host call) only for an address every earlier rule let through.
+      const reason = classifyInvitee(facts) ?? classifyInvitee({ ...facts, disposable: await isDisposable(email) });
+      if (reason) skip(email, reason);
+      else toCreate.push(email);
+    }
+    const by = { value: ctx.actor.id };
+    const names = new Map(Object.entries(input.names ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
+    const bodies = toCreate.map((email) =>
+      loginResource(
+        {
+          email,
+          firstName: names.get(email)?.firstName?.trim() ?? '',
+          lastName: names.get(email)?.lastName?.trim() ?? '',
+          role,
+          scope: input.scope ?? (input.entityIds.length > 1 ? 'group' : 'entity'),
+          entityIds: input.entityIds,
+          ...(input.subtreeEntityIds ? { subtreeEntityIds: input.subtreeEntityIds } : {}),
+          ...(input.permissions ? { permissions: input.permissions } : {}),
+          ...(adminScope ? { adminScope } : {}),
+        },
+        newInvitation(by),
+      ),
+    );
+    // Each address is created on its own (or as its own /Bulk operation): one that fails is
+    // reported in `failed` with nothing left for it, and the others go through. An abort, or a
+    // refusal of the whole call (401, 403: the token may read but not write), deletes the users
+    // already created (they have no role group yet) and rejects the call.
+    const created: ScimUser[] = [];
+    const failed: InviteFailure[] = [];
+    const fail = (email: string, e: unknown) => failed.push(inviteFailure(email, e));
+    const refusesCall = (e: unknown) => isAbortError(e) || (isUserAdminError(e) && (e.code === 'unauthorized' || e.code === 'forbidden'));
+    let aborted: unknown = null;
+    // Created by /Bulk, but the provider gave no location nor id: found by userName afterwards.
+    const createdWithoutId: string[] = [];
+    const caps = await provider(signal);
+    if (caps.bulk && bodies.length > 1) {
+      for (let i = 0; i < bodies.length && !aborted; i += caps.maxOperations) {
+        const chunk = bodies.slice(i, i + caps.maxOperations);
+        let response: { Operations?: { status: string | number; location?: string; response?: unknown; bulkId?: string }[] };
+        try {
+          response = await request({
+            method: 'POST',
+            path: '/Bulk',
+            body: { schemas: [SCIM_BULK_REQUEST], failOnErrors: chunk.length + 1, Operations: chunk.map((data, k) => ({ method: 'POST', path: '/Users', bulkId: `u${i + k}`, data })) },
+            signal,
+          });
+        } catch (e) {
+          if (refusesCall(e)) aborted = e;
+          else for (const data of chunk) fail(data.userName, e);
+          continue;
+        }
+        const ops = response.Operations ?? [];
+        chunk.forEach((data, k) => {
+          const op = ops.find((o) => o.bulkId === `u${i + k}`) ?? ops[k];
+          const status = Number(op?.status ?? 500);
+          const id = op?.location?.split('/').pop() || (op?.response as ScimUser | undefined)?.id;
+          if (status >= 200 && status < 300) {
+            if (id) created.push({ ...(data as ScimUser), id, meta: { created: new Date(now()).toISOString() } });
+            else createdWithoutId.push(data.userName);
+          } else if (status === 409) skip(data.userName, 'already_member');
+          else {
+            const error = errorFromScim(status, op?.response);
+            if (refusesCall(error)) aborted ??= error;
+            else fail(data.userName, error);
+          }
+        });
+      }
+    } else {
+      const results = await mapWithConcurrency(bodies, Math.max(1, options.inviteConcurrency ?? 4), async (body) => {
+        try {
+          return await request<ScimUser>({ method: 'POST', path: '/Users', body, signal });
+        } catch (e) {
+          if (isUserAdminError(e) && e.code === 'conflict') skip(body.userName, 'already_member');
+          else if (refusesCall(e)) aborted ??= e;
+          else fail(body.userName, e);
+          return null;
+        }
+      });
+      for (const r of results) if (r) created.push(r);
+    }
+    // Without the caller's signal (an abort may be what failed); a failed delete is not reported.
+    const deleteCreated = async () => {
+      for (const u of created) await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(u.id)}` }).catch(() => undefined);
+    };
+    if (createdWithoutId.length) {
+      try {
+        const found = await usersByUserName(createdWithoutId, undefined);
+        for (const email of createdWithoutId) {
+          const user = found.get(email);
+          if (user) created.push(user);
+          else fail(email, new UserAdminError('unknown', `The provider created ${email} without saying where`));
+        }
+      } catch (e) {
+        for (const email of createdWithoutId) fail(email, e);
+      }
+    }
+    if (aborted) {
+      await deleteCreated();
+      throw aborted;
+    }
+    if (created.length) {
+      try {
+        await changeMembers(role.id, created.map((u) => u.id), [], signal);
+      } catch (e) {
+        // As createUser: nothing is left of an address whose role could not be given.
+        await deleteCreated();
+        if (refusesCall(e)) throw e;
+        for (const u of created) fail(u.userName, e);
+        created.length = 0;
+      }
+    }
+    const invited: Invitation[] = [];
+    for (const r of created) {
+      const user = userFromScim({ ...r, groups: [{ value: role.id }] }, map, now());
+      const invitation = invitationOf(user, r);
+      if (invitation) invited.push(invitation);
+    }
+    return { invited, skipped, failed };
+  }
+
+  async function bulk(
+    ids: string[],
+    signal: AbortSignal | undefined,
+    check: (id: string, allowed: ReadonlySet<string>) => Promise<void>,
+    operation: (id: string) => { method: string; path: string; data?: unknown },
+    fallback: (id: string) => Promise<User | void>,
+  ): Promise<BulkResult> {
+    const results = new Map<string, BulkItemResult>();
+    const allowed: string[] = [];
+    for (const id of ids) {
+      try {
+        // In order: each check sees the ids already let through, so one batch cannot take away every admin.
+        await check(id, new Set(allowed));
+        allowed.push(id);
+      } catch (e) {
+        if (isAbortError(e)) throw e;
+        const err = isUserAdminError(e) ? e : new UserAdminError('unknown', String(e));
+        results.set(id, { id, ok: false, error: err.toJSON() });
+      }
+    }
+    const caps = await provider(signal);
+    if (!caps.bulk) {
+      for (const id of allowed) {
+        try {
+          const user = await fallback(id);
+          results.set(id, user ? { id, ok: true, user } : { id, ok: true });
+        } catch (e) {
+          if (isAbortError(e)) throw e;
+          results.set(id, { id, ok: false, error: (isUserAdminError(e) ? e : new UserAdminError('unknown', String(e))).toJSON() });
+        }
+      }
+    } else {
+      for (let i = 0; i < allowed.length; i += caps.maxOperations) {
+        const chunk = allowed.slice(i, i + caps.maxOperations);
+        const response = await request<{ Operations?: { status: string | number; response?: unknown }[] }>({
+          method: 'POST',
+          path: '/Bulk',
+          body: { schemas: [SCIM_BULK_REQUEST], failOnErrors: chunk.length + 1, Operations: chunk.map(operation) },
+          signal,
+        });
+        chunk.forEach((id, k) => {
+          const op = response.Operations?.[k];
+          const status = Number(op?.status ?? 500);
+          results.set(id, status >= 200 && status < 300 ? { id, ok: true } : { id, ok: false, error: errorFromScim(status, op?.response).toJSON() });
+        });
+      }
+    }
+    return { results: ids.map((id) => results.get(id) ?? { id, ok: false, error: { code: 'unknown', message: 'No result' } }) };
+  }
+
+  /** `setUsersStatus` (when the provider advertises `/Bulk`). */
+  const setUsersStatus: NonNullable<UserAdminAdapter['setUsersStatus']> = async ({ ids, status, signal }) => {
+    throwIfAborted(signal);
+    const active = status === 'active';
+    const ctx = await ruleContext(signal);
+    // A reactivated user who never accepted gets their invitation again (or, under SSO, none): a PUT of the whole resource.
+    const whole = new Map<string, ScimUser>();
+    const check = async (id: string, leaving: ReadonlySet<string>) => {
+      const r = await getScimUser(id, signal);
+      const user = await toUser(r, signal);
+      await enforceActOn(ctx, user, active ? 'reactivate' : 'deactivate', signal, leaving);
+      const next = await statusChange(r, user, status);
+      if (next) whole.set(id, next);
+    };
+    return bulk(
+      ids,
+      signal,
+      check,
+      (id) => {
+        const next = whole.get(id);
+        if (next) return { method: 'PUT', path: `/Users/${encodeURIComponent(id)}`, data: writableUser(next) };
+        return { method: 'PATCH', path: `/Users/${encodeURIComponent(id)}`, data: { schemas: [SCIM_PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: active }] } };
+      },
+      (id) => setUserStatus({ id, status, signal }),
+    );
+  };
+
+  /** `removeUsers` (when the provider advertises `/Bulk`). */
+  const removeUsers: NonNullable<UserAdminAdapter['removeUsers']> = async ({ ids, signal }) => {
+    throwIfAborted(signal);
+    const ctx = await ruleContext(signal);
+    const check = async (id: string, leaving: ReadonlySet<string>) => {
+      await enforceActOn(ctx, await toUser(await getScimUser(id, signal), signal), 'remove', signal, leaving);
+    };
+    return bulk(ids, signal, check, (id) => ({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}` }), (id) => removeUser({ id, signal }));
+  };
+
+  return { patchUser, putUser, renewedInvitation, createUser, updateUser, setUserStatus, removeUser, inviteUsers, setUsersStatus, removeUsers };
+}
+
+/** The writes of one adapter. */
+export type ScimWrites = ReturnType<typeof createWrites>;
