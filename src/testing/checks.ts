@@ -5,9 +5,12 @@
  */
 import {
   REQUIRED_ADAPTER_METHODS,
+  type AdminScope,
   type CreateContactInput,
   type CreateLoginUserInput,
   type Entity,
+  type Invitation,
+  type InviteSkipReason,
   type ListUsersParams,
   type Module,
   type OptionalAdapterMethod,
@@ -19,7 +22,7 @@ import {
   type UserFilter,
   type UserSortField,
 } from '../adapter/types';
-import { USER_ADMIN_ERROR_CODES, type UserAdminErrorCode } from '../adapter/errors';
+import { USER_ADMIN_ERROR_CODES, isUserAdminError, type DomainErrorReason, type UserAdminErrorCode } from '../adapter/errors';
 import type { ConformanceHarness } from './harness';
 import { ensure, ensureEqual, expectAbort, expectRejection, show } from './assert';
 
@@ -28,7 +31,11 @@ import { ensure, ensureEqual, expectAbort, expectRejection, show } from './asser
  * @example
  * const needs: ConformanceControl[] = ['advanceTime']; // the invitation-expiry check
  */
-export type ConformanceControl = 'advanceTime' | 'setSsoEnforced' | 'failNext' | 'failInvite' | 'setLatency' | 'disallowedDomainEmail';
+export type ConformanceControl =
+  | 'advanceTime' | 'setSsoEnforced' | 'failNext' | 'failInvite' | 'setLatency' | 'actAs' | 'disallowedDomainEmail' | 'disallowedDomainMemberEmail';
+
+/** The controls that are values (addresses), not functions. */
+const VALUE_CONTROLS: readonly ConformanceControl[] = ['disallowedDomainEmail', 'disallowedDomainMemberEmail'];
 
 /**
  * A backend feature (`settings.features`) a check needs; the check is skipped when the backend
@@ -36,7 +43,7 @@ export type ConformanceControl = 'advanceTime' | 'setSsoEnforced' | 'failNext' |
  * @example
  * const needs: ConformanceFeature[] = ['contacts']; // the contact checks
  */
-export type ConformanceFeature = 'contacts' | 'invitations';
+export type ConformanceFeature = 'contacts' | 'invitations' | 'adminScope';
 
 /**
  * One conformance check.
@@ -132,7 +139,8 @@ function usernameFor(c: Ctx): string | null {
   return `u${token()}`.padEnd(policy.minLength, '0');
 }
 
-async function createLogin(c: Ctx, over: Partial<CreateLoginUserInput> = {}) {
+/** Creates a login user through `a` (the main admin's adapter unless given). */
+async function createLogin(c: Ctx, over: Partial<CreateLoginUserInput> = {}, a: UserAdminAdapter = c.a) {
   const input: CreateLoginUserInput = {
     kind: 'login',
     email: freshEmail(c),
@@ -144,7 +152,7 @@ async function createLogin(c: Ctx, over: Partial<CreateLoginUserInput> = {}) {
     ...(c.settings.username.mode === 'required' ? { username: usernameFor(c) } : {}),
     ...over,
   };
-  return c.a.createUser({ input });
+  return a.createUser({ input });
 }
 
 async function createContact(c: Ctx, over: Partial<CreateContactInput> = {}) {
@@ -347,6 +355,118 @@ async function skipCheck(
   // A duplicate's first occurrence is invited; any other problem address is not.
   const expected = reason === 'duplicate' ? [valid, lower(badEmail)] : [valid];
   ensureEqual(result.invited.map((i) => lower(i.email)).sort(), expected.sort(), `${op} invited ${show(expected)} alongside the skipped one`);
+}
+
+// ---------------------------------------------------------------------------
+// Admin scope, self-protection and SSO helpers
+// ---------------------------------------------------------------------------
+
+const HOUR = 60 * 60 * 1000;
+const domainOf = (email: string) => lower(email.trim()).slice(email.trim().lastIndexOf('@') + 1);
+
+/** Every entity, page by page. */
+async function allEntities(a: UserAdminAdapter): Promise<Entity[]> {
+  const out: Entity[] = [];
+  for (let pageIndex = 0; pageIndex < 200; pageIndex++) {
+    const page = await a.listEntities({ pageIndex, pageSize: 100 });
+    out.push(...page.items);
+    if (page.items.length < 100 || out.length >= page.total) break;
+  }
+  return out;
+}
+
+/**
+ * Two siblings (same parent) neither of which contains the other, by `parentId` and, when given,
+ * `ancestorIds`; non-group entities first, and a first one with sub-accounts if possible.
+ */
+function siblingPair(entities: Entity[]): [Entity, Entity] | null {
+  const contains = (outer: Entity, inner: Entity) => inner.ancestorIds?.includes(outer.id) ?? false;
+  const rank = (e: Entity) => (e.kind === 'group' ? 2 : e.childCount > 0 ? 0 : 1);
+  const ordered = [...entities].sort((x, y) => rank(x) - rank(y));
+  for (const e1 of ordered) {
+    for (const e2 of ordered) {
+      if (e1.id !== e2.id && e1.parentId === e2.parentId && !contains(e1, e2) && !contains(e2, e1)) return [e1, e2];
+    }
+  }
+  return null;
+}
+
+interface ScopedCtx extends Ctx {
+  /** The entity of the scoped admin's scope. */
+  e1: Entity;
+  /** A sibling of `e1`, outside the scope. */
+  e2: Entity;
+  /** The scoped admin, as the main admin reads them after they signed in. */
+  admin: User;
+  /** The adapter acting as the scoped admin. */
+  as: UserAdminAdapter;
+}
+
+/**
+ * Creates, as the main admin, an admin limited to one entity E1 (`adminScope` and `entityIds`
+ * `[E1]`) with a sibling E2 outside the scope, and acts as them through `actAs`.
+ */
+async function scopedAdmin(c: Ctx): Promise<ScopedCtx> {
+  const entities = await allEntities(c.a);
+  const pair = siblingPair(entities);
+  ensure(pair, 'listEntities()', 'two sibling entities, neither containing the other (harness precondition of the scope checks)', entities.map((e) => ({ id: e.id, parentId: e.parentId })));
+  const [e1, e2] = pair;
+  const adminScope: AdminScope = { type: 'entities', entityIds: [e1.id] };
+  const op = `createUser({ roleId: '${c.adminRole.id}' (admin), adminScope: ${show(adminScope)}, entityIds: ['${e1.id}'] })`;
+  const { user } = await createLogin(c, { roleId: c.adminRole.id, adminScope, scope: 'entity', entityIds: [e1.id] });
+  ensureEqual(user.adminScope, adminScope, `${op} adminScope`);
+  const as = await c.h.actAs!(user.id);
+  const s = await as.getSettings();
+  const acting = `actAs('${user.id}'), then getSettings()`;
+  ensure(s.currentUser.id === user.id && s.currentUser.isAdmin === true, acting, `currentUser '${user.id}', an admin (the harness acts as the scoped admin)`, s.currentUser);
+  ensureEqual(s.currentUser.adminScope, adminScope, `${acting} currentUser.adminScope`);
+  const admin = await c.a.getUser({ id: user.id });
+  ensure(admin.status === 'active', `actAs('${user.id}'), then getUser as the main admin`, 'status active (actAs accepts the invitation)', admin.status);
+  return { ...c, e1, e2, admin, as };
+}
+
+/** A fresh login user on these entities, signed in once through `actAs` (so active), as the main admin reads them. */
+async function activeLogin(c: Ctx, entityIds: string[]): Promise<User> {
+  const { user } = await createLogin(c, { scope: entityIds.length > 1 ? 'group' : 'entity', entityIds });
+  await c.h.actAs!(user.id);
+  const active = await c.a.getUser({ id: user.id });
+  ensure(active.status === 'active', `actAs('${user.id}'), then getUser`, 'status active (actAs accepts the invitation)', active.status);
+  return active;
+}
+
+/** Rejects with one of these codes and one of these reasons. */
+async function expectRefusal(promise: Promise<unknown>, operation: string, codes: readonly UserAdminErrorCode[], reasons: readonly DomainErrorReason[]): Promise<void> {
+  const error = await expectRejection(promise, operation, { codes });
+  const reason = isUserAdminError(error) ? error.reason : undefined;
+  ensure(reason !== undefined && reasons.includes(reason), operation, `a UserAdminError with code ${codes.join(' or ')} and reason ${reasons.map((r) => `'${r}'`).join(' or ')}`, error);
+}
+
+/** Fails when a user or an invitation exists for this address (a refused call created nothing). */
+async function nothingFor(c: Ctx, email: string, after: string): Promise<void> {
+  const users = await c.a.listUsers({ pageIndex: 0, pageSize: 5, search: email });
+  ensure(users.total === 0, `listUsers({ search: '${email}' }) after ${after}`, 'no user (the refused call created nothing)', users.items.map((u) => ({ id: u.id, email: u.email, status: u.status })));
+  if (hasInvitations(c)) {
+    const invitations = await c.a.listInvitations({ pageIndex: 0, pageSize: 5, search: email });
+    ensure(invitations.total === 0, `listInvitations({ search: '${email}' }) after ${after}`, 'no invitation (the refused call created nothing)', invitations.items);
+  }
+}
+
+/** Whether the backend has invitations (`settings.features.invitations` is not `false`). */
+const hasInvitations = (c: Ctx) => c.settings.features?.invitations !== false;
+
+/** The invitation of this id as `listInvitations` lists it, searched by its address. */
+async function listedInvitation(c: Ctx, email: string, id: string): Promise<Invitation | undefined> {
+  const page = await c.a.listInvitations({ pageIndex: 0, pageSize: 20, search: email });
+  return page.items.find((i) => i.id === id);
+}
+
+/** Invites one fresh address as the main admin; returns the invitation. */
+async function inviteOne(c: Ctx, prefix: string): Promise<Invitation> {
+  const email = freshEmail(c, prefix);
+  const op = `inviteUsers({ emails: ['${email}'] })`;
+  const result = await c.a.inviteUsers({ input: { emails: [email], roleId: c.userRole.id, entityIds: [c.entityId], scope: 'entity' } });
+  ensure(result.invited.length === 1 && result.skipped.length === 0, op, 'one invitation, nothing skipped', result);
+  return result.invited[0]!;
 }
 
 // ---------------------------------------------------------------------------
@@ -753,7 +873,7 @@ export const conformanceChecks: ConformanceCheck[] = [
   {
     id: 'protections.last-admin',
     group: 'protections',
-    title: 'the last admin cannot be demoted (reason last_admin)',
+    title: 'the last admin cannot be demoted (reason last_admin, or self_action since the last admin is the current user)',
     async run(h) {
       const c = await context(h);
       const adminRoles = c.roles.filter((r) => r.isAdmin).map((r) => r.id);
@@ -761,9 +881,59 @@ export const conformanceChecks: ConformanceCheck[] = [
       for (const u of admins) await c.a.removeUser({ id: u.id });
       const left = await listAll(c.a, { filter: { roleIds: adminRoles } });
       ensureEqual(ids(left.items), [c.current.id], 'after removing the other admins, listUsers({ filter: { roleIds: admin roles } }) gives only the current user');
-      await expectRejection(c.a.updateUser({ id: c.current.id, patch: { roleId: c.userRole.id } }), 'updateUser(last admin, { roleId: non-admin role })', { codes: REFUSAL_CODES, reason: 'last_admin' });
+      // The current user is the last admin: the self rule comes first in the core's order, so either reason keeps them admin.
+      await expectRefusal(c.a.updateUser({ id: c.current.id, patch: { roleId: c.userRole.id } }), 'updateUser(last admin, { roleId: non-admin role })', REFUSAL_CODES, ['last_admin', 'self_action']);
       const after = await c.a.getUser({ id: c.current.id });
       ensure(adminRoles.includes(after.roleId ?? ''), 'getUser({ id: currentUser.id }) after the refused demotion', 'an admin role still', after.roleId);
+    },
+  },
+  {
+    id: 'protections.self-demote',
+    group: 'protections',
+    title: 'the current admin cannot demote themself (forbidden, reason self_action) even with another active admin, and keeps their role',
+    async run(h) {
+      const c = await context(h);
+      const self = c.current.id;
+      const adminRoles = c.roles.filter((r) => r.isAdmin).map((r) => r.id);
+      const others = (await listAll(c.a, { filter: { roleIds: adminRoles, status: ['active'], kind: 'login' } })).items.filter((u) => u.id !== self && u.status === 'active');
+      if (others.length === 0) {
+        // Another active admin, so last_admin cannot be the reason: invited, then signed in through actAs.
+        ensure(h.actAs, "listUsers({ filter: { roleIds: admin roles, status: ['active'] } })", 'another active admin, or the actAs control to make one (harness precondition)', others.length);
+        const { user } = await createLogin(c, { roleId: c.adminRole.id });
+        await h.actAs(user.id);
+        const made = await c.a.getUser({ id: user.id });
+        ensure(made.status === 'active', `actAs('${user.id}'), then getUser`, 'a second active admin (actAs accepts the invitation)', made.status);
+      }
+      const before = await c.a.getUser({ id: self });
+      const op = `updateUser({ id: currentUser.id, patch: { roleId: '${c.userRole.id}' (non-admin) } }) with another active admin`;
+      await expectRejection(c.a.updateUser({ id: self, patch: { roleId: c.userRole.id } }), op, { codes: ['forbidden'], reason: 'self_action' });
+      ensureEqual(await c.a.getUser({ id: self }), before, `getUser({ id: currentUser.id }) after the refused ${op}: unchanged`);
+      const settings = await c.a.getSettings();
+      ensure(settings.currentUser.isAdmin === true, `getSettings() after the refused ${op}`, 'currentUser.isAdmin still true', settings.currentUser);
+    },
+  },
+  {
+    id: 'protections.self-deactivate',
+    group: 'protections',
+    title: 'the current user cannot deactivate or remove themself, alone or in bulk (forbidden, reason self_action), and stays as they were',
+    async run(h) {
+      const c = await context(h);
+      const self = c.current.id;
+      const before = await c.a.getUser({ id: self });
+      await expectRejection(c.a.setUserStatus({ id: self, status: 'deactivated' }), "setUserStatus({ id: currentUser.id, status: 'deactivated' })", { codes: ['forbidden'], reason: 'self_action' });
+      await expectRejection(c.a.removeUser({ id: self }), 'removeUser({ id: currentUser.id })', { codes: ['forbidden'], reason: 'self_action' });
+      if (c.a.setUsersStatus) {
+        const [other] = await oneOtherActiveUser(c);
+        const op = "setUsersStatus({ ids: [currentUser, other], status: 'deactivated' })";
+        const { results } = await c.a.setUsersStatus({ ids: [self, other!.id], status: 'deactivated' });
+        ensure(sameIds(results.map((r) => r.id), [self, other!.id]), op, 'one result per id', results);
+        const mine = results.find((r) => r.id === self);
+        ensure(mine && !mine.ok && mine.error.code === 'forbidden' && mine.error.reason === 'self_action', op, "ok:false for the current user, with code forbidden and reason 'self_action'", mine);
+        ensure(results.find((r) => r.id === other!.id)?.ok === true, op, `ok:true for '${other!.id}'`, results);
+        const theirs = await c.a.getUser({ id: other!.id });
+        ensure(theirs.status === 'deactivated', `getUser('${other!.id}') after ${op}`, 'deactivated', theirs.status);
+      }
+      ensureEqual(await c.a.getUser({ id: self }), before, 'getUser({ id: currentUser.id }) after the refusals: unchanged');
     },
   },
 
@@ -913,6 +1083,229 @@ export const conformanceChecks: ConformanceCheck[] = [
         const expired = await c.a.listInvitations({ pageIndex: 0, pageSize: 50, search: user.email, status: 'expired' });
         ensure(ids(expired.items).includes(invitation.id), `listInvitations({ search: '${user.email}', status: 'expired' })`, `invitation '${invitation.id}'`, expired.items);
       }
+    },
+  },
+
+  {
+    id: 'invitations.classification-order',
+    group: 'invitations',
+    features: ['invitations'],
+    title: 'one invitation call classifies each address by the first reason that applies (invalid, duplicate, already_member before domain_not_allowed, disposable); under enforced SSO every address is sso_enforced',
+    requires: ['disallowedDomainMemberEmail'],
+    async run(h) {
+      const c = await context(h);
+      const member = h.disallowedDomainMemberEmail!;
+      const found = await c.a.listUsers({ pageIndex: 0, pageSize: 10, search: member });
+      ensure(found.items.some((u) => lower(u.email) === lower(member)), `listUsers({ search: '${member}' })`, 'the user whose address is disallowedDomainMemberEmail (harness precondition)', found.items.map((u) => u.email));
+      const valid = freshEmail(c, 'order');
+      const twice = freshEmail(c, 'twice');
+      const invalid = 'not an email';
+      const selfUpper = c.current.email.toUpperCase();
+      const foreign = h.disallowedDomainEmail ? `fresh.${token()}@${domainOf(h.disallowedDomainEmail)}` : null;
+      const disposable = h.disposableEmail ?? DEFAULT_DISPOSABLE;
+      const expected: { email: string; reason: InviteSkipReason }[] = [
+        { email: invalid, reason: 'invalid' },
+        { email: twice.toUpperCase(), reason: 'duplicate' },
+        ...(lower(member) === lower(c.current.email) ? [] : [{ email: selfUpper, reason: 'already_member' as const }]),
+        { email: member, reason: 'already_member' },
+        ...(foreign ? [{ email: foreign, reason: 'domain_not_allowed' as const }] : []),
+        { email: disposable, reason: 'disposable' },
+      ];
+      const emails = [valid, invalid, twice, ...expected.slice(1).map((e) => e.email)];
+      const input = { roleId: c.userRole.id, entityIds: [c.entityId], scope: 'entity' as const };
+      const op = `inviteUsers({ emails: ${show(emails)} })`;
+      const result = await c.a.inviteUsers({ input: { emails, ...input } });
+      const key = (s: { email: string; reason: string }) => `${lower(s.email.trim())} → ${s.reason}`;
+      for (const e of expected) {
+        const got = result.skipped.filter((s) => lower(s.email.trim()) === lower(e.email));
+        ensure(got.length === 1 && got[0]!.reason === e.reason, op, `${show(e.email)} skipped once with reason '${e.reason}'`, got.length ? got : result.skipped);
+      }
+      ensureEqual(result.skipped.map(key).sort(), expected.map(key).sort(), `${op} skipped exactly`);
+      ensureEqual(result.invited.map((i) => lower(i.email)).sort(), [valid, twice].sort(), `${op} invited (a duplicate's first occurrence is invited)`);
+      ensure((result.failed ?? []).length === 0, op, 'no failed address', result.failed);
+      if (!h.setSsoEnforced) return;
+
+      const invitationsBefore = (await c.a.listInvitations({ pageIndex: 0, pageSize: 1 })).total;
+      const usersBefore = (await c.a.listUsers({ pageIndex: 0, pageSize: 1 })).total;
+      await h.setSsoEnforced(true);
+      const fresh = freshEmail(c, 'ssoorder');
+      const ssoEmails = [fresh, invalid, fresh, selfUpper, member, ...(foreign ? [foreign] : []), disposable];
+      const ssoOp = `inviteUsers({ emails: ${show(ssoEmails)} }) under SSO`;
+      const sso = await c.a.inviteUsers({ input: { emails: ssoEmails, ...input } });
+      ensure(sso.invited.length === 0 && (sso.failed ?? []).length === 0, ssoOp, 'nothing invited or failed', sso);
+      ensureEqual(sso.skipped.map(key).sort(), ssoEmails.map((email) => key({ email, reason: 'sso_enforced' })).sort(), `${ssoOp} skipped every address, even the invalid one and the repeat, with reason 'sso_enforced'`);
+      ensure((await c.a.listInvitations({ pageIndex: 0, pageSize: 1 })).total === invitationsBefore, `listInvitations() after ${ssoOp}`, `total ${invitationsBefore} (no new invitation)`, 'another total');
+      ensure((await c.a.listUsers({ pageIndex: 0, pageSize: 1 })).total === usersBefore, `listUsers() after ${ssoOp}`, `total ${usersBefore} (no new user)`, 'another total');
+    },
+  },
+
+  // SSO ---------------------------------------------------------------------
+  {
+    id: 'sso.no-resend',
+    group: 'sso',
+    features: ['invitations'],
+    title: "under enforced SSO, resending a pending invitation is refused (forbidden, reason sso_enforced) and the invitation is unchanged",
+    requires: ['setSsoEnforced'],
+    async run(h) {
+      const c = await context(h);
+      const inv = await inviteOne(c, 'ssoresend');
+      const listed = await listedInvitation(c, inv.email, inv.id);
+      ensure(listed, `listInvitations({ search: '${inv.email}' })`, `invitation '${inv.id}'`, listed);
+      const user = await c.a.getUser({ id: inv.userId });
+      await h.setSsoEnforced!(true);
+      // A resend that went through would move sentAt and expiresAt.
+      if (h.advanceTime) await h.advanceTime(HOUR);
+      const op = `resendInvitation({ id: '${inv.id}' }) under SSO`;
+      await expectRejection(c.a.resendInvitation({ id: inv.id }), op, { codes: ['forbidden'], reason: 'sso_enforced' });
+      ensureEqual(await listedInvitation(c, inv.email, inv.id), listed, `listInvitations({ search: '${inv.email}' }) after the refused ${op}: the invitation unchanged (same sentAt and expiresAt)`);
+      ensureEqual((await c.a.getUser({ id: inv.userId })).invitation, user.invitation, `getUser('${inv.userId}').invitation after the refused ${op}: unchanged`);
+    },
+  },
+  {
+    id: 'sso.no-invite-on-reactivate',
+    group: 'sso',
+    features: ['invitations'],
+    title: 'under enforced SSO, reactivating a user who never accepted their invitation makes them active without any pending invitation',
+    requires: ['setSsoEnforced'],
+    async run(h) {
+      const c = await context(h);
+      const inv = await inviteOne(c, 'ssoreact');
+      const off = await c.a.setUserStatus({ id: inv.userId, status: 'deactivated' });
+      ensure(off.status === 'deactivated', `setUserStatus({ id: invited user, status: 'deactivated' })`, 'status deactivated', off.status);
+      await h.setSsoEnforced!(true);
+      const op = `setUserStatus({ id: '${inv.userId}' (never accepted), status: 'active' }) under SSO`;
+      const on = await c.a.setUserStatus({ id: inv.userId, status: 'active' });
+      ensure(on.status === 'active' && on.invitation === null, op, 'status active and invitation null', { status: on.status, invitation: on.invitation });
+      const again = await c.a.getUser({ id: inv.userId });
+      ensure(again.status === 'active' && again.invitation === null, `getUser after ${op}`, 'status active and invitation null', { status: again.status, invitation: again.invitation });
+      const pending = await c.a.listInvitations({ pageIndex: 0, pageSize: 20, search: inv.email, status: 'pending' });
+      ensure(!pending.items.some((i) => i.userId === inv.userId), `listInvitations({ search: '${inv.email}', status: 'pending' }) after ${op}`, 'no pending invitation for that user', pending.items);
+    },
+  },
+
+  // Admin scope -------------------------------------------------------------
+  {
+    id: 'scope.grant-outside',
+    group: 'scope',
+    features: ['adminScope'],
+    title: 'an admin limited to entity E1 cannot create or invite a user on a sibling E2 (forbidden, reason outside_scope; nothing created), and can on E1',
+    requires: ['actAs'],
+    async run(h) {
+      const s = await scopedAdmin(await context(h));
+      const who = `as the admin scoped to '${s.e1.id}'`;
+      const outside = freshEmail(s, 'outside');
+      const createOp = `${who}, createUser({ email: '${outside}', entityIds: ['${s.e2.id}'] })`;
+      await expectRejection(createLogin(s, { email: outside, scope: 'entity', entityIds: [s.e2.id] }, s.as), createOp, { codes: ['forbidden'], reason: 'outside_scope' });
+      await nothingFor(s, outside, `the refused ${createOp}`);
+      const input = { roleId: s.userRole.id, scope: 'entity' as const };
+      if (hasInvitations(s)) {
+        const invitee = freshEmail(s, 'outside');
+        const inviteOp = `${who}, inviteUsers({ emails: ['${invitee}'], entityIds: ['${s.e2.id}'] })`;
+        await expectRejection(s.as.inviteUsers({ input: { emails: [invitee], entityIds: [s.e2.id], ...input } }), inviteOp, { codes: ['forbidden'], reason: 'outside_scope' });
+        await nothingFor(s, invitee, `the refused ${inviteOp}`);
+      }
+      // The control: the same on E1 goes through, so the refusals above are about the scope.
+      const inside = freshEmail(s, 'inside');
+      const { user } = await createLogin(s, { email: inside, scope: 'entity', entityIds: [s.e1.id] }, s.as);
+      ensureEqual((await s.a.getUser({ id: user.id })).entityIds, [s.e1.id], `${who}, createUser({ entityIds: ['${s.e1.id}'] }), then getUser as the main admin: entityIds`);
+      if (hasInvitations(s)) {
+        const invitee = freshEmail(s, 'inside');
+        const inviteOp = `${who}, inviteUsers({ emails: ['${invitee}'], entityIds: ['${s.e1.id}'] })`;
+        const result = await s.as.inviteUsers({ input: { emails: [invitee], entityIds: [s.e1.id], ...input } });
+        ensure(result.invited.length === 1 && result.skipped.length === 0 && (result.failed ?? []).length === 0, inviteOp, 'one invitation, nothing skipped or failed', result);
+        const invited = await s.a.getUser({ id: result.invited[0]!.userId });
+        ensure(invited.status === 'invited' && sameIds(invited.entityIds, [s.e1.id]), `getUser after ${inviteOp}`, `an invited user on ['${s.e1.id}']`, { status: invited.status, entityIds: invited.entityIds });
+      }
+    },
+  },
+  {
+    id: 'scope.broader-admin',
+    group: 'scope',
+    features: ['adminScope'],
+    title: 'an admin limited to E1 cannot give an admin scope broader than their own (forbidden, reason scope_too_broad; nothing created), and can give E1',
+    requires: ['actAs'],
+    async run(h) {
+      const s = await scopedAdmin(await context(h));
+      const who = `as the admin scoped to '${s.e1.id}'`;
+      const admin = { roleId: s.adminRole.id, scope: 'entity' as const, entityIds: [s.e1.id] };
+      for (const adminScope of [{ type: 'all' }, { type: 'entities', entityIds: [s.e2.id] }] as AdminScope[]) {
+        const email = freshEmail(s, 'broad');
+        const op = `${who}, createUser({ roleId: admin, adminScope: ${show(adminScope)}, entityIds: ['${s.e1.id}'] })`;
+        await expectRejection(createLogin(s, { email, adminScope, ...admin }, s.as), op, { codes: ['forbidden'], reason: 'scope_too_broad' });
+        await nothingFor(s, email, `the refused ${op}`);
+      }
+      if (hasInvitations(s)) {
+        const invitee = freshEmail(s, 'broad');
+        const op = `${who}, inviteUsers({ roleId: admin, adminScope: { type: 'all' }, entityIds: ['${s.e1.id}'] })`;
+        await expectRejection(s.as.inviteUsers({ input: { emails: [invitee], adminScope: { type: 'all' }, ...admin } }), op, { codes: ['forbidden'], reason: 'scope_too_broad' });
+        await nothingFor(s, invitee, `the refused ${op}`);
+      }
+      const own: AdminScope = { type: 'entities', entityIds: [s.e1.id] };
+      const op = `${who}, createUser({ roleId: admin, adminScope: ${show(own)} })`;
+      const { user } = await createLogin(s, { adminScope: own, ...admin }, s.as);
+      ensureEqual((await s.a.getUser({ id: user.id })).adminScope, own, `${op}, then getUser as the main admin: adminScope`);
+      if (hasInvitations(s)) {
+        const invitee = freshEmail(s, 'narrow');
+        const inviteOp = `${who}, inviteUsers({ roleId: admin, adminScope: ${show(own)} })`;
+        const result = await s.as.inviteUsers({ input: { emails: [invitee], adminScope: own, ...admin } });
+        ensure(result.invited.length === 1 && result.skipped.length === 0, inviteOp, 'one invitation, nothing skipped', result);
+        ensureEqual((await s.a.getUser({ id: result.invited[0]!.userId })).adminScope, own, `${inviteOp}, then getUser as the main admin: adminScope`);
+      }
+    },
+  },
+  {
+    id: 'scope.act-on-outside-user',
+    group: 'scope',
+    features: ['adminScope'],
+    title: 'an admin limited to E1 cannot edit, deactivate or remove a user reaching E2 (forbidden, reason outside_scope; user unchanged), and can a user reaching only E1 or its sub-accounts',
+    requires: ['actAs'],
+    async run(h) {
+      const s = await scopedAdmin(await context(h));
+      const who = `as the admin scoped to '${s.e1.id}'`;
+      const outsiders = [await activeLogin(s, [s.e2.id])];
+      if (s.settings.multiEntity) outsiders.push(await activeLogin(s, [s.e1.id, s.e2.id]));
+      for (const before of outsiders) {
+        const target = `user '${before.id}' reaching ${show(before.entityIds)}`;
+        await expectRejection(s.as.updateUser({ id: before.id, patch: { firstName: 'Outside' } }), `${who}, updateUser(${target})`, { codes: ['forbidden'], reason: 'outside_scope' });
+        await expectRejection(s.as.setUserStatus({ id: before.id, status: 'deactivated' }), `${who}, setUserStatus(${target}, 'deactivated')`, { codes: ['forbidden'], reason: 'outside_scope' });
+        await expectRejection(s.as.removeUser({ id: before.id }), `${who}, removeUser(${target})`, { codes: ['forbidden'], reason: 'outside_scope' });
+        ensureEqual(await s.a.getUser({ id: before.id }), before, `getUser(${target}) as the main admin after the refusals: unchanged`);
+      }
+      // The control: the same on a user reaching only E1 goes through.
+      const insider = await activeLogin(s, [s.e1.id]);
+      const target = `user '${insider.id}' reaching ['${s.e1.id}']`;
+      const edited = await s.as.updateUser({ id: insider.id, patch: { firstName: 'Inside' } });
+      ensure(edited.user.firstName === 'Inside', `${who}, updateUser(${target}, { firstName: 'Inside' })`, "firstName 'Inside'", edited.user.firstName);
+      const off = await s.as.setUserStatus({ id: insider.id, status: 'deactivated' });
+      ensure(off.status === 'deactivated' && (await s.a.getUser({ id: insider.id })).status === 'deactivated', `${who}, setUserStatus(${target}, 'deactivated')`, 'status deactivated', off.status);
+      await s.as.removeUser({ id: insider.id });
+      await getRemoved(s, insider.id, `${who}, removeUser(${target})`);
+      // A sub-account of E1 lies in the scope too.
+      const child = (await s.a.listEntities({ parentId: s.e1.id, pageIndex: 0, pageSize: 1 })).items[0];
+      if (child) {
+        const sub = await activeLogin(s, [child.id]);
+        const op = `${who}, updateUser(user reaching sub-account '${child.id}' of '${s.e1.id}', { firstName: 'Sub' })`;
+        const result = await s.as.updateUser({ id: sub.id, patch: { firstName: 'Sub' } });
+        ensure(result.user.firstName === 'Sub', op, "firstName 'Sub'", result.user.firstName);
+      }
+    },
+  },
+  {
+    id: 'scope.widen-own',
+    group: 'scope',
+    features: ['adminScope'],
+    title: 'an admin limited to E1 cannot widen their own admin scope (forbidden), which stays as it was',
+    requires: ['actAs'],
+    async run(h) {
+      const s = await scopedAdmin(await context(h));
+      const who = `as the admin scoped to '${s.e1.id}'`;
+      for (const adminScope of [{ type: 'all' }, { type: 'entities', entityIds: [s.e1.id, s.e2.id] }] as AdminScope[]) {
+        const op = `${who}, updateUser(self, { adminScope: ${show(adminScope)} })`;
+        await expectRefusal(s.as.updateUser({ id: s.admin.id, patch: { adminScope } }), op, ['forbidden'], ['self_action', 'scope_too_broad', 'outside_scope']);
+        ensureEqual(await s.a.getUser({ id: s.admin.id }), s.admin, `getUser(the scoped admin) as the main admin after the refused ${op}: unchanged`);
+      }
+      const settings = await s.as.getSettings();
+      ensureEqual(settings.currentUser.adminScope, { type: 'entities', entityIds: [s.e1.id] }, `${who}, getSettings() after the refusals: currentUser.adminScope`);
     },
   },
 
@@ -1161,6 +1554,11 @@ export const conformanceChecks: ConformanceCheck[] = [
   },
 ];
 
+/** What a backend declaring a feature `false` means, for skip messages. */
+const FEATURE_NOTES: Partial<Record<ConformanceFeature, string>> = {
+  adminScope: 'it has no per-user admin scope, every admin administers every entity',
+};
+
 /**
  * What a harness lacks for a check: missing controls, a missing optional method, and features the
  * backend declares `false` (pass `settings.features`), named.
@@ -1168,9 +1566,11 @@ export const conformanceChecks: ConformanceCheck[] = [
  * missingRequirements(check, harness, settings.features); // ['advanceTime'], ['adapter.setUsersStatus'] or ['features.contacts (...)']
  */
 export function missingRequirements(check: ConformanceCheck, h: ConformanceHarness, features?: Settings['features']): string[] {
-  const missing: string[] = (check.requires ?? []).filter((r) => (r === 'disallowedDomainEmail' ? !h.disallowedDomainEmail : typeof h[r] !== 'function'));
+  const missing: string[] = (check.requires ?? []).filter((r) => (VALUE_CONTROLS.includes(r) ? !h[r] : typeof h[r] !== 'function'));
   if (check.uses && typeof h.adapter[check.uses] !== 'function') missing.push(`adapter.${check.uses}`);
-  for (const f of check.features ?? []) if (features?.[f] === false) missing.push(`features.${f} (the backend declares it false)`);
+  for (const f of check.features ?? []) {
+    if (features?.[f] === false) missing.push(`features.${f} (the backend declares it false${FEATURE_NOTES[f] ? `: ${FEATURE_NOTES[f]}` : ''})`);
+  }
   return missing;
 }
 

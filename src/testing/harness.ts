@@ -6,8 +6,9 @@ import type { UserAdminErrorCode } from '../adapter/errors';
  * each optional control enables the checks that need it (the others are reported as skipped).
  *
  * The backend must start with: a current user who is an admin (from `getSettings`), at least
- * one admin role and one non-admin role, at least one admin-only module, at least two entities,
- * and at least 25 users. Checks create what else they need through the adapter.
+ * one admin role and one non-admin role, at least one admin-only module, at least two entities
+ * (two siblings, such as two companies of a group, for the `scope.*` checks), and at least 25
+ * users. Checks create what else they need through the adapter.
  *
  * @example
  * const store = createMockStore();
@@ -48,13 +49,16 @@ export interface ConformanceHarness {
   /**
    * Signs this user in (accepting their invitation first if it is pending) and returns an adapter
    * acting as them, over the same backend. The kit creates an admin limited to some entities
-   * through `adapter`, then acts as them; enables the `scope.*` checks.
+   * through `adapter`, then acts as them; enables the `scope.*` checks. `adapter` must keep acting
+   * as the current admin meanwhile. The kit also calls it to sign in users it created (so they are
+   * `active`), and `protections.self-demote` to make a second active admin when none is seeded.
    */
   actAs?(userId: string): UserAdminAdapter | Promise<UserAdminAdapter>;
   /**
-   * The address of an existing user whose domain the backend refuses for new users (a domain
-   * taken off the allowed list after they joined); enables the `invitations.classification-order`
-   * check, which expects `already_member` for it, not `domain_not_allowed`.
+   * The address of an existing member (active or deactivated, not invited) whose domain the backend
+   * refuses for new users (a domain taken off the allowed list after they joined); enables the
+   * `invitations.classification-order` check, which expects `already_member` for it, not
+   * `domain_not_allowed`.
    */
   disallowedDomainMemberEmail?: string;
   /** Called after the checks that used this harness. */
