@@ -489,6 +489,46 @@ describe('createHandlers over the memory adapter', () => {
     expect(removed.results[1]).toMatchObject({ id: 'nobody', ok: false, error: { code: 'not_found' } });
   });
 
+  describe('refusals of the domain rules (403 forbidden with the reason)', () => {
+    const KARIM_BASE = `${BASE}/as/user-admin-2`;
+    const post = (path: string, body: unknown, base = BASE) =>
+      fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const read = async (response: Response) => ({ status: response.status, body: (await response.json()) as { error: { code: string; reason?: string } } });
+
+    beforeEach(() => {
+      // The same backend acting as Karim Benali (admin of Acme Deutschland and Acme France only).
+      server.use(...createHandlers({ adapter: createMemoryAdapter(store.as('user-admin-2')), baseUrl: KARIM_BASE }));
+    });
+
+    it('answers self_action for an action on oneself, single or per item in bulk', async () => {
+      expect(await read(await post(`/users/${CURRENT_ADMIN_ID}/status`, { status: 'deactivated' })))
+        .toMatchObject({ status: 403, body: { error: { code: 'forbidden', reason: 'self_action' } } });
+      const response = await read(await post('/users/bulk/remove', { ids: [CURRENT_ADMIN_ID] }));
+      expect(response.status).toBe(200);
+      expect(response.body).toMatchObject({ results: [{ id: CURRENT_ADMIN_ID, ok: false, error: { code: 'forbidden', reason: 'self_action' } }] });
+    });
+
+    it('answers outside_scope and scope_too_broad to a scoped admin, and the REST adapter reports them', async () => {
+      expect(await read(await post('/users', {
+        kind: 'login', email: 'x@acme.es', firstName: 'X', lastName: 'Y', roleId: ROLE_IDS.user, scope: 'entity', entityIds: ['entity-acme-madrid'],
+      }, KARIM_BASE))).toMatchObject({ status: 403, body: { error: { code: 'forbidden', reason: 'outside_scope' } } });
+      expect(await read(await post('/invitations', {
+        emails: ['y@acme.fr'], roleId: ROLE_IDS.admin, entityIds: ['entity-acme-paris'], adminScope: { type: 'all' },
+      }, KARIM_BASE))).toMatchObject({ status: 403, body: { error: { code: 'forbidden', reason: 'scope_too_broad' } } });
+      const karim = createRestAdapter({ baseUrl: KARIM_BASE });
+      const error = (await karim.setUserStatus({ id: CURRENT_ADMIN_ID, status: 'deactivated' }).catch((e: unknown) => e)) as UserAdminError;
+      expect(error).toMatchObject({ code: 'forbidden', reason: 'outside_scope' });
+      expect((await karim.getSettings()).currentUser.id).toBe('user-admin-2');
+    });
+
+    it('answers sso_enforced to a resend under enforced SSO', async () => {
+      store.updateSettings({ sso: { enforced: true, providerName: 'Okta' } });
+      const invitation = store.getUser({ id: 'user-joao' }).invitation!;
+      expect(await read(await post(`/invitations/${invitation.id}/resend`, {})))
+        .toMatchObject({ status: 403, body: { error: { code: 'forbidden', reason: 'sso_enforced' } } });
+    });
+  });
+
   it.each(['validation', 'conflict', 'not_found', 'unauthorized', 'forbidden', 'rate_limited', 'unavailable', 'unknown', 'network'] as const)(
     'reports an injected %s fault with the same code through HTTP',
     async (code) => {

@@ -210,6 +210,8 @@ function notImplemented(method: string): never {
  *   ...createHandlers({ adapter: createMemoryAdapter(createMockStore()), baseUrl: 'http://localhost/api' }),
  * );
  * server.listen();
+ * // Another user's session over the same store, under its own base URL:
+ * // server.use(...createHandlers({ adapter: createMemoryAdapter(store.as('user-admin-2')), baseUrl: 'http://localhost/api/as/user-admin-2' }));
  */
 export function createHandlers(options: CreateHandlersOptions): HttpHandler[] {
   const { adapter } = options;

@@ -7,6 +7,7 @@
  * const store = createMockStore({ userCount: 500 });
  * const faults = createFaultInjector();
  * const adapter = createMemoryAdapter(store, { latencyMs: 200, faults });
+ * const asKarim = createMemoryAdapter(store.as('user-admin-2')); // the same data, acting as a scoped admin
  */
 export { createClock, DAY_MS, DEFAULT_CLOCK_START } from './clock';
 export type { Clock } from './clock';
@@ -19,7 +20,7 @@ export {
   ROLE_IDS, ROOT_ENTITY_ID, generateEntities, generateUsers,
 } from './fixtures';
 export type { GenerateUsersOptions } from './fixtures';
-export { createMockStore } from './store';
+export { SYSTEM_ACTOR_ID, createMockStore } from './store';
 export type { MockSettingsPatch, MockStore, MockStoreOptions } from './store';
 export { createFaultInjector } from './faults';
 export type { AdapterMethod, FailNextOptions, FaultDecision, FaultInjector, SlowNextOptions } from './faults';

@@ -25,6 +25,18 @@ describe('createMemoryAdapter', () => {
     expect((await adapter.listRoles())[0]?.name).toBe('Administrator');
   });
 
+  it('given a view of the store acting as another user, acts as them over the same data', async () => {
+    const store = createMockStore();
+    const karim = createMemoryAdapter(store.as('user-admin-2'));
+    expect((await karim.getSettings()).currentUser).toMatchObject({ id: 'user-admin-2', isAdmin: true, adminScope: { type: 'entities' } });
+    await expect(karim.removeUser({ id: 'user-admin' })).rejects.toMatchObject({ code: 'forbidden', reason: 'outside_scope' });
+    const { user } = await karim.createUser({
+      input: { kind: 'login', email: 'lea@acme.fr', firstName: 'Léa', lastName: 'Roux', roleId: 'role-user', scope: 'entity', entityIds: ['entity-acme-lyon'] },
+    });
+    expect(store.getUser({ id: user.id }).email).toBe('lea@acme.fr');
+    expect((await karim.listEntities({ ...page, parentId: null })).items.map((e) => e.id)).toEqual(['entity-acme-deutschland', 'entity-acme-france']);
+  });
+
   it('rejects store rule violations as UserAdminError', async () => {
     const adapter = createMemoryAdapter(createMockStore());
     await expect(adapter.removeUser({ id: 'user-admin' })).rejects.toMatchObject({ code: 'forbidden', reason: 'self_action' });

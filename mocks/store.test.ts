@@ -3,7 +3,7 @@ import { UserAdminError } from '../src/adapter/errors';
 import type { User } from '../src/adapter/types';
 import { DAY_MS, createClock } from './clock';
 import { CURRENT_ADMIN_ID, MODULE_IDS, ROLE_IDS, ROOT_ENTITY_ID } from './fixtures';
-import { createMockStore, type MockStore } from './store';
+import { SYSTEM_ACTOR_ID, createMockStore, type MockStore } from './store';
 
 function caught(run: () => unknown): UserAdminError {
   try {
@@ -305,7 +305,7 @@ describe('updateUser', () => {
   it('given an admin demoted to User, clears their admin-only modules and admin scope', () => {
     const { user } = createMockStore().updateUser({ id: 'user-admin-2', patch: { roleId: ROLE_IDS.user } });
     expect(user.adminScope).toBeNull();
-    expect(Object.keys(user.permissions)).not.toContain(MODULE_IDS.pricing);
+    expect(user.permissions[MODULE_IDS.pricing]).toBe('none');
     expect(user.permissions[MODULE_IDS.documents]).toBe('edit');
   });
 
@@ -314,10 +314,22 @@ describe('updateUser', () => {
     expect(error).toMatchObject({ reason: 'admin_only_module', fieldErrors: { [`permissions.${MODULE_IDS.userManagement}`]: 'admin_only_module' } });
   });
 
-  it('given the last active admin, refuses to demote them', () => {
+  it('given the current admin, refuses to let them demote themself or change their own admin scope (self_action)', () => {
     const store = createMockStore();
+    expect(caught(() => store.updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } }))).toMatchObject({ code: 'forbidden', reason: 'self_action' });
+    const karim = store.as('user-admin-2');
+    expect(caught(() => karim.updateUser({ id: 'user-admin-2', patch: { adminScope: { type: 'entities', entityIds: ['entity-acme-france'] } } })))
+      .toMatchObject({ code: 'forbidden', reason: 'self_action' });
+    expect(store.getUser({ id: CURRENT_ADMIN_ID }).roleId).toBe(ROLE_IDS.admin);
+    expect(karim.updateUser({ id: 'user-admin-2', patch: { lastName: 'Benali-Durand' } }).user.lastName).toBe('Benali-Durand');
+  });
+
+  it('given the last active admin, refuses to demote them (acting as an admin who is no longer active)', () => {
+    const store = createMockStore();
+    store.updateUser({ id: 'user-admin-2', patch: { adminScope: { type: 'all' } } });
     onlyAliceAdmin(store);
-    expect(caught(() => store.updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } }))).toMatchObject({ code: 'conflict', reason: 'last_admin' });
+    expect(caught(() => store.as('user-admin-2').updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } })))
+      .toMatchObject({ code: 'conflict', reason: 'last_admin' });
     expect(store.getUser({ id: CURRENT_ADMIN_ID }).roleId).toBe(ROLE_IDS.admin);
   });
 
@@ -363,13 +375,14 @@ describe('status and removal', () => {
     expect(caught(() => store.removeUser({ id: CURRENT_ADMIN_ID }))).toMatchObject({ code: 'forbidden', reason: 'self_action' });
   });
 
-  it('given the last other active admin, refuses to deactivate or remove them once Alice is demoted', () => {
+  it('given the last active admin, refuses to let another (deactivated) admin deactivate or remove them', () => {
     const store = createMockStore();
+    store.updateUser({ id: 'user-admin-2', patch: { adminScope: { type: 'all' } } });
     onlyAliceAdmin(store);
-    store.setUserStatus({ id: 'user-admin-2', status: 'active' });
-    store.updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } });
-    expect(caught(() => store.setUserStatus({ id: 'user-admin-2', status: 'deactivated' }))).toMatchObject({ code: 'conflict', reason: 'last_admin' });
-    expect(caught(() => store.removeUser({ id: 'user-admin-2' }))).toMatchObject({ code: 'conflict', reason: 'last_admin' });
+    const karim = store.as('user-admin-2');
+    expect(caught(() => karim.setUserStatus({ id: CURRENT_ADMIN_ID, status: 'deactivated' }))).toMatchObject({ code: 'conflict', reason: 'last_admin' });
+    expect(caught(() => karim.removeUser({ id: CURRENT_ADMIN_ID }))).toMatchObject({ code: 'conflict', reason: 'last_admin' });
+    expect(karim.removeUsers({ ids: [CURRENT_ADMIN_ID] }).results[0]).toMatchObject({ ok: false, error: { reason: 'last_admin' } });
   });
 
   it('given a contact, deactivating and reactivating toggles between deactivated and active', () => {
@@ -394,13 +407,12 @@ describe('status and removal', () => {
     expect(results[2]).toMatchObject({ id: 'nobody', ok: false, error: { code: 'not_found' } });
   });
 
-  it('given a bulk removal of every admin, removes all but the last one', () => {
+  it('given a bulk removal of every admin including oneself, removes the others and refuses oneself with self_action', () => {
     const store = createMockStore();
-    store.updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } });
     const ids = activeAdmins(store).map((u) => u.id);
     const { results } = store.removeUsers({ ids });
     expect(results.filter((r) => r.ok)).toHaveLength(ids.length - 1);
-    expect(results.at(-1)).toMatchObject({ ok: false, error: { reason: 'last_admin' } });
+    expect(results.find((r) => r.id === CURRENT_ADMIN_ID)).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'self_action' } });
   });
 });
 
@@ -530,7 +542,7 @@ describe('listEntities', () => {
   it('lists the root, then a node\u2019s children with child counts', () => {
     const store = createMockStore();
     const roots = store.listEntities({ pageIndex: 0, pageSize: 10, parentId: null });
-    expect(roots.items).toEqual([{ id: ROOT_ENTITY_ID, name: 'Acme Group', kind: 'group', parentId: null, childCount: 4 }]);
+    expect(roots.items).toEqual([{ id: ROOT_ENTITY_ID, name: 'Acme Group', kind: 'group', parentId: null, childCount: 4, ancestorIds: [] }]);
     const companies = store.listEntities({ pageIndex: 0, pageSize: 10, parentId: ROOT_ENTITY_ID });
     expect(companies.total).toBe(4);
     expect(companies.items.every((e) => e.kind === 'company')).toBe(true);
@@ -687,7 +699,210 @@ describe('SSO-managed fields and the group-level profile', () => {
     const error = caught(() => store.updateUser({ id: groupUser.id, patch: { lastName: 'Autre' } }));
     expect(error.code).toBe('forbidden');
     expect(error.reason).toBe('group_profile_read_only');
-    const entityUser = all(store).find((u) => u.scope === 'entity' && u.kind === 'login' && u.source !== 'sso')!;
+    const entityUser = all(store).find((u) => u.scope === 'entity' && u.kind === 'login' && u.source !== 'sso' && u.entityIds[0] === 'entity-acme-paris')!;
     expect(store.updateUser({ id: entityUser.id, patch: { lastName: 'Autre' } }).user.lastName).toBe('Autre');
+  });
+});
+
+describe('admin scope (acting as a scoped admin)', () => {
+  // Karim Benali administers Acme Deutschland and Acme France (and their sub-accounts).
+  const KARIM = 'user-admin-2';
+  const IBERIA = ['entity-acme-iberia', 'entity-acme-madrid', 'entity-acme-lisboa', 'entity-acme-sao-paulo'];
+  const FRANCE = ['entity-acme-france', 'entity-acme-paris', 'entity-acme-lyon'];
+  const only = (allowed: string[]) => (u: User) => u.kind === 'login' && u.adminScope === null && u.entityIds.every((id) => allowed.includes(id));
+  const outsider = (store: MockStore, status: User['status'] = 'active') => all(store).find((u) => only(IBERIA)(u) && u.status === status)!;
+  const insider = (store: MockStore) => all(store).find((u) => only(FRANCE)(u) && u.status === 'active')!;
+
+  it('acts as the user given: settings name them, their invitations name them as sender, an unknown user is not_found', () => {
+    const store = createMockStore();
+    const karim = store.as(KARIM);
+    expect(karim.actorId).toBe(KARIM);
+    expect(karim.getSettings().currentUser).toEqual({
+      id: KARIM, name: 'Karim Benali', isAdmin: true, adminScope: { type: 'entities', entityIds: ['entity-acme-deutschland', 'entity-acme-france'] },
+    });
+    expect(store.getSettings().currentUser.id).toBe(CURRENT_ADMIN_ID);
+    const { invitation } = karim.createUser({ input: loginInput() });
+    expect(invitation?.invitedBy).toEqual({ id: KARIM, name: 'Karim Benali' });
+    expect(caught(() => store.as('nobody')).code).toBe('not_found');
+  });
+
+  it('refuses to grant an entity outside the scope (create, invite, edit) with outside_scope', () => {
+    const store = createMockStore();
+    const karim = store.as(KARIM);
+    expect(caught(() => karim.createUser({ input: loginInput({ entityIds: ['entity-acme-madrid'] }) }))).toMatchObject({ code: 'forbidden', reason: 'outside_scope' });
+    expect(caught(() => karim.createUser({ input: { kind: 'contact', email: 'c@partner.test', firstName: 'C', lastName: 'D', entityId: 'entity-acme-uk' } })))
+      .toMatchObject({ code: 'forbidden', reason: 'outside_scope' });
+    expect(caught(() => karim.inviteUsers({ input: { emails: ['new.one@acme.fr'], roleId: ROLE_IDS.user, entityIds: ['entity-acme-london'] } })))
+      .toMatchObject({ code: 'forbidden', reason: 'outside_scope' });
+    const user = insider(store);
+    expect(caught(() => karim.updateUser({ id: user.id, patch: { scope: 'group', entityIds: [...user.entityIds, 'entity-acme-uk'] } })))
+      .toMatchObject({ code: 'forbidden', reason: 'outside_scope' });
+    expect(all(store).some((u) => u.email === 'new.one@acme.fr')).toBe(false);
+    // Within the scope, including a sub-account: allowed.
+    expect(karim.createUser({ input: loginInput({ entityIds: ['entity-acme-munchen'] }) }).user.entityIds).toEqual(['entity-acme-munchen']);
+  });
+
+  it('refuses an admin scope broader than its own with scope_too_broad, and gives new admins its own scope by default', () => {
+    const store = createMockStore();
+    const karim = store.as(KARIM);
+    const admin = (overrides: Record<string, unknown>) => loginInput({ roleId: ROLE_IDS.admin, entityIds: ['entity-acme-paris'], ...overrides });
+    expect(caught(() => karim.createUser({ input: admin({ adminScope: { type: 'all' } }) }))).toMatchObject({ code: 'forbidden', reason: 'scope_too_broad' });
+    expect(caught(() => karim.inviteUsers({ input: { emails: ['a@acme.fr'], roleId: ROLE_IDS.admin, entityIds: ['entity-acme-paris'], adminScope: { type: 'entities', entityIds: ['entity-acme-iberia'] } } })))
+      .toMatchObject({ code: 'forbidden', reason: 'scope_too_broad' });
+    const { user } = karim.createUser({ input: admin({}) });
+    expect(user.adminScope).toEqual({ type: 'entities', entityIds: ['entity-acme-deutschland', 'entity-acme-france'] });
+    const { invited } = karim.inviteUsers({ input: { emails: ['b@acme.fr'], roleId: ROLE_IDS.admin, entityIds: ['entity-acme-lyon'] } });
+    expect(store.getUser({ id: invited[0]!.userId }).adminScope).toEqual({ type: 'entities', entityIds: ['entity-acme-deutschland', 'entity-acme-france'] });
+    // Promoting an in-scope user without a scope given: the granting admin's own, never all.
+    const promoted = karim.updateUser({ id: insider(store).id, patch: { roleId: ROLE_IDS.admin } }).user;
+    expect(promoted.adminScope).toEqual({ type: 'entities', entityIds: ['entity-acme-deutschland', 'entity-acme-france'] });
+    expect(caught(() => karim.updateUser({ id: promoted.id, patch: { adminScope: { type: 'all' } } }))).toMatchObject({ reason: 'scope_too_broad' });
+  });
+
+  it('refuses every action on a user not wholly in the scope with outside_scope, single and bulk, and still lists them', () => {
+    const store = createMockStore();
+    const karim = store.as(KARIM);
+    const user = outsider(store);
+    const forbidden = { code: 'forbidden', reason: 'outside_scope' };
+    expect(caught(() => karim.updateUser({ id: user.id, patch: { lastName: 'Autre' } }))).toMatchObject(forbidden);
+    expect(caught(() => karim.setUserStatus({ id: user.id, status: 'deactivated' }))).toMatchObject(forbidden);
+    expect(caught(() => karim.removeUser({ id: user.id }))).toMatchObject(forbidden);
+    expect(karim.setUsersStatus({ ids: [user.id, insider(store).id], status: 'deactivated' }).results.map((r) => r.ok)).toEqual([false, true]);
+    expect(karim.removeUsers({ ids: [user.id] }).results[0]).toMatchObject({ ok: false, error: forbidden });
+    const invited = outsider(store, 'invited');
+    expect(caught(() => karim.resendInvitation({ id: invited.invitation!.id }))).toMatchObject(forbidden);
+    expect(caught(() => karim.revokeInvitation({ id: invited.invitation!.id }))).toMatchObject(forbidden);
+    // A group user reaching France and Spain is not wholly in the scope.
+    const mixed = store.createUser({ input: loginInput({ email: 'mixed@acme.fr', scope: 'group', entityIds: ['entity-acme-paris', 'entity-acme-madrid'] }) }).user;
+    expect(caught(() => karim.updateUser({ id: mixed.id, patch: { phone: '+33 1 00 00 00 00' } }))).toMatchObject(forbidden);
+    // An admin with a broader scope than Karim's is not his to administer either.
+    expect(caught(() => karim.setUserStatus({ id: CURRENT_ADMIN_ID, status: 'deactivated' }))).toMatchObject(forbidden);
+    expect(karim.listUsers({ pageIndex: 0, pageSize: 100_000 }).total).toBe(all(store).length);
+    expect(store.getUser({ id: user.id }).status).toBe('active');
+  });
+
+  it('refuses to let a scoped admin widen (or change) their own scope, demote, deactivate or remove themself (self_action)', () => {
+    const karim = createMockStore().as(KARIM);
+    const self = { code: 'forbidden', reason: 'self_action' };
+    expect(caught(() => karim.updateUser({ id: KARIM, patch: { adminScope: { type: 'all' } } }))).toMatchObject(self);
+    expect(caught(() => karim.updateUser({ id: KARIM, patch: { adminScope: { type: 'entities', entityIds: ['entity-acme-france', 'entity-acme-deutschland', 'entity-acme-iberia'] } } }))).toMatchObject(self);
+    expect(caught(() => karim.updateUser({ id: KARIM, patch: { roleId: ROLE_IDS.user } }))).toMatchObject(self);
+    expect(caught(() => karim.setUserStatus({ id: KARIM, status: 'deactivated' }))).toMatchObject(self);
+    expect(caught(() => karim.removeUser({ id: KARIM }))).toMatchObject(self);
+    expect(karim.setUsersStatus({ ids: [KARIM], status: 'deactivated' }).results[0]).toMatchObject({ ok: false, error: self });
+  });
+
+  it('given a sub-account created after the scope was granted, the scoped admin administers it', () => {
+    const store = createMockStore();
+    const karim = store.as(KARIM);
+    const created = store.addEntity({ id: 'entity-acme-marseille', name: 'Acme Marseille', kind: 'sub_account', parentId: 'entity-acme-france' });
+    expect(created.ancestorIds).toEqual(['entity-acme-france', ROOT_ENTITY_ID]);
+    const { user } = karim.createUser({ input: loginInput({ entityIds: ['entity-acme-marseille'] }) });
+    expect(karim.setUserStatus({ id: user.id, status: 'deactivated' }).status).toBe('deactivated');
+    expect(karim.listEntities({ pageIndex: 0, pageSize: 10, parentId: 'entity-acme-france' }).items.map((e) => e.id)).toContain('entity-acme-marseille');
+  });
+
+  it('lists the scope roots at the top, children and search results only within the scope, any entity by ids; each with its ancestors', () => {
+    const karim = createMockStore().as(KARIM);
+    const ids = (page: { items: { id: string }[] }) => page.items.map((e) => e.id).sort();
+    expect(ids(karim.listEntities({ pageIndex: 0, pageSize: 10, parentId: null }))).toEqual(['entity-acme-deutschland', 'entity-acme-france']);
+    expect(ids(karim.listEntities({ pageIndex: 0, pageSize: 10 }))).toEqual(['entity-acme-deutschland', 'entity-acme-france']);
+    expect(ids(karim.listEntities({ pageIndex: 0, pageSize: 10, parentId: ROOT_ENTITY_ID }))).toEqual(['entity-acme-deutschland', 'entity-acme-france']);
+    expect(karim.listEntities({ pageIndex: 0, pageSize: 10, parentId: 'entity-acme-iberia' }).total).toBe(0);
+    expect(karim.listEntities({ pageIndex: 0, pageSize: 10, search: 'madrid' }).total).toBe(0);
+    expect(ids(karim.listEntities({ pageIndex: 0, pageSize: 10, search: 'acme l' }))).toEqual(['entity-acme-lyon']);
+    const byIds = karim.listEntities({ pageIndex: 0, pageSize: 10, ids: ['entity-acme-madrid'] }).items;
+    expect(byIds).toEqual([expect.objectContaining({ id: 'entity-acme-madrid', ancestorIds: ['entity-acme-iberia', ROOT_ENTITY_ID] })]);
+  });
+
+  it('given an admin working in one entity\u2019s workspace, acts with that entity as scope', () => {
+    const store = createMockStore({ settings: { workspace: { level: 'entity', entityId: 'entity-acme-france' } } });
+    expect(caught(() => store.updateUser({ id: outsider(store).id, patch: { phone: '+33 1 00 00 00 00' } }))).toMatchObject({ code: 'forbidden', reason: 'outside_scope' });
+    expect(caught(() => store.createUser({ input: loginInput({ entityIds: ['entity-acme-madrid'] }) }))).toMatchObject({ reason: 'outside_scope' });
+    expect(store.setUserStatus({ id: insider(store).id, status: 'deactivated' }).status).toBe('deactivated');
+    const { user } = store.createUser({ input: loginInput({ roleId: ROLE_IDS.admin }) });
+    expect(user.adminScope).toEqual({ type: 'entities', entityIds: ['entity-acme-france'] });
+    expect(store.listEntities({ pageIndex: 0, pageSize: 10, parentId: null }).items.map((e) => e.id)).toEqual(['entity-acme-france']);
+  });
+
+  it('given an admin whose scope is not the whole tree, refuses to change a role preset (it reaches every entity)', () => {
+    const store = createMockStore();
+    const patch = { defaultPermissions: { [MODULE_IDS.documents]: 'edit' } };
+    expect(caught(() => store.as(KARIM).updateRole({ id: ROLE_IDS.user, patch }))).toMatchObject({ code: 'forbidden', reason: 'outside_scope' });
+    expect(store.updateRole({ id: ROLE_IDS.user, patch }).defaultPermissions).toEqual(patch.defaultPermissions);
+  });
+
+  it('given a user who is not an admin, refuses every write', () => {
+    const jose = createMockStore().as('user-jose');
+    expect(jose.getSettings().currentUser).toMatchObject({ id: 'user-jose', isAdmin: false, adminScope: null });
+    expect(caught(() => jose.createUser({ input: loginInput() }))).toMatchObject({ code: 'forbidden', reason: 'outside_scope' });
+    expect(caught(() => jose.setUserStatus({ id: 'user-francoise', status: 'deactivated' }))).toMatchObject({ code: 'forbidden' });
+  });
+});
+
+describe('enforced SSO', () => {
+  const sso = { sso: { enforced: true, providerName: 'Okta' } };
+
+  it('refuses to resend an invitation (forbidden, sso_enforced)', () => {
+    const store = createMockStore({ settings: sso });
+    const invitation = store.getUser({ id: 'user-joao' }).invitation!;
+    expect(caught(() => store.resendInvitation({ id: invitation.id }))).toMatchObject({ code: 'forbidden', reason: 'sso_enforced' });
+    expect(store.getUser({ id: 'user-joao' }).invitation?.sentAt).toBe(invitation.sentAt);
+  });
+
+  it('reactivates a user who never accepted as active, with no invitation', () => {
+    const store = createMockStore();
+    store.setUserStatus({ id: 'user-joao', status: 'deactivated' });
+    store.updateSettings(sso);
+    const user = store.setUserStatus({ id: 'user-joao', status: 'active' });
+    expect(user).toMatchObject({ status: 'active', invitation: null });
+    expect(store.listInvitations({ pageIndex: 0, pageSize: 1000 }).items.some((i) => i.userId === 'user-joao')).toBe(false);
+  });
+
+  it('changes an invited user\u2019s email at once and sends no invitation', () => {
+    const store = createMockStore({ settings: sso });
+    const result = store.updateUser({ id: 'user-joao', patch: { email: 'joao.new@acme.es' } });
+    expect(result.emailChange).toBe('none');
+    expect(result.user).toMatchObject({ email: 'joao.new@acme.es', pendingEmail: null, invitation: null });
+    expect(store.listInvitations({ pageIndex: 0, pageSize: 1000, search: 'joao.new' }).total).toBe(0);
+  });
+
+  it('changes an active user\u2019s email at once, without a registration request', () => {
+    const store = createMockStore({ settings: sso });
+    const result = store.updateUser({ id: 'user-jose', patch: { email: 'jose.new@acme.es' } });
+    expect(result).toMatchObject({ emailChange: 'none', user: { email: 'jose.new@acme.es', pendingEmail: null, invitation: null } });
+  });
+});
+
+describe('invite classification order', () => {
+  it('given an existing member at a domain no longer allowed, skips them as already_member, not domain_not_allowed', () => {
+    const store = createMockStore({ allowedDomains: ['acme.fr'], seedMembers: [{ email: 'old.timer@legacy.test', firstName: 'Old', lastName: 'Timer' }] });
+    const result = store.inviteUsers({
+      input: { emails: ['Jose.Garcia@acme.es', 'old.timer@legacy.test', 'joao.silva@acme.es', 'new@acme.es', 'someone@mailinator.com'], roleId: ROLE_IDS.user, entityIds: ['entity-acme-paris'] },
+    });
+    expect(result.invited).toEqual([]);
+    expect(result.skipped).toEqual([
+      { email: 'Jose.Garcia@acme.es', reason: 'already_member' },
+      { email: 'old.timer@legacy.test', reason: 'already_member' },
+      { email: 'joao.silva@acme.es', reason: 'already_invited' },
+      { email: 'new@acme.es', reason: 'domain_not_allowed' },
+      { email: 'someone@mailinator.com', reason: 'domain_not_allowed' },
+    ]);
+  });
+
+  it('seeds the members given, active, whatever the allowed domains', () => {
+    const store = createMockStore({ allowedDomains: ['acme.fr'], seedMembers: [{ email: 'Old.Timer@legacy.test', firstName: 'Old', lastName: 'Timer' }] });
+    const member = all(store).find((u) => u.email === 'old.timer@legacy.test');
+    expect(member).toMatchObject({ kind: 'login', status: 'active', roleId: ROLE_IDS.user, entityIds: ['entity-acme-deutschland'] });
+  });
+});
+
+describe('the system actor (test set-up)', () => {
+  it('changes any user, the current admin included, with only the last-admin rule applying', () => {
+    const store = createMockStore({ userCount: 7, settings: { workspace: { level: 'entity', entityId: 'entity-acme-paris' } } });
+    const system = store.as(SYSTEM_ACTOR_ID);
+    expect(system.getSettings().currentUser).toEqual({ id: SYSTEM_ACTOR_ID, name: 'System', isAdmin: true, adminScope: { type: 'all' } });
+    expect(system.updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } }).user.roleId).toBe(ROLE_IDS.user);
+    expect(caught(() => system.setUserStatus({ id: 'user-admin-2', status: 'deactivated' }))).toMatchObject({ code: 'conflict', reason: 'last_admin' });
   });
 });

@@ -2,6 +2,16 @@
  * The reference backend: an in-memory store that enforces every domain rule of the adapter
  * contract. The memory adapter and the MSW handlers are thin layers over it.
  *
+ * The rules themselves live in the domain core (`src/core`), and the store only calls them with
+ * the facts it holds: who acts on whom (self, admin scope, last active admin: `checkActOnUser`,
+ * `checkAccessChange`, `checkGrant`), admin-only modules (`checkAdminOnlyModules`), the invite
+ * classification and its order (`screenInvitees`, `classifyInvitee`), the email change
+ * (`emailChangeOutcome`), reactivation (`reactivationOutcome`) and enforced SSO (`ssoRefusal`).
+ * Every call acts as a user: the current admin, or the one given to {@link MockStore.as}, with the
+ * core's acting scope (`actorOf`: their admin scope, narrowed to the workspace entity at entity
+ * level). What is left here is this backend's own validation (shapes, unknown ids, modules and
+ * levels, taken emails and usernames, status transitions) and its data.
+ *
  * Decisions the contract leaves open, made here once:
  * - **Invitation validity** is evaluated against the clock on every read: an invitation is
  *   `pending` until its `expiresAt` (`sentAt + ttlDays` when sent), `expired` after. Under the
@@ -11,15 +21,23 @@
  *   `deactivated` but never accepted (deactivated by the policy or by hand) becomes `invited` again.
  * - **Reactivating** (`setUserStatus('active')`) a deactivated user who never accepted their
  *   invitation does the same: the invitation is resent and the user is `invited`, not `active`
- *   (they still have to set a password). An `invited` user cannot be set `active` by an admin
- *   (`conflict`, `invalid_status_transition`).
+ *   (they still have to set a password); under enforced SSO nothing is sent and they become
+ *   `active` (their old invitation goes). An `invited` user cannot be set `active` by an admin
+ *   (`conflict`, `invalid_status_transition`). Under enforced SSO, resending is refused.
  * - **Contacts** can be deactivated and reactivated like login users (active ⇄ deactivated); they
  *   are never invited. Allowed domains and the disposable-address check apply to login users only.
  * - **Changing the email** of an active or deactivated login user sets `pendingEmail` and sends a
  *   registration request (the user keeps the old address until it is confirmed, see
  *   {@link MockStore.acceptInvitation}). An invited user has not confirmed any address yet: their
  *   email changes at once and their invitation is resent to it (`emailChange: 'none'`). With
- *   `features.emailChangeConfirmation: false`, every login user's email changes at once.
+ *   `features.emailChangeConfirmation: false`, or under enforced SSO, every login user's email
+ *   changes at once and nothing is sent (a pending invitation or registration request goes).
+ * - **Admin scope**: users outside the acting scope are listed (the screen shows them read-only)
+ *   but every write on them is refused (`outside_scope`). A new admin created, invited or promoted
+ *   without `adminScope` gets the acting admin's scope. `listEntities` without `ids` starts a
+ *   scoped admin's tree at their scope's roots and shows only what lies in it; `ids` answer any
+ *   entity. Every entity carries `ancestorIds`. A role preset (`updateRole`) reaches every entity,
+ *   so only an admin whose acting scope holds the whole tree may change it.
  * - **Counts** (`getUserCounts`): `active`, `invited` and `deactivated` count login users only;
  *   `contacts` counts contacts of any status; `all` counts everyone.
  * - **Sort** orders: `name` is last name then first name (accent- and case-insensitive); `status`
@@ -29,17 +47,22 @@
  */
 import * as z from 'zod/mini';
 import { UserAdminError, type DomainErrorReason, type FieldErrorCode, type FieldErrors } from '../src/adapter/errors';
-import { VALIDATION_KEYS, createUserSchema, inviteUsersSchema, isValidEmail, modulePermissionsSchema, userPatchSchema } from '../src/adapter/schemas';
+import { VALIDATION_KEYS, createUserSchema, inviteUsersSchema, modulePermissionsSchema, userPatchSchema } from '../src/adapter/schemas';
 import type {
   AccessDiagnostics, AdminScope, BulkResult, CreateUserInput, CreateUserResult, Entity, EntityKind, Invitation, InvitationKind,
-  InvitationStatus, InvitationSummary, InviteSkipReason, InviteUsersInput, InviteUsersResult, ListEntitiesParams,
+  InvitationStatus, InvitationSummary, InviteUsersInput, InviteUsersResult, ListEntitiesParams,
   ListInvitationsParams, ListUsersParams, Module, ModulePermissions, Page, Role, RolePatch, Settings, SignInFailureCode, User,
   UserCounts, UserFilter, UserPatch, UserScope, UserSortField, SortDirection, UpdateUserResult,
 } from '../src/adapter/types';
+import {
+  ALL_ENTITIES, actorOf, ancestryFromParents, checkAccessChange, checkActOnUser, checkAdminOnlyModules, checkGrant, classifyInvitee, clearAdminOnly,
+  defaultAdminScope, emailChangeOutcome, emailDomain, emailKey, enforce, entityInScope, isActiveAdminUser, reactivationOutcome,
+  screenInvitees, scopeRoots, ssoRefusal, type EntityAncestry, type RuleContext,
+} from '../src/core';
 import { DAY_MS, createClock, type Clock } from './clock';
 import { isDisposableDomain } from './disposable';
 import {
-  CURRENT_ADMIN_ID, DEFAULT_SEED, DEFAULT_SETTINGS, DEFAULT_USER_COUNT, FIXTURE_MODULES, FIXTURE_ROLES, ROOT_ENTITY_ID,
+  CURRENT_ADMIN_ID, DEFAULT_SEED, DEFAULT_SETTINGS, DEFAULT_USER_COUNT, FIXTURE_MODULES, FIXTURE_ROLES, ROLE_IDS, ROOT_ENTITY_ID,
   SIGN_IN_USER_AGENTS, generateEntities, generateUsers,
 } from './fixtures';
 import { createRandom, hashSeed } from './random';
@@ -59,17 +82,50 @@ export interface MockStoreOptions {
   settings?: Partial<Omit<Settings, 'currentUser'>>;
   /** When set, only these email domains can be invited or given to login users. Defaults to any domain. */
   allowedDomains?: string[];
+  /**
+   * Active login users added to the fixtures whatever `allowedDomains` says, as people who joined
+   * before their domain was taken off the list. Each gets the role User (unless `roleId` says
+   * otherwise) in the first company by name. Defaults to none.
+   * @example
+   * createMockStore({ allowedDomains: ['acme.fr'], seedMembers: [{ email: 'old.timer@legacy.test', firstName: 'Old', lastName: 'Timer' }] });
+   */
+  seedMembers?: Array<{ email: string; firstName: string; lastName: string; roleId?: string; entityIds?: string[] }>;
 }
+
+/**
+ * The id {@link MockStore.as} accepts for an operator outside any session (test set-up): an admin
+ * of every entity who is no user, so the self rules never apply to them (the last-admin rule still
+ * does), whatever the workspace.
+ * @example
+ * store.as(SYSTEM_ACTOR_ID).updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } }); // Alice steps down
+ */
+export const SYSTEM_ACTOR_ID = 'system';
 
 /** Settings a store accepts in {@link MockStore.updateSettings}. */
 export type MockSettingsPatch = Partial<Omit<Settings, 'currentUser'>>;
 
 type Plain<P> = Omit<P, 'signal'>;
 
-/** The in-memory backend: every adapter operation, synchronous, plus test controls. */
+/**
+ * The in-memory backend: every adapter operation, synchronous, plus test controls. Every call is
+ * made by an acting user: the current admin (Alice Martin, {@link CURRENT_ADMIN_ID}) unless the
+ * store was obtained from {@link MockStore.as}.
+ */
 export interface MockStore {
   /** The clock every rule reads time from. */
   readonly clock: Clock;
+  /** The id of the user this view acts as. */
+  readonly actorId: string;
+  /**
+   * The same backend seen by another user: `getSettings().currentUser` is that user, and every
+   * rule (self, admin scope, workspace) is checked against them. Writes go to the shared data.
+   * Throws `not_found` for an unknown user. {@link SYSTEM_ACTOR_ID} gives an operator view for test set-up.
+   * @example
+   * const karim = store.as('user-admin-2');
+   * karim.updateUser({ id: 'user-jose', patch: { entityIds: ['entity-acme-uk'] } }); // forbidden, outside_scope
+   * createMemoryAdapter(karim); // an adapter acting as Karim
+   */
+  as(userId: string): MockStore;
   getSettings(): Settings;
   listUsers(params: Plain<ListUsersParams>): Page<User>;
   getUser(params: { id: string }): User;
@@ -153,7 +209,6 @@ function parseOrThrow<T>(schema: z.ZodMiniType<T>, value: unknown): T {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
 const fullName = (u: User) => `${u.firstName} ${u.lastName}`.trim() || u.email;
 
 function copyUserFields(u: User): User {
@@ -187,6 +242,10 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   let entities: Entity[];
   let entityById: Map<string, Entity>;
   let entityKeys: Map<string, string>;
+  /** The ancestors of each entity, nearest first (rebuilt when the tree changes). */
+  let ancestry: EntityAncestry;
+  /** The user the running call acts as (set by each view before it runs an operation). */
+  let actorId = CURRENT_ADMIN_ID;
   let users: Map<string, UserRec>;
   let invitations: Map<string, InvitationRec>;
   let emails: Map<string, string>;
@@ -215,6 +274,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     entityById = new Map(entities.map((e) => [e.id, e]));
     entityKeys = new Map(entities.map((e) => [e.id, foldText(e.name)]));
     entities.sort((a, b) => cmp(entityKeys.get(a.id) ?? '', entityKeys.get(b.id) ?? '') || cmp(a.id, b.id));
+    ancestry = ancestryFromParents(entities);
     users = new Map();
     invitations = new Map();
     emails = new Map();
@@ -243,6 +303,19 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         });
         rec.invitationId = summary.id;
       }
+    }
+    const firstCompany = entities.find((e) => e.kind === 'company')?.id ?? entities[0]?.id ?? ROOT_ENTITY_ID;
+    for (const [i, m] of (options.seedMembers ?? []).entries()) {
+      const email = emailKey(m.email);
+      if (emails.has(email)) continue;
+      const role = roles.get(m.roleId ?? ROLE_IDS.user) ?? (roles.get(ROLE_IDS.user) as Role);
+      const entityIds = m.entityIds && m.entityIds.length > 0 ? [...m.entityIds] : [firstCompany];
+      insertUser({
+        id: `user-member-${i + 1}`, kind: 'login', status: 'active', email, username: null, firstName: m.firstName, lastName: m.lastName,
+        phone: null, roleId: role.id, adminScope: role.isAdmin ? { type: 'all' } : null, scope: entityIds.length === 1 ? 'entity' : 'group',
+        entityIds, permissions: { ...role.defaultPermissions }, source: 'manual', createdAt: iso(clock.now() - 30 * DAY_MS),
+        lastSignInAt: iso(clock.now() - DAY_MS), invitation: null, pendingEmail: null,
+      });
     }
   }
 
@@ -332,17 +405,28 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     };
   }
 
+  /** The acting user (see {@link MockStore.as}); a user removed since acts as nobody (not an admin). */
   function currentUser(): Settings['currentUser'] {
-    const rec = users.get(CURRENT_ADMIN_ID);
+    if (actorId === SYSTEM_ACTOR_ID) return { id: SYSTEM_ACTOR_ID, name: 'System', isAdmin: true, adminScope: { type: 'all' } };
+    const rec = users.get(actorId);
     const u = rec?.user;
     const role = u?.roleId ? roles.get(u.roleId) : undefined;
     return {
-      id: CURRENT_ADMIN_ID,
-      name: u ? fullName(u) : 'Alice Martin',
+      id: actorId,
+      name: u ? fullName(u) : actorId === CURRENT_ADMIN_ID ? 'Alice Martin' : actorId,
       isAdmin: role?.isAdmin ?? false,
       adminScope: u ? copyUserFields(u).adminScope : null,
     };
   }
+
+  /** What the core's rules need: the acting admin with their acting scope (workspace applied), and the entity tree. */
+  function ctx(): RuleContext {
+    const workspace = actorId === SYSTEM_ACTOR_ID ? undefined : settings.workspace;
+    return { actor: actorOf({ workspace, currentUser: currentUser() }), ancestry };
+  }
+
+  /** An entity as it goes out: a copy carrying its ancestors. */
+  const toEntity = (e: Entity): Entity => ({ ...e, ancestorIds: [...(ancestry(e.id) ?? [])] });
 
   // ---------------------------------------------------------------------------
   // Rules
@@ -381,17 +465,6 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     return ids;
   }
 
-  /** The ids of an entity's ancestors, nearest first. */
-  function ancestorsOf(id: string): string[] {
-    const out: string[] = [];
-    let parent = entityById.get(id)?.parentId ?? null;
-    while (parent !== null && !out.includes(parent)) {
-      out.push(parent);
-      parent = entityById.get(parent)?.parentId ?? null;
-    }
-    return out;
-  }
-
   function checkScope(scope: UserScope, entityIds: readonly string[]): void {
     if (entityIds.length === 0) throw validation({ entityIds: 'required' });
     if (scope === 'entity' && entityIds.length !== 1) {
@@ -404,34 +477,28 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     if (adminScope?.type === 'entities') checkEntities(adminScope.entityIds, 'adminScope.entityIds');
   }
 
+  /** Unknown modules and levels (this backend's validation), then the core's admin-only module rule. */
   function checkPermissions(permissions: ModulePermissions, role: Role): void {
     const fieldErrors: FieldErrors = {};
-    let adminOnly = false;
     for (const [moduleId, level] of Object.entries(permissions)) {
       const mod = modules.get(moduleId);
       if (!mod) fieldErrors[`permissions.${moduleId}`] = 'not_found';
       else if (!mod.levels.includes(level)) fieldErrors[`permissions.${moduleId}`] = 'invalid_format';
-      else if (mod.adminOnly && !role.isAdmin && level !== mod.levels[0]) {
-        fieldErrors[`permissions.${moduleId}`] = 'admin_only_module';
-        adminOnly = true;
-      }
     }
-    if (Object.keys(fieldErrors).length > 0) {
-      throw validation(fieldErrors, adminOnly ? 'admin_only_module' : undefined, adminOnly ? `Role ${role.name} cannot be granted admin-only modules` : 'Invalid permissions');
-    }
+    if (Object.keys(fieldErrors).length > 0) throw validation(fieldErrors, undefined, 'Invalid permissions');
+    enforce(checkAdminOnlyModules(role, permissions, [...modules.values()]));
   }
 
-  /** Admin-only modules removed, for a user whose role is not an admin role. */
-  function withoutAdminOnly(permissions: ModulePermissions): ModulePermissions {
-    const next: ModulePermissions = {};
-    for (const [moduleId, level] of Object.entries(permissions)) if (!modules.get(moduleId)?.adminOnly) next[moduleId] = level;
-    return next;
+  /** What this backend knows of an address's domain, for the invite classification and the login-email check. */
+  function domainFacts(email: string): { domainAllowed: boolean; disposable: boolean } {
+    const domain = emailDomain(email);
+    return { domainAllowed: !allowedDomains || allowedDomains.has(domain), disposable: isDisposableDomain(domain) };
   }
 
+  /** A login user's address: refused (validation) when the invite classification would skip its domain. */
   function checkLoginEmail(email: string, field = 'email'): void {
-    const domain = domainOf(email);
-    if (allowedDomains && !allowedDomains.has(domain)) throw validation({ [field]: 'not_allowed' }, undefined, `Domain ${domain} is not allowed`);
-    if (isDisposableDomain(domain)) throw validation({ [field]: 'not_allowed' }, undefined, `Domain ${domain} is a disposable-address provider`);
+    const reason = classifyInvitee({ existing: null, ...domainFacts(email) });
+    if (reason) throw validation({ [field]: 'not_allowed' }, undefined, `Domain ${emailDomain(email)} is refused (${reason})`);
   }
 
   function checkEmailFree(email: string, selfId: string | null): void {
@@ -451,17 +518,13 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     return username;
   }
 
-  const isAdminRec = (rec: UserRec) => rec.user.kind === 'login' && rec.user.roleId !== null && (roles.get(rec.user.roleId)?.isAdmin ?? false);
-  const isActiveAdmin = (rec: UserRec) => rec.user.status === 'active' && isAdminRec(rec);
+  const isAdminRole = (roleId: string) => roles.get(roleId)?.isAdmin;
 
-  function checkNotLastAdmin(rec: UserRec, action: string): void {
-    if (!isActiveAdmin(rec)) return;
-    for (const other of users.values()) if (other !== rec && isActiveAdmin(other)) return;
-    throw new UserAdminError('conflict', `Cannot ${action} the last active administrator`, { reason: 'last_admin' });
-  }
-
-  function checkNotSelf(rec: UserRec, action: string): void {
-    if (rec.user.id === CURRENT_ADMIN_ID) throw new UserAdminError('forbidden', `You cannot ${action} yourself`, { reason: 'self_action' });
+  /** Whether this user is the only active administrator left (the fact the core's last-admin rule needs). */
+  function lastActiveAdmin(rec: UserRec): boolean {
+    if (!isActiveAdminUser(rec.user, isAdminRole)) return false;
+    for (const other of users.values()) if (other !== rec && isActiveAdminUser(other.user, isAdminRole)) return false;
+    return true;
   }
 
   function ttlMs(): number {
@@ -471,7 +534,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   function sendInvitation(rec: UserRec, kind: InvitationKind): InvitationRec {
     dropInvitation(rec);
     const now = clock.now();
-    const inv: InvitationRec = { id: nextId('inv'), kind, userId: rec.user.id, sentAt: now, expiresAt: now + ttlMs(), invitedBy: { id: CURRENT_ADMIN_ID, name: currentUser().name } };
+    const inv: InvitationRec = { id: nextId('inv'), kind, userId: rec.user.id, sentAt: now, expiresAt: now + ttlMs(), invitedBy: { id: actorId, name: currentUser().name } };
     invitations.set(inv.id, inv);
     rec.invitationId = inv.id;
     return inv;
@@ -487,6 +550,13 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       rec.user.pendingEmail = null;
       indexKeys(rec);
     }
+  }
+
+  /** The address changes at once (nothing is sent). */
+  function changeEmail(rec: UserRec, email: string): void {
+    emails.delete(rec.user.email);
+    rec.user.email = email;
+    emails.set(email, rec.user.id);
   }
 
   function deleteUser(rec: UserRec): void {
@@ -598,7 +668,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     const roleIds = filter?.roleIds && filter.roleIds.length > 0 ? new Set(filter.roleIds) : null;
     const entityIds = filter?.entityIds && filter.entityIds.length > 0 ? new Set(filter.entityIds) : null;
     // A user granted a subtree reaches every entity under it, including ones created after the grant.
-    const subtreeRoots = entityIds ? new Set([...entityIds].flatMap((id) => [id, ...ancestorsOf(id)])) : null;
+    const subtreeRoots = entityIds ? new Set([...entityIds].flatMap((id) => [id, ...(ancestry(id) ?? [])])) : null;
     const kind = filter?.kind;
     const scope = filter?.scope;
     return (rec) => {
@@ -642,21 +712,24 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     const rec = mustUser(id);
     const u = rec.user;
     if (status === 'deactivated') {
+      enforce(checkActOnUser(ctx(), u, 'deactivate', { lastActiveAdmin: lastActiveAdmin(rec) }));
       if (u.status === 'deactivated') return toUser(rec);
-      checkNotSelf(rec, 'deactivate');
-      checkNotLastAdmin(rec, 'deactivate');
       u.status = 'deactivated';
       touch(rec);
       return toUser(rec);
     }
+    enforce(checkActOnUser(ctx(), u, 'reactivate'));
     if (u.status === 'active') return toUser(rec);
     if (u.status === 'invited') {
       throw new UserAdminError('conflict', 'An invited user becomes active by accepting the invitation', { reason: 'invalid_status_transition' });
     }
-    if (u.kind === 'login' && neverAccepted(rec)) {
+    const never = neverAccepted(rec);
+    if (reactivationOutcome({ kind: u.kind, neverAccepted: never, ssoEnforced: settings.sso.enforced }) === 'invited') {
       sendInvitation(rec, 'invitation');
       u.status = 'invited';
     } else {
+      // Under enforced SSO a user who never accepted signs in through the identity provider: no invitation.
+      if (never) dropInvitation(rec);
       u.status = 'active';
     }
     touch(rec);
@@ -665,8 +738,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
 
   function remove(id: string): void {
     const rec = mustUser(id);
-    checkNotSelf(rec, 'remove');
-    checkNotLastAdmin(rec, 'remove');
+    enforce(checkActOnUser(ctx(), rec.user, 'remove', { lastActiveAdmin: lastActiveAdmin(rec) }));
     deleteUser(rec);
   }
 
@@ -685,13 +757,13 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
   }
 
   function createUser(input: CreateUserInput): CreateUserResult {
-    if (input?.kind === 'login' && settings.sso.enforced) {
-      throw new UserAdminError('forbidden', `Users sign in with ${settings.sso.providerName ?? 'SSO'}; they cannot be created by hand`, { reason: 'sso_enforced' });
-    }
+    if (input?.kind === 'login') enforce(ssoRefusal(settings.sso.enforced, 'createLoginUser'));
     const parsed = parseOrThrow(createUserSchema(settings.username), input);
     const now = clock.now();
+    const context = ctx();
     if (parsed.kind === 'contact') {
       checkEntities([parsed.entityId], 'entityId');
+      enforce(checkGrant(context, { entityIds: [parsed.entityId] }));
       checkEmailFree(parsed.email, null);
       const rec = insertUser({
         id: nextId('user'), kind: 'contact', status: 'active', email: parsed.email, username: null,
@@ -706,6 +778,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     checkScope(parsed.scope, parsed.entityIds);
     const subtreeEntityIds = checkSubtrees(parsed.subtreeEntityIds, parsed.entityIds);
     checkAdminScope(parsed.adminScope, role);
+    const adminScope = role.isAdmin ? (parsed.adminScope ?? defaultAdminScope(context.actor.adminScope)) : null;
+    enforce(checkGrant(context, { isAdminRole: role.isAdmin, entityIds: parsed.entityIds, ...(adminScope ? { adminScope } : {}) }));
     const permissions = parsed.permissions ?? { ...role.defaultPermissions };
     checkPermissions(permissions, role);
     checkLoginEmail(parsed.email);
@@ -714,7 +788,7 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     const rec = insertUser({
       id: nextId('user'), kind: 'login', status: 'invited', email: parsed.email, username,
       firstName: parsed.firstName, lastName: parsed.lastName, phone: parsed.phone || null, roleId: role.id,
-      adminScope: role.isAdmin ? (parsed.adminScope ?? { type: 'all' }) : null, scope: parsed.scope,
+      adminScope, scope: parsed.scope,
       entityIds: [...new Set(parsed.entityIds)], subtreeEntityIds, permissions, source: 'manual', createdAt: iso(now),
       lastSignInAt: null, invitation: null, pendingEmail: null,
     });
@@ -752,26 +826,35 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       if (patch.permissions && Object.keys(patch.permissions).length > 0) notAllowed.permissions = 'not_allowed';
       if (Object.keys(notAllowed).length > 0) throw validation(notAllowed, undefined, 'Contacts have no role, scope, username or permissions');
       if (patch.entityIds) checkEntities(patch.entityIds, 'entityIds');
+      enforce(checkAccessChange(ctx(), u, { wasAdmin: false, staysAdmin: false, ...(patch.entityIds ? { entityIds: patch.entityIds } : {}) }));
       if (patch.email !== undefined && patch.email !== u.email) checkEmailFree(patch.email, u.id);
-      if (patch.email !== undefined && patch.email !== u.email) {
-        emails.delete(u.email);
-        u.email = patch.email;
-        emails.set(u.email, u.id);
-      }
+      // A contact never signs in: the address changes at once (emailChangeOutcome: 'replace').
+      if (patch.email !== undefined && patch.email !== u.email) changeEmail(rec, patch.email);
       if (patch.entityIds) u.entityIds = [...patch.entityIds];
     } else {
+      const context = ctx();
       const currentRole = u.roleId ? roles.get(u.roleId) : undefined;
       const role = patch.roleId !== undefined ? mustRole(patch.roleId) : currentRole;
       if (!role) throw validation({ roleId: 'required' });
-      const demoted = (currentRole?.isAdmin ?? false) && !role.isAdmin;
+      const wasAdmin = currentRole?.isAdmin ?? false;
       const scope = patch.scope ?? u.scope;
       const entityIds = patch.entityIds ? [...new Set(patch.entityIds)] : u.entityIds;
       checkEntities(entityIds, 'entityIds');
       checkScope(scope, entityIds);
       const subtreeEntityIds = checkSubtrees(patch.subtreeEntityIds ?? (u.subtreeEntityIds ?? []).filter((id) => entityIds.includes(id)), entityIds);
       checkAdminScope(patch.adminScope, role);
-      const adminScope: AdminScope | null = role.isAdmin ? (patch.adminScope !== undefined ? patch.adminScope : u.adminScope) ?? { type: 'all' } : null;
-      const permissions = patch.permissions ?? (role.isAdmin ? u.permissions : withoutAdminOnly(u.permissions));
+      // A new admin without a scope given gets the granting admin's own (never more).
+      const adminScope: AdminScope | null = role.isAdmin
+        ? (patch.adminScope ?? (wasAdmin ? u.adminScope : null) ?? defaultAdminScope(context.actor.adminScope))
+        : null;
+      enforce(checkAccessChange(context, u, {
+        wasAdmin,
+        staysAdmin: role.isAdmin,
+        ...(adminScope ? { adminScope } : {}),
+        ...(patch.entityIds ? { entityIds } : {}),
+        lastActiveAdmin: lastActiveAdmin(rec),
+      }));
+      const permissions = patch.permissions ?? (role.isAdmin ? u.permissions : clearAdminOnly(u.permissions, [...modules.values()]));
       checkPermissions(permissions, role);
       let username = u.username;
       if (patch.username !== undefined && settings.username.mode !== 'none') username = checkUsername(patch.username, u.id);
@@ -780,7 +863,6 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         checkLoginEmail(newEmail);
         checkEmailFree(newEmail, u.id);
       }
-      if (demoted) checkNotLastAdmin(rec, 'demote');
 
       // Everything is valid: apply.
       u.roleId = role.id;
@@ -795,18 +877,16 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         u.username = username;
       }
       if (newEmail) {
-        if (settings.features?.emailChangeConfirmation === false && u.status !== 'invited') {
-          // A backend without confirmation (better-auth's admin update, SCIM): the address changes at once.
-          dropInvitation(rec);
-          emails.delete(u.email);
-          u.email = newEmail;
-          emails.set(newEmail, u.id);
-        } else if (u.status === 'invited') {
-          // Nothing confirmed yet: the address changes and the invitation goes to it.
-          emails.delete(u.email);
-          u.email = newEmail;
-          emails.set(newEmail, u.id);
+        const outcome = emailChangeOutcome({
+          kind: u.kind, status: u.status, ssoEnforced: settings.sso.enforced, confirmation: settings.features?.emailChangeConfirmation !== false,
+        });
+        if (outcome === 'reinvite') {
+          changeEmail(rec, newEmail);
           sendInvitation(rec, 'invitation');
+        } else if (outcome === 'replace') {
+          // Nothing is sent: a pending invitation or registration request goes (it named the old address).
+          dropInvitation(rec);
+          changeEmail(rec, newEmail);
         } else if (newEmail !== u.pendingEmail) {
           dropInvitation(rec);
           u.pendingEmail = newEmail;
@@ -829,9 +909,10 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
 
   function inviteUsers(input: InviteUsersInput): InviteUsersResult {
     const parsed = parseOrThrow(inviteUsersSchema, input);
-    if (settings.sso.enforced) {
-      return { invited: [], skipped: parsed.emails.map((email) => ({ email, reason: 'sso_enforced' as const })) };
-    }
+    // Steps 1-3 of the classification (SSO, invalid, duplicate); with nobody left to invite, nothing is written or checked.
+    const screened = screenInvitees(parsed.emails, { ssoEnforced: settings.sso.enforced });
+    if (screened.candidates.length === 0) return { invited: [], skipped: screened.skipped };
+    const context = ctx();
     const role = mustRole(parsed.roleId);
     let entityIds = [...new Set(parsed.entityIds)];
     if (entityIds.length === 0 && !settings.multiEntity && entityById.has(ROOT_ENTITY_ID)) entityIds = [ROOT_ENTITY_ID];
@@ -840,34 +921,27 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     checkScope(scope, entityIds);
     const subtreeEntityIds = checkSubtrees(parsed.subtreeEntityIds, entityIds);
     checkAdminScope(parsed.adminScope, role);
+    const adminScope = role.isAdmin ? (parsed.adminScope ?? defaultAdminScope(context.actor.adminScope)) : null;
+    enforce(checkGrant(context, { isAdminRole: role.isAdmin, entityIds, ...(adminScope ? { adminScope } : {}) }));
     const permissions = parsed.permissions ?? { ...role.defaultPermissions };
     checkPermissions(permissions, role);
 
     const invited: Invitation[] = [];
-    const skipped: InviteUsersResult['skipped'] = [];
-    const seen = new Set<string>();
-    const names = new Map(Object.entries(parsed.names ?? {}).map(([k, v]) => [k.trim().toLowerCase(), v]));
+    const skipped: InviteUsersResult['skipped'] = [...screened.skipped];
+    const typed = new Map<string, string>();
+    for (const raw of parsed.emails) if (!typed.has(emailKey(raw))) typed.set(emailKey(raw), raw.trim());
+    const names = new Map(Object.entries(parsed.names ?? {}).map(([k, v]) => [emailKey(k), v]));
     const now = clock.now();
-    for (const raw of parsed.emails) {
-      const email = raw.trim().toLowerCase();
-      const skip = (reason: InviteSkipReason) => skipped.push({ email: raw.trim(), reason });
-      if (!isValidEmail(email)) { skip('invalid'); continue; }
-      if (seen.has(email)) { skip('duplicate'); continue; }
-      seen.add(email);
-      const ownerId = emails.get(email);
-      const owner = ownerId ? users.get(ownerId) : undefined;
-      if (owner) {
-        const pendingHere = owner.user.status === 'invited' || owner.user.pendingEmail === email;
-        skip(pendingHere ? 'already_invited' : 'already_member');
-        continue;
-      }
-      const domain = domainOf(email);
-      if (allowedDomains && !allowedDomains.has(domain)) { skip('domain_not_allowed'); continue; }
-      if (isDisposableDomain(domain)) { skip('disposable'); continue; }
+    for (const email of screened.candidates) {
+      // Steps 4-6: an existing person first, then the rules for new addresses.
+      const owner = users.get(emails.get(email) ?? '');
+      const existing = !owner ? null : owner.user.status === 'invited' || owner.user.pendingEmail === email ? 'invited' : 'member';
+      const reason = classifyInvitee({ existing, ...domainFacts(email) });
+      if (reason) { skipped.push({ email: typed.get(email) ?? email, reason }); continue; }
       const rec = insertUser({
         id: nextId('user'), kind: 'login', status: 'invited', email, username: null,
         firstName: names.get(email)?.firstName?.trim() ?? '', lastName: names.get(email)?.lastName?.trim() ?? '', phone: null,
-        roleId: role.id, adminScope: role.isAdmin ? (parsed.adminScope ?? { type: 'all' }) : null, scope, entityIds: [...entityIds],
+        roleId: role.id, adminScope: adminScope && structuredClone(adminScope), scope, entityIds: [...entityIds],
         subtreeEntityIds: [...subtreeEntityIds], permissions: { ...permissions }, source: 'invitation', createdAt: iso(now), lastSignInAt: null, invitation: null, pendingEmail: null,
       });
       invited.push(toInvitation(sendInvitation(rec, 'invitation')));
@@ -901,16 +975,62 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     return { userId, failures };
   }
 
+  function listEntities(params: Plain<ListEntitiesParams>): Page<Entity> {
+    const q = params.search ? foldText(params.search.trim()) : '';
+    const ids = params.ids ? new Set(params.ids) : null;
+    // A scoped admin's tree starts at the roots of their acting scope, and shows only what lies in it;
+    // a lookup by ids answers any entity (to name it).
+    // (A non-admin administers nothing: no roots, nothing in scope.)
+    const scope = ids ? ALL_ENTITIES : ctx().actor.adminScope;
+    const roots = scopeRoots(scope, ancestry);
+    const inScope = (e: Entity) => entityInScope(scope, e.id, ancestry) === true;
+    const rootsListing = roots !== null && (params.parentId === null || (params.parentId === undefined && !q));
+    const rootIds = rootsListing ? new Set(roots) : null;
+    return page(entities, (e) => {
+      if (rootIds) return rootIds.has(e.id) && (!q || (entityKeys.get(e.id) ?? '').includes(q));
+      if (params.parentId !== undefined && e.parentId !== params.parentId) return false;
+      if (ids && !ids.has(e.id)) return false;
+      if (q && !(entityKeys.get(e.id) ?? '').includes(q)) return false;
+      return inScope(e);
+    }, params.pageIndex, params.pageSize, toEntity);
+  }
+
+  function resendInvitation(id: string): Invitation {
+    enforce(ssoRefusal(settings.sso.enforced, 'resendInvitation'));
+    const inv = mustInvitation(id);
+    const rec = mustUser(inv.userId);
+    enforce(checkActOnUser(ctx(), rec.user, 'resendInvitation'));
+    const now = clock.now();
+    inv.sentAt = now;
+    inv.expiresAt = now + ttlMs();
+    inv.invitedBy = { id: actorId, name: currentUser().name };
+    if (inv.kind === 'invitation' && rec.user.status === 'deactivated') rec.user.status = 'invited';
+    touch(rec);
+    return toInvitation(inv);
+  }
+
+  function revokeInvitation(id: string): void {
+    const inv = mustInvitation(id);
+    const rec = mustUser(inv.userId);
+    // Revoking an invitation removes the user who never accepted; revoking a registration request edits them.
+    enforce(checkActOnUser(ctx(), rec.user, inv.kind === 'invitation' ? 'remove' : 'edit'));
+    if (inv.kind === 'invitation') deleteUser(rec);
+    else dropInvitation(rec);
+  }
+
   load();
 
-  /** Runs an operation after applying time-based rules. */
-  const op = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
-    sweep();
-    return fn(...args);
-  };
-
-  return {
+  /** A view of the store acting as `viewerId`: every operation runs as them, after applying time-based rules. */
+  function view(viewerId: string): MockStore {
+    const op = <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A): R => {
+      actorId = viewerId;
+      sweep();
+      return fn(...args);
+    };
+    return {
     clock,
+    actorId: viewerId,
+    as: op((userId: string) => view(userId === SYSTEM_ACTOR_ID ? userId : mustUser(userId).user.id)),
     getSettings: op(() => ({ ...structuredClone(settings), currentUser: currentUser() })),
     listUsers: op((params) => {
       const sort = params.sort ?? { field: 'name', direction: 'asc' };
@@ -940,35 +1060,11 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
         return !!rec && rec.hay.includes(q);
       }, params.pageIndex, params.pageSize, toInvitation);
     }),
-    resendInvitation: op(({ id }) => {
-      const inv = mustInvitation(id);
-      const rec = mustUser(inv.userId);
-      const now = clock.now();
-      inv.sentAt = now;
-      inv.expiresAt = now + ttlMs();
-      inv.invitedBy = { id: CURRENT_ADMIN_ID, name: currentUser().name };
-      if (inv.kind === 'invitation' && rec.user.status === 'deactivated') rec.user.status = 'invited';
-      touch(rec);
-      return toInvitation(inv);
-    }),
-    revokeInvitation: op(({ id }) => {
-      const inv = mustInvitation(id);
-      const rec = mustUser(inv.userId);
-      if (inv.kind === 'invitation') deleteUser(rec);
-      else dropInvitation(rec);
-    }),
+    resendInvitation: op(({ id }) => resendInvitation(id)),
+    revokeInvitation: op(({ id }) => revokeInvitation(id)),
     listRoles: op(() => [...roles.values()].map((r) => structuredClone(r))),
     listModules: op(() => [...modules.values()].map((m) => structuredClone(m))),
-    listEntities: op((params) => {
-      const q = params.search ? foldText(params.search.trim()) : '';
-      const ids = params.ids ? new Set(params.ids) : null;
-      return page(entities, (e) => {
-        if (params.parentId !== undefined && e.parentId !== params.parentId) return false;
-        if (ids && !ids.has(e.id)) return false;
-        if (q && !(entityKeys.get(e.id) ?? '').includes(q)) return false;
-        return true;
-      }, params.pageIndex, params.pageSize, (e) => ({ ...e }));
-    }),
+    listEntities: op((params) => listEntities(params)),
     getUserCounts: op((params = {}) => {
       const match = matcher(params.search, { roleIds: params.filter?.roleIds, entityIds: params.filter?.entityIds, scope: params.filter?.scope });
       const counts: UserCounts = { active: 0, invited: 0, deactivated: 0, contacts: 0, all: 0 };
@@ -989,6 +1085,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     updateRole: op(({ id, patch }) => {
       const role = roles.get(id);
       if (!role) throw new UserAdminError('not_found', `Role ${id} does not exist`, { reason: 'role_not_found' });
+      // A role's preset reaches users of every entity: only an admin whose acting scope holds the whole tree changes it.
+      enforce(checkGrant(ctx(), { entityIds: entities.filter((e) => e.parentId === null).map((e) => e.id) }));
       const parsed = parseOrThrow(z.object({ defaultPermissions: modulePermissionsSchema }), patch ?? {});
       checkPermissions(parsed.defaultPermissions, role);
       role.defaultPermissions = { ...parsed.defaultPermissions };
@@ -1004,7 +1102,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       entityById.set(entity.id, entity);
       entityKeys.set(entity.id, foldText(name));
       entities.sort((a, b) => cmp(entityKeys.get(a.id) ?? '', entityKeys.get(b.id) ?? '') || cmp(a.id, b.id));
-      return { ...entity };
+      ancestry = ancestryFromParents(entities);
+      return toEntity(entity);
     }),
     updateSettings: op((partial) => {
       settings = withSettingsDefaults(partial, settings);
@@ -1038,5 +1137,8 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
       clock.set(startMs);
       load();
     },
-  };
+    };
+  }
+
+  return view(CURRENT_ADMIN_ID);
 }

@@ -5,9 +5,11 @@
 import { describeAdapterConformance } from '../../src/testing';
 import { createMockBackendHarness } from '../utils/mock-harness';
 
-describeAdapterConformance({ name: 'memory adapter (invitations expire)', setup: () => createMockBackendHarness() });
+// The reference backend has every control and feature: nothing may be skipped.
+describeAdapterConformance({ name: 'memory adapter (invitations expire)', setup: () => createMockBackendHarness(), expectedSkips: {} });
 
 describeAdapterConformance({
   name: 'memory adapter (expired invitations deactivate)',
   setup: () => createMockBackendHarness({ invitation: { ttlDays: 30, onExpiry: 'deactivate' } }),
+  expectedSkips: {},
 });

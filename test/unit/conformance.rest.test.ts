@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { setupServer } from 'msw/node';
-import { createHandlers } from '../../mocks';
+import { createHandlers, createMemoryAdapter } from '../../mocks';
 import { createRestAdapter } from '../../src/adapters/rest';
 import { describeAdapterConformance, type ConformanceHarness } from '../../src/testing';
 import { createMockBackendHarness } from '../utils/mock-harness';
@@ -16,10 +16,20 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
 function restHarness(): ConformanceHarness {
-  const backend = createMockBackendHarness();
+  const { store: _store, viewAs, ...backend } = createMockBackendHarness();
   // A fresh backend per check: the handlers now answer from this store only.
   server.resetHandlers(...createHandlers({ adapter: backend.adapter, baseUrl: BASE_URL }));
-  return { ...backend, adapter: createRestAdapter({ baseUrl: BASE_URL }) };
+  return {
+    ...backend,
+    adapter: createRestAdapter({ baseUrl: BASE_URL }),
+    // Another user's session: the same store acting as them, served under its own base URL.
+    actAs: (userId) => {
+      const baseUrl = `${BASE_URL}/as/${encodeURIComponent(userId)}`;
+      server.use(...createHandlers({ adapter: createMemoryAdapter(viewAs(userId)), baseUrl }));
+      return createRestAdapter({ baseUrl });
+    },
+  };
 }
 
-describeAdapterConformance({ name: 'REST adapter over MSW', setup: restHarness });
+// Every control of the memory run, over HTTP: nothing may be skipped.
+describeAdapterConformance({ name: 'REST adapter over MSW', setup: restHarness, expectedSkips: {} });
