@@ -35,6 +35,7 @@ import {
   emailKey,
   enforce,
   isActiveAdminUser,
+  reactivationOutcome,
   screenInvitees,
   ssoRefusal,
   type RuleContext,
@@ -168,7 +169,9 @@ export interface BetterAuthAdapterOptions extends BetterAuthTransportOptions {
   listPageSize?: number;
   /**
    * Puts back a membership the adapter removed when a later request of the same action failed
-   * (`removeUser`, or `updateUser` taking organizations away). better-auth's `addMember` is
+   * (`removeUser`, or `updateUser` taking organizations away), and makes a user who never accepted
+   * a member when reactivated under enforced SSO (their invitations become memberships, nothing is
+   * sent; without this option that reactivation is refused). better-auth's `addMember` is
    * server-only: over HTTP a removed membership cannot come back, so give a call to your server
    * running `auth.api.addMember` (and `addTeamMember` for the teams). Defaults to none: such a
    * membership stays removed (the action still rejects with its error).
@@ -236,9 +239,12 @@ const refuse = (code: UserAdminError['code'], message: string, reason?: UserAdmi
 
 /**
  * Creates an adapter over a better-auth server. Organizations are the top entities (kind
- * `company`) and their teams the sub-accounts; users are better-auth users (all login users);
- * a banned user is `deactivated`; a user with pending invitations and no membership is
- * `invited`; roles are organization roles (static from the options, dynamic from the server);
+ * `company`) and their teams the sub-accounts; users are the better-auth users who are members
+ * of those organizations or invited to one, never the rest of the platform (all login users);
+ * a banned user is `deactivated`; a user with pending invitations to them and no membership in
+ * them is `invited`; removal never deletes an account (see `removeUser`); every rule is the
+ * domain core's (src/core), better-auth enforcing none; no per-user admin scope
+ * (`features.adminScope: false`); roles are organization roles (static from the options, dynamic from the server);
  * modules are `ac` resources. The current user must have the admin plugin's `admin` role and be a
  * member of every organization (and team) they administer.
  *
@@ -824,11 +830,24 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
           return user;
         }
         enforce(checkActOnUser(ruleContext(s), user, 'reactivate'));
-        // reactivationOutcome (core): a user who never accepted is invited again, except under
-        // enforced SSO. Unbanning sends nothing in either case: their pending invitations (to our
-        // organizations) stand as they were, and under SSO no invitation is sent. better-auth has no
-        // membership without an accepted invitation, so such a user still reads `invited`.
+        const pending = s.invitationsByEmail.get(raw.email.toLowerCase()) ?? [];
+        const neverAccepted = (s.membersByUser.get(id) ?? []).length === 0 && pending.length > 0;
+        // reactivationOutcome (core): a user who never accepted is invited again (their pending
+        // invitations stand; unbanning sends nothing), except under enforced SSO, where they become
+        // active with no invitation: they sign in through the identity provider.
+        const outcome = reactivationOutcome({ kind: 'login', neverAccepted, ssoEnforced: sso().enforced });
+        const restore = options.addMember;
+        if (neverAccepted && outcome === 'active' && !restore) {
+          throw refuse('conflict', 'Under enforced SSO a user who never accepted becomes a member when reactivated, and better-auth adds members only server-side: give the addMember option', 'invalid_status_transition');
+        }
         try {
+          if (neverAccepted && outcome === 'active') {
+            // The invitations become memberships (host's addMember, nothing sent), then are canceled.
+            for (const inv of pending) {
+              await restore!({ userId: id, organizationId: inv.organizationId, role: inv.role, teamIds: (inv.teamId ?? '').split(',').map((t) => t.trim()).filter(Boolean) });
+            }
+            for (const inv of pending) await post('/organization/cancel-invitation', { invitationId: inv.id }, signal);
+          }
           await call({ method: 'POST', path: '/admin/unban-user', body: { userId: id }, signal });
         } finally {
           invalidate();

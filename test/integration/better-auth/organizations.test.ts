@@ -185,22 +185,44 @@ describe('enforced SSO sends no invitation', () => {
     expect(h.server.sentInvitations.length).toBe(sent);
   });
 
-  it('reactivating a deactivated invited user sends nothing; editing an invited user (which would re-invite) is refused', async () => {
+  it('reactivating a deactivated user who never accepted makes them a member (host addMember) without sending anything', async () => {
     const h = await start();
-    const invitation = (await h.adapter.listInvitations({ pageIndex: 0, pageSize: 5, status: 'pending' })).items[0]!;
-    await h.adapter.setUserStatus({ id: invitation.userId, status: 'deactivated' });
+    const org = h.server.seed.organizations[0]!;
+    const { invited } = await h.adapter.inviteUsers({ input: { emails: ['sso.back@acme.fr'], roleId: 'editor', entityIds: [org.id, org.teams[0]!.id], scope: 'entity' } });
+    const userId = invited[0]!.userId;
+    await h.adapter.setUserStatus({ id: userId, status: 'deactivated' });
     await h.setSsoEnforced!(true);
     const sent = h.server.sentInvitations.length;
     h.server.faults.resetLog();
 
-    const back = await h.adapter.setUserStatus({ id: invitation.userId, status: 'active' });
-    expect(back.status).not.toBe('deactivated');
-    const edit = await rejection(h.adapter.updateUser({ id: invitation.userId, patch: { email: 'moved.under.sso@acme.fr' } }));
-    expect(edit).toMatchObject({ code: 'forbidden', reason: 'sso_enforced' });
+    const back = await h.adapter.setUserStatus({ id: userId, status: 'active' });
 
+    expect(back).toMatchObject({ status: 'active', invitation: null, roleId: 'editor' });
+    expect([...back.entityIds].sort()).toEqual([org.id, org.teams[0]!.id].sort());
     expect(h.server.sentInvitations.length).toBe(sent);
     expect(posts(h, '/organization/invite-member')).toBe(0);
-    expect(posts(h, '/organization/cancel-invitation')).toBe(0);
+    expect((await h.adapter.listInvitations({ pageIndex: 0, pageSize: 5, search: 'sso.back', status: 'pending' })).total).toBe(0);
+  });
+
+  it('without addMember that reactivation is refused, and nothing changes', async () => {
+    const h = await start({ addMember: undefined });
+    const invitation = (await h.adapter.listInvitations({ pageIndex: 0, pageSize: 5, status: 'pending' })).items[0]!;
+    await h.adapter.setUserStatus({ id: invitation.userId, status: 'deactivated' });
+    await h.setSsoEnforced!(true);
+    expect(await rejection(h.adapter.setUserStatus({ id: invitation.userId, status: 'active' }))).toMatchObject({ code: 'conflict', reason: 'invalid_status_transition' });
+    expect((await h.adapter.getUser({ id: invitation.userId })).status).toBe('deactivated');
+  });
+
+  it("editing an invited user's email (which would re-invite them) is refused and sends nothing", async () => {
+    const h = await start();
+    const invitation = (await h.adapter.listInvitations({ pageIndex: 0, pageSize: 5, status: 'pending' })).items[0]!;
+    await h.setSsoEnforced!(true);
+    const sent = h.server.sentInvitations.length;
+    h.server.faults.resetLog();
+    const edit = await rejection(h.adapter.updateUser({ id: invitation.userId, patch: { email: 'moved.under.sso@acme.fr' } }));
+    expect(edit).toMatchObject({ code: 'forbidden', reason: 'sso_enforced' });
+    expect(h.server.sentInvitations.length).toBe(sent);
+    expect(h.server.faults.log.filter((r) => r.method === 'POST')).toEqual([]);
   });
 });
 
