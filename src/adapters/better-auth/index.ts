@@ -457,10 +457,9 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
 
   /** Whether `target` is the only active holder of an admin role among our users (read only when it may be). */
   async function isLastActiveAdmin(target: User, signal: Signal): Promise<boolean> {
-    const isAdmin = (roleId: string) => adminRoleIds.includes(roleId);
-    if (!isActiveAdminUser(target, isAdmin)) return false;
+    if (!isActiveAdminUser(target, isAdminRole)) return false;
     const { mapped } = await everyone(signal);
-    return !mapped.some((u) => u.id !== target.id && isActiveAdminUser(u, isAdmin));
+    return !mapped.some((u) => u.id !== target.id && isActiveAdminUser(u, isAdminRole));
   }
 
   /** Throws unless the current admin may run `action` on `target` (self, scope, last active admin). */
