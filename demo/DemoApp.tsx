@@ -112,6 +112,9 @@ function MockSwitches({ store }: { store: MockStore }) {
             setWorkspace(level);
             store.updateSettings({ workspace: level === 'group' ? { level } : { level, entityId: 'entity-acme-paris' } });
             refreshSettings();
+            // The entities a backend shows depend on where the admin works (only the workspace
+            // entity's subtree at entity level): the screens' pickers and labels load them again.
+            void queryClient.invalidateQueries({ queryKey: userAdminKeys.entities.all });
           }}
         >
           <option value="group">{t('demo.workspaceGroup')}</option>

@@ -3,6 +3,7 @@ import { toUserAdminError, type UserAdminError } from '../adapter/errors';
 import type { AccessDiagnostics, Settings, User } from '../adapter/types';
 import { useUserAdminTranslation } from '../i18n';
 import { useSettings } from '../settings/useSettings';
+import { ssoRefusal } from '../core';
 import { useAccessDiagnostics, type UseAccessDiagnosticsResult } from '../users/useAccessDiagnostics';
 import { useResendUserInvitation } from '../users/useResendUserInvitation';
 import { useSetUserStatus } from '../users/useSetUserStatus';
@@ -85,7 +86,7 @@ function applicableAction(
     case 'reactivate':
       return user.status === 'deactivated' && user.id !== settings?.currentUser.id ? action : null;
     case 'resendInvitation':
-      if (settings?.sso.enforced || settings?.features?.invitations === false) return null;
+      if (ssoRefusal(settings?.sso.enforced === true, 'resendInvitation') || settings?.features?.invitations === false) return null;
       return user.invitation !== null ? action : null;
     case 'editEntities':
       return canEdit ? action : null;

@@ -324,7 +324,13 @@ describe('UserEditorDialog: read-only rules', () => {
   it('given a group user edited at entity level, the profile is read-only with a note saying to edit it at group level; the role can still change', async () => {
     const { user, onSaved, updateUser } = renderEditor(
       { userId: 'user-francoise' },
-      { store: { settings: { workspace: { level: 'entity', entityId: 'entity-acme-france' } } } },
+      {
+        // A group user within the workspace entity (Acme France's sub-accounts): the admin there administers her.
+        prepare: ({ store }) => {
+          store.updateUser({ id: 'user-francoise', patch: { entityIds: ['entity-acme-paris', 'entity-acme-lyon'] } });
+          store.updateSettings({ workspace: { level: 'entity', entityId: 'entity-acme-france' } });
+        },
+      },
     );
     await formReady();
     expect(screen.getByText(t('userEditor.readOnly.groupProfile'))).toBeInTheDocument();
@@ -338,6 +344,25 @@ describe('UserEditorDialog: read-only rules', () => {
     await user.click(submit());
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1), WAIT);
     expect(Object.keys(updateUser.mock.calls[0]![0].patch)).toEqual(['roleId', 'permissions']);
+  });
+
+  it('given a group user who also reaches entities outside the workspace entity, their access cannot change: the reason is shown and nothing is sent', async () => {
+    const { user, onSaved, updateUser } = renderEditor(
+      { userId: 'user-francoise' },
+      {
+        prepare: ({ store }) => {
+          store.updateUser({ id: 'user-francoise', patch: { entityIds: ['entity-acme-paris', 'entity-acme-madrid'] } });
+          store.updateSettings({ workspace: { level: 'entity', entityId: 'entity-acme-france' } });
+        },
+      },
+    );
+    await formReady();
+    await waitFor(() => expect(screen.getByText(t('errors.reason.outside_scope'))).toBeInTheDocument(), WAIT);
+    await user.selectOptions(roleSelect(), ROLE_IDS.user);
+    await user.click(submit());
+    await waitFor(() => expect(screen.getAllByText(t('errors.reason.outside_scope')).length).toBeGreaterThan(0), WAIT);
+    expect(updateUser).not.toHaveBeenCalled();
+    expect(onSaved).not.toHaveBeenCalled();
   });
 });
 

@@ -299,10 +299,18 @@ export function UserEditorAccessFields({ editor, className }: UserEditorPartProp
           );
         }}
       </Field>
-      {selectedRole?.isAdmin && multiEntity ? (
+      {editor.accessRefusal ? (
+        <p className="uak-field-hint" role="note" data-slot="user-editor-access-refusal" data-reason={editor.accessRefusal.reason}>
+          {t(`errors.reason.${editor.accessRefusal.reason}`)}
+        </p>
+      ) : null}
+      {selectedRole?.isAdmin && multiEntity && editor.showAdminScope ? (
         <fieldset className="uak-user-editor-fieldset uak-user-editor-admin-scope" data-slot="user-editor-admin-scope">
           <legend className="uak-field-label">{t('userEditor.adminScope.legend')}</legend>
-          {(['all', 'entities'] as const).map((option) => (
+          {!editor.canGrantAllEntities ? (
+            <p className="uak-field-hint" data-slot="user-editor-admin-scope-hint">{t('userEditor.adminScope.scopedHint')}</p>
+          ) : null}
+          {(editor.canGrantAllEntities || adminScopeType === 'all' ? (['all', 'entities'] as const) : (['entities'] as const)).map((option) => (
             <label key={option} className="uak-user-editor-radio">
               <input
                 type="radio"

@@ -2,9 +2,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import { UserAdminError, toUserAdminError } from '../adapter/errors';
-import type { Invitation, Module, Role, Settings, User, UserKind, UserScope } from '../adapter/types';
+import type { Invitation, Module, Role, Settings, User, UserKind, UserPatch, UserScope } from '../adapter/types';
 import { useEntityChildren } from '../entities/useEntities';
-import { applyRolePreset, normalizePermissions } from '../core';
+import {
+  applyRolePreset, checkAccessChange, defaultAccess, defaultAdminScope, emailChangeOutcome, normalizePermissions,
+  refusalError, type Refusal,
+} from '../core';
+import { useActingRules } from '../entities/useActingRules';
+import { useEntitiesByIds } from '../entities/useEntities';
 import { userAdminKeys } from '../query/keys';
 import { useModules } from '../settings/useModules';
 import { useRoles } from '../settings/useRoles';
@@ -111,6 +116,19 @@ export interface UseUserEditorResult {
   groupProfileReadOnly: boolean;
   /** An SSO-created user: the fields the identity provider owns (empty otherwise). */
   ssoManagedFields: ReadonlySet<UserEditorProfileField>;
+  /**
+   * Whether "all entities" may be offered as an admin scope: not to an admin who administers only
+   * some entities (`scope_too_broad`), nor on a backend without admin scopes.
+   */
+  canGrantAllEntities: boolean;
+  /** Whether the admin scope is chosen at all (`settings.features.adminScope !== false`). */
+  showAdminScope: boolean;
+  /**
+   * Why the access as now chosen cannot be saved, from the core's `checkAccessChange` (own
+   * demotion or admin scope: `self_action`; a user outside the admin's scope: `outside_scope`;
+   * a broader admin scope: `scope_too_broad`). `null` when it can (or when creating).
+   */
+  accessRefusal: Refusal | null;
 
   /** What changing the email will do, from what is typed now. */
   emailChange: UserEditorEmailChange;
@@ -189,6 +207,20 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
   const canCreateContact = settings !== undefined && features?.contacts !== false;
   const policy = settings?.username ?? { mode: 'none' as const };
 
+  // The core's rules for the acting admin (scope narrowed to the workspace entity at entity level).
+  const userEntityIds = useMemo(
+    () => (user ? [...new Set([...user.entityIds, ...(user.adminScope?.type === 'entities' ? user.adminScope.entityIds : [])])].sort() : []),
+    [user],
+  );
+  const userEntities = useEntitiesByIds(userEntityIds);
+  const hiddenEntityIds = useMemo(
+    () => (userEntities.isSuccess ? userEntityIds.filter((id) => !userEntities.byId.has(id)) : []),
+    [userEntities.isSuccess, userEntities.byId, userEntityIds],
+  );
+  const { rules, scope: ownScope, scoped } = useActingRules(userEntities.byId, hiddenEntityIds);
+  const adminScopeDefault = useMemo(() => defaultAdminScope(ownScope ?? null), [ownScope]);
+  const showAdminScope = features?.adminScope !== false;
+
   const groupProfileReadOnly = mode === 'edit' && settings?.workspace?.level === 'entity' && user?.scope === 'group';
   const ssoManagedFields = useMemo<ReadonlySet<UserEditorProfileField>>(
     () => (mode === 'edit' && user?.source === 'sso' ? new Set(settings?.sso.managedFields ?? DEFAULT_MANAGED) : NO_FIELDS),
@@ -239,8 +271,14 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
       defaultKind === 'contact' ? (canCreateContact ? 'contact' : 'login') : canCreateLogin ? 'login' : canCreateContact ? 'contact' : 'login';
     reset({
       ...emptyValues(start),
-      scope: multiEntity && start === 'login' ? 'group' : 'entity',
-      entityIds: singleEntityId ? [singleEntityId] : [],
+      // Where the admin works decides where a new user lands (an entity user in the workspace entity at entity level).
+      ...(() => {
+        const access = defaultAccess(settings);
+        const scope: UserScope = multiEntity && start === 'login' ? access.scope : 'entity';
+        return { scope, entityIds: singleEntityId ? [singleEntityId] : access.entityIds.slice(0, scope === 'entity' ? 1 : undefined) };
+      })(),
+      adminScopeType: adminScopeDefault.type,
+      adminScopeEntityIds: adminScopeDefault.type === 'entities' ? [...adminScopeDefault.entityIds] : [],
       permissions: modules.length > 0 ? normalizePermissions({}, modules, null) : {},
       ...defaultValues,
       kind: start,
@@ -279,12 +317,17 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
       }
       form.clearErrors('permissions');
       if (!role?.isAdmin) {
-        setValue('adminScopeType', 'all');
-        setValue('adminScopeEntityIds', []);
+        // Back to the default a new admin gets: the granting admin's own scope (never broader).
+        setValue('adminScopeType', adminScopeDefault.type);
+        setValue('adminScopeEntityIds', adminScopeDefault.type === 'entities' ? [...adminScopeDefault.entityIds] : []);
         form.clearErrors('adminScopeEntityIds');
+      } else if (scoped && getValues('adminScopeType') === 'all') {
+        // "All entities" is broader than a scoped admin's own: start from their scope.
+        setValue('adminScopeType', adminScopeDefault.type, { shouldDirty: true });
+        setValue('adminScopeEntityIds', adminScopeDefault.type === 'entities' ? [...adminScopeDefault.entityIds] : [], { shouldDirty: true });
       }
     },
-    [setValue, getValues, roles, modules, form, isSubmitted],
+    [setValue, getValues, roles, modules, form, isSubmitted, adminScopeDefault, scoped],
   );
 
   const setScope = useCallback(
@@ -308,9 +351,12 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
   if (mode === 'edit' && user && !readOnlyFields.has('email') && typed !== '') {
     const baseline = (user.pendingEmail ?? user.email).toLowerCase();
     if (typed !== baseline) {
-      if (user.kind === 'contact') emailChange = 'immediate';
-      else if (user.status === 'invited') emailChange = 'invitation_resent';
-      else if (features?.emailChangeConfirmation === false) emailChange = 'immediate';
+      // The core's email-change rule: nothing is sent under enforced SSO, nor to a contact.
+      const outcome = emailChangeOutcome({
+        kind: user.kind, status: user.status, ssoEnforced: settings?.sso.enforced === true, confirmation: features?.emailChangeConfirmation !== false,
+      });
+      if (outcome === 'replace') emailChange = 'immediate';
+      else if (outcome === 'reinvite') emailChange = 'invitation_resent';
       else if (user.pendingEmail && typed === user.email.toLowerCase()) emailChange = 'cancel_pending';
       else emailChange = 'registration_request';
     }
@@ -323,6 +369,28 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
         expired: pendingInvitation?.status === 'expired',
       }
     : null;
+
+  function accessRefusalOf(editing: User, patch: UserPatch): Refusal | null {
+    if (!rules) return null;
+    const roleOf = (id: string | null | undefined) => (id ? contextRef.current.roles.find((r) => r.id === id) : undefined);
+    const wasAdmin = roleOf(editing.roleId)?.isAdmin === true;
+    const staysAdmin = patch.roleId === undefined ? wasAdmin : roleOf(patch.roleId)?.isAdmin === true;
+    return checkAccessChange(rules, editing, {
+      wasAdmin,
+      staysAdmin,
+      ...(patch.adminScope !== undefined ? { adminScope: patch.adminScope } : {}),
+      ...(patch.entityIds !== undefined ? { entityIds: patch.entityIds } : {}),
+    });
+  }
+  const watchedValues = useWatch({ control: form.control });
+  let accessRefusal: Refusal | null = null;
+  if (mode === 'edit' && user && setupReady) {
+    try {
+      accessRefusal = accessRefusalOf(user, toUserPatch({ ...getValues(), ...watchedValues } as UserEditorValues, ctx));
+    } catch {
+      accessRefusal = null;
+    }
+  }
 
   const [needsEmailConfirmation, setNeedsEmailConfirmation] = useState(false);
   const [submitError, setSubmitError] = useState<UserAdminError | null>(null);
@@ -364,15 +432,16 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
       const patch = toUserPatch(values, current);
       if (patch.email !== undefined) patch.email = patch.email.trim().toLowerCase();
       if (Object.keys(patch).length === 0) return 'unchanged';
-      // Self-protection, as in the permission matrix: an admin cannot take away their own administration rights.
-      const wasAdmin = current.roles.find((r) => r.id === editing.roleId)?.isAdmin === true;
-      const staysAdmin = patch.roleId === undefined || current.roles.find((r) => r.id === patch.roleId)?.isAdmin === true;
-      if (editing.id === settings?.currentUser.id && wasAdmin && !staysAdmin) {
-        return fail(new UserAdminError('forbidden', 'You cannot demote yourself', { reason: 'self_action' }));
-      }
+      // The core's rules, as in the permission matrix: no own demotion or admin scope change, only
+      // a user the admin administers, nothing broader than the admin's own scope.
+      const refusal = accessRefusalOf(editing, patch);
+      if (refusal) return fail(refusalError(refusal));
       const needsConfirmation =
-        patch.email !== undefined && editing.kind === 'login' && editing.status !== 'invited' && patch.email !== editing.email.toLowerCase()
-        && settings?.features?.emailChangeConfirmation !== false;
+        patch.email !== undefined && patch.email !== editing.email.toLowerCase()
+        && emailChangeOutcome({
+          kind: editing.kind, status: editing.status, ssoEnforced: settings?.sso.enforced === true,
+          confirmation: settings?.features?.emailChangeConfirmation !== false,
+        }) === 'registration_request';
       if (needsConfirmation && !confirmed) {
         setNeedsEmailConfirmation(true);
         return 'confirm';
@@ -454,6 +523,9 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
     readOnlyFields,
     groupProfileReadOnly,
     ssoManagedFields,
+    canGrantAllEntities: !scoped && showAdminScope,
+    showAdminScope,
+    accessRefusal,
     emailChange,
     emailChangePending,
     needsEmailConfirmation,

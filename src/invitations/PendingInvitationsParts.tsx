@@ -62,9 +62,11 @@ export function PendingInvitationsBulkBar({ invitations, onRevokeSelected, class
   return (
     <div {...props} role="group" aria-label={t('invitations.bulk.label')} data-slot="pending-invitations-bulk" className={cx('uak-pi-bulk', className)}>
       <span className="uak-pi-bulk-count">{t('common.selected', { count })}</span>
-      <Button size="sm" pending={invitations.bulkPending === 'resend'} disabled={busy} onClick={() => void invitations.resendSelected()}>
-        {t('invitations.bulk.resend')}
-      </Button>
+      {invitations.canResend ? (
+        <Button size="sm" pending={invitations.bulkPending === 'resend'} disabled={busy} onClick={() => void invitations.resendSelected()}>
+          {t('invitations.bulk.resend')}
+        </Button>
+      ) : null}
       <Button size="sm" variant="danger" pending={invitations.bulkPending === 'revoke'} disabled={busy} onClick={onRevokeSelected}>
         {t('invitations.bulk.revoke')}
       </Button>
@@ -166,7 +168,9 @@ function PendingInvitationsRow({ row, now, invitations, onRevoke }: { row: Pendi
         <ActionMenu
           label={t('invitations.rowActions', { email: invitation.email })}
           items={[
-            { key: 'resend', label: t('invitations.resend'), onSelect: () => void invitations.resend(invitation.id), disabled: busy },
+            ...(invitations.canResend
+              ? [{ key: 'resend', label: t('invitations.resend'), onSelect: () => void invitations.resend(invitation.id), disabled: busy }]
+              : []),
             { key: 'revoke', label: t('invitations.revoke'), onSelect: () => onRevoke(invitation), disabled: busy, tone: 'danger' },
           ]}
         />

@@ -174,4 +174,21 @@ describe('usePendingInvitations', () => {
     const { result } = await renderInvitations({}, { userCount: 40, settings: { sso: { enforced: true, providerName: 'Okta' } } });
     await waitFor(() => expect(result.current.sso).toEqual({ enforced: true, providerName: 'Okta' }));
   });
+
+  it('under enforced SSO offers no resend: one or the selection report sso_enforced and nothing is sent', async () => {
+    const { result, adapter } = await renderInvitations({}, { userCount: 40, settings: { sso: { enforced: true, providerName: 'Okta' } } });
+    await waitFor(() => expect(result.current.canResend).toBe(false));
+    const [first, second] = result.current.rows.map((row) => row.invitation.id);
+    const single = await act(() => result.current.resend(first!));
+    expect(single.results).toEqual([expect.objectContaining({ id: first, ok: false, error: expect.objectContaining({ reason: 'sso_enforced' }) })]);
+    act(() => result.current.setSelection([first!, second!]));
+    const bulk = await act(() => result.current.resendSelected());
+    expect(bulk.results.map((r) => [r.id, r.ok])).toEqual([[first, false], [second, false]]);
+    expect(adapter.resendInvitation).not.toHaveBeenCalled();
+  });
+
+  it('without SSO, invitations can be sent again', async () => {
+    const { result } = await renderInvitations({}, { userCount: 40 });
+    await waitFor(() => expect(result.current.canResend).toBe(true));
+  });
 });

@@ -2,6 +2,7 @@ import { useControllable } from '../query/useControllable';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { toUserAdminError, type UserAdminError } from '../adapter/errors';
 import type { Invitation } from '../adapter/types';
+import { refusalError, ssoRefusal } from '../core';
 import { useEntitiesByIds } from '../entities/useEntities';
 import { useRoles } from '../settings/useRoles';
 import { useSettings } from '../settings/useSettings';
@@ -71,6 +72,11 @@ export interface UsePendingInvitationsResult extends UseInvitationListResult {
   now: number;
   /** Under SSO enforcement users are created at their first sign-in: invitations are not used. */
   sso: { enforced: boolean; providerName: string | null };
+  /**
+   * Whether invitations can be sent again: not under enforced SSO (the core's `ssoRefusal`), where
+   * `resend` and `resendSelected` send nothing and report `sso_enforced` for each invitation.
+   */
+  canResend: boolean;
   /** Whether a search or status filter narrows the list (an empty list then means "no match"). */
   isFiltered: boolean;
   /** Clears the search and the status filter. */
@@ -180,8 +186,19 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
     [emailOf],
   );
 
+  // Under enforced SSO nothing is sent again (core `ssoRefusal`): each invitation reports the refusal.
+  const resendRefusal = ssoRefusal(settings.data?.sso.enforced === true, 'resendInvitation');
+  const resendRefusalRef = useRef(resendRefusal);
+  resendRefusalRef.current = resendRefusal;
+
   const runSingle = useCallback(
     async (action: InvitationAction, id: string): Promise<PendingInvitationsOutcome> => {
+      const refused = action === 'resend' ? resendRefusalRef.current : null;
+      if (refused) {
+        const next: PendingInvitationsOutcome = { action, scope: 'single', results: [toResult({ id, ok: false, error: refusalError(refused) })] };
+        setOutcome(next);
+        return next;
+      }
       setPending((current) => ({ ...current, [id]: action }));
       setOutcome(null);
       let item: InvitationBulkItemResult;
@@ -211,6 +228,13 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
   const runBulk = useCallback(
     async (action: InvitationAction): Promise<PendingInvitationsOutcome> => {
       const ids = selectionRef.current;
+      const refused = action === 'resend' ? resendRefusalRef.current : null;
+      if (refused) {
+        const error = refusalError(refused);
+        const next: PendingInvitationsOutcome = { action, scope: 'bulk', results: ids.map((id) => toResult({ id, ok: false, error })) };
+        setOutcome(next);
+        return next;
+      }
       setBulkPending(action);
       setOutcome(null);
       let items: InvitationBulkItemResult[];
@@ -307,6 +331,7 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
     rows,
     now,
     sso: { enforced: settings.data?.sso.enforced ?? false, providerName: settings.data?.sso.providerName ?? null },
+    canResend: resendRefusal === null,
     isFiltered: list.state.search.trim() !== '' || list.state.status !== null,
     clearFilters,
     selection,

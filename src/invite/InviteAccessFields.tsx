@@ -97,10 +97,14 @@ export function InviteAdminScopeField({ invite, className }: InviteAccessFieldPr
   const name = useId();
   const { form } = invite;
   const value = useWatch({ control: form.control, name: 'adminScope' });
+  if (!invite.showAdminScope) return null;
+  // A scoped admin cannot grant more than they hold: "all entities" is not offered.
+  const options = invite.canGrantAllEntities ? (['all', 'entities'] as const) : (['entities'] as const);
   return (
     <fieldset className={cx('uak-invite-fieldset', 'uak-invite-admin-scope', className)} data-slot="invite-admin-scope">
       <legend className="uak-field-label">{t('invite.adminScope.legend')}</legend>
-      {(['all', 'entities'] as const).map((option) => (
+      {!invite.canGrantAllEntities ? <p className="uak-field-hint" data-slot="invite-admin-scope-hint">{t('invite.adminScope.scopedHint')}</p> : null}
+      {options.map((option) => (
         <label key={option} className="uak-invite-radio">
           <input
             type="radio"

@@ -135,3 +135,39 @@ describe('useInviteForm names', () => {
     ]);
   });
 });
+
+describe('useInviteForm for an admin of some entities only', () => {
+  function scopedSetup(settings: Parameters<ReturnType<typeof createMockStore>['updateSettings']>[0]) {
+    const store = createMockStore({ userCount: 30 });
+    store.updateSettings(settings);
+    const adapter = spyOnAdapter(createMemoryAdapter(store, { faults: createFaultInjector() }));
+    return { store, adapter, ...renderHook(() => useInviteForm(), { wrapper: createWrapper(adapter) }) };
+  }
+
+  it('at entity level, preselects the workspace entity, defaults the admin scope to it and does not offer "all entities"', async () => {
+    const { result, adapter } = scopedSetup({ workspace: { level: 'entity', entityId: 'entity-acme-france' } });
+    await loaded(result);
+    await waitFor(() => expect(result.current.form.getValues('entityIds')).toEqual(['entity-acme-france']));
+    expect(result.current.canGrantAllEntities).toBe(false);
+    expect(result.current.form.getValues('adminScope')).toBe('entities');
+    act(() => result.current.setRole(ROLE_IDS.user));
+    expect(result.current.form.getValues('adminScope')).toBe('entities');
+    act(() => result.current.setRole(ROLE_IDS.admin));
+    act(() => void result.current.addText('ana@acme.fr'));
+    await act(() => result.current.submit());
+    await waitFor(() => expect(adapter.inviteUsers).toHaveBeenCalledTimes(1));
+    expect(adapter.inviteUsers.mock.calls[0]![0].input).toMatchObject({
+      entityIds: ['entity-acme-france'],
+      scope: 'entity',
+      adminScope: { type: 'entities', entityIds: ['entity-acme-france'] },
+    });
+  });
+
+  it('at group level, an admin of every entity keeps "all entities" as the default and the choice', async () => {
+    const { result } = scopedSetup({ workspace: { level: 'group' } });
+    await loaded(result);
+    expect(result.current.canGrantAllEntities).toBe(true);
+    expect(result.current.form.getValues('adminScope')).toBe('all');
+    expect(result.current.form.getValues('entityIds')).toEqual([]);
+  });
+});

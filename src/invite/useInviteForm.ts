@@ -9,7 +9,7 @@ import type {
 import { useEntityChildren } from '../entities/useEntities';
 import { userAdminKeys } from '../query/keys';
 import { useInviteUsers } from '../invitations/useInvitationMutations';
-import { applyRolePreset, lockedModuleIds, normalizePermissions } from '../core';
+import { actingScope, applyRolePreset, defaultAccess, defaultAdminScope, lockedModuleIds, normalizePermissions } from '../core';
 import { useModules } from '../settings/useModules';
 import { useRoles } from '../settings/useRoles';
 import { useSettings } from '../settings/useSettings';
@@ -80,6 +80,13 @@ export interface UseInviteFormResult {
   ssoEnforced: boolean;
   /** The one entity of a single-entity organisation (preselected, no picker needed); `null` otherwise. */
   singleEntityId: string | null;
+  /**
+   * Whether "all entities" may be offered as the invitees' admin scope: not by an admin who
+   * administers only some entities (the core's `defaultAdminScope` and `scope_too_broad`).
+   */
+  canGrantAllEntities: boolean;
+  /** Whether the admin scope is chosen at all (`settings.features.adminScope !== false`). */
+  showAdminScope: boolean;
 
   /** The address chips, in order. */
   chips: InviteChip[];
@@ -155,6 +162,12 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
   const singleEntityId = singleEntity ? (roots.items[0]?.id ?? null) : null;
   const invite = useInviteUsers();
   const queryClient = useQueryClient();
+  // The admin scope a new admin gets by default is the inviting admin's own (never broader), and
+  // where the admin works decides the entity preselected (the workspace entity at entity level).
+  const ownScope = settings ? actingScope(settings) : undefined;
+  const scopedAdmin = ownScope?.type === 'entities';
+  const adminScopeDefault: InviteFormValues['adminScope'] = defaultAdminScope(ownScope ?? null).type;
+  const accessDefault = useMemo(() => (settings && settings.multiEntity ? defaultAccess(settings) : null), [settings]);
 
   const initialValues = useCallback((): InviteFormValues => {
     const role = roles.find((r) => r.id === defaultValues?.roleId);
@@ -162,13 +175,13 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
       emails: (defaultValues?.emails ?? []).flatMap((text) => parseEmails(text).map((a) => a.text)),
       roleId: defaultValues?.roleId ?? '',
       permissions: modules.length === 0 ? {} : role ? applyRolePreset(role, modules) : normalizePermissions({}, modules, null),
-      adminScope: 'all',
-      entityIds: defaultValues?.entityIds ?? (singleEntityId ? [singleEntityId] : []),
+      adminScope: adminScopeDefault,
+      entityIds: defaultValues?.entityIds ?? (singleEntityId ? [singleEntityId] : (accessDefault?.entityIds ?? [])),
       subtreeEntityIds: defaultValues?.subtreeEntityIds ?? [],
     };
     // defaultValues are read at mount and reset only, by design.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [roles, modules, singleEntityId]);
+  }, [roles, modules, singleEntityId, adminScopeDefault, accessDefault]);
 
   const [firstValues] = useState(initialValues);
   const form = useForm<InviteFormValues>({
@@ -193,6 +206,15 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
   useEffect(() => {
     if (singleEntityId && getValues('entityIds').length === 0) setValue('entityIds', [singleEntityId]);
   }, [singleEntityId, getValues, setValue]);
+  useEffect(() => {
+    if (!accessDefault || defaultValues?.entityIds) return;
+    if (getValues('entityIds').length === 0 && accessDefault.entityIds.length > 0) setValue('entityIds', [...accessDefault.entityIds]);
+    // defaultValues are read at mount and reset only, by design.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [accessDefault, getValues, setValue]);
+  useEffect(() => {
+    if (scopedAdmin && getValues('adminScope') === 'all') setValue('adminScope', 'entities');
+  }, [scopedAdmin, getValues, setValue]);
 
   const emails = useWatch({ control: form.control, name: 'emails' });
   const roleId = useWatch({ control: form.control, name: 'roleId' });
@@ -261,9 +283,9 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
       if (modules.length > 0) {
         setValue('permissions', role ? applyRolePreset(role, modules) : normalizePermissions({}, modules, null), { shouldDirty: true });
       }
-      if (!role?.isAdmin) setValue('adminScope', 'all');
+      if (!role?.isAdmin) setValue('adminScope', adminScopeDefault);
     },
-    [setValue, roles, modules, isSubmitted],
+    [setValue, roles, modules, isSubmitted, adminScopeDefault],
   );
   const setPermission = useCallback(
     (moduleId: string, level: string) => {
@@ -295,6 +317,8 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
       entityIds: values.entityIds,
       ...(subtreeEntityIds.length > 0 ? { subtreeEntityIds } : {}),
       ...(permissions ? { permissions } : {}),
+      // An entity user in the workspace entity, as preselected at entity level.
+      ...(accessDefault?.scope === 'entity' && values.entityIds.length === 1 ? { scope: 'entity' as const } : {}),
       adminScope: role?.isAdmin
         ? values.adminScope === 'entities' && settings?.multiEntity !== false
           ? { type: 'entities', entityIds: values.entityIds }
@@ -363,6 +387,8 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     retryLoad,
     ssoEnforced: settings?.sso.enforced === true,
     singleEntityId,
+    canGrantAllEntities: !scopedAdmin,
+    showAdminScope: settings?.features?.adminScope !== false,
     chips,
     problemCount,
     inputValue,

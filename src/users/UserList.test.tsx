@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { createFaultInjector, createMemoryAdapter, createMockStore, type MockStoreOptions } from '../../mocks';
+import { SYSTEM_ACTOR_ID, createFaultInjector, createMemoryAdapter, createMockStore, type MockStoreOptions } from '../../mocks';
 import { CURRENT_ADMIN_ID, ROLE_IDS } from '../../mocks/fixtures';
 import type { UserAdminAdapter } from '../adapter/types';
 import en from '../i18n/locales/en.json';
@@ -9,10 +9,12 @@ import { createTestQueryClient, spyOnAdapter } from '../../test/utils/test-adapt
 import { UserAdminProvider } from '../provider/UserAdminProvider';
 import { UserList, type UserListProps } from './UserList';
 
-function setup(options: { store?: MockStoreOptions; latencyMs?: number; withoutBulk?: boolean; adapter?: (base: UserAdminAdapter) => UserAdminAdapter } = {}) {
+function setup(options: {
+  store?: MockStoreOptions; latencyMs?: number; withoutBulk?: boolean; adapter?: (base: UserAdminAdapter) => UserAdminAdapter; actAs?: string;
+} = {}) {
   const store = createMockStore({ userCount: 60, ...options.store });
   const faults = createFaultInjector();
-  let base: UserAdminAdapter = createMemoryAdapter(store, { latencyMs: options.latencyMs ?? 0, faults });
+  let base: UserAdminAdapter = createMemoryAdapter(options.actAs ? store.as(options.actAs) : store, { latencyMs: options.latencyMs ?? 0, faults });
   if (options.withoutBulk) {
     const { setUsersStatus: _s, removeUsers: _r, ...rest } = base;
     base = rest;
@@ -236,8 +238,9 @@ describe('UserList', { timeout: 20_000 }, () => {
   });
 
   it('the last active admin cannot be deactivated or removed: disabled with the last-admin reason', async () => {
-    const context = setup({ store: { userCount: 7 } });
-    context.store.updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } });
+    // The screen acts as the operator (no user): Alice steps down and Karim stays the only active admin.
+    const context = setup({ store: { userCount: 7 }, actAs: SYSTEM_ACTOR_ID });
+    context.store.as(SYSTEM_ACTOR_ID).updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } });
     const { user } = renderList(context);
     const table = await loaded();
     const karim = rowOf(table, 'Karim Benali');

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Entity, Role, Settings, User } from '../adapter/types';
 import { useUserAdminTranslation } from '../i18n';
-import { Badge, HoverDetails } from '../ui';
+import { Badge, HoverDetails, VisuallyHidden } from '../ui';
 import { userDisplayName, type UserListBuiltinColumnId } from './list/columns';
 
 /** What a built-in cell needs besides its user. */
@@ -10,6 +10,8 @@ export interface UserListCellContext {
   rolesById: ReadonlyMap<string, Role>;
   entitiesById: ReadonlyMap<string, Entity>;
   now: () => number;
+  /** Whether a user lies outside the acting admin's scope (a read-only row, badged with the reason). Defaults to never. */
+  isReadOnly?: (user: User) => boolean;
 }
 
 const STATUS_TONE = { active: 'success', invited: 'info', deactivated: 'neutral' } as const;
@@ -28,6 +30,12 @@ export function UserListBuiltinCell({ id, user, context }: { id: UserListBuiltin
           <span>{userDisplayName(user)}</span>
           {context.settings?.currentUser.id === user.id ? <Badge tone="info">{t('userList.you')}</Badge> : null}
           {user.source === 'sso' ? <Badge data-slot="user-list-sso-badge">{t('users.ssoBadge')}</Badge> : null}
+          {context.isReadOnly?.(user) ? (
+            <Badge data-slot="user-list-read-only" title={t('errors.reason.outside_scope')}>
+              {t('userList.readOnly')}
+              <VisuallyHidden>{` · ${t('errors.reason.outside_scope')}`}</VisuallyHidden>
+            </Badge>
+          ) : null}
         </span>
       );
     case 'email':

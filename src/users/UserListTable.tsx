@@ -81,7 +81,9 @@ export function UserListTable({ users, onRowAction, virtualizeAbove = 100, estim
   const pageStart = list.state.pageIndex * list.state.pageSize;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const columnCount = headers.length;
-  const context: UserListCellContext = { settings: users.settings, rolesById: users.rolesById, entitiesById: users.entitiesById, now: users.now };
+  const context: UserListCellContext = {
+    settings: users.settings, rolesById: users.rolesById, entitiesById: users.entitiesById, now: users.now, isReadOnly: users.isReadOnly,
+  };
 
   useLayoutEffect(() => {
     const request = focusRequest.current;
@@ -141,6 +143,7 @@ export function UserListTable({ users, onRowAction, virtualizeAbove = 100, estim
         ariaRowIndex={pageStart + index + 2}
         active={isActive}
         pending={users.pendingRowActions.get(user.id)}
+        readOnly={users.isReadOnly(user)}
         measure={measure}
         onActivate={() => setActiveIndex(index)}
       >
@@ -313,12 +316,14 @@ interface UserListRowProps {
   ariaRowIndex: number;
   active: boolean;
   pending: UserRowAction | undefined;
+  /** Outside the acting admin's scope: shown, not changed. */
+  readOnly: boolean;
   measure: ((node: Element | null) => void) | undefined;
   onActivate: () => void;
   children: ReactNode;
 }
 
-function UserListRow({ row, index, ariaRowIndex, active, pending, measure, onActivate, children }: UserListRowProps) {
+function UserListRow({ row, index, ariaRowIndex, active, pending, readOnly, measure, onActivate, children }: UserListRowProps) {
   const ref = useRef<HTMLTableRowElement | null>(null);
   // Roving tab stop: only the active row's controls (checkbox, details, menu, custom ones) are tabbable.
   useLayoutEffect(() => {
@@ -338,6 +343,7 @@ function UserListRow({ row, index, ariaRowIndex, active, pending, measure, onAct
       aria-busy={pending ? true : undefined}
       data-state={user.status}
       data-selected={row.getIsSelected() ? '' : undefined}
+      data-read-only={readOnly ? '' : undefined}
       data-slot="user-list-row"
       className="uak-user-list-row"
       onFocus={onActivate}

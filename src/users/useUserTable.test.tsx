@@ -1,15 +1,15 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createFaultInjector, createMemoryAdapter, createMockStore, type MockStoreOptions } from '../../mocks';
+import { SYSTEM_ACTOR_ID, createFaultInjector, createMemoryAdapter, createMockStore, type MockStoreOptions } from '../../mocks';
 import { CURRENT_ADMIN_ID, MODULE_IDS, ROLE_IDS } from '../../mocks/fixtures';
 import type { UserAdminAdapter } from '../adapter/types';
 import { createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
 import { useUserTable, type UseUserTableOptions } from './useUserTable';
 
-function setup(options: { store?: MockStoreOptions; withoutBulk?: boolean } = {}) {
+function setup(options: { store?: MockStoreOptions; withoutBulk?: boolean; actAs?: string } = {}) {
   const store = createMockStore({ userCount: 60, ...options.store });
   const faults = createFaultInjector();
-  const memory = createMemoryAdapter(store, { latencyMs: 0, faults });
+  const memory = createMemoryAdapter(options.actAs ? store.as(options.actAs) : store, { latencyMs: 0, faults });
   let base: UserAdminAdapter = memory;
   if (options.withoutBulk) {
     const { setUsersStatus: _s, removeUsers: _r, ...rest } = memory;
@@ -287,9 +287,9 @@ describe('useUserTable', { timeout: 20_000 }, () => {
     });
 
     it('given one active admin besides nobody else, that admin cannot be deactivated or removed (last admin)', async () => {
-      const context = setup({ store: { userCount: 7 } });
-      // Alice (the current admin) steps down; Karim stays the only active admin.
-      context.store.updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } });
+      // The screen acts as the operator (no user): Alice steps down and Karim stays the only active admin.
+      const context = setup({ store: { userCount: 7 }, actAs: SYSTEM_ACTOR_ID });
+      context.store.as(SYSTEM_ACTOR_ID).updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } });
       const { result } = await renderTable(context);
       await waitFor(() => expect(result.current.activeAdminCount).toBe(1));
       const karim = result.current.list.items.find((u) => u.id === 'user-admin-2')!;
@@ -300,9 +300,9 @@ describe('useUserTable', { timeout: 20_000 }, () => {
     });
 
     it('with two active admins, deactivating one makes the other the last admin', async () => {
-      const context = setup({ store: { userCount: 7 } });
-      context.store.updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } });
-      context.store.updateUser({ id: 'user-jose', patch: { roleId: ROLE_IDS.admin } });
+      const context = setup({ store: { userCount: 7 }, actAs: SYSTEM_ACTOR_ID });
+      context.store.as(SYSTEM_ACTOR_ID).updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } });
+      context.store.as(SYSTEM_ACTOR_ID).updateUser({ id: 'user-jose', patch: { roleId: ROLE_IDS.admin } });
       const { result } = await renderTable(context);
       await waitFor(() => expect(result.current.activeAdminCount).toBe(2));
       const karim = result.current.list.items.find((u) => u.id === 'user-admin-2')!;

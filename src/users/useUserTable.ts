@@ -13,8 +13,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { toUserAdminError, UserAdminError, type UserAdminErrorShape } from '../adapter/errors';
 import type { BulkItemResult, Entity, Role, Settings, User, UserFilter } from '../adapter/types';
 import { useEntitiesByIds } from '../entities/useEntities';
+import { useActingRules } from '../entities/useActingRules';
 import { useUserAdminTranslation } from '../i18n/useUserAdminTranslation';
-import { clearAdminOnly } from '../core';
+import { checkActOnUser, clearAdminOnly } from '../core';
 import { useUserAdminContext } from '../provider/context';
 import { invalidateCounts, writeUser } from '../query/cache/users';
 import { mapWithConcurrency } from '../query/concurrency';
@@ -38,7 +39,7 @@ import {
   type UserListCustomColumn,
   type UserTableFeatures,
 } from './list/columns';
-import { canGetSignInHelp, getActionAvailability, type UserActionAvailability, type UserRowAction } from './list/guards';
+import { canGetSignInHelp, getActionAvailability, isOutsideScope, type UserActionAvailability, type UserRowAction } from './list/guards';
 import { collectMatchingUsers, EMPTY_USER_SELECTION, type UserSelection } from './list/selection';
 import { useActiveAdminCount } from './list/useActiveAdminCount';
 import { useControllable } from '../query/useControllable';
@@ -169,8 +170,10 @@ export interface UseUserTableResult {
   clearSelection: () => void;
   /** Whether every row of the current page is selected. */
   isPageSelected: boolean;
-  /** Whether an action applies to a user, and whether it is blocked (self, last admin). */
+  /** Whether an action applies to a user, and whether it is blocked (self, outside the admin scope, last admin). */
   actionAvailability: (user: User, action: UserRowAction) => UserActionAvailability;
+  /** Whether a user lies outside the acting admin's scope: shown read-only, every action disabled with `errors.reason.outside_scope`. */
+  isReadOnly: (user: User) => boolean;
   /** Whether the sign-in help is offered for a user: `onSignInHelp` was given and the user is a login user. */
   canOpenSignInHelp: (user: User) => boolean;
   /** Calls `onSignInHelp` with the user (nothing when it was not given). */
@@ -254,7 +257,14 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
 
   const data = list.items.length === 0 ? EMPTY_USERS : list.items;
   const entityIds = useMemo(() => [...new Set(data.flatMap((user) => user.entityIds))].sort(), [data]);
-  const { byId: entitiesById } = useEntitiesByIds(entityIds);
+  const entitiesQuery = useEntitiesByIds(entityIds);
+  const entitiesById = entitiesQuery.byId;
+  // Entities asked for and not returned: a backend shows a scoped admin only the entities of their scope.
+  const hiddenEntityIds = useMemo(
+    () => (entitiesQuery.isSuccess ? entityIds.filter((id) => !entitiesById.has(id)) : []),
+    [entitiesQuery.isSuccess, entityIds, entitiesById],
+  );
+  const { rules } = useActingRules(entitiesById, hiddenEntityIds);
 
   // Every user seen, to name the failures of a bulk action on rows of other pages.
   const known = useRef(new Map<string, User>());
@@ -393,9 +403,11 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
   // --- Guards and row actions ----------------------------------------------------------------
   const canEdit = options.onEditUser !== undefined;
   const actionAvailability = useCallback(
-    (user: User, action: UserRowAction) => getActionAvailability(user, action, { settings, rolesById, activeAdminCount, canEdit }),
-    [settings, rolesById, activeAdminCount, canEdit],
+    (user: User, action: UserRowAction) =>
+      getActionAvailability(user, action, { settings, rolesById, activeAdminCount, canEdit, ...(rules ? { rules } : {}) }),
+    [settings, rolesById, activeAdminCount, canEdit, rules],
   );
+  const isReadOnly = useCallback((user: User) => isOutsideScope(user, { settings, ...(rules ? { rules } : {}) }), [settings, rules]);
 
   const onEditRef = useRef(options.onEditUser);
   onEditRef.current = options.onEditUser;
@@ -460,12 +472,14 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
   const bulkRemove = useBulkRemoveUsers({ concurrency });
   const [bulkPhase, setBulkPhase] = useState<UserBulkPhase>('idle');
   const [bulkOutcome, setBulkOutcome] = useState<UserBulkOutcome | null>(null);
-  const bulkContext = useRef({ selection, state, settings, rolesById, modules });
-  bulkContext.current = { selection, state, settings, rolesById, modules };
+  const bulkContext = useRef({ selection, state, settings, rolesById, modules, rules, activeAdminCount });
+  bulkContext.current = { selection, state, settings, rolesById, modules, rules, activeAdminCount };
 
   const runBulkAction = useCallback<UserBulkRunner>(
     async (action, runOptions = {}) => {
-      const { selection: target, state: listState, settings: currentSettings, rolesById: roleMap, modules: allModules } = bulkContext.current;
+      const {
+        selection: target, state: listState, settings: currentSettings, rolesById: roleMap, modules: allModules, rules: ruleContext,
+      } = bulkContext.current;
       const finish = (outcome: UserBulkOutcome) => {
         setBulkOutcome(outcome);
         setBulkPhase('idle');
@@ -500,10 +514,20 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
       const items = new Map<string, UserBulkItemOutcome>();
       const selfId = currentSettings?.currentUser.id;
       const eligible: { id: string; user: User | undefined }[] = [];
+      // The core's rule per user (self, admin scope), as the row menu: a refused user is not sent.
+      // The last-admin rule is left to the server here: which of several admins is "the last" depends on the order.
+      const coreAction = action === 'changeRole' ? 'edit' : action;
+      const refusalOf = (entry: { id: string; user: User | undefined }): UserAdminErrorShape | null => {
+        if (entry.user && ruleContext) {
+          const refusal = checkActOnUser(ruleContext, entry.user, coreAction);
+          return refusal ? { code: refusal.code, message: refusal.message, reason: refusal.reason } : null;
+        }
+        return action !== 'reactivate' && entry.id === selfId ? selfError() : null;
+      };
       for (const entry of users) {
-        const guarded = action !== 'reactivate' && entry.id === selfId;
-        if (guarded) {
-          items.set(entry.id, { id: entry.id, name: name(entry.id, entry.user), user: entry.user, ok: false, error: selfError() });
+        const refused = action === 'changeRole' && entry.id === selfId ? selfError() : refusalOf(entry);
+        if (refused) {
+          items.set(entry.id, { id: entry.id, name: name(entry.id, entry.user), user: entry.user, ok: false, error: refused });
         } else if (action === 'changeRole' && entry.user?.kind === 'contact') {
           items.set(entry.id, { id: entry.id, name: name(entry.id, entry.user), user: entry.user, ok: false, skipReason: 'contact_no_role' });
         } else {
@@ -598,6 +622,7 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
     clearSelection,
     isPageSelected,
     actionAvailability,
+    isReadOnly,
     canOpenSignInHelp,
     openSignInHelp,
     runRowAction,

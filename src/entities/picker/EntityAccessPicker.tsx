@@ -451,6 +451,7 @@ function PickerBody({ picker, label, idBase, treeId, describedBy, invalid, searc
       )}
       <p id={hintId} className="uak-field-hint uak-entity-picker-hint">
         {single ? t('entityPicker.hintSingle') : picker.allowSubtrees ? t('entityPicker.hintSubtrees') : t('entityPicker.hint')}
+        {picker.scoped ? <span data-slot="entity-picker-scoped-hint">{` ${t('entityPicker.scopedHint')}`}</span> : null}
       </p>
     </div>
   );

@@ -6,6 +6,8 @@ import { useUserAdminContext } from '../../provider/context';
 import { userAdminKeys } from '../../query/keys';
 import { callAdapter } from '../../query/normalize';
 import { useSettings } from '../../settings/useSettings';
+import { scopeRoots } from '../../core';
+import { ancestryFromEntities, useActingRules } from '../useActingRules';
 import { useEntitiesByIds, useEntityChildren, useEntitySearch, type UseEntityListResult } from '../useEntities';
 import {
   addEntities, ancestorIds, isIncludedBySubtree, normalizeEntityAccess, removeEntity, toggleEntity, toggleSubtree,
@@ -80,6 +82,13 @@ export interface UseEntityAccessPickerResult {
   top: UseEntityListResult;
   /** Children per page, for the nodes the styled tree renders with `useEntityChildren`. */
   pageSize: number;
+  /**
+   * Whether an entity may be chosen: `false` for an entity outside the acting admin's scope (the
+   * core's `entityInScope`); such entities are never offered.
+   */
+  isOffered: (entity: Entity) => boolean;
+  /** Whether the acting admin administers only some entities (the tree starts at their scope's roots). */
+  scoped: boolean;
   /** Whether a node is open (its children loaded and shown). */
   isOpen: (id: string) => boolean;
   setOpen: (id: string, open: boolean) => void;
@@ -108,6 +117,8 @@ export interface UseEntityAccessPickerResult {
   /** The selection, in order, labelled as names load. */
   selected: SelectedEntity[];
 }
+
+const NO_IDS: readonly string[] = [];
 
 function collectKnown(entries: [unknown, unknown][]): Map<string, Entity> {
   const map = new Map<string, Entity>();
@@ -172,11 +183,37 @@ export function useEntityAccessPicker(options: UseEntityAccessPickerOptions): Us
   const [selectAll, setSelectAll] = useState<SelectAllMatchingState>({ status: 'idle' });
   const isSearching = search.trim() !== '';
 
-  const roots = useEntityChildren(null, { enabled: enabled && !isSearching, pageSize });
-  const results = useEntitySearch({ search, enabled: enabled && isSearching, pageSize: searchPageSize });
-  const top = isSearching ? results : roots;
-
   const known = useKnownEntities();
+  // Only entities in the acting scope are offered (a scoped admin, or an admin at entity level):
+  // the tree starts at the scope's roots, and a search shows only matches in the scope.
+  const acting = useActingRules(known);
+  const scopeIds = acting.scope?.type === 'entities' ? acting.scope.entityIds : NO_IDS;
+  const scopeEntities = useEntitiesByIds(enabled ? scopeIds : NO_IDS);
+  const backendRoots = useEntityChildren(null, { enabled: enabled && !isSearching && !acting.scoped, pageSize });
+  const scopedRoots = useMemo<UseEntityListResult>(() => {
+    const loaded = scopeEntities.data ?? [];
+    const rootIds = acting.scope ? (scopeRoots(acting.scope, ancestryFromEntities([...known.values(), ...loaded])) ?? []) : [];
+    const items = rootIds.flatMap((id) => loaded.find((e) => e.id === id) ?? []);
+    return {
+      items,
+      total: items.length,
+      hasNextPage: false,
+      fetchNextPage: () => undefined,
+      isFetchingNextPage: false,
+      isLoading: scopeEntities.isLoading,
+      isFetching: scopeEntities.isFetching,
+      error: scopeEntities.error,
+      refetch: () => void scopeEntities.refetch(),
+    };
+  }, [acting.scope, known, scopeEntities.data, scopeEntities.isLoading, scopeEntities.isFetching, scopeEntities.error, scopeEntities.refetch]);
+  const roots = acting.scoped ? scopedRoots : backendRoots;
+  const searched = useEntitySearch({ search, enabled: enabled && isSearching, pageSize: searchPageSize });
+  const offers = acting.offers;
+  const results = useMemo<UseEntityListResult>(
+    () => (acting.scoped ? { ...searched, items: searched.items.filter(offers) } : searched),
+    [acting.scoped, searched, offers],
+  );
+  const top = isSearching ? results : roots;
   const parentOf = useCallback<ParentOf>((id) => known.get(id)?.parentId, [known]);
 
   // One root (the group) opens by itself: its companies are what people look for.
@@ -235,15 +272,21 @@ export function useEntityAccessPicker(options: UseEntityAccessPickerOptions): Us
     }
   }, [parentOf]);
 
+  // An entity outside the acting scope is never chosen (taking one away stays possible).
+  const refused = useCallback((id: string) => {
+    const entity = known.get(id);
+    return entity !== undefined && !offers(entity) && !latest.current.entityIds.includes(id);
+  }, [known, offers]);
+
   const toggle = useCallback((id: string) => {
-    if (isIncludedBySubtree(id, latest.current, parentOf)) return;
+    if (refused(id) || isIncludedBySubtree(id, latest.current, parentOf)) return;
     emit(toggleEntity(latest.current, id, selectionMode));
-  }, [emit, parentOf, selectionMode]);
+  }, [emit, parentOf, selectionMode, refused]);
 
   const toggleSubtreeOf = useCallback((id: string) => {
-    if (!allowSubtrees || isIncludedBySubtree(id, latest.current, parentOf)) return;
+    if (!allowSubtrees || refused(id) || isIncludedBySubtree(id, latest.current, parentOf)) return;
     emit(toggleSubtree(latest.current, id, parentOf));
-  }, [allowSubtrees, emit, parentOf]);
+  }, [allowSubtrees, emit, parentOf, refused]);
 
   const remove = useCallback((id: string) => emit(removeEntity(latest.current, id)), [emit]);
   const clear = useCallback(() => emit({ entityIds: [], subtreeEntityIds: [] }), [emit]);
@@ -259,7 +302,7 @@ export function useEntityAccessPicker(options: UseEntityAccessPickerOptions): Us
       for (let pageIndex = 0; ids.length < selectAllLimit; pageIndex++) {
         const page = await callAdapter(() => adapter.listEntities({ search: q, pageIndex, pageSize: size }));
         total = page.total;
-        ids.push(...page.items.slice(0, selectAllLimit - ids.length).map((e) => e.id));
+        ids.push(...page.items.filter(offers).slice(0, selectAllLimit - ids.length).map((e) => e.id));
         if (page.items.length === 0 || (pageIndex + 1) * size >= page.total) break;
       }
     } catch (error) {
@@ -270,7 +313,7 @@ export function useEntityAccessPicker(options: UseEntityAccessPickerOptions): Us
     const outcome: SelectAllMatchingOutcome = { search: q, selected: ids.length, total, capped: total > ids.length, limit: selectAllLimit };
     setSelectAll({ status: 'done', outcome });
     return outcome;
-  }, [adapter, emit, parentOf, search, selectAllLimit, selectionMode]);
+  }, [adapter, emit, parentOf, search, selectAllLimit, selectionMode, offers]);
 
   const selectedIds = useMemo(() => new Set(value.entityIds), [value.entityIds]);
   const subtreeIds = useMemo(() => new Set(value.subtreeEntityIds), [value.subtreeEntityIds]);
@@ -290,6 +333,8 @@ export function useEntityAccessPicker(options: UseEntityAccessPickerOptions): Us
     isSearching,
     top,
     pageSize,
+    isOffered: offers,
+    scoped: acting.scoped,
     isOpen: (id) => openIds.has(id),
     setOpen,
     activeId,

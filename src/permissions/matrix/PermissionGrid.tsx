@@ -17,6 +17,8 @@ export interface PermissionGridRow {
   role: MatrixRole | null;
   /** Shown under the label in the default row header (an email, a badge). Defaults to none. */
   description?: ReactNode;
+  /** This row's cells show their level but never change (e.g. a user outside the admin's scope). Defaults to `false`. */
+  readOnly?: boolean;
 }
 
 /** A column shown between the row header and the modules (e.g. the role select of a user row). */
@@ -318,7 +320,8 @@ interface BodyRowProps {
 // Memoized: scrolling a virtualized grid or moving the tab stop re-renders no row.
 const BodyRow = memo(function BodyRow({ row, index, ariaRowIndex, measure, permissions, base, error, context }: BodyRowProps) {
   const { t } = useUserAdminTranslation();
-  const { modules, columns, readOnly, rowHeader, presetAction, reason, short, uid, firstModuleCol, actions } = context;
+  const { modules, columns, rowHeader, presetAction, reason, short, uid, firstModuleCol, actions } = context;
+  const readOnly = context.readOnly || row.readOnly === true;
   const ref = useRef<HTMLTableRowElement | null>(null);
   useEffect(() => {
     measure?.(ref.current);
@@ -352,6 +355,7 @@ const BodyRow = memo(function BodyRow({ row, index, ariaRowIndex, measure, permi
       data-index={index}
       aria-rowindex={ariaRowIndex}
       data-state={error ? 'error' : changedModules.size > 0 ? 'changed' : 'saved'}
+      data-read-only={row.readOnly ? '' : undefined}
       data-slot="permission-grid-row"
       className="uak-permission-grid-row"
     >

@@ -2,7 +2,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { createFaultInjector, createMemoryAdapter, createMockStore, MODULE_IDS, ROLE_IDS, type MockStoreOptions } from '../../../mocks';
+import { SYSTEM_ACTOR_ID, createFaultInjector, createMemoryAdapter, createMockStore, MODULE_IDS, ROLE_IDS, type MockStoreOptions } from '../../../mocks';
 import type { UserAdminAdapter } from '../../adapter/types';
 import en from '../../i18n/locales/en.json';
 import { UserAdminProvider } from '../../provider/UserAdminProvider';
@@ -19,10 +19,10 @@ const cellName = (module: string, row: string, lvl: string, kind: '' | 'Changed'
 const pendingText = (count: number) => fill(count === 1 ? L.pending_one : L.pending_other, { count });
 const focus = (element: HTMLElement) => act(() => element.focus());
 
-function setup(options: { store?: MockStoreOptions; withoutUpdateRole?: boolean } = {}) {
+function setup(options: { store?: MockStoreOptions; withoutUpdateRole?: boolean; actAs?: string } = {}) {
   const store = createMockStore({ userCount: 7, ...options.store });
   const faults = createFaultInjector();
-  let base: UserAdminAdapter = createMemoryAdapter(store, { latencyMs: 0, faults });
+  let base: UserAdminAdapter = createMemoryAdapter(options.actAs ? store.as(options.actAs) : store, { latencyMs: 0, faults });
   if (options.withoutUpdateRole) {
     const { updateRole: _u, ...rest } = base;
     base = rest;
@@ -164,27 +164,31 @@ describe('PermissionMatrix', { timeout: 20_000 }, () => {
     expect(screen.getByText(pendingText(4))).toBeInTheDocument();
   });
 
-  it('refuses demoting yourself before saving, with the reason, and changes nothing', async () => {
+  it('refuses demoting yourself before saving: the non-admin roles are disabled with the reason, and nothing changes', async () => {
     const context = setup();
     const { user } = renderMatrix(context);
-    const grid = await loadedGrid();
-    await user.selectOptions(roleSelect('Alice Martin'), ROLE_IDS.user);
+    await loadedGrid();
+    const select = roleSelect('Alice Martin');
+    expect(within(select).getByRole('option', { name: 'User' })).toBeDisabled();
+    expect(within(select).getByRole('option', { name: 'Administrator' })).not.toBeDisabled();
+    expect(select).toHaveAccessibleDescription(en.errors.reason.self_action);
+    await user.selectOptions(select, ROLE_IDS.user).catch(() => undefined);
     expect(roleSelect('Alice Martin').value).toBe(ROLE_IDS.admin);
-    const alice = rowOf(grid, 'Alice Martin');
-    expect(within(alice).getByText(fill(L.rowError, { reason: en.errors.reason.self_action }))).toBeInTheDocument();
     expect(screen.getByText(L.noPending)).toBeInTheDocument();
   });
 
   it('refuses demoting the last active admin before saving, with the reason', async () => {
-    const context = setup();
-    // Alice (the current admin) is no admin any more: Karim is the last one.
-    context.store.updateUser({ id: 'user-admin', patch: { roleId: ROLE_IDS.user } });
+    // The matrix acts as the operator (no user); Alice is no admin any more: Karim is the last one.
+    const context = setup({ actAs: SYSTEM_ACTOR_ID });
+    context.store.as(SYSTEM_ACTOR_ID).updateUser({ id: 'user-admin', patch: { roleId: ROLE_IDS.user } });
     const { user } = renderMatrix(context);
     const grid = await loadedGrid();
     await waitFor(() => expect(context.adapter.getUserCounts).toHaveBeenCalled());
-    await user.selectOptions(roleSelect('Karim Benali'), ROLE_IDS.user);
+    await waitFor(() => expect(roleSelect('Karim Benali')).toHaveAccessibleDescription(en.errors.reason.last_admin));
+    expect(within(roleSelect('Karim Benali')).getByRole('option', { name: 'User' })).toBeDisabled();
+    await user.selectOptions(roleSelect('Karim Benali'), ROLE_IDS.user).catch(() => undefined);
     expect(roleSelect('Karim Benali').value).toBe(ROLE_IDS.admin);
-    expect(within(rowOf(grid, 'Karim Benali')).getByText(fill(L.rowError, { reason: en.errors.reason.last_admin }))).toBeInTheDocument();
+    expect(rowOf(grid, 'Karim Benali')).toBeInTheDocument();
     expect(context.adapter.updateUser).not.toHaveBeenCalled();
   });
 

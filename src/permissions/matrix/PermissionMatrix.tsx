@@ -99,12 +99,20 @@ function PermissionMatrixView({ matrix, searchDebounceMs, t }: { matrix: UsePerm
       const value = pendingRoles[row.id] ?? user?.roleId ?? '';
       const changed = row.id in pendingRoles;
       const markId = `uak-permission-matrix-${uid}-${row.id}-role-mark`;
+      // The core's rules decide: a user outside the admin's scope keeps their role; a role that
+      // would demote oneself (or the last active admin) is not offered.
+      const rowRefusal = latest.current.rowRefusal(row.id);
+      const refusals = new Map(roles.map((role) => [role.id, role.id === value ? null : latest.current.roleRefusal(row.id, role.id)]));
+      const firstRefusal = rowRefusal ?? [...refusals.values()].find((refusal) => refusal !== null) ?? null;
+      const reasonId = `uak-permission-matrix-${uid}-${row.id}-role-reason`;
+      const describedBy = [changed ? markId : '', firstRefusal ? reasonId : ''].filter(Boolean).join(' ') || undefined;
       return (
         <span className="uak-permission-matrix-role-cell">
           <select
             className="uak-permission-matrix-role"
             aria-label={t('permissionMatrix.roleLabel', { name: row.label })}
-            aria-describedby={changed ? markId : undefined}
+            aria-describedby={describedBy}
+            disabled={rowRefusal !== null}
             value={value}
             data-state={changed ? 'changed' : 'saved'}
             data-slot="permission-matrix-role"
@@ -114,8 +122,11 @@ function PermissionMatrixView({ matrix, searchDebounceMs, t }: { matrix: UsePerm
             }}
           >
             {value === '' ? <option value="" disabled>{t('permissionMatrix.noRole')}</option> : null}
-            {roles.map((role) => <option key={role.id} value={role.id}>{role.name}</option>)}
+            {roles.map((role) => <option key={role.id} value={role.id} disabled={refusals.get(role.id) != null}>{role.name}</option>)}
           </select>
+          {firstRefusal ? (
+            <VisuallyHidden id={reasonId} data-slot="permission-matrix-role-reason">{translateError(t, firstRefusal)}</VisuallyHidden>
+          ) : null}
           {changed ? (
             <span id={markId} className="uak-permission-grid-mark" data-slot="permission-grid-mark">
               <span aria-hidden="true"> ●</span>

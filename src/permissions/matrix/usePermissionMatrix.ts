@@ -15,7 +15,9 @@ import { userDisplayName } from '../../users/list/columns';
 import { useActiveAdminCount } from '../../users/list/useActiveAdminCount';
 import { DEFAULT_BULK_CONCURRENCY } from '../../users/useBulkUserActions';
 import { useUserList, type UseUserListResult } from '../../users/useUserList';
-import { applyRolePreset, clearAdminOnly, normalizePermissions } from '../../core';
+import { applyRolePreset, checkAccessChange, checkActOnUser, clearAdminOnly, normalizePermissions, refusalError } from '../../core';
+import { useActingRules } from '../../entities/useActingRules';
+import { useEntitiesByIds } from '../../entities/useEntities';
 import { writeRole } from '../useUpdateRole';
 import { diffPermissions, setCellLevel, setColumnLevel, setRowLevel, type PermissionValues, type RowLevelChoice } from './helpers';
 import type { PermissionGridRow } from './PermissionGrid';
@@ -85,6 +87,13 @@ export interface UsePermissionMatrixResult {
    * returned and kept in `rowErrors`, and nothing changes. Returns `null` when applied.
    */
   setRole: (rowId: string, roleId: string) => UserAdminError | null;
+  /**
+   * Why giving a user this role would be refused (the core's `checkAccessChange`: own demotion,
+   * a user outside the admin's scope, the last active admin), to disable it; `null` when allowed.
+   */
+  roleRefusal: (rowId: string, roleId: string) => UserAdminError | null;
+  /** Why a user row cannot be changed at all (outside the admin's scope: `outside_scope`); `null` when it can. */
+  rowRefusal: (rowId: string) => UserAdminError | null;
   /** The user shown in a row (users mode). */
   userOf: (rowId: string) => User | undefined;
   /** Why a row could not be saved (or a role change was refused). */
@@ -154,6 +163,23 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
     for (const role of roles) known.current.set(role.id, { permissions: role.defaultPermissions, roleId: role.id, status: null });
   }
 
+  // The core's rules for the acting admin, over the entities of the users shown.
+  const entityIds = useMemo(() => [...new Set(loginUsers.flatMap((user) => user.entityIds))].sort(), [loginUsers]);
+  const entities = useEntitiesByIds(users ? entityIds : []);
+  const hiddenEntityIds = useMemo(
+    () => (entities.isSuccess ? entityIds.filter((id) => !entities.byId.has(id)) : []),
+    [entities.isSuccess, entities.byId, entityIds],
+  );
+  const { rules } = useActingRules(entities.byId, hiddenEntityIds);
+  const rowRefusal = useCallback(
+    (rowId: string): UserAdminError | null => {
+      const user = users ? usersById.current.get(rowId) : undefined;
+      const refusal = user && rules ? checkActOnUser(rules, user, 'edit') : null;
+      return refusal ? refusalError(refusal) : null;
+    },
+    [users, rules],
+  );
+
   const roleOf = useCallback(
     (rowId: string): Role | null => {
       if (!users) return rolesById.get(rowId) ?? null;
@@ -165,8 +191,10 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
 
   const rows = useMemo<PermissionGridRow[]>(() => {
     if (!users) return roles.map((role) => ({ id: role.id, label: role.name, role }));
-    return loginUsers.map((user) => ({ id: user.id, label: userDisplayName(user), role: roleOf(user.id) }));
-  }, [users, roles, loginUsers, roleOf]);
+    return loginUsers.map((user) => ({
+      id: user.id, label: userDisplayName(user), role: roleOf(user.id), ...(rowRefusal(user.id) ? { readOnly: true } : {}),
+    }));
+  }, [users, roles, loginUsers, roleOf, rowRefusal]);
 
   const baseline = useMemo(() => {
     const result: PermissionValues = {};
@@ -191,6 +219,7 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
       setPending((current) => {
         let result = current;
         for (const [rowId, permissions] of Object.entries(next)) {
+          if (rowRefusal(rowId)) continue; // a user outside the admin's scope is read-only
           const base = known.current.get(rowId)?.permissions;
           const changed = diffPermissions(base, permissions, modules).length > 0;
           if (!changed) {
@@ -205,7 +234,7 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
         return result;
       });
     },
-    [setPending, modules],
+    [setPending, modules, rowRefusal],
   );
 
   const latestDraft = useRef(draft);
@@ -237,25 +266,33 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
     if (role) editRows({ [rowId]: applyRolePreset(role, modules) });
   };
 
-  const setRole = (rowId: string, roleId: string): UserAdminError | null => {
+  const roleRefusal = (rowId: string, roleId: string): UserAdminError | null => {
     const user = known.current.get(rowId);
+    const target = usersById.current.get(rowId);
     const next = rolesById.get(roleId);
     if (!users || !user || !next) return null;
     const base = user.roleId ? rolesById.get(user.roleId) : undefined;
-    const demotes = base?.isAdmin === true && !next.isAdmin;
-    let refusal: UserAdminError | null = null;
-    if (demotes && rowId === currentUserId) {
-      refusal = new UserAdminError('forbidden', 'You cannot demote yourself', { reason: 'self_action' });
-    } else if (demotes && user.status === 'active' && activeAdminCount !== undefined) {
+    const wasAdmin = base?.isAdmin === true;
+    // The last active admin: the other demotions pending count as done.
+    let lastActiveAdmin = false;
+    if (wasAdmin && !next.isAdmin && user.status === 'active' && activeAdminCount !== undefined) {
       const otherDemotions = Object.entries(pendingRoles).filter(([id, pendingRoleId]) => {
         const other = known.current.get(id);
         const otherBase = other?.roleId ? rolesById.get(other.roleId) : undefined;
         return id !== rowId && other?.status === 'active' && otherBase?.isAdmin === true && rolesById.get(pendingRoleId)?.isAdmin !== true;
       }).length;
-      if (activeAdminCount - otherDemotions <= 1) {
-        refusal = new UserAdminError('conflict', 'Cannot demote the last active administrator', { reason: 'last_admin' });
-      }
+      lastActiveAdmin = activeAdminCount - otherDemotions <= 1;
     }
+    const actor = rules ?? (currentUserId ? { actor: { id: currentUserId, isAdmin: true, adminScope: null }, ancestry: () => undefined } : undefined);
+    const refusal = actor && target ? checkAccessChange(actor, target, { wasAdmin, staysAdmin: next.isAdmin, lastActiveAdmin }) : null;
+    return refusal ? refusalError(refusal) : null;
+  };
+
+  const setRole = (rowId: string, roleId: string): UserAdminError | null => {
+    const user = known.current.get(rowId);
+    const next = rolesById.get(roleId);
+    if (!users || !user || !next) return null;
+    const refusal = roleRefusal(rowId, roleId);
     if (refusal) {
       setRowErrors((current) => ({ ...current, [rowId]: refusal }));
       return refusal;
@@ -364,7 +401,7 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
 
   return {
     source, rows, modules, roles, rolesById, settings: settingsQuery.data, list: users ? list : null, isLoading, error, refetch,
-    baseline, draft, pending, pendingRoles, changedCount, setDraft, setCell, setRow, setColumn, applyPreset, setRole,
+    baseline, draft, pending, pendingRoles, changedCount, setDraft, setCell, setRow, setColumn, applyPreset, setRole, roleRefusal, rowRefusal,
     userOf, rowErrors, save, isSaving, discard,
     readOnly: !users && !capabilities.roleEditing,
   };

@@ -1,4 +1,5 @@
 import type { Role, Settings, User } from '../../adapter/types';
+import { actorOf, administers, checkActOnUser, isActiveAdminUser, ssoRefusal, type RuleContext } from '../../core';
 
 /**
  * A single-row action of the users table.
@@ -15,7 +16,7 @@ export type UserRowAction = 'edit' | 'resendInvitation' | 'deactivate' | 'reacti
 export const USER_ROW_ACTIONS: readonly UserRowAction[] = ['edit', 'resendInvitation', 'deactivate', 'reactivate', 'remove'];
 
 /** Why an action is shown but cannot be used; each has a translation at `errors.reason.<reason>`. */
-export type UserActionBlockReason = 'self_action' | 'last_admin';
+export type UserActionBlockReason = 'self_action' | 'last_admin' | 'outside_scope';
 
 /** Whether an action applies to a user and whether the current admin may run it. */
 export interface UserActionAvailability {
@@ -35,6 +36,30 @@ export interface ActionGuardContext {
   activeAdminCount: number | undefined;
   /** Whether the host handles editing (`onEditUser`). */
   canEdit: boolean;
+  /**
+   * The core's rule context: the acting admin (`actorOf(settings)`) and the ancestry of the
+   * entities the list resolved. Defaults to the settings' actor with no known ancestry (then the
+   * admin scope is left to the backend).
+   */
+  rules?: RuleContext;
+}
+
+const UNKNOWN_ANCESTRY = () => undefined;
+
+function rulesOf(context: ActionGuardContext): RuleContext | undefined {
+  if (context.rules) return context.rules;
+  return context.settings ? { actor: actorOf(context.settings), ancestry: UNKNOWN_ANCESTRY } : undefined;
+}
+
+/**
+ * Whether a user lies outside the acting admin's scope (some entity they reach, or their own admin
+ * scope, is not administered by the admin): the row is read-only. `false` when it cannot be told.
+ * @example
+ * if (isOutsideScope(user, { settings, rolesById, activeAdminCount, canEdit, rules })) markReadOnly(row);
+ */
+export function isOutsideScope(user: User, context: Pick<ActionGuardContext, 'settings' | 'rules'>): boolean {
+  const rules = context.rules ?? (context.settings ? { actor: actorOf(context.settings), ancestry: UNKNOWN_ANCESTRY } : undefined);
+  return rules !== undefined && rules.actor.isAdmin && administers(rules, user) === false;
 }
 
 const HIDDEN: UserActionAvailability = { visible: false, allowed: false, reason: null };
@@ -47,13 +72,15 @@ const blocked = (reason: UserActionBlockReason): UserActionAvailability => ({ vi
  * isActiveAdmin(user, rolesById); // true for an active Administrator
  */
 export function isActiveAdmin(user: User, rolesById: ReadonlyMap<string, Role>): boolean {
-  return user.kind === 'login' && user.status === 'active' && user.roleId !== null && rolesById.get(user.roleId)?.isAdmin === true;
+  return isActiveAdminUser(user, (roleId) => rolesById.get(roleId)?.isAdmin);
 }
 
 /**
  * The guard of the users table: which actions apply to a user, and which are blocked, and why.
- * The current admin cannot deactivate or remove themself; the last active admin cannot be
- * deactivated or removed. Under SSO enforcement nothing about inviting is offered.
+ * The rules are the core's (`checkActOnUser`): the current admin cannot deactivate or remove
+ * themself; a user outside the acting admin's scope is read-only (`outside_scope`); the last
+ * active admin cannot be deactivated or removed. Under SSO enforcement nothing about inviting is
+ * offered (`ssoRefusal`).
  *
  * @example
  * const availability = getActionAvailability(user, 'remove', { settings, rolesById, activeAdminCount: 1, canEdit: true });
@@ -61,24 +88,26 @@ export function isActiveAdmin(user: User, rolesById: ReadonlyMap<string, Role>):
  */
 export function getActionAvailability(user: User, action: UserRowAction, context: ActionGuardContext): UserActionAvailability {
   const { settings, rolesById, activeAdminCount } = context;
-  const destructive = () => {
-    if (settings && user.id === settings.currentUser.id) return blocked('self_action');
-    if (activeAdminCount !== undefined && activeAdminCount <= 1 && isActiveAdmin(user, rolesById)) return blocked('last_admin');
-    return ALLOWED;
+  const rules = rulesOf(context);
+  const check = (): UserActionAvailability => {
+    if (!rules) return ALLOWED;
+    const lastActiveAdmin = activeAdminCount !== undefined && activeAdminCount <= 1 && isActiveAdmin(user, rolesById);
+    const refusal = checkActOnUser(rules, user, action, { lastActiveAdmin });
+    return refusal ? blocked(refusal.reason as UserActionBlockReason) : ALLOWED;
   };
   switch (action) {
     case 'edit':
-      return context.canEdit ? ALLOWED : HIDDEN;
+      return context.canEdit ? check() : HIDDEN;
     case 'resendInvitation':
-      if (settings?.sso.enforced) return HIDDEN;
+      if (ssoRefusal(settings?.sso.enforced === true, 'resendInvitation')) return HIDDEN;
       if (settings?.features?.invitations === false) return HIDDEN;
-      return user.invitation !== null && user.kind === 'login' ? ALLOWED : HIDDEN;
+      return user.invitation !== null && user.kind === 'login' ? check() : HIDDEN;
     case 'deactivate':
-      return user.status === 'deactivated' ? HIDDEN : destructive();
+      return user.status === 'deactivated' ? HIDDEN : check();
     case 'reactivate':
-      return user.status === 'deactivated' ? ALLOWED : HIDDEN;
+      return user.status === 'deactivated' ? check() : HIDDEN;
     case 'remove':
-      return destructive();
+      return check();
   }
 }
 

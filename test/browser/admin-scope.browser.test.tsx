@@ -1,0 +1,91 @@
+/**
+ * A scoped admin in real Chromium (an admin working at entity level, in Acme France): a user who
+ * also reaches an entity outside that scope is read-only in the list, every action disabled with
+ * the reason; the entity picker offers only Acme France and its sub-accounts. Zero axe violations.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
+import { describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { createFaultInjector, createMemoryAdapter, createMockStore, type MockStore } from '../../mocks';
+import { EntityAccessPicker } from '../../src/entities/components';
+import type { EntityAccessValue } from '../../src/entities';
+import { UserAdminProvider } from '../../src/headless';
+import { UserList } from '../../src/users/components';
+import '../../src/styles.css';
+import { axeViolations, tFor } from '../utils/browser';
+
+const TIMEOUT = { timeout: 10_000 };
+const FRANCE = 'entity-acme-france';
+
+/** The seven fixed users; José reaches Madrid (outside France), João only Paris (inside); then the admin moves to Acme France. */
+function scopedStore(): MockStore {
+  const store = createMockStore({ userCount: 7 });
+  store.updateUser({ id: 'user-jose', patch: { entityIds: ['entity-acme-madrid'] } });
+  store.updateUser({ id: 'user-joao', patch: { entityIds: ['entity-acme-paris'] } });
+  store.updateSettings({ workspace: { level: 'entity', entityId: FRANCE } });
+  return store;
+}
+
+function renderScoped(children: React.ReactNode, store: MockStore, locale: string, theme: 'light' | 'dark') {
+  const adapter = createMemoryAdapter(store, { latencyMs: 5, faults: createFaultInjector() });
+  return render(
+    <UserAdminProvider adapter={adapter} locale={locale} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+      <div className="uak-root" data-theme={theme} style={{ minHeight: '40rem' }}>
+        <main>{children}</main>
+      </div>
+    </UserAdminProvider>,
+  );
+}
+
+function PickerHarness() {
+  const [value, setValue] = useState<EntityAccessValue>({ entityIds: [], subtreeEntityIds: [] });
+  return <EntityAccessPicker variant="inline" label="Entity access" value={value} onValueChange={setValue} />;
+}
+
+const rowOf = (table: HTMLElement, name: string) =>
+  within(table).getAllByRole('row').find((row) => row.querySelector('[data-slot="user-list-name"] > span')?.textContent === name)!;
+
+describe('a scoped admin in Chromium', { timeout: 40_000 }, () => {
+  for (const [locale, theme] of [['en', 'light'], ['fr', 'dark'], ['pt', 'light']] as const) {
+    it(`in ${locale} (${theme}): a user outside the scope is read-only with the reason, one inside is not; zero axe violations`, async () => {
+      const t = tFor(locale);
+      const store = scopedStore();
+      const { container } = renderScoped(<UserList initialState={{ pageSize: 10 }} now={store.clock.now} onEditUser={() => {}} />, store, locale, theme);
+      const table = await screen.findByRole('table', {}, TIMEOUT);
+      await waitFor(() => expect(rowOf(table, 'José García')).toHaveAttribute('data-read-only'), TIMEOUT);
+      const jose = rowOf(table, 'José García');
+      expect(within(jose).getByText(t('userList.readOnly'))).toBeInTheDocument();
+      await waitFor(() => expect(rowOf(table, 'João Silva')).not.toHaveAttribute('data-read-only'), TIMEOUT);
+
+      await userEvent.click(within(jose).getByRole('button', { name: t('actions.moreActions', { name: 'José García' }) }));
+      const menu = await screen.findByRole('menu', {}, TIMEOUT);
+      for (const label of [t('actions.edit'), t('actions.deactivate'), t('actions.remove')]) {
+        const item = within(menu).getAllByRole('menuitem').find((el) => el.querySelector('span')?.textContent === label)!;
+        expect(item).toHaveAttribute('aria-disabled', 'true');
+        expect(item).toHaveAccessibleDescription(t('errors.reason.outside_scope'));
+      }
+      expect(await axeViolations(container)).toEqual([]);
+      await userEvent.keyboard('{Escape}');
+    });
+  }
+
+  it('the entity picker offers only the workspace entity and its sub-accounts, in the tree and in a search; zero axe violations', async () => {
+    const store = scopedStore();
+    const t = tFor('en');
+    const { container } = renderScoped(<PickerHarness />, store, 'en', 'light');
+    const france = await screen.findByRole('treeitem', { name: /^Acme France SAS/ }, TIMEOUT);
+    expect(screen.getByText(t('entityPicker.scopedHint'), { exact: false })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('treeitem', { name: /^Acme Paris/ })).toBeInTheDocument(), TIMEOUT);
+    const offered = () => screen.getAllByRole('treeitem').map((item) => item.getAttribute('data-entity-id'));
+    expect(offered()).not.toContain('entity-acme-group');
+    expect(offered()).not.toContain('entity-acme-iberia');
+    expect(france).toBeInTheDocument();
+    await userEvent.type(screen.getByRole('searchbox'), 'Acme');
+    // The search matches every Acme entity; only those in the scope are offered.
+    await waitFor(() => expect(screen.getByRole('treeitem', { name: /^Acme Lyon/ })).toBeInTheDocument(), TIMEOUT);
+    for (const id of offered()) expect(['entity-acme-france', 'entity-acme-paris', 'entity-acme-lyon']).toContain(id);
+    expect(await axeViolations(container)).toEqual([]);
+  });
+});
