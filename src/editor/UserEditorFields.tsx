@@ -276,6 +276,9 @@ export function UserEditorAccessFields({ editor, className }: UserEditorPartProp
       Object.values((errors.permissions ?? {}) as Record<string, { message?: string } | undefined>).find((e) => e?.message)?.message,
   );
   const adminScopeError = errorText(errors.adminScopeEntityIds?.message);
+  // The roles the core refuses here (one's own demotion, a user outside the admin's scope) are disabled, with the reason.
+  const roleRefusals = new Map(roles.map((role) => [role.id, editor.roleRefusal(role.id)]));
+  const refusal = editor.accessRefusal ?? [...roleRefusals.values()].find((r) => r !== null) ?? null;
 
   return (
     <fieldset className={cx('uak-user-editor-fieldset', 'uak-user-editor-access', className)} data-slot="user-editor-access">
@@ -293,15 +296,15 @@ export function UserEditorAccessFields({ editor, className }: UserEditorPartProp
             <select {...control} {...registered} onChange={(event) => editor.setRole(event.target.value)} data-slot="user-editor-role">
               <option value="" disabled>{t('userEditor.role.placeholder')}</option>
               {roles.map((role) => (
-                <option key={role.id} value={role.id}>{role.name}</option>
+                <option key={role.id} value={role.id} disabled={roleRefusals.get(role.id) != null}>{role.name}</option>
               ))}
             </select>
           );
         }}
       </Field>
-      {editor.accessRefusal ? (
-        <p className="uak-field-hint" role="note" data-slot="user-editor-access-refusal" data-reason={editor.accessRefusal.reason}>
-          {t(`errors.reason.${editor.accessRefusal.reason}`)}
+      {refusal ? (
+        <p className="uak-field-hint" role="note" data-slot="user-editor-access-refusal" data-reason={refusal.reason}>
+          {t(`errors.reason.${refusal.reason}`)}
         </p>
       ) : null}
       {selectedRole?.isAdmin && multiEntity && editor.showAdminScope ? (

@@ -129,6 +129,11 @@ export interface UseUserEditorResult {
    * a broader admin scope: `scope_too_broad`). `null` when it can (or when creating).
    */
   accessRefusal: Refusal | null;
+  /**
+   * Why giving the edited user this role would be refused (`checkAccessChange`: one's own
+   * demotion, a user outside the admin's scope), to disable it; `null` when allowed or creating.
+   */
+  roleRefusal: (roleId: string) => Refusal | null;
 
   /** What changing the email will do, from what is typed now. */
   emailChange: UserEditorEmailChange;
@@ -392,6 +397,9 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
     }
   }
 
+  const roleRefusal = (roleId: string): Refusal | null =>
+    mode === 'edit' && user && roleId !== user.roleId ? accessRefusalOf(user, { roleId }) : null;
+
   const [needsEmailConfirmation, setNeedsEmailConfirmation] = useState(false);
   const [submitError, setSubmitError] = useState<UserAdminError | null>(null);
   const [lastResult, setLastResult] = useState<UserEditorSaveResult | null>(null);
@@ -526,6 +534,7 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
     canGrantAllEntities: !scoped && showAdminScope,
     showAdminScope,
     accessRefusal,
+    roleRefusal,
     emailChange,
     emailChangePending,
     needsEmailConfirmation,

@@ -314,6 +314,33 @@ describe('useUserTable', { timeout: 20_000 }, () => {
       await waitFor(() => expect(result.current.actionAvailability(karim, 'deactivate').reason).toBe('last_admin'));
     });
 
+    it('at entity level, a user outside the workspace entity is read-only, and a bulk action sends only the users in scope', async () => {
+      const context = setup({ store: { userCount: 7 } });
+      const operator = context.store.as(SYSTEM_ACTOR_ID);
+      operator.updateUser({ id: 'user-jose', patch: { entityIds: ['entity-acme-madrid'] } });
+      operator.updateUser({ id: 'user-francoise', patch: { entityIds: ['entity-acme-paris', 'entity-acme-lyon'] } });
+      context.store.updateSettings({ workspace: { level: 'entity', entityId: 'entity-acme-france' } });
+      const { result } = await renderTable(context);
+      const jose = result.current.list.items.find((u) => u.id === 'user-jose')!;
+      const francoise = result.current.list.items.find((u) => u.id === 'user-francoise')!;
+      await waitFor(() => expect(result.current.isReadOnly(jose)).toBe(true));
+      expect(result.current.isReadOnly(francoise)).toBe(false);
+      for (const action of ['edit', 'deactivate', 'remove'] as const) {
+        expect(result.current.actionAvailability(jose, action)).toEqual(action === 'edit'
+          ? { visible: false, allowed: false, reason: null } // no onEditUser here
+          : { visible: true, allowed: false, reason: 'outside_scope' });
+      }
+      act(() => result.current.setSelection({ ids: ['user-jose', 'user-francoise'], allMatching: false }));
+      let outcome!: Awaited<ReturnType<typeof result.current.runBulkAction>>;
+      await act(async () => {
+        outcome = await result.current.runBulkAction('deactivate');
+      });
+      expect(context.adapter.setUsersStatus).toHaveBeenCalledTimes(1);
+      expect(context.adapter.setUsersStatus.mock.calls[0]![0].ids).toEqual(['user-francoise']);
+      expect(outcome.failed.map((item) => [item.id, item.error?.reason])).toEqual([['user-jose', 'outside_scope']]);
+      expect(context.store.getUser({ id: 'user-jose' }).status).toBe('active');
+    });
+
     it('under SSO enforcement, resending an invitation is not offered', async () => {
       const context = setup({ store: { settings: { sso: { enforced: true, providerName: 'Okta' } } } });
       const { result } = await renderTable(context, { initialState: { pageSize: 10, filter: { kind: 'login', status: ['invited'] } } });
