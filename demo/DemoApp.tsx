@@ -110,7 +110,7 @@ function MockSwitches({ store }: { store: MockStore }) {
           onChange={(e) => {
             const level = e.target.value as 'group' | 'entity';
             setWorkspace(level);
-            store.updateSettings({ workspace: level === 'group' ? { level } : { level, entityId: 'entity-acme-paris' } });
+            store.updateSettings({ workspace: level === 'group' ? { level } : { level, entityId: 'entity-acme-france' } });
             refreshSettings();
             // The entities a backend shows depend on where the admin works (only the workspace
             // entity's subtree at entity level): the screens' pickers and labels load them again.

@@ -161,17 +161,33 @@ describe('the demo page', () => {
     await page.context().close();
   }, 90_000);
 
-  it('at entity level, a group user\'s profile is read-only in the editor and says where to edit it', async () => {
+  it('at entity level (Acme France), the admin neither acts on users outside it nor sees or grants other entities; New user starts as an entity user there', async () => {
     const page = await openDemo();
     await page.getByLabel(en.demo.workspaceLabel).selectOption('entity');
     await page.getByRole('tab', { name: new RegExp(en.userAdmin.tabs.users) }).click();
-    // Karim Benali is a group administrator in the fixtures.
+    // Karim Benali is a group administrator of Acme France and Acme Deutschland in the fixtures:
+    // Deutschland lies outside the workspace, so his row is read-only and says why.
     await page.getByRole('searchbox').fill('karim');
-    await page.getByRole('button', { name: fill(en.actions.moreActions, { name: 'Karim Benali' }) }).click({ timeout: 10_000 });
-    await page.getByRole('menuitem', { name: en.actions.edit }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByText(en.userEditor.readOnly.groupProfile).waitFor({ timeout: 10_000 });
-    await expect(dialog.getByRole('textbox', { name: en.userEditor.fields.lastName }).isEditable()).resolves.toBe(false);
+    const karim = page.getByRole('row').filter({ hasText: 'Karim Benali' });
+    await karim.getByText(en.userList.readOnly).waitFor({ timeout: 10_000 });
+    await karim.getByRole('button', { name: fill(en.actions.moreActions, { name: 'Karim Benali' }) }).click();
+    const edit = page.getByRole('menuitem', { name: en.actions.edit });
+    await expect.poll(() => edit.getAttribute('aria-disabled'), { timeout: 10_000 }).toBe('true');
+    await expect(page.getByRole('menuitem', { name: en.actions.remove }).getAttribute('aria-disabled')).resolves.toBe('true');
+    await page.getByText(en.errors.reason.outside_scope).first().waitFor({ timeout: 10_000 });
+    await expectNoAxeViolations(page);
+    await page.keyboard.press('Escape');
+
+    // New user: an entity user in Acme France, and the picker offers France and its sub-accounts only.
+    await page.getByRole('button', { name: en.userEditor.trigger }).click();
+    const dialog = page.getByRole('dialog', { name: en.userEditor.title.create });
+    await expect.poll(() => dialog.getByRole('radio', { name: en.userEditor.scope.entity }).isChecked(), { timeout: 10_000 }).toBe(true);
+    await dialog.getByText('Acme France SAS').first().waitFor({ timeout: 10_000 });
+    await dialog.getByRole('button', { name: new RegExp(en.userEditor.entities.single) }).first().click();
+    await page.getByRole('treeitem', { name: /^Acme Paris/ }).waitFor({ timeout: 10_000 });
+    const offered = await page.getByRole('treeitem').evaluateAll((items) => items.map((item) => item.getAttribute('data-entity-id')));
+    expect(offered.length).toBeGreaterThan(0);
+    for (const id of offered) expect(['entity-acme-france', 'entity-acme-paris', 'entity-acme-lyon']).toContain(id);
     await expectNoAxeViolations(page);
     await page.context().close();
   }, 90_000);
