@@ -36,6 +36,8 @@ export type DomainErrorReason =
   | 'group_profile_read_only'
   /** A user or entity outside the acting admin's scope: they cannot act on it or grant it. */
   | 'outside_scope'
+  /** A login user's address at a domain the organisation refuses, or at a disposable-address provider. */
+  | 'email_not_allowed'
   /** An admin scope broader than the acting admin's own, which they cannot grant. */
   | 'scope_too_broad';
 

@@ -5,6 +5,7 @@ import {
   actingScope, actorOf, administers, ancestryFromParents, checkAccessChange, checkActOnUser, checkAdminOnlyModules, checkGrant,
   classifyInvitee, defaultAccess, defaultAdminScope, emailChangeOutcome, enforce, entitiesOutsideScope, entityInScope,
   INVITE_SKIP_ORDER, reactivationOutcome, sameAdminScope, scopeRoots, scopeWithin, screenInvitees, ssoRefusal, userInScope,
+  checkLoginEmail, checkProfileChange, checkRoleEdit, PROFILE_FIELDS, readOnlyProfileFields,
   type RuleContext,
 } from '.';
 
@@ -234,5 +235,39 @@ describe('the core is framework-free', () => {
     for (const [file, source] of Object.entries(files)) {
       expect(source, file).not.toMatch(/from '(react|@tanstack|i18next|react-i18next)/);
     }
+  });
+});
+
+describe('profile fields, login emails and role presets', () => {
+  const group = { workspace: { level: 'group' as const }, sso: { enforced: false, providerName: null } };
+  const atEntity = { ...group, workspace: { level: 'entity' as const, entityId: 'fr' } };
+
+  it('at entity level a group user\'s whole profile is read-only (forbidden), an entity user\'s is not', () => {
+    expect(readOnlyProfileFields(atEntity, { scope: 'group', source: 'manual' })).toEqual({ fields: PROFILE_FIELDS, reason: 'group_profile_read_only' });
+    expect(checkProfileChange(atEntity, { scope: 'group', source: 'manual' }, ['phone'])).toMatchObject({ code: 'forbidden', reason: 'group_profile_read_only' });
+    expect(checkProfileChange(atEntity, { scope: 'entity', source: 'manual' }, ['phone'])).toBeNull();
+    expect(checkProfileChange(group, { scope: 'group', source: 'manual' }, ['phone'])).toBeNull();
+  });
+
+  it('for a user created by SSO the identity provider owns its fields, by default email and names, one field error each', () => {
+    expect(checkProfileChange(group, { scope: 'entity', source: 'sso' }, ['firstName', 'phone'])).toMatchObject({
+      code: 'validation', reason: 'managed_by_idp', fieldErrors: { firstName: 'managed_by_idp' },
+    });
+    expect(checkProfileChange(group, { scope: 'entity', source: 'sso' }, ['phone'])).toBeNull();
+    const phoneOwned = { ...group, sso: { ...group.sso, managedFields: ['phone' as const] } };
+    expect(checkProfileChange(phoneOwned, { scope: 'entity', source: 'sso' }, ['firstName'])).toBeNull();
+    expect(checkProfileChange(phoneOwned, { scope: 'entity', source: 'sso' }, ['phone'])?.fieldErrors).toEqual({ phone: 'managed_by_idp' });
+  });
+
+  it('refuses a login email by the invitees\' domain rules, on the field named', () => {
+    expect(checkLoginEmail('a@x.test', { domainAllowed: false })).toMatchObject({ code: 'validation', reason: 'email_not_allowed', fieldErrors: { email: 'not_allowed' } });
+    expect(checkLoginEmail('a@x.test', { disposable: true }, 'pendingEmail')?.fieldErrors).toEqual({ pendingEmail: 'not_allowed' });
+    expect(checkLoginEmail('a@x.test', { domainAllowed: true, disposable: false })).toBeNull();
+  });
+
+  it('lets only an admin of every entity change a role preset', () => {
+    expect(checkRoleEdit(ctxOf(all))).toBeNull();
+    expect(checkRoleEdit(ctxOf(onlyFr))).toMatchObject({ code: 'forbidden', reason: 'outside_scope' });
+    expect(checkRoleEdit(ctxOf(null))).not.toBeNull();
   });
 });

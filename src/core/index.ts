@@ -13,6 +13,7 @@
  * | the email change | `email.ts` |
  * | what enforced SSO forbids | `sso.ts` |
  * | where a new user lands by default | `workspace.ts` |
+ * | who owns profile fields (group level, identity provider), login-email domains, role presets | `profile.ts` |
  */
 export * from './refusal';
 export * from './scope';
@@ -22,3 +23,4 @@ export * from './invite';
 export * from './email';
 export * from './sso';
 export * from './workspace';
+export * from './profile';
