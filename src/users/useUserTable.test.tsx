@@ -454,6 +454,57 @@ describe('useUserTable', { timeout: 20_000 }, () => {
     });
   });
 
+  describe('bulk rules of the core', () => {
+    async function changeRoleOf(ids: string[], roleId: string, context = setup({ store: { userCount: 7 } })) {
+      const view = await renderTable(context);
+      await waitFor(() => expect(view.result.current.roles).toBeDefined());
+      act(() => view.result.current.setSelection({ ids, allMatching: false }));
+      let outcome!: Awaited<ReturnType<typeof view.result.current.runBulkAction>>;
+      await act(async () => {
+        outcome = await view.result.current.runBulkAction('changeRole', { roleId });
+      });
+      return { context, outcome };
+    }
+
+    it('a bulk role change to a non-admin role refuses the current admin (self demotion) and sends the others', async () => {
+      const { context, outcome } = await changeRoleOf([CURRENT_ADMIN_ID, 'user-francoise'], ROLE_IDS.communication);
+      expect(outcome.failed).toEqual([expect.objectContaining({ id: CURRENT_ADMIN_ID, error: expect.objectContaining({ reason: 'self_action' }) })]);
+      expect(context.adapter.updateUser).not.toHaveBeenCalledWith(expect.objectContaining({ id: CURRENT_ADMIN_ID }));
+    });
+
+    it('a bulk role change of the current admin to another admin role is not refused by the screen (the core allows it)', async () => {
+      const base = setup({ store: { userCount: 7 } });
+      // A second admin role, as a host may define one.
+      const listRoles = base.adapter.listRoles.getMockImplementation()!;
+      base.adapter.listRoles.mockImplementation(async (params) => {
+        const roles = await listRoles(params);
+        return [...roles, { ...roles.find((role) => role.isAdmin)!, id: 'role-admin-bis', name: 'Admin bis' }];
+      });
+      const { context, outcome } = await changeRoleOf([CURRENT_ADMIN_ID], 'role-admin-bis', base);
+      expect(context.adapter.updateUser).toHaveBeenCalledWith(expect.objectContaining({ id: CURRENT_ADMIN_ID }));
+      expect(outcome.items.find((item) => item.id === CURRENT_ADMIN_ID)?.error?.reason).not.toBe('self_action');
+    });
+
+    it('a bulk reactivation does not refuse the current admin, and a deactivation of a user of another page not loaded is still refused for self', async () => {
+      const context = setup({ store: { userCount: 7 } });
+      const { result } = await renderTable(context);
+      act(() => result.current.setSelection({ ids: [CURRENT_ADMIN_ID, 'user-not-loaded'], allMatching: false }));
+      let outcome!: Awaited<ReturnType<typeof result.current.runBulkAction>>;
+      await act(async () => {
+        outcome = await result.current.runBulkAction('deactivate');
+      });
+      expect(outcome.items.find((item) => item.id === CURRENT_ADMIN_ID)?.error?.reason).toBe('self_action');
+      expect(outcome.items.find((item) => item.id === 'user-not-loaded')?.error?.reason).not.toBe('self_action');
+    });
+
+    it('a scoped admin\'s bulk role change refuses users outside their scope without sending them', async () => {
+      const context = setup({ store: { userCount: 7 }, actAs: 'user-admin-2' });
+      const { context: ctx, outcome } = await changeRoleOf(['user-francoise'], ROLE_IDS.communicationSignature, context);
+      expect(outcome.failed).toEqual([expect.objectContaining({ id: 'user-francoise', error: expect.objectContaining({ reason: 'outside_scope' }) })]);
+      expect(ctx.adapter.updateUser).not.toHaveBeenCalled();
+    });
+  });
+
   describe('columns', () => {
     it('by default shows every built-in column but username (no username policy), between selection and actions', async () => {
       const context = setup();

@@ -15,7 +15,7 @@ import type { BulkItemResult, Entity, Role, Settings, User, UserFilter } from '.
 import { useEntitiesByIds } from '../entities/useEntities';
 import { useActingRules } from '../entities/useActingRules';
 import { useUserAdminTranslation } from '../i18n/useUserAdminTranslation';
-import { checkActOnUser, clearAdminOnly } from '../core';
+import { checkAccessChange, checkActOnUser, clearAdminOnly, type Refusal, type RuleTarget } from '../core';
 import { useUserAdminContext } from '../provider/context';
 import { invalidateCounts, writeUser } from '../query/cache/users';
 import { mapWithConcurrency } from '../query/concurrency';
@@ -208,8 +208,6 @@ function cleanFilter(filter: UserFilter): UserFilter {
   }
   return next;
 }
-
-const selfError = (): UserAdminErrorShape => ({ code: 'forbidden', message: 'You cannot do this to yourself', reason: 'self_action' });
 
 /**
  * The users table, headless: TanStack Table v9 over {@link useUserList} with server-side paging,
@@ -478,7 +476,7 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
   const runBulkAction = useCallback<UserBulkRunner>(
     async (action, runOptions = {}) => {
       const {
-        selection: target, state: listState, settings: currentSettings, rolesById: roleMap, modules: allModules, rules: ruleContext,
+        selection: target, state: listState, rolesById: roleMap, modules: allModules, rules: ruleContext,
       } = bulkContext.current;
       const finish = (outcome: UserBulkOutcome) => {
         setBulkOutcome(outcome);
@@ -512,20 +510,31 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
 
       const name = (id: string, user: User | undefined) => (user ? userDisplayName(user) : id);
       const items = new Map<string, UserBulkItemOutcome>();
-      const selfId = currentSettings?.currentUser.id;
       const eligible: { id: string; user: User | undefined }[] = [];
-      // The core's rule per user (self, admin scope), as the row menu: a refused user is not sent.
-      // The last-admin rule is left to the server here: which of several admins is "the last" depends on the order.
-      const coreAction = action === 'changeRole' ? 'edit' : action;
+      // The core's rules per user, as the row menu: a refused user is not sent. Status and removal
+      // go through checkActOnUser (self, admin scope); a role change through checkAccessChange
+      // (no self-demotion: a change to another admin role is allowed, admin scope). The
+      // last-admin rule is left to the server here: which of several admins is "the last"
+      // depends on the order. A user of another page not loaded is checked on the self rule
+      // only (no entities known: the scope is the server's to check).
+      const newRole = action === 'changeRole' && runOptions.roleId ? roleMap.get(runOptions.roleId) : undefined;
       const refusalOf = (entry: { id: string; user: User | undefined }): UserAdminErrorShape | null => {
-        if (entry.user && ruleContext) {
-          const refusal = checkActOnUser(ruleContext, entry.user, coreAction);
-          return refusal ? { code: refusal.code, message: refusal.message, reason: refusal.reason } : null;
+        if (!ruleContext) return null;
+        const target: RuleTarget = entry.user ?? { id: entry.id, entityIds: [], adminScope: null };
+        let refusal: Refusal | null;
+        if (action === 'changeRole') {
+          if (!newRole) return null;
+          const wasAdmin = entry.user
+            ? entry.user.roleId !== null && roleMap.get(entry.user.roleId)?.isAdmin === true
+            : entry.id === ruleContext.actor.id && ruleContext.actor.isAdmin;
+          refusal = checkAccessChange(ruleContext, target, { wasAdmin, staysAdmin: newRole.isAdmin });
+        } else {
+          refusal = checkActOnUser(ruleContext, target, action);
         }
-        return action !== 'reactivate' && entry.id === selfId ? selfError() : null;
+        return refusal ? { code: refusal.code, message: refusal.message, reason: refusal.reason } : null;
       };
       for (const entry of users) {
-        const refused = action === 'changeRole' && entry.id === selfId ? selfError() : refusalOf(entry);
+        const refused = refusalOf(entry);
         if (refused) {
           items.set(entry.id, { id: entry.id, name: name(entry.id, entry.user), user: entry.user, ok: false, error: refused });
         } else if (action === 'changeRole' && entry.user?.kind === 'contact') {
