@@ -3,7 +3,9 @@ import { toUserAdminError, type UserAdminError } from '../adapter/errors';
 import type { AccessDiagnostics, Settings, User } from '../adapter/types';
 import { useUserAdminTranslation } from '../i18n';
 import { useSettings } from '../settings/useSettings';
-import { ssoRefusal } from '../core';
+import { checkActOnUser, ssoRefusal, type RuleContext } from '../core';
+import { useActingRules } from '../entities/useActingRules';
+import { useEntitiesByIds } from '../entities/useEntities';
 import { useAccessDiagnostics, type UseAccessDiagnosticsResult } from '../users/useAccessDiagnostics';
 import { useResendUserInvitation } from '../users/useResendUserInvitation';
 import { useSetUserStatus } from '../users/useSetUserStatus';
@@ -74,24 +76,34 @@ export interface UseSignInErrorGuideResult {
 
 const IDLE: SignInAdminActionState = { status: 'idle', action: null, error: null, user: null };
 
-/** Whether a guidance's action applies to this user now, for this admin. */
+/**
+ * Whether a guidance's action applies to this user now, for this admin: the core's rules decide
+ * (`checkActOnUser` with the acting rules, as the users list: admin scope, self; `ssoRefusal` for a
+ * resend). Without the rules yet (settings loading) nothing is offered.
+ */
 function applicableAction(
   action: SignInAdminAction | undefined,
   user: User | null,
   settings: Settings | undefined,
+  rules: RuleContext | undefined,
   canEdit: boolean,
 ): SignInAdminAction | null {
-  if (!action || !user || user.kind !== 'login') return null;
+  if (!action || !user || user.kind !== 'login' || !rules) return null;
   switch (action) {
     case 'reactivate':
-      return user.status === 'deactivated' && user.id !== settings?.currentUser.id ? action : null;
+      if (user.status !== 'deactivated') return null;
+      return checkActOnUser(rules, user, 'reactivate') ? null : action;
     case 'resendInvitation':
       if (ssoRefusal(settings?.sso.enforced === true, 'resendInvitation') || settings?.features?.invitations === false) return null;
-      return user.invitation !== null ? action : null;
+      if (user.invitation === null) return null;
+      return checkActOnUser(rules, user, 'resendInvitation') ? null : action;
     case 'editEntities':
-      return canEdit ? action : null;
+      if (!canEdit) return null;
+      return checkActOnUser(rules, user, 'edit') ? null : action;
   }
 }
+
+const NO_IDS: readonly string[] = [];
 
 /**
  * The sign-in error guide, headless. It combines two sources: the user's recent failures (when the
@@ -115,6 +127,17 @@ export function useSignInErrorGuide(options: UseSignInErrorGuideOptions = {}): U
   const userQuery = useUser(propUser?.id);
   const user = propUser ? (userQuery.data?.id === propUser.id ? userQuery.data : propUser) : null;
   const diagnostics = useAccessDiagnostics(user?.id);
+  // The user's entities (and those of their admin scope), for the acting rules of the core, as the list.
+  const entityKey = user ? [...new Set([...user.entityIds, ...(user.adminScope?.type === 'entities' ? user.adminScope.entityIds : [])])].sort().join('\u0000') : '';
+  const entityIds = useMemo(() => (entityKey ? entityKey.split('\u0000') : NO_IDS), [entityKey]);
+  const entitiesQuery = useEntitiesByIds(entityIds);
+  const entitiesById = entitiesQuery.byId;
+  // Entities asked for and not returned: a backend shows a scoped admin only the entities of their scope.
+  const hiddenEntityIds = useMemo(
+    () => (entitiesQuery.isSuccess ? entityIds.filter((id) => !entitiesById.has(id)) : NO_IDS),
+    [entitiesQuery.isSuccess, entityIds, entitiesById],
+  );
+  const { rules } = useActingRules(entitiesById, hiddenEntityIds);
 
   const failures = useMemo(
     () => [...(diagnostics.data?.failures ?? [])].sort((a, b) => Date.parse(b.at) - Date.parse(a.at)),
@@ -129,7 +152,7 @@ export function useSignInErrorGuide(options: UseSignInErrorGuideOptions = {}): U
     return null;
   }, [message, selectedFailure]);
   const guidance = diagnosis ? getSignInGuidance(diagnosis.code, { ssoEnforced: settings?.sso.enforced === true }) : null;
-  const adminAction = guidance?.resolver === 'admin' ? applicableAction(guidance.adminAction, user, settings, onEditUser !== undefined) : null;
+  const adminAction = guidance?.resolver === 'admin' ? applicableAction(guidance.adminAction, user, settings, rules, onEditUser !== undefined) : null;
 
   // --- Admin action ------------------------------------------------------------------------------
   const setStatus = useSetUserStatus();
