@@ -90,7 +90,7 @@ function UserAdminScreen({
   // What the last save in the editor did, shown under the header once the dialog has closed.
   const [notice, setNotice] = useState<string | null>(null);
   const settings = useSettings().data;
-  const openInvite = screen.ssoEnforced || !screen.invitationsEnabled ? undefined : () => screen.setInviteOpen(true);
+  const openInvite = screen.canInvite ? () => screen.setInviteOpen(true) : undefined;
   const returnFocus = useReturnFocus();
   const openEditor = (userId: string | null) => {
     returnFocus.capture();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { User } from '../adapter/types';
 import { useControllable } from '../query/useControllable';
+import { ssoRefusal } from '../core';
 import { useInvitationList } from '../invitations/useInvitationList';
 import { useSettings } from '../settings/useSettings';
 import { useAdapterCapabilities } from '../settings/useAdapterCapabilities';
@@ -48,6 +49,8 @@ export interface UseUserAdminScreenResult {
   contactsEnabled: boolean;
   /** Whether "New user" can create anything: a login user (not under SSO) or a contact. `false` until settings load. */
   canCreateUser: boolean;
+  /** Whether inviting is offered: the backend has invitations and the core's SSO rule allows it. `false` until settings load. */
+  canInvite: boolean;
   /** Whether the settings have loaded (until then, creating and inviting wait). */
   settingsLoaded: boolean;
   /** The user editor: closed, creating (`userId: null`), or editing a user. */
@@ -96,7 +99,9 @@ export function useUserAdminScreen(options: UseUserAdminScreenOptions = {}): Use
     permissionsEnabled,
     permissionSources,
     contactsEnabled,
-    canCreateUser: settings !== undefined && (!ssoEnforced || contactsEnabled),
+    // The core's SSO rule: no login user created by hand, no invitation (contacts are still created).
+    canCreateUser: settings !== undefined && (ssoRefusal(ssoEnforced, 'createLoginUser') === null || contactsEnabled),
+    canInvite: settings !== undefined && invitationsEnabled && ssoRefusal(ssoEnforced, 'invite') === null,
     settingsLoaded: settings !== undefined,
     editor,
     openEditor: (userId) => setEditor({ open: true, userId }),
