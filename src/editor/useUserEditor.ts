@@ -6,7 +6,7 @@ import type { Invitation, Module, Role, Settings, User, UserKind, UserPatch, Use
 import { useEntityChildren } from '../entities/useEntities';
 import {
   applyRolePreset, checkAccessChange, defaultAccess, defaultAdminScope, emailChangeOutcome, normalizePermissions,
-  refusalError, type Refusal,
+  readOnlyProfileFields, refusalError, ssoRefusal, type Refusal,
 } from '../core';
 import { useActingRules } from '../entities/useActingRules';
 import { useEntitiesByIds } from '../entities/useEntities';
@@ -18,7 +18,7 @@ import { useCreateUser } from '../users/useCreateUser';
 import { useUpdateUser } from '../users/useUpdateUser';
 import { useUser } from '../users/useUser';
 import {
-  USER_EDITOR_PROFILE_FIELDS, editorFieldOf, toCreateContactInput, toCreateLoginInput, toUserPatch, userEditorResolver,
+  editorFieldOf, toCreateContactInput, toCreateLoginInput, toUserPatch, userEditorResolver,
   valuesFromUser, type UserEditorContext, type UserEditorProfileField, type UserEditorValues,
 } from './userEditor.schema';
 
@@ -114,7 +114,10 @@ export interface UseUserEditorResult {
   readOnlyFields: ReadonlySet<UserEditorProfileField>;
   /** A group user at entity level: the whole profile is edited at group level. */
   groupProfileReadOnly: boolean;
-  /** An SSO-created user: the fields the identity provider owns (empty otherwise). */
+  /**
+   * An SSO-created user: the fields the identity provider owns (empty otherwise, and empty when
+   * {@link groupProfileReadOnly} already makes the whole profile read-only).
+   */
   ssoManagedFields: ReadonlySet<UserEditorProfileField>;
   /**
    * Whether "all entities" may be offered as an admin scope: not to an admin who administers only
@@ -162,7 +165,6 @@ export interface UseUserEditorResult {
   lastResult: UserEditorSaveResult | null;
 }
 
-const DEFAULT_MANAGED: readonly UserEditorProfileField[] = ['email', 'firstName', 'lastName'];
 const NO_FIELDS: ReadonlySet<UserEditorProfileField> = new Set();
 
 function emptyValues(kind: UserKind): UserEditorValues {
@@ -208,7 +210,8 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
 
   const features = settings?.features;
   const multiEntity = settings?.multiEntity !== false;
-  const canCreateLogin = settings !== undefined && !settings.sso.enforced;
+  // The core's SSO rule: no login user is created by hand under enforced SSO.
+  const canCreateLogin = settings !== undefined && ssoRefusal(settings.sso.enforced, 'createLoginUser') === null;
   const canCreateContact = settings !== undefined && features?.contacts !== false;
   const policy = settings?.username ?? { mode: 'none' as const };
 
@@ -226,14 +229,20 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
   const adminScopeDefault = useMemo(() => defaultAdminScope(ownScope ?? null), [ownScope]);
   const showAdminScope = features?.adminScope !== false;
 
-  const groupProfileReadOnly = mode === 'edit' && settings?.workspace?.level === 'entity' && user?.scope === 'group';
+  // Who owns the profile fields is the core's rule (a group user's profile at entity level, the
+  // identity provider's fields of an SSO-created user); the editor only edits an existing user's.
+  const profileOwnership = useMemo(
+    () => (mode === 'edit' && settings && user ? readOnlyProfileFields(settings, user) : null),
+    [mode, settings, user],
+  );
+  const groupProfileReadOnly = profileOwnership?.reason === 'group_profile_read_only';
   const ssoManagedFields = useMemo<ReadonlySet<UserEditorProfileField>>(
-    () => (mode === 'edit' && user?.source === 'sso' ? new Set(settings?.sso.managedFields ?? DEFAULT_MANAGED) : NO_FIELDS),
-    [mode, user?.source, settings?.sso.managedFields],
+    () => (profileOwnership?.reason === 'managed_by_idp' ? new Set(profileOwnership.fields) : NO_FIELDS),
+    [profileOwnership],
   );
   const readOnlyFields = useMemo<ReadonlySet<UserEditorProfileField>>(
-    () => (groupProfileReadOnly ? new Set(USER_EDITOR_PROFILE_FIELDS) : ssoManagedFields),
-    [groupProfileReadOnly, ssoManagedFields],
+    () => (profileOwnership && profileOwnership.fields.length > 0 ? new Set(profileOwnership.fields) : NO_FIELDS),
+    [profileOwnership],
   );
 
   const form = useForm<UserEditorValues>({
