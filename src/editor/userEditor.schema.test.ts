@@ -39,6 +39,17 @@ describe('the user editor form', () => {
     expect(toUserPatch(values, context({ readOnlyFields: new Set(['email', 'lastName']) }))).toEqual({});
   });
 
+  it('given the same admin scope in another order (entities ticked again), no admin-scope change is sent (core sameAdminScope)', () => {
+    const karim = store.getUser({ id: 'user-admin-2' });
+    expect(karim.adminScope?.type).toBe('entities');
+    const own = karim.adminScope?.type === 'entities' ? karim.adminScope.entityIds : [];
+    expect(own.length).toBeGreaterThan(1);
+    const values = { ...valuesFromUser(karim, modules, roles), adminScopeType: 'entities' as const, adminScopeEntityIds: [...own].reverse() };
+    expect(toUserPatch(values, context({ user: karim }))).toEqual({});
+    const narrowed = { ...values, adminScopeEntityIds: own.slice(0, 1) };
+    expect(toUserPatch(narrowed, context({ user: karim })).adminScope).toEqual({ type: 'entities', entityIds: own.slice(0, 1) });
+  });
+
   it('given a pending email change, the form shows the new address and saving the current one cancels it', () => {
     const pending: User = { ...jose, pendingEmail: 'jose.new@acme.es' };
     const values = valuesFromUser(pending, modules, roles);

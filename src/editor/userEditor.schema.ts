@@ -5,7 +5,7 @@ import type {
   AdminScope, CreateContactInput, CreateLoginUserInput, IdentityProviderField, Module, ModulePermissions, Role, User,
   UserKind, UserPatch, UserScope, UsernamePolicy,
 } from '../adapter/types';
-import { normalizePermissions } from '../core';
+import { normalizePermissions, sameAdminScope } from '../core';
 
 /** The profile fields of a user, which SSO or the group level can make read-only. */
 export type UserEditorProfileField = IdentityProviderField;
@@ -163,7 +163,7 @@ export function toUserPatch(values: UserEditorValues, ctx: UserEditorContext): U
   if (values.roleId !== before.roleId) patch.roleId = values.roleId;
   const scope = adminScopeOf(values, role, ctx.multiEntity);
   const previousScope = user.adminScope ?? null;
-  if (role?.isAdmin && JSON.stringify(scope) !== JSON.stringify(previousScope)) patch.adminScope = scope;
+  if (role?.isAdmin && !sameAdminScope(scope, previousScope)) patch.adminScope = scope;
   if (values.scope !== before.scope) patch.scope = values.scope;
   if (!sameSet(values.entityIds, before.entityIds)) patch.entityIds = values.entityIds;
   if (ctx.subtrees) {
