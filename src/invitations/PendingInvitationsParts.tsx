@@ -1,5 +1,6 @@
 import type { ComponentProps, ReactNode, Ref } from 'react';
 import type { Invitation, InvitationStatus } from '../adapter/types';
+import type { DomainErrorReason } from '../adapter/errors';
 import { translateError, useUserAdminTranslation } from '../i18n';
 import { ActionMenu, Badge, Button, Checkbox, HoverDetails, ResultList, SearchField, StatusMessage, Tabs, cx } from '../ui';
 import type { PendingInvitationRow, PendingInvitationsOutcome, UsePendingInvitationsResult } from './usePendingInvitations';
@@ -130,6 +131,9 @@ function PendingInvitationsRow({ row, now, invitations, onRevoke }: { row: Pendi
   const { t, format } = useUserAdminTranslation();
   const { invitation } = row;
   const busy = row.pendingAction !== null || invitations.bulkPending !== null;
+  // An action the core refuses (outside the admin scope) is disabled with its translated reason, as in the users list.
+  const refused = (reason: DomainErrorReason | null) =>
+    reason ? { disabled: true, disabledReason: t(`errors.reason.${reason}`) } : { disabled: busy };
   return (
     <tr
       data-slot="pending-invitations-row"
@@ -169,9 +173,9 @@ function PendingInvitationsRow({ row, now, invitations, onRevoke }: { row: Pendi
           label={t('invitations.rowActions', { email: invitation.email })}
           items={[
             ...(invitations.canResend
-              ? [{ key: 'resend', label: t('invitations.resend'), onSelect: () => void invitations.resend(invitation.id), disabled: busy }]
+              ? [{ key: 'resend', label: t('invitations.resend'), onSelect: () => void invitations.resend(invitation.id), ...refused(row.refusals.resend) }]
               : []),
-            { key: 'revoke', label: t('invitations.revoke'), onSelect: () => onRevoke(invitation), disabled: busy, tone: 'danger' },
+            { key: 'revoke', label: t('invitations.revoke'), onSelect: () => onRevoke(invitation), ...refused(row.refusals.revoke), tone: 'danger' },
           ]}
         />
       </td>

@@ -192,3 +192,56 @@ describe('usePendingInvitations', () => {
     await waitFor(() => expect(result.current.canResend).toBe(true));
   });
 });
+
+describe('usePendingInvitations: invitations outside the acting admin scope (the core decides)', { timeout: 20_000 }, () => {
+  async function atEntityLevel() {
+    const env = setup();
+    env.store.inviteUsers({ input: { emails: ['in.france@acme.fr'], roleId: FIXTURE_ROLES.find((role) => !role.isAdmin)!.id, entityIds: ['entity-acme-france'], scope: 'entity' } });
+    env.store.updateSettings({ workspace: { level: 'entity', entityId: 'entity-acme-france' } });
+    const hook = renderHook(() => usePendingInvitations({ now: env.store.clock.now, initialState: { pageSize: 50 } }), { wrapper: env.wrapper });
+    await waitFor(() => expect(hook.result.current.rows.length).toBeGreaterThan(0));
+    // Once the entities are known, the rows outside the workspace entity are refused.
+    await waitFor(() => expect(hook.result.current.rows.some((row) => row.refusals.revoke === 'outside_scope')).toBe(true));
+    return { ...env, ...hook };
+  }
+
+  it('resend and revoke of an invitation outside the scope are refused with outside_scope; one inside is not', async () => {
+    const { result } = await atEntityLevel();
+    const outside = result.current.rows.filter((row) => row.refusals.revoke === 'outside_scope');
+    for (const row of outside) expect(row.refusals.resend).toBe('outside_scope');
+    const inside = result.current.rows.filter((row) => row.refusals.revoke === null);
+    expect(inside.length).toBeGreaterThan(0);
+    for (const row of inside) expect(row.refusals.resend).toBeNull();
+  });
+
+  it('resending or revoking one outside the scope sends nothing and reports outside_scope', async () => {
+    const { result, adapter } = await atEntityLevel();
+    const row = result.current.rows.find((r) => r.refusals.revoke === 'outside_scope')!;
+    let outcome!: Awaited<ReturnType<typeof result.current.resend>>;
+    await act(async () => {
+      outcome = await result.current.resend(row.invitation.id);
+    });
+    expect(outcome.results[0]).toMatchObject({ ok: false, error: expect.objectContaining({ reason: 'outside_scope' }) });
+    await act(async () => {
+      outcome = await result.current.revoke(row.invitation.id);
+    });
+    expect(outcome.results[0]).toMatchObject({ ok: false, error: expect.objectContaining({ reason: 'outside_scope' }) });
+    expect(adapter.resendInvitation).not.toHaveBeenCalled();
+    expect(adapter.revokeInvitation).not.toHaveBeenCalled();
+  });
+
+  it('a bulk revoke sends only the invitations in scope; the others report outside_scope and stay selected', async () => {
+    const { result, adapter } = await atEntityLevel();
+    const outside = result.current.rows.find((r) => r.refusals.revoke === 'outside_scope')!.invitation.id;
+    const inside = result.current.rows.find((r) => r.refusals.revoke === null)!.invitation.id;
+    act(() => result.current.setSelection([outside, inside]));
+    let outcome!: Awaited<ReturnType<typeof result.current.revokeSelected>>;
+    await act(async () => {
+      outcome = await result.current.revokeSelected();
+    });
+    const sent = adapter.revokeInvitation.mock.calls.map(([params]) => params.id);
+    expect(sent).toEqual([inside]);
+    expect(outcome.results.map((r) => [r.id, r.ok])).toEqual([[outside, false], [inside, true]]);
+    expect(result.current.selection).toEqual([outside]);
+  });
+});

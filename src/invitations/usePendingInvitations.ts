@@ -1,8 +1,9 @@
 import { useControllable } from '../query/useControllable';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { toUserAdminError, type UserAdminError } from '../adapter/errors';
+import { toUserAdminError, type DomainErrorReason, type UserAdminError } from '../adapter/errors';
 import type { Invitation } from '../adapter/types';
-import { refusalError, ssoRefusal } from '../core';
+import { checkActOnUser, refusalError, ssoRefusal, type Refusal, type RuleContext } from '../core';
+import { useActingRules } from '../entities/useActingRules';
 import { useEntitiesByIds } from '../entities/useEntities';
 import { useRoles } from '../settings/useRoles';
 import { useSettings } from '../settings/useSettings';
@@ -42,6 +43,12 @@ export interface PendingInvitationRow {
   selected: boolean;
   /** The action running on this row, if any. */
   pendingAction: InvitationAction | null;
+  /**
+   * Why the core refuses each action on this invitation for the acting admin (`outside_scope`
+   * when it reaches an entity outside their scope; `sso_enforced` for resend under SSO), `null`
+   * when allowed. The list disables the action with `errors.reason.<reason>`.
+   */
+  refusals: Record<InvitationAction, DomainErrorReason | null>;
 }
 
 /** Whether none, some or all rows of the current page are selected. */
@@ -113,6 +120,24 @@ export interface UsePendingInvitationsResult extends UseInvitationListResult {
 const EMPTY: string[] = [];
 
 /**
+ * Why the core refuses an action on an invitation: for a resend, enforced SSO (`ssoRefusal`);
+ * then, for both, `checkActOnUser` on the invited user (`resendInvitation` for a resend, `edit`
+ * for a revoke: the core refuses every action on a user outside the acting scope, and adds no
+ * self or last-admin rule for an invited user). An invitation not loaded, or before the settings
+ * load, is left to the server.
+ */
+function invitationRefusal(
+  action: InvitationAction,
+  invitation: Invitation | undefined,
+  rules: RuleContext | undefined,
+  resendRefusal: Refusal | null,
+): Refusal | null {
+  if (action === 'resend' && resendRefusal) return resendRefusal;
+  if (!invitation || !rules) return null;
+  return checkActOnUser(rules, { id: invitation.userId, entityIds: invitation.entityIds, adminScope: null }, action === 'resend' ? 'resendInvitation' : 'edit');
+}
+
+/**
  * The pending-invitations screen without its looks: the paged, searchable list (built on
  * {@link useInvitationList}) with role and entity names resolved, a selection across pages
  * (controlled or not), and resend / revoke for one row or the selection, with one result per
@@ -162,6 +187,12 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
 
   const entityIds = useMemo(() => [...new Set(list.items.flatMap((item) => item.entityIds))].sort(), [list.items]);
   const entities = useEntitiesByIds(entityIds);
+  // Entities asked for and not returned: a backend shows a scoped admin only the entities of their scope.
+  const hiddenEntityIds = useMemo(
+    () => (entities.isSuccess ? entityIds.filter((id) => !entities.byId.has(id)) : EMPTY),
+    [entities.isSuccess, entityIds, entities.byId],
+  );
+  const { rules } = useActingRules(entities.byId, hiddenEntityIds);
   const roleNames = useMemo(() => new Map((roles.data ?? []).map((role) => [role.id, role.name])), [roles.data]);
 
   const [pending, setPending] = useState<Record<string, InvitationAction>>({});
@@ -188,12 +219,19 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
 
   // Under enforced SSO nothing is sent again (core `ssoRefusal`): each invitation reports the refusal.
   const resendRefusal = ssoRefusal(settings.data?.sso.enforced === true, 'resendInvitation');
-  const resendRefusalRef = useRef(resendRefusal);
-  resendRefusalRef.current = resendRefusal;
+  // The core's rules for one invitation, as the users list: the SSO rule, then the invited user's
+  // scope (the core refuses every action on a user outside the acting admin's scope).
+  const refusalOf = useCallback(
+    (action: InvitationAction, invitation: Invitation | undefined): Refusal | null =>
+      invitationRefusal(action, invitation, rules, resendRefusal),
+    [rules, resendRefusal],
+  );
+  const refusalOfRef = useRef(refusalOf);
+  refusalOfRef.current = refusalOf;
 
   const runSingle = useCallback(
     async (action: InvitationAction, id: string): Promise<PendingInvitationsOutcome> => {
-      const refused = action === 'resend' ? resendRefusalRef.current : null;
+      const refused = refusalOfRef.current(action, known.current.get(id));
       if (refused) {
         const next: PendingInvitationsOutcome = { action, scope: 'single', results: [toResult({ id, ok: false, error: refusalError(refused) })] };
         setOutcome(next);
@@ -227,24 +265,32 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
 
   const runBulk = useCallback(
     async (action: InvitationAction): Promise<PendingInvitationsOutcome> => {
-      const ids = selectionRef.current;
-      const refused = action === 'resend' ? resendRefusalRef.current : null;
-      if (refused) {
-        const error = refusalError(refused);
-        const next: PendingInvitationsOutcome = { action, scope: 'bulk', results: ids.map((id) => toResult({ id, ok: false, error })) };
-        setOutcome(next);
-        return next;
+      const selected = selectionRef.current;
+      // A refused invitation is not sent; it reports the core's reason.
+      const refusedItems: InvitationBulkItemResult[] = [];
+      const ids: string[] = [];
+      for (const id of selected) {
+        const refused = refusalOfRef.current(action, known.current.get(id));
+        if (refused) refusedItems.push({ id, ok: false, error: refusalError(refused) });
+        else ids.push(id);
       }
-      setBulkPending(action);
       setOutcome(null);
-      let items: InvitationBulkItemResult[];
-      try {
-        const mutation = action === 'resend' ? mutations.current.resendMany : mutations.current.revokeMany;
-        items = (await mutation.mutateAsync({ ids })).results;
-      } catch (error) {
-        const failure = toUserAdminError(error);
-        items = ids.map((id) => ({ id, ok: false, error: failure }));
+      let sent: InvitationBulkItemResult[] = [];
+      if (ids.length > 0) {
+        setBulkPending(action);
+        try {
+          const mutation = action === 'resend' ? mutations.current.resendMany : mutations.current.revokeMany;
+          sent = (await mutation.mutateAsync({ ids })).results;
+        } catch (error) {
+          const failure = toUserAdminError(error);
+          sent = ids.map((id) => ({ id, ok: false, error: failure }));
+        }
       }
+      const byId = new Map([...refusedItems, ...sent].map((item) => [item.id, item]));
+      const items = selected.flatMap((id) => {
+        const item = byId.get(id);
+        return item ? [item] : [];
+      });
       for (const item of items) if (item.ok && item.invitation) known.current.set(item.id, item.invitation);
       const succeeded = new Set(items.filter((item) => item.ok).map((item) => item.id));
       // Failed ones stay selected (to retry); so do ids selected meanwhile.
@@ -282,8 +328,12 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
         expired: invitation.status === 'expired',
         selected: selectedSet.has(invitation.id),
         pendingAction: pending[invitation.id] ?? null,
+        refusals: {
+          resend: refusalOf('resend', invitation)?.reason ?? null,
+          revoke: refusalOf('revoke', invitation)?.reason ?? null,
+        },
       })),
-    [list.items, roleNames, entities.byId, selectedSet, pending],
+    [list.items, roleNames, entities.byId, selectedSet, pending, refusalOf],
   );
 
   const onPage = list.items.length;
