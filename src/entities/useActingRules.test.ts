@@ -16,6 +16,12 @@ describe('ancestryFromEntities', () => {
     expect(ancestry('nowhere')).toBeUndefined();
   });
 
+  it('completes a chain of loaded parents with the first ancestor carrying ancestorIds; a cycle stops', () => {
+    const ancestry = ancestryFromEntities([entity('lyon', 'fr'), entity('fr', 'g', ['g']), entity('c1', 'c2'), entity('c2', 'c1')]);
+    expect(ancestry('lyon')).toEqual(['fr', 'g']);
+    expect(ancestry('c1')).toEqual(['c2', 'c1']);
+  });
+
   it('an id asked for and not returned is a root outside any scope that does not name it', () => {
     expect(ancestryFromEntities([], ['hidden'])('hidden')).toEqual([]);
   });

@@ -1,14 +1,16 @@
 import { useMemo } from 'react';
 import type { AdminScope, Entity, Settings } from '../adapter/types';
-import { actingScope, actorOf, entityInScope, type EntityAncestry, type RuleContext } from '../core';
+import { actingScope, actorOf, ancestryFromParents, entityInScope, type EntityAncestry, type RuleContext } from '../core';
 import { useSettings } from '../settings/useSettings';
 
 /**
  * An {@link EntityAncestry} over the entities the screen has loaded: an entity's `ancestorIds`
- * when the backend gives them, else its chain of `parentId` through the loaded entities (unknown
- * when the chain leaves them). `hidden` are ids the screen asked the backend for and did not get
- * back: a backend shows a scoped admin only the entities of their scope, so those lie outside it
- * (they answer `[]`, a root the scope does not hold).
+ * (every backend of the kit fills them); for an entity without them (a host's own backend), the
+ * core's {@link ancestryFromParents} over the loaded entities, completed by the first loaded
+ * ancestor that has `ancestorIds`, and unknown when the chain leaves the loaded entities. `hidden`
+ * are ids the screen asked the backend for and did not get back: a backend shows a scoped admin
+ * only the entities of their scope, so those lie outside it (they answer `[]`, a root the scope
+ * does not hold).
  * @example
  * const ancestry = ancestryFromEntities(entitiesById.values());
  * entityInScope(scope, 'fr-sub', ancestry); // true when 'fr' is in the scope
@@ -17,21 +19,19 @@ export function ancestryFromEntities(entities: Iterable<Entity>, hidden: Iterabl
   const byId = new Map<string, Entity>();
   for (const entity of entities) byId.set(entity.id, entity);
   const hiddenIds = new Set(hidden);
+  const fromParents = ancestryFromParents(byId.values());
   return (id) => {
     const entity = byId.get(id);
     if (!entity) return hiddenIds.has(id) ? [] : undefined;
     if (entity.ancestorIds) return entity.ancestorIds;
-    const out: string[] = [];
-    let parent = entity.parentId;
-    while (parent !== null) {
-      if (out.includes(parent)) break;
-      out.push(parent);
-      const next = byId.get(parent);
-      if (!next) return undefined;
-      if (next.ancestorIds) return [...out, ...next.ancestorIds];
-      parent = next.parentId;
+    // The core's chain treats a parent it does not hold as a root: here that ancestry is unknown.
+    const chain = fromParents(id) ?? [];
+    for (let i = 0; i < chain.length; i += 1) {
+      const ancestor = byId.get(chain[i]!);
+      if (!ancestor) return undefined;
+      if (ancestor.ancestorIds) return [...chain.slice(0, i + 1), ...ancestor.ancestorIds];
     }
-    return out;
+    return chain;
   };
 }
 
