@@ -182,7 +182,11 @@ function PermissionMatrixView({ matrix, searchDebounceMs, t }: { matrix: UsePerm
           <SearchField value={list.state.search} onValueChange={list.setSearch} label={t('permissionMatrix.search')} debounceMs={searchDebounceMs} />
         </div>
       ) : null}
-      {readOnly ? <StatusMessage tone="info" data-slot="permission-matrix-read-only">{t('permissionMatrix.readOnly')}</StatusMessage> : null}
+      {readOnly ? (
+        <StatusMessage tone="info" data-slot="permission-matrix-read-only" data-reason={matrix.readOnlyReason ?? undefined}>
+          {matrix.readOnlyReason ? t(`errors.reason.${matrix.readOnlyReason}`) : t('permissionMatrix.readOnly')}
+        </StatusMessage>
+      ) : null}
       {content}
       {users && list && !matrix.isLoading && !matrix.error && list.total > 0 ? (
         <Pagination

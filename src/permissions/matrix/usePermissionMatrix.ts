@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { toUserAdminError, UserAdminError } from '../../adapter/errors';
+import { toUserAdminError, UserAdminError, type DomainErrorReason } from '../../adapter/errors';
 import type { Module, ModulePermissions, Role, Settings, User } from '../../adapter/types';
 import { useUserAdminContext } from '../../provider/context';
 import { invalidateCounts, writeUser } from '../../query/cache/users';
@@ -15,7 +15,9 @@ import { userDisplayName } from '../../users/list/columns';
 import { useActiveAdminCount } from '../../users/list/useActiveAdminCount';
 import { DEFAULT_BULK_CONCURRENCY } from '../../users/useBulkUserActions';
 import { useUserList, type UseUserListResult } from '../../users/useUserList';
-import { applyRolePreset, checkAccessChange, checkActOnUser, clearAdminOnly, normalizePermissions, refusalError } from '../../core';
+import {
+  applyRolePreset, checkAccessChange, checkActOnUser, checkRoleEdit, clearAdminOnly, isActiveAdminUser, normalizePermissions, refusalError,
+} from '../../core';
 import { useActingRules } from '../../entities/useActingRules';
 import { useEntitiesByIds } from '../../entities/useEntities';
 import { writeRole } from '../useUpdateRole';
@@ -102,8 +104,17 @@ export interface UsePermissionMatrixResult {
   isSaving: boolean;
   /** Drops every pending edit and row error. */
   discard: () => void;
-  /** Roles mode without `adapter.updateRole`: nothing can change. */
+  /**
+   * Roles mode where nothing can change: the adapter has no `updateRole`, or the core refuses role
+   * editing to the acting admin (`checkRoleEdit`: a role applies to users of every entity, so only
+   * an admin of every entity, at group level, changes it).
+   */
   readOnly: boolean;
+  /**
+   * Why the roles are read-only when the core refuses (`outside_scope`, shown as
+   * `errors.reason.outside_scope`); `null` otherwise (also when only the adapter lacks `updateRole`).
+   */
+  readOnlyReason: DomainErrorReason | null;
 }
 
 const EMPTY: PermissionValues = {};
@@ -171,6 +182,8 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
     [entities.isSuccess, entities.byId, entityIds],
   );
   const { rules } = useActingRules(entities.byId, hiddenEntityIds);
+  // A role preset is changed only by an admin of every entity (core `checkRoleEdit`), as the backends refuse it otherwise.
+  const roleEditRefusal = rules ? checkRoleEdit(rules) : null;
   const rowRefusal = useCallback(
     (rowId: string): UserAdminError | null => {
       const user = users ? usersById.current.get(rowId) : undefined;
@@ -275,11 +288,13 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
     const wasAdmin = base?.isAdmin === true;
     // The last active admin: the other demotions pending count as done.
     let lastActiveAdmin = false;
-    if (wasAdmin && !next.isAdmin && user.status === 'active' && activeAdminCount !== undefined) {
+    // The users the last-admin rule counts, as the core counts them (matrix rows are login users).
+    const isAdminRole = (id: string) => rolesById.get(id)?.isAdmin;
+    const activeAdmin = (row: KnownRow) => row.status !== null && isActiveAdminUser({ kind: 'login', status: row.status, roleId: row.roleId }, isAdminRole);
+    if (wasAdmin && !next.isAdmin && activeAdmin(user) && activeAdminCount !== undefined) {
       const otherDemotions = Object.entries(pendingRoles).filter(([id, pendingRoleId]) => {
         const other = known.current.get(id);
-        const otherBase = other?.roleId ? rolesById.get(other.roleId) : undefined;
-        return id !== rowId && other?.status === 'active' && otherBase?.isAdmin === true && rolesById.get(pendingRoleId)?.isAdmin !== true;
+        return id !== rowId && other !== undefined && activeAdmin(other) && isAdminRole(pendingRoleId) !== true;
       }).length;
       lastActiveAdmin = activeAdminCount - otherDemotions <= 1;
     }
@@ -327,6 +342,13 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
     const ids = [...new Set([...Object.keys(pending), ...(users ? Object.keys(pendingRoles) : [])])];
     const result: PermissionMatrixSaveResult = { saved: [], failed: [] };
     if (ids.length === 0 || isSaving) return result;
+    if (!users && roleEditRefusal) {
+      const error = refusalError(roleEditRefusal);
+      for (const id of ids) result.failed.push({ id, error });
+      setRowErrors((current) => ({ ...current, ...Object.fromEntries(ids.map((id) => [id, error])) }));
+      onSavedRef.current?.(result);
+      return result;
+    }
     setIsSaving(true);
     const sentRoles = new Map<string, string | undefined>();
     try {
@@ -403,6 +425,7 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
     source, rows, modules, roles, rolesById, settings: settingsQuery.data, list: users ? list : null, isLoading, error, refetch,
     baseline, draft, pending, pendingRoles, changedCount, setDraft, setCell, setRow, setColumn, applyPreset, setRole, roleRefusal, rowRefusal,
     userOf, rowErrors, save, isSaving, discard,
-    readOnly: !users && !capabilities.roleEditing,
+    readOnly: !users && (!capabilities.roleEditing || roleEditRefusal !== null),
+    readOnlyReason: users ? null : (roleEditRefusal?.reason ?? null),
   };
 }
