@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { screenInvitees } from '../core';
 import { classifyAddresses, commitsOnKey, hasOpenGroup, normalizeEmail, parseEmails, splitDisplayName } from './parseEmails';
 
 const emails = (text: string) => parseEmails(text).map((a) => a.email);
@@ -100,6 +101,14 @@ describe('parseEmails', () => {
 });
 
 describe('classifyAddresses', () => {
+  it('follows the core\'s order (invalid before duplicate, screenInvitees) on the normalized addresses, IDN domains included', () => {
+    const text = 'nope, NOPE, ana@exämple.com, ana@xn--exmple-cua.com, jane@acme.fr., Jane@Acme.fr, x@@y';
+    const parsed = parseEmails(text);
+    expect(classifyAddresses(parsed)).toEqual(['invalid', 'invalid', 'valid', 'duplicate', 'valid', 'duplicate', 'invalid']);
+    const { skipped } = screenInvitees(parsed.map((a) => (a.valid ? a.email : a.text)), { ssoEnforced: false });
+    expect(classifyAddresses(parsed).filter((status) => status !== 'valid')).toEqual(skipped.map((s) => s.reason));
+  });
+
   it('marks later occurrences of the same address duplicate, ignoring case, name and trailing dots', () => {
     expect(statuses('jane@acme.fr, JANE@ACME.FR, Jane <Jane@acme.fr>, jane@acme.fr., bob@acme.fr')).toEqual([
       'valid', 'duplicate', 'duplicate', 'duplicate', 'valid',

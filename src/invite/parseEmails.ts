@@ -22,6 +22,7 @@
  *   backends' address rule (`isValidEmail`) accepts ASCII local parts only.
  */
 import { isValidEmail } from '../adapter/schemas';
+import { emailKey, screenInvitees } from '../core';
 
 /** One address found in the text. */
 export interface ParsedAddress {
@@ -158,17 +159,29 @@ export function parseEmails(input: string): ParsedAddress[] {
 
 /**
  * The status of each address of a list, in order: `invalid`, `duplicate` (the same address,
- * ignoring case, appears earlier) or `valid`.
+ * ignoring case, appears earlier) or `valid`. The classification and its order are the core's
+ * (`screenInvitees`, steps `invalid` then `duplicate` of `INVITE_SKIP_ORDER`), run on the
+ * addresses as normalized here (trailing dots, IDN domains in punycode), so a chip says what the
+ * backend will answer. SSO is not screened here: under enforced SSO nothing is invited at all.
  * @example
  * classifyAddresses(parseEmails('a@acme.fr, A@acme.fr, nope')); // ['valid', 'duplicate', 'invalid']
  */
 export function classifyAddresses(list: readonly Pick<ParsedAddress, 'email' | 'valid'>[]): AddressStatus[] {
-  const seen = new Set<string>();
-  return list.map((item) => {
-    if (!item.valid) return 'invalid';
-    if (seen.has(item.email)) return 'duplicate';
-    seen.add(item.email);
-    return 'valid';
+  // An entry the parser found invalid stays invalid ('' is never an address).
+  const emails = list.map((item) => (item.valid ? item.email : ''));
+  const { candidates, skipped } = screenInvitees(emails, { ssoEnforced: false });
+  // The core answers in the order given: each address is either the next candidate (unique, so a
+  // later duplicate never matches it) or the next skipped one.
+  let candidate = 0;
+  let skip = 0;
+  return emails.map((email): AddressStatus => {
+    if (candidates[candidate] !== undefined && candidates[candidate] === emailKey(email)) {
+      candidate += 1;
+      return 'valid';
+    }
+    const reason = skipped[skip]?.reason;
+    skip += 1;
+    return reason === 'duplicate' ? 'duplicate' : 'invalid';
   });
 }
 
