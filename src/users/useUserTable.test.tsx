@@ -485,7 +485,7 @@ describe('useUserTable', { timeout: 20_000 }, () => {
       expect(outcome.items.find((item) => item.id === CURRENT_ADMIN_ID)?.error?.reason).not.toBe('self_action');
     });
 
-    it('a bulk reactivation does not refuse the current admin, and a deactivation of a user of another page not loaded is still refused for self', async () => {
+    it('a bulk deactivation refuses the current admin (self); a selected user not loaded is not refused by the screen (left to the server)', async () => {
       const context = setup({ store: { userCount: 7 } });
       const { result } = await renderTable(context);
       act(() => result.current.setSelection({ ids: [CURRENT_ADMIN_ID, 'user-not-loaded'], allMatching: false }));
