@@ -24,6 +24,8 @@ export interface StoryBackendParameters {
   setup?(backend: { store: ReturnType<typeof createMockStore>; faults: FaultInjector }): void;
   /** Optional methods the story's REST adapter lacks, e.g. `{ roleEditing: false }`. Defaults to all of them present. */
   capabilities?: Partial<AdapterCapabilities>;
+  /** The user the screen acts as (`store.as(id)`), e.g. `SYSTEM_ACTOR_ID`. Defaults to the current admin. */
+  actAs?: string;
 }
 
 const startMsw = mswLoader();
@@ -34,7 +36,7 @@ const backendLoader: Loader = async (context) => {
   const options = (context.parameters.backend ?? {}) as StoryBackendParameters;
   const store = createMockStore(options.store);
   const faults = createFaultInjector();
-  const adapter = createMemoryAdapter(store, { latencyMs: options.latencyMs ?? 50, faults });
+  const adapter = createMemoryAdapter(options.actAs ? store.as(options.actAs) : store, { latencyMs: options.latencyMs ?? 50, faults });
   options.setup?.({ store, faults });
   (context as unknown as { msw: { use(...h: unknown[]): void } }).msw.use(...createHandlers({ adapter, baseUrl: '/api' }));
   return { backend: { store, faults } };

@@ -1,7 +1,7 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { CURRENT_ADMIN_ID, ROLE_IDS } from '../mocks/fixtures';
-import type { MockStore } from '../mocks';
+import { SYSTEM_ACTOR_ID, type MockStore } from '../mocks';
 import { UserList } from '../src/users/components';
 import type { UserListView } from '../src/users';
 import { backend, storyBackend, storyT, TIMEOUT } from './support';
@@ -218,21 +218,33 @@ export const RemoveConfirmation: Story = {
   },
 };
 
-export const SelfAndLastAdminGuards: Story = {
+export const SelfGuards: Story = {
+  parameters: backend({ store: { userCount: 7 } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const table = await loadedTable(canvasElement);
+    const menu = await openRowMenu(canvasElement, rowNamed(table, 'Alice Martin'), context);
+    for (const action of ['actions.remove', 'actions.deactivate'] as const) {
+      const selfItem = within(menu).getByRole('menuitem', { name: new RegExp(`^${t(action)}`) });
+      expect(selfItem).toHaveAttribute('aria-disabled', 'true');
+      expect(selfItem).toHaveAccessibleDescription(t('errors.reason.self_action'));
+    }
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(within(canvasElement).queryByRole('menu')).toBeNull());
+  },
+};
+
+export const LastAdminGuard: Story = {
   parameters: backend({
     store: { userCount: 7 },
-    // Karim stays the only active admin once Alice (the current admin) has a non-admin role.
-    setup: ({ store }) => void store.updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } }),
+    // The screen acts as an operator (no user of the list, so no self rule): once Alice steps
+    // down to a non-admin role, Karim is the only active admin left.
+    actAs: SYSTEM_ACTOR_ID,
+    setup: ({ store }) => void store.as(SYSTEM_ACTOR_ID).updateUser({ id: CURRENT_ADMIN_ID, patch: { roleId: ROLE_IDS.user } }),
   }),
   play: async ({ canvasElement, ...context }) => {
     const t = storyT(context);
     const table = await loadedTable(canvasElement);
-    let menu = await openRowMenu(canvasElement, rowNamed(table, 'Alice Martin'), context);
-    const selfItem = within(menu).getByRole('menuitem', { name: new RegExp(`^${t('actions.remove')}`) });
-    expect(selfItem).toHaveAttribute('aria-disabled', 'true');
-    expect(selfItem).toHaveAccessibleDescription(t('errors.reason.self_action'));
-    await userEvent.keyboard('{Escape}');
-    await waitFor(() => expect(within(canvasElement).queryByRole('menu')).toBeNull());
     // The admin count arrives with its own query: until then nothing is blocked for it, so a
     // retry closes the menu it opened before opening it again (clicking the trigger of an open
     // menu would close it and leave the next attempt without one).
@@ -242,10 +254,35 @@ export const SelfAndLastAdminGuards: Story = {
         await waitFor(() => expect(within(canvasElement).queryByRole('menu')).toBeNull());
       }
       await userEvent.click(within(rowNamed(table, 'Karim Benali')).getByRole('button', { name: t('actions.moreActions', { name: 'Karim Benali' }) }));
-      menu = within(canvasElement).getByRole('menu');
+      const menu = within(canvasElement).getByRole('menu');
       const lastItem = within(menu).getByRole('menuitem', { name: new RegExp(`^${t('actions.deactivate')}`) });
       expect(lastItem).toHaveAccessibleDescription(t('errors.reason.last_admin'));
     }, TIMEOUT);
+  },
+};
+
+export const ScopedAdmin: Story = {
+  parameters: backend({
+    store: { userCount: 7 },
+    // Alice works in Acme France's workspace: José, moved to Acme Madrid, lies outside it.
+    setup: ({ store }) => {
+      store.as(SYSTEM_ACTOR_ID).updateUser({ id: 'user-jose', patch: { entityIds: ['entity-acme-madrid'] } });
+      store.updateSettings({ workspace: { level: 'entity', entityId: 'entity-acme-france' } });
+    },
+  }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const table = await loadedTable(canvasElement);
+    await waitFor(() => expect(rowNamed(table, 'José García')).toHaveAttribute('data-read-only'), TIMEOUT);
+    expect(within(rowNamed(table, 'José García')).getByText(t('userList.readOnly'))).toBeInTheDocument();
+    const menu = await openRowMenu(canvasElement, rowNamed(table, 'José García'), context);
+    for (const action of ['actions.deactivate', 'actions.remove'] as const) {
+      const item = within(menu).getByRole('menuitem', { name: new RegExp(`^${t(action)}`) });
+      expect(item).toHaveAttribute('aria-disabled', 'true');
+      expect(item).toHaveAccessibleDescription(t('errors.reason.outside_scope'));
+    }
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(within(canvasElement).queryByRole('menu')).toBeNull());
   },
 };
 
