@@ -13,7 +13,33 @@ import {
   generateEntities, generateUsers,
 } from './fixtures';
 import { foldText } from './text';
-import type { MockSettingsPatch, MockStoreOptions } from './store';
+
+/** Options of `createMockStore` (`./store`). */
+export interface MockStoreOptions {
+  /** Seed of the fixtures. Defaults to 42. */
+  seed?: number;
+  /** Number of users. Defaults to 200 (at least the 7 fixed users). */
+  userCount?: number;
+  /** Number of entities. Defaults to 12. */
+  entityCount?: number;
+  /** The clock the store reads time from. Defaults to a new clock at 2026-01-15T09:00:00Z. */
+  clock?: Clock;
+  /** Settings overrides (the current user is always Alice Martin). Defaults to `DEFAULT_SETTINGS`. */
+  settings?: Partial<Omit<Settings, 'currentUser'>>;
+  /** When set, only these email domains can be invited or given to login users. Defaults to any domain. */
+  allowedDomains?: string[];
+  /**
+   * Active login users added to the fixtures whatever `allowedDomains` says, as people who joined
+   * before their domain was taken off the list. Each gets the role User (unless `roleId` says
+   * otherwise) in the first company by name. Defaults to none.
+   * @example
+   * createMockStore({ allowedDomains: ['acme.fr'], seedMembers: [{ email: 'old.timer@legacy.test', firstName: 'Old', lastName: 'Timer' }] });
+   */
+  seedMembers?: Array<{ email: string; firstName: string; lastName: string; roleId?: string; entityIds?: string[] }>;
+}
+
+/** Settings a store accepts in `MockStore.updateSettings` (`./store`). */
+export type MockSettingsPatch = Partial<Omit<Settings, 'currentUser'>>;
 
 export interface UserRec {
   user: User;

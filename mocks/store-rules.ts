@@ -9,7 +9,7 @@ import { UserAdminError, type DomainErrorReason, type FieldErrorCode, type Field
 import { VALIDATION_KEYS } from '../src/adapter/schemas';
 import type { AdminScope, ModulePermissions, Role, Settings, UserScope } from '../src/adapter/types';
 import {
-  actorOf, checkAdminOnlyModules, classifyInvitee, emailDomain, enforce, isActiveAdminUser, type RuleContext,
+  actorOf, checkAdminOnlyModules, checkLoginEmail as coreCheckLoginEmail, emailDomain, enforce, isActiveAdminUser, type RuleContext,
 } from '../src/core';
 import { isDisposableDomain } from './disposable';
 import { CURRENT_ADMIN_ID } from './fixtures';
@@ -143,10 +143,9 @@ export function domainFacts(state: StoreState, email: string): { domainAllowed: 
   return { domainAllowed: !state.allowedDomains || state.allowedDomains.has(domain), disposable: isDisposableDomain(domain) };
 }
 
-/** A login user's address: refused (validation) when the invite classification would skip its domain. */
+/** A login user's address: refused by the core's login-email rule (the invitees' domain rules) with this backend's domain facts. */
 export function checkLoginEmail(state: StoreState, email: string, field = 'email'): void {
-  const reason = classifyInvitee({ existing: null, ...domainFacts(state, email) });
-  if (reason) throw validation({ [field]: 'not_allowed' }, undefined, `Domain ${emailDomain(email)} is refused (${reason})`);
+  enforce(coreCheckLoginEmail(email, domainFacts(state, email), field));
 }
 
 export function checkEmailFree(state: StoreState, email: string, selfId: string | null): void {

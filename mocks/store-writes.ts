@@ -7,10 +7,11 @@ import * as z from 'zod/mini';
 import { UserAdminError, type FieldErrors } from '../src/adapter/errors';
 import { createUserSchema, modulePermissionsSchema, userPatchSchema } from '../src/adapter/schemas';
 import type {
-  AdminScope, BulkResult, CreateUserInput, CreateUserResult, Entity, EntityKind, Role, RolePatch, UpdateUserResult, User, UserPatch,
+  AdminScope, BulkResult, CreateUserInput, CreateUserResult, Entity, EntityKind, IdentityProviderField, Role, RolePatch, UpdateUserResult, User, UserPatch,
 } from '../src/adapter/types';
 import {
-  checkAccessChange, checkActOnUser, checkGrant, clearAdminOnly, defaultAdminScope, emailChangeOutcome, enforce, reactivationOutcome, ssoRefusal,
+  PROFILE_FIELDS, checkAccessChange, checkActOnUser, checkGrant, checkProfileChange, checkRoleEdit, clearAdminOnly, defaultAdminScope, emailChangeOutcome,
+  enforce, reactivationOutcome, ssoRefusal,
 } from '../src/core';
 import {
   changeEmail, deleteUser, dropInvitation, indexKeys, insertUser, iso, mustUser, neverAccepted, nextId, sortEntities, toEntity, toInvitation, toUser,
@@ -118,18 +119,10 @@ export function updateUser(state: StoreState, id: string, rawPatch: UserPatch): 
   const u = rec.user;
   const patch = parseOrThrow(userPatchSchema(settings.username), rawPatch ?? {});
   let emailChange: UpdateUserResult['emailChange'] = 'none';
-  const changed = (field: 'email' | 'firstName' | 'lastName' | 'username' | 'phone') =>
+  const changed = (field: IdentityProviderField) =>
     patch[field] !== undefined && (patch[field] || null) !== (u[field] || null) && !(field === 'email' && patch.email === u.pendingEmail);
-  const profileFields = ['email', 'firstName', 'lastName', 'username', 'phone'] as const;
-  if (settings.workspace?.level === 'entity' && u.scope === 'group' && profileFields.some(changed)) {
-    throw new UserAdminError('forbidden', 'A group user\'s profile is edited at group level', { reason: 'group_profile_read_only' });
-  }
-  if (u.source === 'sso') {
-    const managed = settings.sso.managedFields ?? ['email', 'firstName', 'lastName'];
-    const refused: FieldErrors = {};
-    for (const field of managed) if (changed(field)) refused[field] = 'managed_by_idp';
-    if (Object.keys(refused).length > 0) throw validation(refused, 'managed_by_idp', 'The identity provider owns these fields');
-  }
+  // Who owns the profile fields (a group user's at entity level, an SSO user's IdP-managed ones): the core's rule.
+  enforce(checkProfileChange(settings, u, PROFILE_FIELDS.filter(changed)));
 
   if (u.kind === 'contact') {
     if (patch.entityIds !== undefined && patch.entityIds.length !== 1) {
@@ -227,8 +220,8 @@ export function updateUser(state: StoreState, id: string, rawPatch: UserPatch): 
 export function updateRole(state: StoreState, id: string, patch: RolePatch): Role {
   const role = state.roles.get(id);
   if (!role) throw new UserAdminError('not_found', `Role ${id} does not exist`, { reason: 'role_not_found' });
-  // A role's preset reaches users of every entity: only an admin whose acting scope holds the whole tree changes it.
-  enforce(checkGrant(ctx(state), { entityIds: state.entities.filter((e) => e.parentId === null).map((e) => e.id) }));
+  // A role's preset reaches users of every entity: only an admin whose acting scope is all entities changes it.
+  enforce(checkRoleEdit(ctx(state)));
   const parsed = parseOrThrow(z.object({ defaultPermissions: modulePermissionsSchema }), patch ?? {});
   checkPermissions(state, parsed.defaultPermissions, role);
   role.defaultPermissions = { ...parsed.defaultPermissions };

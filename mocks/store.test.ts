@@ -265,7 +265,7 @@ describe('createUser', () => {
 
   it('given allowed domains, refuses a login user of another domain', () => {
     const store = createMockStore({ allowedDomains: ['acme-group.com'] });
-    expect(caught(() => store.createUser({ input: loginInput({ email: 'x@gmail.com' }) }))).toMatchObject({ code: 'validation', fieldErrors: { email: 'not_allowed' } });
+    expect(caught(() => store.createUser({ input: loginInput({ email: 'x@gmail.com' }) }))).toMatchObject({ code: 'validation', reason: 'email_not_allowed', fieldErrors: { email: 'not_allowed' } });
     expect(store.createUser({ input: loginInput() }).user.email).toBe('new.person@acme-group.com');
   });
 
@@ -830,6 +830,9 @@ describe('admin scope (acting as a scoped admin)', () => {
     const patch = { defaultPermissions: { [MODULE_IDS.documents]: 'edit' } };
     expect(caught(() => store.as(KARIM).updateRole({ id: ROLE_IDS.user, patch }))).toMatchObject({ code: 'forbidden', reason: 'outside_scope' });
     expect(store.updateRole({ id: ROLE_IDS.user, patch }).defaultPermissions).toEqual(patch.defaultPermissions);
+    // At entity level the acting scope is the workspace entity, even the root one: a role changes at group level (core checkRoleEdit).
+    const atRoot = createMockStore({ settings: { workspace: { level: 'entity', entityId: ROOT_ENTITY_ID } } });
+    expect(caught(() => atRoot.updateRole({ id: ROLE_IDS.user, patch }))).toMatchObject({ code: 'forbidden', reason: 'outside_scope' });
   });
 
   it('given a user who is not an admin, refuses every write', () => {

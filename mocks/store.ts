@@ -6,7 +6,9 @@
  * the facts it holds: who acts on whom (self, admin scope, last active admin: `checkActOnUser`,
  * `checkAccessChange`, `checkGrant`), admin-only modules (`checkAdminOnlyModules`), the invite
  * classification and its order (`screenInvitees`, `classifyInvitee`), the email change
- * (`emailChangeOutcome`), reactivation (`reactivationOutcome`) and enforced SSO (`ssoRefusal`).
+ * (`emailChangeOutcome`), reactivation (`reactivationOutcome`), enforced SSO (`ssoRefusal`), who owns
+ * profile fields (`checkProfileChange`), a login user's address (`checkLoginEmail`) and who changes a
+ * role preset (`checkRoleEdit`).
  * Every call acts as a user: the current admin, or the one given to {@link MockStore.as}, with the
  * core's acting scope (`actorOf`: their admin scope, narrowed to the workspace entity at entity
  * level). What is left here is this backend's own validation (shapes, unknown ids, modules and
@@ -37,7 +39,7 @@
  *   without `adminScope` gets the acting admin's scope. `listEntities` without `ids` starts a
  *   scoped admin's tree at their scope's roots and shows only what lies in it; `ids` answer any
  *   entity. Every entity carries `ancestorIds`. A role preset (`updateRole`) reaches every entity,
- *   so only an admin whose acting scope holds the whole tree may change it.
+ *   so only an admin whose acting scope is all entities (`checkRoleEdit`) may change it.
  * - **Counts** (`getUserCounts`): `active`, `invited` and `deactivated` count login users only;
  *   `contacts` counts contacts of any status; `all` counts everyone.
  * - **Sort** orders: `name` is last name then first name (accent- and case-insensitive); `status`
@@ -54,7 +56,9 @@ import type { Clock } from './clock';
 import { CURRENT_ADMIN_ID } from './fixtures';
 import { acceptInvitation, inviteUsers, resendInvitation, revokeInvitation } from './store-invites';
 import { diagnostics, getUserCounts, listEntities, listInvitations, listUsers } from './store-query';
-import { createState, load, mustUser, sweep, toUser, withSettingsDefaults, type StoreState } from './store-records';
+import {
+  createState, load, mustUser, sweep, toUser, withSettingsDefaults, type MockSettingsPatch, type MockStoreOptions, type StoreState,
+} from './store-records';
 import { SYSTEM_ACTOR_ID, currentUser } from './store-rules';
 import { addEntity, bulk, createUser, remove, setStatus, updateRole, updateUser } from './store-writes';
 
@@ -65,32 +69,7 @@ import { addEntity, bulk, createUser, remove, setStatus, updateRole, updateUser 
 
 export { SYSTEM_ACTOR_ID };
 
-/** Options of {@link createMockStore}. */
-export interface MockStoreOptions {
-  /** Seed of the fixtures. Defaults to 42. */
-  seed?: number;
-  /** Number of users. Defaults to 200 (at least the 7 fixed users). */
-  userCount?: number;
-  /** Number of entities. Defaults to 12. */
-  entityCount?: number;
-  /** The clock the store reads time from. Defaults to a new clock at 2026-01-15T09:00:00Z. */
-  clock?: Clock;
-  /** Settings overrides (the current user is always Alice Martin). Defaults to {@link DEFAULT_SETTINGS}. */
-  settings?: Partial<Omit<Settings, 'currentUser'>>;
-  /** When set, only these email domains can be invited or given to login users. Defaults to any domain. */
-  allowedDomains?: string[];
-  /**
-   * Active login users added to the fixtures whatever `allowedDomains` says, as people who joined
-   * before their domain was taken off the list. Each gets the role User (unless `roleId` says
-   * otherwise) in the first company by name. Defaults to none.
-   * @example
-   * createMockStore({ allowedDomains: ['acme.fr'], seedMembers: [{ email: 'old.timer@legacy.test', firstName: 'Old', lastName: 'Timer' }] });
-   */
-  seedMembers?: Array<{ email: string; firstName: string; lastName: string; roleId?: string; entityIds?: string[] }>;
-}
-
-/** Settings a store accepts in {@link MockStore.updateSettings}. */
-export type MockSettingsPatch = Partial<Omit<Settings, 'currentUser'>>;
+export type { MockSettingsPatch, MockStoreOptions };
 
 type Plain<P> = Omit<P, 'signal'>;
 
