@@ -10,6 +10,7 @@ import { isValidEmail } from '../../adapter/schemas';
 import {
   actorOf,
   checkActOnUser,
+  checkLoginEmail as coreCheckLoginEmail,
   defaultAdminScope,
   emailDomain,
   enforce,
@@ -99,16 +100,20 @@ export function createRules({ options, reads, ancestry }: RuleDeps) {
   }
 
   const domainAllowed = (email: string) => !options.allowedDomains || options.allowedDomains.map((d) => d.toLowerCase()).includes(emailDomain(email));
+  const isDisposable = options.isDisposableEmail ?? isCommonDisposableEmail;
 
-  function checkEmail(email: string, login: boolean): void {
+  /** An address's shape (this adapter's validation); contacts, who never sign in, stop here. */
+  function checkEmail(email: string): void {
     if (!isValidEmail(email)) throw invalid(`Invalid email ${email}`, { email: 'invalid_email' });
-    if (login && !domainAllowed(email)) throw invalid(`The domain of ${email} is not allowed`, { email: 'not_allowed' });
   }
 
-  const isDisposable = options.isDisposableEmail ?? isCommonDisposableEmail;
-  /** A new login user's address, or a login user's new address, must not be disposable (contacts may have one, as in the reference store). */
-  async function checkNotDisposable(email: string): Promise<void> {
-    if (await isDisposable(email)) throw invalid(`Domain ${emailDomain(email)} is a disposable-address provider`, { email: 'not_allowed' });
+  /**
+   * A new login user's address, or a login user's new address: the core's login-email rule (the
+   * invitees' domain rules: allowed domains, then disposable providers; `email_not_allowed`).
+   */
+  async function checkLoginEmail(email: string): Promise<void> {
+    enforce(coreCheckLoginEmail(email, { domainAllowed: domainAllowed(email) }));
+    enforce(coreCheckLoginEmail(email, { disposable: await isDisposable(email) }));
   }
 
   async function roleOrThrow(roleId: string, signal?: AbortSignal): Promise<Role> {
@@ -123,7 +128,7 @@ export function createRules({ options, reads, ancestry }: RuleDeps) {
     if (unknown.length) throw invalid(`Unknown entities ${unknown.join(', ')}`, { entityIds: 'not_found' }, 'entity_not_found');
   }
 
-  return { currentAdmin, ruleContext, isLastActiveAdmin, enforceActOn, grantedAdminScope, domainAllowed, checkEmail, isDisposable, checkNotDisposable, roleOrThrow, checkEntities };
+  return { currentAdmin, ruleContext, isLastActiveAdmin, enforceActOn, grantedAdminScope, domainAllowed, checkEmail, isDisposable, checkLoginEmail, roleOrThrow, checkEntities };
 }
 
 /** The rules of one adapter. */

@@ -24,9 +24,11 @@ import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted, type Fi
 import { withUndo } from '../shared/undo';
 import { mapWithConcurrency } from '../../query/concurrency';
 import {
+  PROFILE_FIELDS,
   checkAccessChange,
   checkAdminOnlyModules,
   checkGrant,
+  checkProfileChange,
   classifyInvitee,
   clearAdminOnly,
   defaultAdminScope,
@@ -86,7 +88,7 @@ export interface WriteDeps {
 export function createWrites({ options, request, reads, rules, now }: WriteDeps) {
   const ttlDays = options.invitationTtlDays ?? 7;
   const { provider, roleMap, ssoSettings, getScimUser, toUser, usersByUserName } = reads;
-  const { ruleContext, isLastActiveAdmin, enforceActOn, grantedAdminScope, domainAllowed, checkEmail, isDisposable, checkNotDisposable, roleOrThrow, checkEntities } = rules;
+  const { ruleContext, isLastActiveAdmin, enforceActOn, grantedAdminScope, domainAllowed, checkEmail, isDisposable, checkLoginEmail, roleOrThrow, checkEntities } = rules;
 
   /** PATCH when the provider has it, else GET + PUT. Returns the resource after the change. */
   async function patchUser(id: string, operations: { op: string; path?: string; value?: unknown }[], apply: (r: ScimUser) => ScimUser, signal?: AbortSignal): Promise<ScimUser> {
@@ -179,7 +181,7 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     if (!input.firstName?.trim() && input.kind === 'contact') throw invalid('First name required', { firstName: 'required' });
     if (input.kind === 'contact') {
       if (options.contacts === false) throw new UserAdminError('forbidden', 'Contacts are not enabled');
-      checkEmail(email, false);
+      checkEmail(email);
       checkEntities([input.entityId]);
       enforce(checkGrant(await ruleContext(signal), { entityIds: [input.entityId] }));
       const body: Omit<ScimUser, 'id'> = {
@@ -196,8 +198,8 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
       return { user: await toUser(created, signal), invitation: null };
     }
     enforce(ssoRefusal((await ssoSettings()).enforced, 'createLoginUser'));
-    checkEmail(email, true);
-    await checkNotDisposable(email);
+    checkEmail(email);
+    await checkLoginEmail(email);
     const role = await roleOrThrow(input.roleId, signal);
     if (!input.entityIds?.length) throw invalid('At least one entity', { entityIds: 'required' });
     checkEntities(input.entityIds);
@@ -231,11 +233,11 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     const next: ScimUser = structuredClone(current);
     const ext: ScimUserExtension = { ...(next[X] ?? {}) };
     const fieldErrors: FieldErrors = {};
-    if (before.source === 'sso') {
-      const managed = ['email', 'firstName', 'lastName'] as const;
-      const touched = managed.filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
-      if (touched.length) throw invalid('Fields owned by the identity provider', Object.fromEntries(touched.map((k) => [k, 'managed_by_idp'])), 'managed_by_idp');
-    }
+    // Who owns the profile fields (core checkProfileChange): an SSO user's IdP-managed ones
+    // (`settings.sso.managedFields`, default email, first and last name) are read-only. This adapter
+    // has no entity-level workspace (it acts at group level), so a group user's profile is editable.
+    const changed = PROFILE_FIELDS.filter((k) => patch[k] !== undefined && (patch[k] || null) !== (before[k] || null));
+    enforce(checkProfileChange({ sso: await ssoSettings() }, before, changed));
     if (patch.entityIds !== undefined) {
       checkEntities(patch.entityIds);
       if (before.kind === 'contact' && patch.entityIds.length !== 1) throw invalid('A contact lives in one entity', { entityIds: 'invalid_format' }, 'contact_single_entity');
@@ -263,13 +265,15 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
 
     if (patch.email !== undefined) {
       const email = patch.email.trim().toLowerCase();
-      checkEmail(email, before.kind === 'login');
+      checkEmail(email);
       if (email !== before.email.toLowerCase()) {
-        if (before.kind === 'login') await checkNotDisposable(email);
-        // SCIM has no confirmation flow; an invited user's invitation goes again to the new address,
-        // except under enforced SSO (they sign in through the identity provider: nothing is sent).
+        if (before.kind === 'login') await checkLoginEmail(email);
+        // SCIM has no confirmation flow; an invited user's invitation goes again to the new address.
+        // Otherwise (a contact, enforced SSO, a user who signed in) the address changes at once and,
+        // as in the reference store, a pending invitation or registration request goes (it named the old address).
         const outcome = emailChangeOutcome({ kind: before.kind, status: before.status, ssoEnforced: (await ssoSettings()).enforced, confirmation: false });
         if (outcome === 'reinvite' && ext.invitation) ext.invitation = renewedInvitation(ext.invitation);
+        else if (outcome === 'replace') delete ext.invitation;
       }
       next.userName = email;
       next.emails = [{ value: email, type: 'work', primary: true }, ...(next.emails ?? []).filter((e) => !e.primary && e.value.toLowerCase() !== email)];
@@ -360,6 +364,11 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
 
   async function inviteUsers({ input, signal }: Parameters<UserAdminAdapter['inviteUsers']>[0]): Promise<InviteUsersResult> {
     throwIfAborted(signal);
+    // The core's classification, in its order (INVITE_SKIP_ORDER): SSO, invalid, duplicate first
+    // (no lookup); with nobody left to invite (every address under enforced SSO), nothing is
+    // checked or written, as in the reference store.
+    const { candidates, skipped } = screenInvitees(input.emails, { ssoEnforced: (await ssoSettings()).enforced });
+    if (candidates.length === 0) return { invited: [], skipped };
     const role = await roleOrThrow(input.roleId, signal);
     if (!input.entityIds?.length) throw invalid('At least one entity', { entityIds: 'required' });
     checkEntities(input.entityIds);
@@ -370,9 +379,7 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
       checkAdminOnlyModules(role, input.permissions ?? {}, options.modules),
       checkGrant(ctx, { isAdminRole: role.isAdmin, adminScope, entityIds: input.entityIds }),
     );
-    // The core's classification, in its order (INVITE_SKIP_ORDER): SSO, invalid, duplicate, then
-    // an existing user (already_member / already_invited) before the domain and disposable rules.
-    const { candidates, skipped } = screenInvitees(input.emails, { ssoEnforced: (await ssoSettings()).enforced });
+    // Then an existing user (already_member / already_invited) before the domain and disposable rules.
     const skip = (email: string, reason: InviteSkipReason) => skipped.push({ email, reason });
     const existing = await usersByUserName(candidates, signal);
     const map = await roleMap(signal);

@@ -24,8 +24,8 @@ afterEach(async () => {
   harness = null;
 });
 
-async function start(features: Parameters<typeof createScimHarness>[0] = {}): Promise<ScimHarness> {
-  harness = await createScimHarness(features);
+async function start(features: Parameters<typeof createScimHarness>[0] = {}, adapterOptions: Parameters<typeof createScimHarness>[1] = {}): Promise<ScimHarness> {
+  harness = await createScimHarness(features, adapterOptions);
   return harness;
 }
 
@@ -151,7 +151,7 @@ describe('enforced SSO (SCIM)', () => {
     expect(listed.total).toBe(0);
   });
 
-  it("an invited user's email change sends the invitation again, except under SSO", async () => {
+  it("an invited user's email change sends the invitation again; under SSO nothing is sent and the pending invitation goes, as in the reference store", async () => {
     const h = await start();
     const day = 24 * 3600 * 1000;
     const { user } = await invitedUser(h.adapter, 'move.one@acme.fr');
@@ -164,7 +164,9 @@ describe('enforced SSO (SCIM)', () => {
     await h.advanceTime!(day);
     const under = await h.adapter.updateUser({ id: user.id, patch: { email: 'move.three@acme.fr' } });
     expect(under.user.email).toBe('move.three@acme.fr');
-    expect(under.user.invitation!.sentAt).toBe(moved.user.invitation!.sentAt);
+    expect(under.emailChange).toBe('none');
+    expect(under.user.invitation).toBeNull();
+    expect((await h.adapter.listInvitations({ pageIndex: 0, pageSize: 100, search: 'move.' })).total).toBe(0);
   });
 });
 
@@ -187,6 +189,34 @@ describe('invite classification in the core order (SCIM)', () => {
     await h.setSsoEnforced!(true);
     const sso = await h.adapter.inviteUsers({ input: { emails: ['nope', LEGACY_MEMBER.email], roleId: 'role-user', entityIds: ['entity-acme-paris'] } });
     expect(sso.skipped.map((s) => s.reason)).toEqual(['sso_enforced', 'sso_enforced']);
+  });
+});
+
+describe('core rules on the input (SCIM)', () => {
+  it('under enforced SSO inviteUsers skips every address before checking role, entities or grant, and writes nothing', async () => {
+    const h = await start();
+    await h.setSsoEnforced!(true);
+    const from = h.server.requests.length;
+    const result = await h.adapter.inviteUsers({ input: { emails: ['a@acme.fr', 'nope'], roleId: 'role-ghost', entityIds: ['entity-ghost'] } });
+    expect(result).toEqual({ invited: [], skipped: [{ email: 'a@acme.fr', reason: 'sso_enforced' }, { email: 'nope', reason: 'sso_enforced' }] });
+    expect(writes(h.server.requests.slice(from))).toEqual([]);
+  });
+
+  it("an SSO user's IdP-managed fields come from settings.sso.managedFields (checkProfileChange), not a fixed list", async () => {
+    const h = await start({}, { sso: { enforced: false, providerName: 'Okta', managedFields: ['phone'] } });
+    const ext = h.server.store.users.get(LEGACY_MEMBER.id)![X] as { source: string };
+    ext.source = 'sso';
+    const renamed = await h.adapter.updateUser({ id: LEGACY_MEMBER.id, patch: { firstName: 'OlgA' } });
+    expect(renamed.user.firstName).toBe('OlgA');
+    const error = await rejection(h.adapter.updateUser({ id: LEGACY_MEMBER.id, patch: { phone: '+33 1 00 00 00 00' } }));
+    expect(error).toMatchObject({ code: 'validation', reason: 'managed_by_idp', fieldErrors: { phone: 'managed_by_idp' } });
+  });
+
+  it("a login user's new address outside allowedDomains is refused by the core's login-email rule (email_not_allowed)", async () => {
+    const h = await start();
+    const { user } = await invitedUser(h.adapter, 'stay.here@acme.fr');
+    const error = await rejection(h.adapter.updateUser({ id: user.id, patch: { email: 'gone@not-acme.test' } }));
+    expect(error).toMatchObject({ code: 'validation', reason: 'email_not_allowed', fieldErrors: { email: 'not_allowed' } });
   });
 });
 
