@@ -12,7 +12,7 @@ import { primaryInvitation, toInvitation, toUser, type BaInvitation, type BaUser
 import type { BetterAuthCall } from './transport';
 import type { BetterAuthConfig } from './options';
 import type { BetterAuthSnapshots, Signal, Snapshot, Structure } from './snapshot';
-import { refuse } from './rules';
+import { refuse } from './errors';
 
 /** What the reads are built on. */
 export interface ReadDeps {
@@ -101,10 +101,17 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
     return (await mergedInvitations([email], signal))[0]!;
   }
 
-  /** The pending invitations of the contract invitation `id` (any of its better-auth ids). */
-  async function invitationGroup(id: string, signal: Signal): Promise<{ email: string; pending: BaInvitation[] }> {
+  /**
+   * The pending invitations of the contract invitation `id` (any of its better-auth ids), with the
+   * snapshot read and the invitee as one of our users (`null` for an address with no account), for the rules.
+   */
+  async function invitationGroup(id: string, signal: Signal): Promise<{ email: string; pending: BaInvitation[]; snapshot: Snapshot; invitee: User | null }> {
     const snapshot = await loadSnapshot(signal);
-    for (const [email, pending] of snapshot.invitationsByEmail) if (pending.some((i) => i.id === id)) return { email, pending };
+    for (const [email, pending] of snapshot.invitationsByEmail) {
+      if (!pending.some((i) => i.id === id)) continue;
+      const raw = (await accountsByEmail([email], signal)).get(email);
+      return { email, pending, snapshot, invitee: raw ? toUser(raw, snapshot, mappingContext(snapshot)) : null };
+    }
     throw refuse('not_found', `No pending invitation ${id}`, 'invitation_not_pending');
   }
 

@@ -7,7 +7,7 @@
  * (it only refuses to ban or remove oneself): the adapter must. Writes call the core only through here.
  */
 import type { ModulePermissions, Role, Settings, User } from '../../adapter/types';
-import { UserAdminError, type FieldErrors } from '../../adapter/errors';
+import { refuse } from './errors';
 import { isValidEmail } from '../../adapter/schemas';
 import {
   ALL_ENTITIES,
@@ -16,6 +16,9 @@ import {
   checkAccessChange,
   checkActOnUser,
   checkAdminOnlyModules,
+  checkGrant,
+  checkLoginEmail as coreCheckLoginEmail,
+  checkRoleEdit,
   classifyInvitee,
   emailChangeOutcome,
   emailDomain,
@@ -24,7 +27,9 @@ import {
   reactivationOutcome,
   screenInvitees,
   ssoRefusal,
+  type Grant,
   type RuleContext,
+  type RuleTarget,
   type UserAction,
 } from '../../core';
 import { normalizeLevels, parseRoleList } from './mapping';
@@ -34,13 +39,6 @@ import type { BetterAuthReads } from './reads';
 
 export { emailKey } from '../../core';
 
-/**
- * An error the adapter throws itself.
- * @example
- * throw refuse('validation', 'Unknown role x', 'role_not_found', { roleId: 'not_found' });
- */
-export const refuse = (code: UserAdminError['code'], message: string, reason?: UserAdminError['reason'], fieldErrors?: FieldErrors) =>
-  new UserAdminError(code, message, { reason, fieldErrors });
 
 /** What the rules are built on. */
 export interface RuleDeps {
@@ -84,8 +82,18 @@ export function createRules({ config, reads }: RuleDeps) {
   }
 
   /** Throws unless the current admin may run `action` on `target` as to self and scope (an action the last-admin rule does not guard). */
-  function enforceSelfAndScope(s: Structure, target: User, action: UserAction): void {
+  function enforceSelfAndScope(s: Structure, target: RuleTarget, action: UserAction): void {
     enforce(checkActOnUser(ruleContext(s), target, action));
+  }
+
+  /** Throws unless the current admin may grant this (core `checkGrant`): only an admin grants; better-auth has no admin scope, so an admin grants every entity. */
+  function enforceGrant(s: Structure, grant: Grant): void {
+    enforce(checkGrant(ruleContext(s), grant));
+  }
+
+  /** Throws unless the current admin may change a role preset (core `checkRoleEdit`): an admin of every entity, which every better-auth admin is. */
+  function enforceRoleEdit(s: Structure): void {
+    enforce(checkRoleEdit(ruleContext(s)));
   }
 
   /**
@@ -153,20 +161,15 @@ export function createRules({ config, reads }: RuleDeps) {
 
   const domainAllowed = (email: string) => !allowedDomains || allowedDomains.has(emailDomain(email));
 
-  function checkDomain(email: string): void {
-    if (!domainAllowed(email)) throw refuse('validation', `Domain ${emailDomain(email)} is not allowed`, undefined, { email: 'not_allowed' });
-  }
-
-  /** A new login user's address, or a login user's new address, must not be disposable (as in the reference store). */
-  async function checkNotDisposable(email: string): Promise<void> {
-    if (await isDisposable(email)) throw refuse('validation', `Domain ${emailDomain(email)} is a disposable-address provider`, undefined, { email: 'not_allowed' });
-  }
-
-  /** A login user's address (`email`, normalized from `given`): valid, of an allowed domain, not disposable. */
+  /**
+   * A login user's address (`email`, normalized from `given`): valid (this adapter's check), then
+   * the core's login-email rule (the invitees' domain rules: allowed domains, then disposable
+   * providers, the lookup made only when the domain is allowed; `email_not_allowed`).
+   */
   async function checkLoginEmail(email: string, given: string): Promise<void> {
     if (!isValidEmail(email)) throw refuse('validation', `Invalid email ${given}`, undefined, { email: 'invalid_email' });
-    checkDomain(email);
-    await checkNotDisposable(email);
+    enforce(coreCheckLoginEmail(email, { domainAllowed: domainAllowed(email) }));
+    enforce(coreCheckLoginEmail(email, { disposable: await isDisposable(email) }));
   }
 
   return {
@@ -176,6 +179,8 @@ export function createRules({ config, reads }: RuleDeps) {
     isLastActiveAdmin,
     enforceActOn,
     enforceSelfAndScope,
+    enforceGrant,
+    enforceRoleEdit,
     enforceAccessChange,
     enforceSso,
     mustRole,

@@ -5,16 +5,18 @@
  * the domain core) before anything is sent, runs its requests under withUndo
  * (./operations.ts) and clears the cached snapshot.
  */
-import type { CreateUserResult, InviteFailure, InviteUsersResult, UserAdminAdapter } from '../../adapter/types';
+import type { CreateUserResult, InviteFailure, InviteUsersResult, User, UserAdminAdapter } from '../../adapter/types';
+import type { RuleTarget } from '../../core';
 import { isAbortError, isUserAdminError, throwIfAborted } from '../../adapter/errors';
 import { withUndo } from '../shared/undo';
 import { mapWithConcurrency } from '../../query/concurrency';
-import { joinName, parseRoleList, statementsFromLevels } from './mapping';
+import { invitationEntityIds, joinName, parseRoleList, statementsFromLevels, type BaInvitation } from './mapping';
 import type { BetterAuthCall } from './transport';
 import type { BetterAuthConfig } from './options';
 import type { BetterAuthSnapshots } from './snapshot';
 import type { BetterAuthReads } from './reads';
-import { emailKey, refuse, type BetterAuthRules } from './rules';
+import { refuse } from './errors';
+import { emailKey, type BetterAuthRules } from './rules';
 import type { BetterAuthOperations } from './operations';
 
 /** An address inviteUsers could not invite, with the error's code and reason. */
@@ -46,8 +48,12 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
   const { options, modules, sso, inviteConcurrency, isDisposable } = config;
   const { invalidate, loadStructure, loadSnapshot } = snapshots;
   const { everyone, isOurs, readUser, accountsByEmail, mergedInvitations, mergedInvitation, invitationGroup } = reads;
-  const { enforceActOn, enforceSelfAndScope, enforceAccessChange, enforceSso, isAdminRole, mustRole, checkPermissions, checkRoleDefaults, resolveEntities, domainAllowed, checkLoginEmail } = rules;
+  const { enforceActOn, enforceSelfAndScope, enforceGrant, enforceRoleEdit, enforceAccessChange, enforceSso, isAdminRole, mustRole, checkPermissions, checkRoleDefaults, resolveEntities, domainAllowed, checkLoginEmail } = rules;
   const { post, reinviteBody, inviteInto, cancelAll, removeMember, createInvited, setPlatformRole } = ops;
+
+  /** The invitee as the rules see them: our user, else (an address with no account) the organizations and teams invited to. */
+  const inviteeTarget = (invitee: User | null, pending: readonly BaInvitation[]): RuleTarget =>
+    invitee ?? { id: '', adminScope: null, entityIds: [...new Set(invitationEntityIds(pending))] };
 
   const methods: WriteMethods = {
     async createUser({ input, signal }): Promise<CreateUserResult> {
@@ -60,6 +66,8 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
       const role = mustRole(s, input.roleId);
       checkPermissions(role, input.permissions);
       const byOrg = resolveEntities(s, input.entityIds);
+      // What the new user is given (core checkGrant): only an admin grants a role and entities.
+      enforceGrant(s, { isAdminRole: isAdminRole(role.id), entityIds: input.entityIds });
       const extra = options.phoneField && input.phone ? { [options.phoneField]: input.phone } : {};
       if (!options.phoneField && input.phone) throw refuse('validation', 'This server has no phone field (phoneField option)', undefined, { phone: 'not_allowed' });
       // An address of ours is taken; an account outside our organizations is invited as it is (its profile is not ours to set).
@@ -256,12 +264,15 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
       throwIfAborted(signal);
       // The classification and its order are the core's: SSO, invalid, duplicate (screenInvitees),
       // then already a user of ours, domain, disposable (classifyInvitee).
+      // With nobody left to invite (every address under enforced SSO), nothing is checked or sent, as in the reference store.
       const screened = rules.screenInvitees(input.emails, { ssoEnforced: sso().enforced });
-      if (sso().enforced) return { invited: [], skipped: screened.skipped };
+      if (screened.candidates.length === 0) return { invited: [], skipped: screened.skipped };
       const s = await loadStructure(signal);
       const role = mustRole(s, input.roleId);
       checkPermissions(role, input.permissions);
       const byOrg = resolveEntities(s, input.entityIds);
+      // What the invitations grant is checked once for the call (core checkGrant): a refusal rejects it whole.
+      enforceGrant(s, { isAdminRole: isAdminRole(role.id), entityIds: input.entityIds });
       const { mapped } = await everyone(signal);
       const byEmail = new Map(mapped.map((u) => [u.email.toLowerCase(), u]));
       const names = new Map(Object.entries(input.names ?? {}).map(([k, v]) => [emailKey(k), v]));
@@ -308,7 +319,9 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
       throwIfAborted(signal);
       // Under enforced SSO users sign in through the identity provider: nothing is sent (core).
       enforceSso(sso().enforced, 'resendInvitation');
-      const { email, pending } = await invitationGroup(id, signal);
+      const { email, pending, snapshot, invitee } = await invitationGroup(id, signal);
+      // Who may resend to whom (core checkActOnUser): self and scope.
+      enforceSelfAndScope(snapshot, inviteeTarget(invitee, pending), 'resendInvitation');
       try {
         await withUndo(async (undo) => {
           for (const inv of pending) {
@@ -326,7 +339,13 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
     },
 
     async revokeInvitation({ id, signal }) {
-      const { pending } = await invitationGroup(id, signal);
+      const { pending, snapshot, invitee } = await invitationGroup(id, signal);
+      // As in the reference store (core checkActOnUser): revoking removes a user who never accepted
+      // (no membership left: `remove`, with the last-admin rule), and edits a member (`edit`).
+      const target = inviteeTarget(invitee, pending);
+      if (invitee && invitee.status !== 'invited') enforceSelfAndScope(snapshot, target, 'edit');
+      else if (invitee) await enforceActOn(snapshot, invitee, 'remove', signal);
+      else enforceSelfAndScope(snapshot, target, 'remove');
       try {
         // Revoking cancels the invitations to our organizations, nothing more: the account is
         // never deleted (see removeUser). Without an invitation or membership left it is no
@@ -343,6 +362,8 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
     const s = await loadStructure(signal);
     const def = s.roleDefs.find((r) => r.id === id);
     if (!def) throw refuse('not_found', `Unknown role ${id}`, 'role_not_found');
+    // A role's preset reaches users of every entity (core checkRoleEdit): only an admin of every entity changes it.
+    enforceRoleEdit(s);
     if (!def.dynamic) throw refuse('forbidden', `${id} is a static role: it is defined in the server's code (organization({ roles })) and cannot be changed here`);
     const role = mustRole(s, id);
     // Known modules and levels, then the admin-only module rule (core), its field errors named after the role's field.

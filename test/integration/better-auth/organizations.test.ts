@@ -142,6 +142,9 @@ describe('no platform admin by default, no per-user scope', () => {
     expect(settings.features?.adminScope).toBe(false);
     expect(settings.currentUser).toMatchObject({ isAdmin: true, adminScope: { type: 'all' } });
     const { items } = await h.adapter.listEntities({ pageIndex: 0, pageSize: 50 });
+    // An empty list would let the loop below pass without checking anything: at least one organization first.
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.some((e) => e.parentId === null)).toBe(true);
     for (const e of items) expect(e.ancestorIds).toEqual(e.parentId === null ? [] : [e.parentId]);
   });
 });
