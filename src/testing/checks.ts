@@ -1097,6 +1097,18 @@ export const conformanceChecks: ConformanceCheck[] = [
       const member = h.disallowedDomainMemberEmail!;
       const found = await c.a.listUsers({ pageIndex: 0, pageSize: 10, search: member });
       ensure(found.items.some((u) => lower(u.email) === lower(member)), `listUsers({ search: '${member}' })`, 'the user whose address is disallowedDomainMemberEmail (harness precondition)', found.items.map((u) => u.email));
+      const input = { roleId: c.userRole.id, entityIds: [c.entityId], scope: 'entity' as const };
+      // Without a refused domain the member's already_member proves no order: a new address at that
+      // same domain must be refused first, or the harness is misconfigured.
+      const sameDomain = `fresh.${token()}@${domainOf(member)}`;
+      const probeOp = `inviteUsers({ emails: ['${sameDomain}'] })`;
+      const probe = await c.a.inviteUsers({ input: { emails: [sameDomain], ...input } });
+      ensure(
+        probe.invited.length === 0 && probe.skipped.length === 1 && probe.skipped[0]!.reason === 'domain_not_allowed',
+        probeOp,
+        `'${sameDomain}' skipped with reason 'domain_not_allowed' (harness precondition: the domain of disallowedDomainMemberEmail must be refused for new users)`,
+        probe,
+      );
       const valid = freshEmail(c, 'order');
       const twice = freshEmail(c, 'twice');
       const invalid = 'not an email';
@@ -1112,7 +1124,6 @@ export const conformanceChecks: ConformanceCheck[] = [
         { email: disposable, reason: 'disposable' },
       ];
       const emails = [valid, invalid, twice, ...expected.slice(1).map((e) => e.email)];
-      const input = { roleId: c.userRole.id, entityIds: [c.entityId], scope: 'entity' as const };
       const op = `inviteUsers({ emails: ${show(emails)} })`;
       const result = await c.a.inviteUsers({ input: { emails, ...input } });
       const key = (s: { email: string; reason: string }) => `${lower(s.email.trim())} → ${s.reason}`;

@@ -293,7 +293,7 @@ const isAdminRole = (roleId: string | null | undefined) => ADMIN_ROLE_IDS.has(ro
  * The memory adapter with the domain core's rules on top (self-protection, admin scope, SSO), acting
  * as `actorId`: what a backend keeping the contract does. Each defect breaks one rule.
  */
-function ruled(store: MockStore, inner: UserAdminAdapter, actorId: string, defects: ReadonlySet<Defect>): UserAdminAdapter {
+function ruled(store: MockStore, inner: UserAdminAdapter, actorId: string, defects: ReadonlySet<Defect>, newUserDomains: readonly string[] = RULED_DOMAINS): UserAdminAdapter {
   const has = (d: Defect) => defects.has(d);
   const ctx = (): RuleContext => {
     const actor = store.getUser({ id: actorId });
@@ -382,7 +382,7 @@ function ruled(store: MockStore, inner: UserAdminAdapter, actorId: string, defec
       if (!sso) grant({ isAdminRole: isAdminRole(input.roleId), adminScope: input.adminScope ?? undefined, entityIds: input.entityIds });
       const result = await inner.inviteUsers(p);
       if (!has('domain checked before membership')) return result;
-      const allowed = new Set(RULED_DOMAINS);
+      const allowed = new Set(newUserDomains);
       return { ...result, skipped: result.skipped.map((s) => (s.reason === 'already_member' && !allowed.has(s.email.split('@')[1]!.toLowerCase()) ? { ...s, reason: 'domain_not_allowed' as const } : s)) };
     },
     async updateUser(p) {
@@ -444,11 +444,16 @@ const RULED_DOMAINS = ALLOWED_DOMAINS.filter((d) => d !== MEMBER_OFF_DOMAIN.spli
 
 /** A fresh backend keeping every rule (or all but the defects), with actAs and both address controls. */
 function ruledHarness(...defects: Defect[]): () => ConformanceHarness {
+  return ruledHarnessOver(RULED_DOMAINS, defects);
+}
+
+/** {@link ruledHarness} over a backend accepting these domains for new users (the member's too: a misconfigured harness). */
+function ruledHarnessOver(newUserDomains: readonly string[], defects: readonly Defect[]): () => ConformanceHarness {
   const broken = new Set(defects);
   return () => {
-    const store = createMockStore({ userCount: 30, allowedDomains: RULED_DOMAINS });
+    const store = createMockStore({ userCount: 30, allowedDomains: [...newUserDomains] });
     const inner = createMemoryAdapter(store);
-    const adapter = ruled(store, inner, CURRENT_ADMIN_ID, broken);
+    const adapter = ruled(store, inner, CURRENT_ADMIN_ID, broken, newUserDomains);
     return {
       adapter,
       advanceTime: (ms) => store.clock.advance(ms),
@@ -458,7 +463,7 @@ function ruledHarness(...defects: Defect[]): () => ConformanceHarness {
       actAs(userId) {
         const user = store.getUser({ id: userId });
         if (user.status === 'invited' && user.invitation) store.acceptInvitation({ id: user.invitation.id });
-        return broken.has('actAs ignored') ? adapter : ruled(store, inner, userId, broken);
+        return broken.has('actAs ignored') ? adapter : ruled(store, inner, userId, broken, newUserDomains);
       },
     };
   };
@@ -502,6 +507,15 @@ describe('the admin-scope, self-protection, SSO and classification checks', () =
       }
     });
   }
+
+  it("fails the classification order on a harness whose disallowedDomainMemberEmail's domain is accepted, as a harness precondition, even for a backend checking the domain before membership", async () => {
+    // The member's domain is accepted for new users: their already_member would prove no order.
+    const results = await runConformanceChecks(ruledHarnessOver(ALLOWED_DOMAINS, ['domain checked before membership']), { only: ['invitations.classification-order'] });
+    expect(results.map((r) => [r.id, r.status])).toEqual([['invitations.classification-order', 'failed']]);
+    expect(results[0]!.error).toBeInstanceOf(ConformanceError);
+    const domain = MEMBER_OFF_DOMAIN.split('@')[1]!.replace(/\./g, '\\.');
+    expect(String((results[0]!.error as Error).message)).toMatch(new RegExp(`inviteUsers\\(\\{ emails: \\['fresh\\.[^']+@${domain}'\\] \\}\\): expected .*skipped with reason 'domain_not_allowed' \\(harness precondition`));
+  });
 
   it('skip the scope checks without actAs, and the classification check without disallowedDomainMemberEmail, naming the control', async () => {
     const lean = () => {
