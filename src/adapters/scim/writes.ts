@@ -4,6 +4,7 @@
  * bulk methods. Each checks the rules (./rules.ts, the domain core) before anything is sent.
  */
 import type {
+  AdminScope,
   BulkItemResult,
   BulkResult,
   CreateUserInput,
@@ -200,15 +201,7 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     enforce(ssoRefusal((await ssoSettings()).enforced, 'createLoginUser'));
     checkEmail(email);
     await checkLoginEmail(email);
-    const role = await roleOrThrow(input.roleId, signal);
-    if (!input.entityIds?.length) throw invalid('At least one entity', { entityIds: 'required' });
-    checkEntities(input.entityIds);
-    const ctx = await ruleContext(signal);
-    const adminScope = grantedAdminScope(ctx, role, input.adminScope);
-    enforce(
-      checkAdminOnlyModules(role, input.permissions ?? {}, options.modules),
-      checkGrant(ctx, { isAdminRole: role.isAdmin, adminScope, entityIds: input.entityIds }),
-    );
+    const { role, ctx, adminScope } = await checkedGrant(input, signal);
     const body = loginResource(
       { ...input, email, firstName: input.firstName.trim(), lastName: input.lastName.trim(), role, adminScope },
       newInvitation({ value: ctx.actor.id }),
@@ -362,6 +355,27 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}`, signal });
   }
 
+  /**
+   * What a new login user or an invitation grants, checked through the core: the role exists, at
+   * least one known entity, no admin-only module for a non-admin role, nothing outside the acting
+   * admin's scope and no broader admin scope (a new admin without one gets the acting admin's).
+   */
+  async function checkedGrant(
+    input: { roleId: string; entityIds?: string[]; permissions?: ModulePermissions; adminScope?: AdminScope | null },
+    signal: AbortSignal | undefined,
+  ) {
+    const role = await roleOrThrow(input.roleId, signal);
+    if (!input.entityIds?.length) throw invalid('At least one entity', { entityIds: 'required' });
+    checkEntities(input.entityIds);
+    const ctx = await ruleContext(signal);
+    const adminScope = grantedAdminScope(ctx, role, input.adminScope);
+    enforce(
+      checkAdminOnlyModules(role, input.permissions ?? {}, options.modules),
+      checkGrant(ctx, { isAdminRole: role.isAdmin, adminScope, entityIds: input.entityIds }),
+    );
+    return { role, ctx, adminScope };
+  }
+
   async function inviteUsers({ input, signal }: Parameters<UserAdminAdapter['inviteUsers']>[0]): Promise<InviteUsersResult> {
     throwIfAborted(signal);
     // The core's classification, in its order (INVITE_SKIP_ORDER): SSO, invalid, duplicate first
@@ -369,16 +383,8 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     // checked or written, as in the reference store.
     const { candidates, skipped } = screenInvitees(input.emails, { ssoEnforced: (await ssoSettings()).enforced });
     if (candidates.length === 0) return { invited: [], skipped };
-    const role = await roleOrThrow(input.roleId, signal);
-    if (!input.entityIds?.length) throw invalid('At least one entity', { entityIds: 'required' });
-    checkEntities(input.entityIds);
     // What the invitations grant is checked once for the call: a refusal rejects it whole.
-    const ctx = await ruleContext(signal);
-    const adminScope = grantedAdminScope(ctx, role, input.adminScope);
-    enforce(
-      checkAdminOnlyModules(role, input.permissions ?? {}, options.modules),
-      checkGrant(ctx, { isAdminRole: role.isAdmin, adminScope, entityIds: input.entityIds }),
-    );
+    const { role, ctx, adminScope } = await checkedGrant(input, signal);
     // Then an existing user (already_member / already_invited) before the domain and disposable rules.
     const skip = (email: string, reason: InviteSkipReason) => skipped.push({ email, reason });
     const existing = await usersByUserName(candidates, signal);
