@@ -36,6 +36,13 @@ export type DomainErrorReason =
   | 'group_profile_read_only'
   /** A user or entity outside the acting admin's scope: they cannot act on it or grant it. */
   | 'outside_scope'
+  /** The record changed since the caller read it (its `version` differs): reload and apply again. */
+  | 'stale'
+  /**
+   * A write of several steps failed midway and could not be fully undone: part of it stayed on the
+   * backend. The message names what is left; the lists must be reloaded.
+   */
+  | 'partially_applied'
   /** A login user's address at a domain the organisation refuses, or at a disposable-address provider. */
   | 'email_not_allowed'
   /** An admin scope broader than the acting admin's own, which they cannot grant. */

@@ -12,6 +12,16 @@ import type { DomainErrorReason, UserAdminErrorCode, UserAdminErrorShape } from 
  * JSON through untouched.
  */
 
+/**
+ * A write that may carry the version of the record as the caller read it (`User.version`,
+ * `Role.version`): the backend refuses it with `conflict` and reason `stale` when the record changed
+ * since. Without it (or on a backend without versions) the write applies to whatever is there.
+ */
+export interface VersionedWrite {
+  /** The `version` the caller read. Defaults to none (no check). */
+  expectedVersion?: string;
+}
+
 /** Every adapter call accepts an abort signal. */
 export interface CallOptions {
   /** Aborted when the caller no longer needs the answer (unmount, cancelled query). */
@@ -69,6 +79,13 @@ export interface User {
   invitation: InvitationSummary | null;
   /** A new email awaiting confirmation through a registration request. */
   pendingEmail: string | null;
+  /**
+   * An opaque token that changes on every change of the user (an ETag, SCIM's `meta.version`).
+   * Sent back on a write (`expectedVersion`), it makes the backend refuse the write with
+   * `conflict`/`stale` when someone changed the user since it was read. Defaults to none: a
+   * backend without versions (better-auth) leaves it out and writes are last-write-wins.
+   */
+  version?: string;
 }
 
 export interface InvitationSummary {
@@ -110,6 +127,8 @@ export interface Role {
   isAdmin: boolean;
   /** The module access a user gets when given this role. */
   defaultPermissions: ModulePermissions;
+  /** An opaque token that changes on every change of the role; see {@link User.version}. Defaults to none. */
+  version?: string;
 }
 
 /** A module (menu) whose access is granted per user. */
@@ -435,11 +454,11 @@ export interface UserAdminAdapter {
   /** Creates a login user (who is invited) or a contact (who is not, and lives in one entity). */
   createUser(params: { input: CreateUserInput } & CallOptions): Promise<CreateUserResult>;
   /** Updates profile, role, admin scope, entities and permissions. Changing a login user's email issues a registration request. */
-  updateUser(params: { id: string; patch: UserPatch } & CallOptions): Promise<UpdateUserResult>;
+  updateUser(params: { id: string; patch: UserPatch } & VersionedWrite & CallOptions): Promise<UpdateUserResult>;
   /** Activates or deactivates. Deactivation keeps every datum; the user cannot sign in. */
-  setUserStatus(params: { id: string; status: 'active' | 'deactivated' } & CallOptions): Promise<User>;
+  setUserStatus(params: { id: string; status: 'active' | 'deactivated' } & VersionedWrite & CallOptions): Promise<User>;
   /** Removes the user for good; the email can be invited again. */
-  removeUser(params: { id: string } & CallOptions): Promise<void>;
+  removeUser(params: { id: string } & VersionedWrite & CallOptions): Promise<void>;
   /** Invites several addresses at once; those not invited come back in `skipped` with the reason. */
   inviteUsers(params: { input: InviteUsersInput } & CallOptions): Promise<InviteUsersResult>;
   /** One page of invitations and registration requests. */
@@ -464,7 +483,7 @@ export interface UserAdminAdapter {
   /** Optional: bulk removal with per-item results. Without it the hooks loop over `removeUser`. */
   removeUsers?(params: { ids: string[] } & CallOptions): Promise<BulkResult>;
   /** Optional: changes a role's preset module access. Without it the role grid is read-only. */
-  updateRole?(params: { id: string; patch: RolePatch } & CallOptions): Promise<Role>;
+  updateRole?(params: { id: string; patch: RolePatch } & VersionedWrite & CallOptions): Promise<Role>;
 }
 
 /** What {@link UserAdminAdapter.updateRole} changes. */
