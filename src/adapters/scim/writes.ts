@@ -70,6 +70,52 @@ const randomId = (): string =>
     ? globalThis.crypto.randomUUID()
     : `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
 
+/** One operation of a `/Bulk` response (RFC 7644 §3.7.3). */
+interface BulkResponseOp {
+  method?: string;
+  status: string | number;
+  bulkId?: string;
+  location?: string;
+  version?: string;
+  response?: unknown;
+}
+
+/** The last path segment of a location or path (a resource id), decoded. */
+const lastSegment = (value: string | undefined): string | undefined => {
+  const seg = value?.split('?')[0]?.replace(/\/+$/, '').split('/').pop();
+  if (!seg) return undefined;
+  try {
+    return decodeURIComponent(seg);
+  } catch {
+    return seg;
+  }
+};
+
+/**
+ * The response operation of each request operation, matched by `bulkId` (every operation the
+ * adapter sends carries a unique one) and, for an operation on an existing resource whose response
+ * drops the bulkId (RFC 7644 requires it only for POST), by the `location` of its target. Never by
+ * position: a provider may answer in any order. An operation with no match has no result.
+ */
+export function matchBulkResponse(sent: { bulkId: string; method: string; path: string }[], received: BulkResponseOp[]): (BulkResponseOp | undefined)[] {
+  const byBulkId = new Map<string, BulkResponseOp>();
+  const rest: BulkResponseOp[] = [];
+  for (const op of received) {
+    if (op && typeof op.bulkId === 'string' && !byBulkId.has(op.bulkId)) byBulkId.set(op.bulkId, op);
+    else if (op) rest.push(op);
+  }
+  const used = new Set<BulkResponseOp>();
+  return sent.map((s) => {
+    const hit = byBulkId.get(s.bulkId);
+    if (hit) return hit;
+    if (s.method === 'POST') return undefined;
+    const target = lastSegment(s.path);
+    const found = rest.find((op) => !used.has(op) && (op.method === undefined || String(op.method).toUpperCase() === s.method) && op.location !== undefined && lastSegment(op.location) === target);
+    if (found) used.add(found);
+    return found;
+  });
+}
+
 /** What the writes are built on. */
 export interface WriteDeps {
   options: ScimAdapterOptions;
@@ -431,12 +477,13 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     if (caps.bulk && bodies.length > 1) {
       for (let i = 0; i < bodies.length && !aborted; i += caps.maxOperations) {
         const chunk = bodies.slice(i, i + caps.maxOperations);
-        let response: { Operations?: { status: string | number; location?: string; response?: unknown; bulkId?: string }[] };
+        let response: { Operations?: BulkResponseOp[] };
+        const sent = chunk.map((data, k) => ({ method: 'POST', path: '/Users', bulkId: `u${i + k}`, data }));
         try {
           response = await request({
             method: 'POST',
             path: '/Bulk',
-            body: { schemas: [SCIM_BULK_REQUEST], failOnErrors: chunk.length + 1, Operations: chunk.map((data, k) => ({ method: 'POST', path: '/Users', bulkId: `u${i + k}`, data })) },
+            body: { schemas: [SCIM_BULK_REQUEST], failOnErrors: chunk.length + 1, Operations: sent },
             signal,
           });
         } catch (e) {
@@ -444,9 +491,10 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
           else for (const data of chunk) fail(data.userName, e);
           continue;
         }
-        const ops = response.Operations ?? [];
+        // By bulkId only (a created user's id is in the location of its own operation).
+        const matched = matchBulkResponse(sent, response.Operations ?? []);
         chunk.forEach((data, k) => {
-          const op = ops.find((o) => o.bulkId === `u${i + k}`) ?? ops[k];
+          const op = matched[k];
           const status = Number(op?.status ?? 500);
           const id = op?.location?.split('/').pop() || (op?.response as ScimUser | undefined)?.id;
           if (status >= 200 && status < 300) {
@@ -545,18 +593,36 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
         }
       }
     } else {
+      // Each operation carries a unique bulkId and its result is matched by it (or by its target's
+      // location), never by position. A chunk whose /Bulk request fails reports its items failed
+      // with that error; the items of the chunks already applied keep their results. Only an abort
+      // rejects the call (the lists refetch after it).
       for (let i = 0; i < allowed.length; i += caps.maxOperations) {
         const chunk = allowed.slice(i, i + caps.maxOperations);
-        const response = await request<{ Operations?: { status: string | number; response?: unknown }[] }>({
-          method: 'POST',
-          path: '/Bulk',
-          body: { schemas: [SCIM_BULK_REQUEST], failOnErrors: chunk.length + 1, Operations: chunk.map(operation) },
-          signal,
-        });
+        const sent = chunk.map((id, k) => ({ ...operation(id), bulkId: `op${i + k}` }));
+        let response: { Operations?: BulkResponseOp[] };
+        try {
+          response = await request<{ Operations?: BulkResponseOp[] }>({
+            method: 'POST',
+            path: '/Bulk',
+            body: { schemas: [SCIM_BULK_REQUEST], failOnErrors: chunk.length + 1, Operations: sent },
+            signal,
+          });
+        } catch (e) {
+          if (isAbortError(e)) throw e;
+          const error = (isUserAdminError(e) ? e : new UserAdminError('unknown', String(e))).toJSON();
+          for (const id of chunk) results.set(id, { id, ok: false, error });
+          continue;
+        }
+        const matched = matchBulkResponse(sent, response.Operations ?? []);
         chunk.forEach((id, k) => {
-          const op = response.Operations?.[k];
-          const status = Number(op?.status ?? 500);
-          results.set(id, status >= 200 && status < 300 ? { id, ok: true } : { id, ok: false, error: errorFromScim(status, op?.response).toJSON() });
+          const op = matched[k];
+          if (!op) {
+            results.set(id, { id, ok: false, error: new UserAdminError('unknown', `The provider's /Bulk response has no result for ${id}`).toJSON() });
+            return;
+          }
+          const status = Number(op.status);
+          results.set(id, status >= 200 && status < 300 ? { id, ok: true } : { id, ok: false, error: errorFromScim(status, op.response).toJSON() });
         });
       }
     }
