@@ -14,6 +14,8 @@
  * | what enforced SSO forbids | `sso.ts` |
  * | where a new user lands by default | `workspace.ts` |
  * | who owns profile fields (group level, identity provider), login-email domains, role presets | `profile.ts` |
+ * | bounds: addresses per invitation, name, username, phone and email lengths, page and bulk sizes | `limits.ts` |
+ * | input hygiene: invisible characters in names, mixed-script and confusable domains | `text.ts` |
  */
 export * from './refusal';
 export * from './scope';
@@ -24,3 +26,5 @@ export * from './email';
 export * from './sso';
 export * from './workspace';
 export * from './profile';
+export * from './limits';
+export * from './text';
