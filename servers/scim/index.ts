@@ -424,7 +424,8 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
       me: f.me ?? true,
     },
   };
-  const tokens: Record<string, string> = { ...(options.tokens ?? { [SCIM_SEED_TOKEN]: SCIM_SEED_ADMIN_ID }) };
+  // A Map, not a plain object: `Bearer constructor` (or `__proto__`, `toString`) must not find an inherited property.
+  const tokens = new Map<string, string>(Object.entries(options.tokens ?? { [SCIM_SEED_TOKEN]: SCIM_SEED_ADMIN_ID }));
   const basePath = options.basePath ?? '/scim/v2';
   const requests: ScimRequestRecord[] = [];
   let failing: UserAdminErrorCode | null = null;
@@ -489,8 +490,8 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
   };
   const authenticate = (req: express.Request): string => {
     const header = req.header('Authorization') ?? '';
-    const user = header.startsWith('Bearer ') ? tokens[header.slice(7)] : undefined;
-    if (!user) throw new Error('A valid bearer token is required');
+    const user = header.startsWith('Bearer ') ? tokens.get(header.slice(7)) : undefined;
+    if (typeof user !== 'string' || user === '') throw new Error('A valid bearer token is required');
     return user;
   };
 
@@ -566,7 +567,7 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
     },
     issueToken: (userId) => {
       const token = `scim-token-${randomUUID()}`;
-      tokens[token] = userId;
+      tokens.set(token, userId);
       return token;
     },
   };
