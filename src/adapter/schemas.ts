@@ -13,6 +13,11 @@ export const VALIDATION_KEYS = {
   usernameCharset: 'validation.usernameCharset',
   phone: 'validation.phone',
   tooLong: 'validation.tooLong',
+  /** A first or last name over `MAX_NAME_LENGTH`; the message states it (`{{maxName}}`). */
+  nameTooLong: 'validation.nameTooLong',
+  usernameTooLong: 'validation.usernameTooLong',
+  phoneTooLong: 'validation.phoneTooLong',
+  emailTooLong: 'validation.emailTooLong',
   emailsRequired: 'validation.emailsRequired',
   entityRequired: 'validation.entityRequired',
   roleRequired: 'validation.roleRequired',

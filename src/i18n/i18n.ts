@@ -1,4 +1,5 @@
 import i18next, { type i18n as I18nInstance } from 'i18next';
+import { LIMIT_MESSAGE_VALUES } from '../core/limits';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
 import pt from './locales/pt.json';
@@ -122,7 +123,9 @@ export function applyMessages(instance: I18nInstance, messages: UserAdminMessage
   }
   for (const lng of SUPPORTED_LOCALES) instance.addResourceBundle(lng, USER_ADMIN_NAMESPACE, structuredClone(BUNDLED[lng]), true, true);
   for (const [lng, msgs] of Object.entries(messages ?? {})) {
-    instance.addResourceBundle(lng, USER_ADMIN_NAMESPACE, structuredClone(msgs), true, true);
+    if (UNSAFE_KEYS.has(lng)) continue;
+    // Copied through deepMerge, which drops `__proto__`, `constructor` and `prototype` at every level.
+    instance.addResourceBundle(lng, USER_ADMIN_NAMESPACE, deepMerge({}, msgs), true, true);
   }
 }
 
@@ -146,7 +149,7 @@ export function createUserAdminI18n(options: CreateUserAdminI18nOptions = {}): I
   const messages = options.messages ?? {};
   const lng = resolveLocale(options.locale, [...SUPPORTED_LOCALES, ...Object.keys(messages)]);
   const resources: Record<string, Record<string, object>> = {};
-  for (const l of new Set([...SUPPORTED_LOCALES, ...Object.keys(messages)])) {
+  for (const l of new Set([...SUPPORTED_LOCALES, ...Object.keys(messages).filter((key) => !UNSAFE_KEYS.has(key))])) {
     const bundled = (BUNDLED as Record<string, LocaleMessages | undefined>)[l] ?? {};
     resources[l] = { [USER_ADMIN_NAMESPACE]: deepMerge(structuredClone(bundled), messages[l] ?? {}) };
   }
@@ -158,7 +161,9 @@ export function createUserAdminI18n(options: CreateUserAdminI18nOptions = {}): I
     defaultNS: USER_ADMIN_NAMESPACE,
     resources,
     initAsync: false,
-    interpolation: { escapeValue: false },
+    // The core's limits fill `{{maxName}}`, `{{maxInviteAddresses}}`… in any message, so a message
+    // states a limit without its caller passing it, and the number lives only in the core.
+    interpolation: { escapeValue: false, defaultVariables: { ...LIMIT_MESSAGE_VALUES } },
     returnNull: false,
     react: { useSuspense: false, bindI18n: 'languageChanged', bindI18nStore: 'added removed' },
   });
@@ -175,8 +180,12 @@ export function getUserAdminT(instance: I18nInstance, locale?: string): UserAdmi
   return instance.getFixedT(locale ?? null, USER_ADMIN_NAMESPACE) as unknown as UserAdminT;
 }
 
+/** Keys a merge must never write: through them a host's `messages` would reach `Object.prototype`. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function deepMerge(target: Record<string, unknown>, source: object): Record<string, unknown> {
   for (const [key, value] of Object.entries(source)) {
+    if (UNSAFE_KEYS.has(key)) continue;
     const current = target[key];
     if (value && typeof value === 'object' && current && typeof current === 'object') {
       deepMerge(current as Record<string, unknown>, value);
