@@ -229,6 +229,21 @@ function SubmitStatus({ editor }: { editor: UseUserEditorResult }) {
         <p>{translateError(t, submitError)}</p>
         {root ? <p>{root}</p> : null}
         <p>{t('userEditor.saveFailed')}</p>
+        {editor.staleConflict ? (
+          <p>
+            <Button pending={editor.isReloading} onClick={() => void editor.reloadLatest()} data-slot="user-editor-reload">
+              {t('userEditor.staleReload')}
+            </Button>
+          </p>
+        ) : null}
+      </StatusMessage>
+    );
+  }
+  if (editor.reloadedKeptFields) {
+    const count = editor.reloadedKeptFields.length;
+    return (
+      <StatusMessage tone="info" data-slot="user-editor-reloaded">
+        {count > 0 ? t('userEditor.staleReloaded', { count }) : t('userEditor.staleReloadedNone')}
       </StatusMessage>
     );
   }

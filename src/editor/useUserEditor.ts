@@ -11,6 +11,8 @@ import {
 import { useActingRules } from '../entities/useActingRules';
 import { useEntitiesByIds } from '../entities/useEntities';
 import { userAdminKeys } from '../query/keys';
+import { userQueryOptions } from '../query/options';
+import { useUserAdminContext } from '../provider/context';
 import { useModules } from '../settings/useModules';
 import { useRoles } from '../settings/useRoles';
 import { useSettings } from '../settings/useSettings';
@@ -163,6 +165,23 @@ export interface UseUserEditorResult {
   submitError: UserAdminError | null;
   /** The last successful save of this form; `null` before. */
   lastResult: UserEditorSaveResult | null;
+  /**
+   * The user as the form opened (or was last saved or reloaded): what an edit is compared with, and
+   * whose `version` is sent as `expectedVersion`. A refetch while the form is open does not move it.
+   * `null` when creating or before the user is loaded.
+   */
+  openedUser: User | null;
+  /** The last save was refused because someone else changed the user since the form opened (`conflict`/`stale`). */
+  staleConflict: boolean;
+  /**
+   * Loads the user as the server has it now and starts the comparison from it: the fields the admin
+   * changed keep what was typed, every other field takes the server's value. Clears the save error.
+   */
+  reloadLatest: () => Promise<void>;
+  /** Whether {@link reloadLatest} is loading. */
+  isReloading: boolean;
+  /** Set after {@link reloadLatest}: the fields whose typed values were kept over the server's (empty if none). */
+  reloadedKeptFields: readonly (keyof UserEditorValues)[] | null;
 }
 
 const NO_FIELDS: ReadonlySet<UserEditorProfileField> = new Set();
@@ -197,6 +216,7 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
   const modulesQuery = useModules();
   const userQuery = useUser(userId);
   const queryClient = useQueryClient();
+  const { adapter } = useUserAdminContext('useUserEditor');
   const settings = settingsQuery.data;
   const roles = useMemo(() => rolesQuery.data ?? [], [rolesQuery.data]);
   const modules = useMemo(() => modulesQuery.data ?? [], [modulesQuery.data]);
@@ -245,6 +265,11 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
     [profileOwnership],
   );
 
+  // The user as the form opened: an edit is measured against it (never against the live query, which
+  // a refetch may move while the admin types), and its version is the one a save expects.
+  const [openedUser, setOpenedUser] = useState<User | null>(null);
+  const baseline = mode === 'edit' && user && openedUser?.id === user.id ? openedUser : user;
+
   const form = useForm<UserEditorValues>({
     defaultValues: emptyValues(defaultKind),
     resolver: (values, context, opts) => userEditorResolver(() => contextRef.current)(values, context, opts),
@@ -258,7 +283,7 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
   const allowSubtrees = kind === 'login' && scopeValue === 'group' && features?.entitySubtrees !== false;
 
   const ctx: UserEditorContext = {
-    mode, policy, user, roles, modules, multiEntity,
+    mode, policy, user: baseline, roles, modules, multiEntity,
     phone: features?.phone !== false,
     modulePermissions: showModules,
     subtrees: features?.entitySubtrees !== false,
@@ -276,6 +301,7 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
     if (mode === 'edit') {
       if (!user || initialised.current === user.id) return;
       initialised.current = user.id;
+      setOpenedUser(user);
       reset(valuesFromUser(user, modules, roles));
       return;
     }
@@ -362,16 +388,16 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
   const email = useWatch({ control: form.control, name: 'email' });
   const typed = (email ?? '').trim().toLowerCase();
   let emailChange: UserEditorEmailChange = 'none';
-  if (mode === 'edit' && user && !readOnlyFields.has('email') && typed !== '') {
-    const baseline = (user.pendingEmail ?? user.email).toLowerCase();
-    if (typed !== baseline) {
+  if (mode === 'edit' && baseline && !readOnlyFields.has('email') && typed !== '') {
+    const before = (baseline.pendingEmail ?? baseline.email).toLowerCase();
+    if (typed !== before) {
       // The core's email-change rule: nothing is sent under enforced SSO, nor to a contact.
       const outcome = emailChangeOutcome({
-        kind: user.kind, status: user.status, ssoEnforced: settings?.sso.enforced === true, confirmation: features?.emailChangeConfirmation !== false,
+        kind: baseline.kind, status: baseline.status, ssoEnforced: settings?.sso.enforced === true, confirmation: features?.emailChangeConfirmation !== false,
       });
       if (outcome === 'replace') emailChange = 'immediate';
       else if (outcome === 'reinvite') emailChange = 'invitation_resent';
-      else if (user.pendingEmail && typed === user.email.toLowerCase()) emailChange = 'cancel_pending';
+      else if (baseline.pendingEmail && typed === baseline.email.toLowerCase()) emailChange = 'cancel_pending';
       else emailChange = 'registration_request';
     }
   }
@@ -398,20 +424,22 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
   }
   const watchedValues = useWatch({ control: form.control });
   let accessRefusal: Refusal | null = null;
-  if (mode === 'edit' && user && setupReady) {
+  if (mode === 'edit' && baseline && setupReady) {
     try {
-      accessRefusal = accessRefusalOf(user, toUserPatch({ ...getValues(), ...watchedValues } as UserEditorValues, ctx));
+      accessRefusal = accessRefusalOf(baseline, toUserPatch({ ...getValues(), ...watchedValues } as UserEditorValues, ctx));
     } catch {
       accessRefusal = null;
     }
   }
 
   const roleRefusal = (roleId: string): Refusal | null =>
-    mode === 'edit' && user && roleId !== user.roleId ? accessRefusalOf(user, { roleId }) : null;
+    mode === 'edit' && baseline && roleId !== baseline.roleId ? accessRefusalOf(baseline, { roleId }) : null;
 
   const [needsEmailConfirmation, setNeedsEmailConfirmation] = useState(false);
   const [submitError, setSubmitError] = useState<UserAdminError | null>(null);
   const [lastResult, setLastResult] = useState<UserEditorSaveResult | null>(null);
+  const [isReloading, setIsReloading] = useState(false);
+  const [reloadedKeptFields, setReloadedKeptFields] = useState<readonly (keyof UserEditorValues)[] | null>(null);
 
   const fail = (error: unknown): UserEditorSubmitOutcome => {
     const e = toUserAdminError(error);
@@ -443,6 +471,7 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
   const save = async (values: UserEditorValues, confirmed: boolean): Promise<UserEditorSubmitOutcome> => {
     const current = contextRef.current;
     setSubmitError(null);
+    setReloadedKeptFields(null);
     if (current.mode === 'edit') {
       const editing = current.user;
       if (!editing) return 'invalid';
@@ -464,11 +493,16 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
         return 'confirm';
       }
       try {
-        const result = await update.mutateAsync({ id: editing.id, patch });
+        const result = await update.mutateAsync({
+          id: editing.id,
+          patch,
+          ...(editing.version !== undefined ? { expectedVersion: editing.version } : {}),
+        });
         setNeedsEmailConfirmation(false);
         const saved: UserEditorSaveResult = { user: result.user, created: false, emailChange: result.emailChange, invitation: null };
         // The form now starts from the saved user (the diff of a next save is against it).
         initialised.current = result.user.id;
+        setOpenedUser(result.user);
         reset(valuesFromUser(result.user, current.modules, current.roles));
         setLastResult(saved);
         onSaved?.(saved);
@@ -503,6 +537,32 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
 
   const confirmEmailChange = async (): Promise<UserEditorSubmitOutcome> => save(getValues(), true);
   const cancelEmailChange = useCallback(() => setNeedsEmailConfirmation(false), []);
+
+  const staleConflict = submitError?.code === 'conflict' && submitError.reason === 'stale';
+  const reloadLatest = async (): Promise<void> => {
+    if (mode !== 'edit' || !userId) return;
+    setIsReloading(true);
+    try {
+      const fresh = await queryClient.fetchQuery({ ...userQueryOptions(adapter, userId), staleTime: 0 });
+      const current = contextRef.current;
+      const values = getValues();
+      const opened = baseline ? valuesFromUser(baseline, current.modules, current.roles) : null;
+      // The fields the admin changed since the form opened keep what was typed.
+      const kept = (Object.keys(values) as (keyof UserEditorValues)[]).filter(
+        (key) => opened !== null && JSON.stringify(values[key]) !== JSON.stringify(opened[key]),
+      );
+      initialised.current = fresh.id;
+      setOpenedUser(fresh);
+      reset(valuesFromUser(fresh, current.modules, current.roles));
+      for (const key of kept) setValue(key, values[key] as never, { shouldDirty: true });
+      setSubmitError(null);
+      setReloadedKeptFields(kept);
+    } catch (error) {
+      setSubmitError(toUserAdminError(error));
+    } finally {
+      setIsReloading(false);
+    }
+  };
 
   const notFound = mode === 'edit' && userQuery.error?.code === 'not_found';
   const loadError = settingsQuery.error ?? rolesQuery.error ?? modulesQuery.error ?? (singleEntity ? roots.error : null) ?? null;
@@ -556,5 +616,10 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
     isSubmitting: create.isPending || update.isPending,
     submitError,
     lastResult,
+    openedUser: mode === 'edit' ? baseline : null,
+    staleConflict,
+    reloadLatest,
+    isReloading,
+    reloadedKeptFields,
   };
 }

@@ -5,11 +5,13 @@ import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, writeUser } from '../query/cache/users';
+import { invalidateCounts, refetchStaleUser, writeUser } from '../query/cache/users';
 
 export interface UpdateUserVariables {
   id: string;
   patch: UserPatch;
+  /** The `version` of the user as the caller read it; the backend refuses a stale write (`conflict`/`stale`). Defaults to none. */
+  expectedVersion?: string;
 }
 
 /**
@@ -27,7 +29,8 @@ export const LIST_RELEVANT_USER_FIELDS: readonly (keyof UserPatch)[] = [
  * Updates a user. On success the server's user replaces the row in every cached list page and the
  * detail cache. When the patch touches a field the list searches, sorts or filters by
  * ({@link LIST_RELEVANT_USER_FIELDS}), the lists and counts are refetched too. An email change of
- * a login user (`emailChange: 'registration_request_sent'`) refetches the invitation lists.
+ * a login user (`emailChange: 'registration_request_sent'`) refetches the invitation lists. A
+ * `stale` refusal (`expectedVersion` no longer current) refetches the user and the lists.
  *
  * @example
  * const update = useUpdateUser();
@@ -37,7 +40,8 @@ export function useUpdateUser(options: UserAdminMutationOptions<UpdateUserResult
   const { adapter } = useUserAdminContext('useUpdateUser');
   const queryClient = useQueryClient();
   return useMutation<UpdateUserResult, UserAdminError, UpdateUserVariables>({
-    mutationFn: ({ id, patch }) => callAdapter(() => adapter.updateUser({ id, patch })),
+    mutationFn: ({ id, patch, expectedVersion }) =>
+      callAdapter(() => adapter.updateUser({ id, patch, ...(expectedVersion !== undefined ? { expectedVersion } : {}) })),
     onSuccess: (result, variables) => {
       writeUser(queryClient, variables.id, () => result.user);
       if (LIST_RELEVANT_USER_FIELDS.some((field) => field in variables.patch)) {
@@ -49,7 +53,11 @@ export function useUpdateUser(options: UserAdminMutationOptions<UpdateUserResult
       }
       options.onSuccess?.(result, variables);
     },
-    onError: (error, variables) => options.onError?.(error, variables),
+    onError: (error, variables) => {
+      // Someone else changed the user: what the caches hold is out of date.
+      if (error.reason === 'stale') refetchStaleUser(queryClient, variables.id);
+      options.onError?.(error, variables);
+    },
     onSettled: (result, error, variables) => options.onSettled?.(result, error, variables),
   });
 }

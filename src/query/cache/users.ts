@@ -81,6 +81,25 @@ export function writeUserInvitation(queryClient: QueryClient, invitation: Invita
   writeUser(queryClient, invitation.userId, (user) => ({ ...user, invitation: summary }));
 }
 
+/**
+ * After a `stale` refusal (someone else changed the user since it was read): the user's detail,
+ * the users lists and the counts are refetched, so what the admin sees is the current state.
+ */
+export function refetchStaleUser(queryClient: QueryClient, id: string): void {
+  void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.detail(id), exact: true });
+  void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
+  void invalidateCounts(queryClient);
+}
+
+/**
+ * After a partial result (a bulk action with some failures, a `partially_applied` write): the users
+ * and invitations lists and the counts are refetched, as what the backend holds is only partly known.
+ */
+export function refetchAfterPartial(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.all });
+  void queryClient.invalidateQueries({ queryKey: userAdminKeys.invitations.all });
+}
+
 /** Invalidates every counts query (both the `getUserCounts` and the per-view fallback ones). */
 export function invalidateCounts(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: userAdminKeys.users.allCounts() });
