@@ -11,6 +11,9 @@ export interface MemoryAdapterOptions {
   faults?: FaultInjector;
 }
 
+/** `{ expectedVersion }` when one is given, else nothing (`exactOptionalPropertyTypes`-safe). */
+const versioned = (expectedVersion: string | undefined) => (expectedVersion === undefined ? {} : { expectedVersion });
+
 function abortError(): DOMException {
   return new DOMException('The operation was aborted.', 'AbortError');
 }
@@ -59,9 +62,9 @@ export function createMemoryAdapter(store: MockStore, options: MemoryAdapterOpti
     listUsers: (p) => call('listUsers', p, ({ signal: _s, ...rest }) => store.listUsers(rest)),
     getUser: (p) => call('getUser', p, ({ id }) => store.getUser({ id })),
     createUser: (p) => call('createUser', p, ({ input }) => store.createUser({ input })),
-    updateUser: (p) => call('updateUser', p, ({ id, patch }) => store.updateUser({ id, patch })),
-    setUserStatus: (p) => call('setUserStatus', p, ({ id, status }) => store.setUserStatus({ id, status })),
-    removeUser: (p) => call('removeUser', p, ({ id }) => store.removeUser({ id })),
+    updateUser: (p) => call('updateUser', p, ({ id, patch, expectedVersion }) => store.updateUser({ id, patch, ...versioned(expectedVersion) })),
+    setUserStatus: (p) => call('setUserStatus', p, ({ id, status, expectedVersion }) => store.setUserStatus({ id, status, ...versioned(expectedVersion) })),
+    removeUser: (p) => call('removeUser', p, ({ id, expectedVersion }) => store.removeUser({ id, ...versioned(expectedVersion) })),
     inviteUsers: (p) => call('inviteUsers', p, ({ input }) => {
       const rule = faults?.takeInviteFailures() ?? null;
       if (!rule) return store.inviteUsers({ input });
@@ -89,6 +92,6 @@ export function createMemoryAdapter(store: MockStore, options: MemoryAdapterOpti
     getAccessDiagnostics: (p) => call('getAccessDiagnostics', p, ({ userId }) => store.getAccessDiagnostics({ userId })),
     setUsersStatus: (p) => call('setUsersStatus', p, ({ ids, status }) => store.setUsersStatus({ ids, status })),
     removeUsers: (p) => call('removeUsers', p, ({ ids }) => store.removeUsers({ ids })),
-    updateRole: (p) => call('updateRole', p, ({ id, patch }) => store.updateRole({ id, patch })),
+    updateRole: (p) => call('updateRole', p, ({ id, patch, expectedVersion }) => store.updateRole({ id, patch, ...versioned(expectedVersion) })),
   };
 }

@@ -8,7 +8,7 @@ import type { Invitation, InvitationKind, InviteUsersInput, InviteUsersResult, U
 import { checkActOnUser, checkGrant, classifyInvitee, defaultAdminScope, emailKey, enforce, screenInvitees, ssoRefusal } from '../src/core';
 import { ROOT_ENTITY_ID } from './fixtures';
 import {
-  deleteUser, dropInvitation, indexKeys, insertUser, invitationStatus, iso, mustInvitation, mustUser, nextId, toInvitation, toUser, touch, ttlMs,
+  bumpVersion, deleteUser, dropInvitation, indexKeys, insertUser, invitationStatus, iso, mustInvitation, mustUser, nextId, toInvitation, toUser, touch, ttlMs,
   type InvitationRec, type StoreState, type UserRec,
 } from './store-records';
 import {
@@ -25,6 +25,7 @@ export function sendInvitation(state: StoreState, rec: UserRec, kind: Invitation
   };
   state.invitations.set(inv.id, inv);
   rec.invitationId = inv.id;
+  bumpVersion(state, rec);
   return inv;
 }
 

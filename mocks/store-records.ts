@@ -50,6 +50,8 @@ export interface UserRec {
   lastSignInMs: number | null;
   /** Folded text the search looks in. */
   hay: string;
+  /** Changes on every write to the user (see {@link bumpVersion}); goes out as `User.version`. */
+  version: number;
 }
 
 export interface InvitationRec {
@@ -94,6 +96,11 @@ export interface StoreState {
   views: Map<string, UserRec[]>;
   /** Users changed (or removed) since the views were last brought up to date. */
   dirty: Set<UserRec>;
+  /**
+   * The last version given to a user record: one counter for all users, so a version is never given
+   * twice. `reset` restarts it with the fixtures (every user is back to its version of creation).
+   */
+  versionSeq: number;
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();
@@ -154,7 +161,9 @@ export function createState(options: MockStoreOptions): StoreState {
     seq: 0,
     views: new Map(),
     dirty: new Set(),
+    versionSeq: 0,
   };
+  for (const role of roles.values()) role.version = '1';
   load(state);
   return state;
 }
@@ -180,6 +189,7 @@ export function load(state: StoreState): void {
   state.emails = new Map();
   state.usernames = new Map();
   state.seq = 0;
+  state.versionSeq = 0;
   state.views = new Map();
   state.dirty = new Set();
   const { users, invitations, emails, usernames } = state;
@@ -193,7 +203,9 @@ export function load(state: StoreState): void {
   const invitedBy = admin ? { id: admin.id, name: fullName(admin) } : null;
   for (const u of generated) {
     const summary = u.invitation;
-    const rec: UserRec = { user: { ...u, invitation: null }, invitationId: null, nameKey: '', createdMs: 0, lastSignInMs: null, hay: '' };
+    const rec: UserRec = {
+      user: { ...u, invitation: null }, invitationId: null, nameKey: '', createdMs: 0, lastSignInMs: null, hay: '', version: ++state.versionSeq,
+    };
     indexKeys(state, rec);
     users.set(u.id, rec);
     emails.set(u.email, u.id);
@@ -240,9 +252,20 @@ export function indexKeys(state: StoreState, rec: UserRec): void {
   rec.hay = `${first} ${last}\n${last} ${first}\n${u.email}\n${u.username ? foldText(u.username) : ''}\n${u.pendingEmail ?? ''}`;
 }
 
-/** Marks a user as changed, created or removed, so the sorted views take it into account. */
+/** Marks a user as changed, created or removed, so the sorted views take it into account, and gives it a new version. */
 export function touch(state: StoreState, rec: UserRec): void {
   state.dirty.add(rec);
+  bumpVersion(state, rec);
+}
+
+/** Gives a user a new version: every write to a user calls it (through {@link touch}, or directly for its invitation). */
+export function bumpVersion(state: StoreState, rec: UserRec): void {
+  rec.version = ++state.versionSeq;
+}
+
+/** Gives a role a new version, on every write to it (a counter per role; roles are not reset). */
+export function bumpRoleVersion(role: Role): void {
+  role.version = String(Number(role.version ?? '0') + 1);
 }
 
 export const nextId = (state: StoreState, prefix: string) => `${prefix}-${(++state.seq).toString(36)}-${state.clock.now().toString(36)}`;
@@ -260,7 +283,7 @@ export function mustInvitation(state: StoreState, id: string): InvitationRec {
 }
 
 export function insertUser(state: StoreState, user: User): UserRec {
-  const rec: UserRec = { user, invitationId: null, nameKey: '', createdMs: 0, lastSignInMs: null, hay: '' };
+  const rec: UserRec = { user, invitationId: null, nameKey: '', createdMs: 0, lastSignInMs: null, hay: '', version: ++state.versionSeq };
   indexKeys(state, rec);
   state.users.set(user.id, rec);
   state.emails.set(user.email, user.id);
@@ -289,6 +312,8 @@ export function dropInvitation(state: StoreState, rec: UserRec): void {
   const inv = state.invitations.get(rec.invitationId);
   state.invitations.delete(rec.invitationId);
   rec.invitationId = null;
+  // The user's invitation summary (and maybe pendingEmail) changes: a write to the user.
+  bumpVersion(state, rec);
   if (inv?.kind === 'registration_request' && rec.user.pendingEmail) {
     if (state.emails.get(rec.user.pendingEmail) === rec.user.id) state.emails.delete(rec.user.pendingEmail);
     rec.user.pendingEmail = null;
@@ -338,6 +363,7 @@ export function summaryOf(state: StoreState, rec: UserRec): InvitationSummary | 
 export function toUser(state: StoreState, rec: UserRec): User {
   const copy = copyUserFields(rec.user);
   copy.invitation = summaryOf(state, rec);
+  copy.version = String(rec.version);
   return copy;
 }
 

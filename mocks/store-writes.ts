@@ -10,12 +10,12 @@ import type {
   AdminScope, BulkResult, CreateUserInput, CreateUserResult, Entity, EntityKind, IdentityProviderField, Role, RolePatch, UpdateUserResult, User, UserPatch,
 } from '../src/adapter/types';
 import {
-  PROFILE_FIELDS, checkAccessChange, checkActOnUser, checkGrant, checkProfileChange, checkRoleEdit, clearAdminOnly, defaultAdminScope, emailChangeOutcome,
-  enforce, reactivationOutcome, ssoRefusal,
+  PROFILE_FIELDS, checkAccessChange, checkActOnUser, checkGrant, checkProfileChange, checkRoleEdit, checkVersion, clearAdminOnly, defaultAdminScope,
+  emailChangeOutcome, enforce, reactivationOutcome, ssoRefusal,
 } from '../src/core';
 import {
-  changeEmail, deleteUser, dropInvitation, indexKeys, insertUser, iso, mustUser, neverAccepted, nextId, sortEntities, toEntity, toInvitation, toUser,
-  touch, type StoreState,
+  bumpRoleVersion, changeEmail, deleteUser, dropInvitation, indexKeys, insertUser, iso, mustUser, neverAccepted, nextId, sortEntities, toEntity, toInvitation,
+  toUser, touch, type StoreState, type UserRec,
 } from './store-records';
 import { sendInvitation } from './store-invites';
 import {
@@ -24,8 +24,15 @@ import {
 } from './store-rules';
 import { foldText } from './text';
 
-export function setStatus(state: StoreState, id: string, status: 'active' | 'deactivated'): User {
+/** The user, after refusing a write that carries a version other than theirs (`conflict`, `stale`), before anything changes. */
+function mustCurrentUser(state: StoreState, id: string, expectedVersion: string | undefined): UserRec {
   const rec = mustUser(state, id);
+  enforce(checkVersion(expectedVersion, String(rec.version)));
+  return rec;
+}
+
+export function setStatus(state: StoreState, id: string, status: 'active' | 'deactivated', expectedVersion?: string): User {
+  const rec = mustCurrentUser(state, id, expectedVersion);
   const u = rec.user;
   if (status === 'deactivated') {
     enforce(checkActOnUser(ctx(state), u, 'deactivate', { lastActiveAdmin: lastActiveAdmin(state, rec) }));
@@ -52,8 +59,8 @@ export function setStatus(state: StoreState, id: string, status: 'active' | 'dea
   return toUser(state, rec);
 }
 
-export function remove(state: StoreState, id: string): void {
-  const rec = mustUser(state, id);
+export function remove(state: StoreState, id: string, expectedVersion?: string): void {
+  const rec = mustCurrentUser(state, id, expectedVersion);
   enforce(checkActOnUser(ctx(state), rec.user, 'remove', { lastActiveAdmin: lastActiveAdmin(state, rec) }));
   deleteUser(state, rec);
 }
@@ -113,9 +120,9 @@ export function createUser(state: StoreState, input: CreateUserInput): CreateUse
   return { user: toUser(state, rec), invitation: toInvitation(state, inv) };
 }
 
-export function updateUser(state: StoreState, id: string, rawPatch: UserPatch): UpdateUserResult {
+export function updateUser(state: StoreState, id: string, rawPatch: UserPatch, expectedVersion?: string): UpdateUserResult {
   const { settings } = state;
-  const rec = mustUser(state, id);
+  const rec = mustCurrentUser(state, id, expectedVersion);
   const u = rec.user;
   const patch = parseOrThrow(userPatchSchema(settings.username), rawPatch ?? {});
   let emailChange: UpdateUserResult['emailChange'] = 'none';
@@ -217,14 +224,16 @@ export function updateUser(state: StoreState, id: string, rawPatch: UserPatch): 
   return { user: toUser(state, rec), emailChange };
 }
 
-export function updateRole(state: StoreState, id: string, patch: RolePatch): Role {
+export function updateRole(state: StoreState, id: string, patch: RolePatch, expectedVersion?: string): Role {
   const role = state.roles.get(id);
   if (!role) throw new UserAdminError('not_found', `Role ${id} does not exist`, { reason: 'role_not_found' });
+  enforce(checkVersion(expectedVersion, role.version));
   // A role's preset reaches users of every entity: only an admin whose acting scope is all entities changes it.
   enforce(checkRoleEdit(ctx(state)));
   const parsed = parseOrThrow(z.object({ defaultPermissions: modulePermissionsSchema }), patch ?? {});
   checkPermissions(state, parsed.defaultPermissions, role);
   role.defaultPermissions = { ...parsed.defaultPermissions };
+  bumpRoleVersion(role);
   return structuredClone(role);
 }
 

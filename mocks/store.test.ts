@@ -909,3 +909,54 @@ describe('the system actor (test set-up)', () => {
     expect(caught(() => system.setUserStatus({ id: 'user-admin-2', status: 'deactivated' }))).toMatchObject({ code: 'conflict', reason: 'last_admin' });
   });
 });
+
+describe('versions (optimistic concurrency)', () => {
+  it('gives every user and role a version that changes on every write to it, and only then', () => {
+    const store = createMockStore({ userCount: 20 });
+    const jose = store.getUser({ id: 'user-jose' });
+    expect(typeof jose.version).toBe('string');
+    expect(store.getUser({ id: 'user-jose' }).version).toBe(jose.version);
+    expect(all(store).find((u) => u.id === 'user-jose')?.version).toBe(jose.version);
+    const updated = store.updateUser({ id: 'user-jose', patch: { firstName: 'Joseph' } }).user;
+    expect(updated.version).not.toBe(jose.version);
+    const deactivated = store.setUserStatus({ id: 'user-jose', status: 'deactivated' });
+    expect(deactivated.version).not.toBe(updated.version);
+    expect(store.getUser({ id: 'user-jose' }).version).toBe(deactivated.version);
+    // Resending an invitation changes the invited user's invitation: a new version.
+    const joao = store.getUser({ id: 'user-joao' });
+    store.resendInvitation({ id: joao.invitation!.id });
+    expect(store.getUser({ id: 'user-joao' }).version).not.toBe(joao.version);
+    const role = store.listRoles().find((r) => r.id === ROLE_IDS.communication)!;
+    expect(typeof role.version).toBe('string');
+    const edited = store.updateRole({ id: role.id, patch: { defaultPermissions: role.defaultPermissions } });
+    expect(edited.version).not.toBe(role.version);
+    expect(store.listRoles().find((r) => r.id === role.id)?.version).toBe(edited.version);
+  });
+
+  it('applies a write whose expectedVersion is current, and refuses a stale one with conflict/stale, changing nothing', () => {
+    const store = createMockStore({ userCount: 20 });
+    const v1 = store.getUser({ id: 'user-jose' }).version!;
+    const v2 = store.updateUser({ id: 'user-jose', patch: { firstName: 'Joseph' }, expectedVersion: v1 }).user.version!;
+    expect(caught(() => store.updateUser({ id: 'user-jose', patch: { firstName: 'Jo' }, expectedVersion: v1 }))).toMatchObject({ code: 'conflict', reason: 'stale' });
+    expect(caught(() => store.setUserStatus({ id: 'user-jose', status: 'deactivated', expectedVersion: v1 }))).toMatchObject({ code: 'conflict', reason: 'stale' });
+    expect(caught(() => store.removeUser({ id: 'user-jose', expectedVersion: v1 }))).toMatchObject({ code: 'conflict', reason: 'stale' });
+    expect(store.getUser({ id: 'user-jose' })).toMatchObject({ firstName: 'Joseph', status: 'active', version: v2 });
+    expect(store.setUserStatus({ id: 'user-jose', status: 'deactivated', expectedVersion: v2 }).status).toBe('deactivated');
+    const v3 = store.getUser({ id: 'user-jose' }).version!;
+    store.removeUser({ id: 'user-jose', expectedVersion: v3 });
+    expect(caught(() => store.getUser({ id: 'user-jose' })).code).toBe('not_found');
+
+    const role = store.listRoles().find((r) => r.id === ROLE_IDS.communication)!;
+    const next = store.updateRole({ id: role.id, patch: { defaultPermissions: role.defaultPermissions }, expectedVersion: role.version });
+    expect(caught(() => store.updateRole({ id: role.id, patch: { defaultPermissions: {} }, expectedVersion: role.version }))).toMatchObject({ code: 'conflict', reason: 'stale' });
+    expect(store.listRoles().find((r) => r.id === role.id)).toEqual(next);
+  });
+
+  it('leaves the bulk methods without versions: they apply to whatever is there', () => {
+    const store = createMockStore({ userCount: 20 });
+    const before = store.getUser({ id: 'user-jose' }).version;
+    const { results } = store.setUsersStatus({ ids: ['user-jose'], status: 'deactivated' });
+    expect(results[0]).toMatchObject({ id: 'user-jose', ok: true });
+    expect(store.getUser({ id: 'user-jose' }).version).not.toBe(before);
+  });
+});

@@ -46,11 +46,16 @@
  *   is active, invited, deactivated; `role` is the role name with contacts (no role) last;
  *   `lastSignInAt` puts users who never signed in last in both directions. Ties are broken by id.
  * - **Emails** are compared lower-cased; a pending new address is reserved like a current one.
+ * - **Versions**: every user and role carries a `version` (one store-wide counter, as a string) that
+ *   changes on every write to it, its invitation included (sent, resent, dropped, expired under the
+ *   `deactivate` policy). `updateUser`, `setUserStatus`, `removeUser` and `updateRole` given an
+ *   `expectedVersion` that is not the current one refuse with `conflict`/`stale` (core `checkVersion`)
+ *   and change nothing. The bulk methods take no versions.
  */
 import type {
   AccessDiagnostics, BulkResult, CreateUserInput, CreateUserResult, Entity, EntityKind, Invitation, InviteUsersInput, InviteUsersResult,
   ListEntitiesParams, ListInvitationsParams, ListUsersParams, Module, Page, Role, RolePatch, Settings, UpdateUserResult, User, UserCounts,
-  UserFilter, UserPatch,
+  UserFilter, UserPatch, VersionedWrite,
 } from '../src/adapter/types';
 import type { Clock } from './clock';
 import { CURRENT_ADMIN_ID } from './fixtures';
@@ -97,9 +102,12 @@ export interface MockStore {
   listUsers(params: Plain<ListUsersParams>): Page<User>;
   getUser(params: { id: string }): User;
   createUser(params: { input: CreateUserInput }): CreateUserResult;
-  updateUser(params: { id: string; patch: UserPatch }): UpdateUserResult;
-  setUserStatus(params: { id: string; status: 'active' | 'deactivated' }): User;
-  removeUser(params: { id: string }): void;
+  /** Refuses with `conflict`/`stale`, changing nothing, when `expectedVersion` is given and is not the user's `version`. */
+  updateUser(params: { id: string; patch: UserPatch } & VersionedWrite): UpdateUserResult;
+  /** Refuses with `conflict`/`stale`, changing nothing, when `expectedVersion` is given and is not the user's `version`. */
+  setUserStatus(params: { id: string; status: 'active' | 'deactivated' } & VersionedWrite): User;
+  /** Refuses with `conflict`/`stale`, removing nothing, when `expectedVersion` is given and is not the user's `version`. */
+  removeUser(params: { id: string } & VersionedWrite): void;
   inviteUsers(params: { input: InviteUsersInput }): InviteUsersResult;
   listInvitations(params: Plain<ListInvitationsParams>): Page<Invitation>;
   resendInvitation(params: { id: string }): Invitation;
@@ -113,8 +121,8 @@ export interface MockStore {
   removeUsers(params: { ids: string[] }): BulkResult;
   /** Changes settings (shallow merge; `sso.providerName` defaults to 'Okta' when SSO is enforced). */
   updateSettings(partial: MockSettingsPatch): Settings;
-  /** Changes a role's preset module access (the optional `updateRole`). */
-  updateRole(params: { id: string; patch: RolePatch }): Role;
+  /** Changes a role's preset module access (the optional `updateRole`); refuses a stale `expectedVersion` with `conflict`/`stale`. */
+  updateRole(params: { id: string; patch: RolePatch } & VersionedWrite): Role;
   /** Test control: adds an entity under a parent, as when a sub-account is created after access was granted. */
   addEntity(params: { id?: string; name: string; kind: EntityKind; parentId: string }): Entity;
   /** Simulates the invitee setting a password (invitation) or confirming a new address (registration request). */
@@ -150,9 +158,9 @@ function view(state: StoreState, viewerId: string): MockStore {
     listUsers: op((params) => listUsers(state, params)),
     getUser: op(({ id }) => toUser(state, mustUser(state, id))),
     createUser: op(({ input }) => createUser(state, input)),
-    updateUser: op(({ id, patch }) => updateUser(state, id, patch)),
-    setUserStatus: op(({ id, status }) => setStatus(state, id, status)),
-    removeUser: op(({ id }) => remove(state, id)),
+    updateUser: op(({ id, patch, expectedVersion }) => updateUser(state, id, patch, expectedVersion)),
+    setUserStatus: op(({ id, status, expectedVersion }) => setStatus(state, id, status, expectedVersion)),
+    removeUser: op(({ id, expectedVersion }) => remove(state, id, expectedVersion)),
     inviteUsers: op(({ input }) => inviteUsers(state, input)),
     listInvitations: op((params) => listInvitations(state, params)),
     resendInvitation: op(({ id }) => resendInvitation(state, id)),
@@ -167,7 +175,7 @@ function view(state: StoreState, viewerId: string): MockStore {
       remove(state, id);
       return undefined;
     })),
-    updateRole: op(({ id, patch }) => updateRole(state, id, patch)),
+    updateRole: op(({ id, patch, expectedVersion }) => updateRole(state, id, patch, expectedVersion)),
     addEntity: op((params) => addEntity(state, params)),
     updateSettings: op((partial) => {
       state.settings = withSettingsDefaults(partial, state.settings);

@@ -16,6 +16,7 @@
  * | who owns profile fields (group level, identity provider), login-email domains, role presets | `profile.ts` |
  * | bounds: addresses per invitation, name, username, phone and email lengths, page and bulk sizes | `limits.ts` |
  * | input hygiene: invisible characters in names, mixed-script and confusable domains | `text.ts` |
+ * | optimistic concurrency: a write with a stale `expectedVersion` | `version.ts` |
  */
 export * from './refusal';
 export * from './scope';
@@ -28,3 +29,4 @@ export * from './workspace';
 export * from './profile';
 export * from './limits';
 export * from './text';
+export * from './version';
