@@ -22,6 +22,18 @@ function dnf(parts: Part[]): string[][] {
 }
 
 /**
+ * The shape of a filter: its attributes, operators and logic with each string literal replaced by
+ * the class of its value (`"s"` plain, `"e"` with JSON escapes such as `\"` or `\\`, `"u"` with
+ * non-ASCII characters). A provider that refuses one filter refuses the same shape again, not
+ * filters of other shapes, nor the same attributes with plain values.
+ * @example
+ * filterShape('userName co "a\\"b"'); // 'userName co "e"'
+ */
+export function filterShape(filter: string): string {
+  return filter.replace(/"((?:[^"\\]|\\.)*)"/g, (_m, body: string) => (body.includes('\\') ? '"e"' : /[^\x20-\x7e]/.test(body) ? '"u"' : '"s"'));
+}
+
+/**
  * The SCIM attribute the provider sorts by for a sort field; others are sorted in memory.
  * @example
  * SORT_ATTRIBUTE.email; // 'userName'
@@ -34,8 +46,8 @@ export interface QueryPlanDeps {
   operators: ReadonlySet<string>;
   /** The ancestors of an entity (a user granted an ancestor's subtree reaches it). */
   ancestorsOf: (entityId: string) => string[];
-  /** Whether the provider refused one of our filters (then nothing is filtered server-side). */
-  filterRefused: () => boolean;
+  /** Whether the provider refused a filter of this one's shape (then this query is filtered in memory). */
+  filterRefused: (filter: string) => boolean;
 }
 
 /**
@@ -52,7 +64,7 @@ export function createQueryPlan({ operators, ancestorsOf, filterRefused }: Query
     const parts: Part[] = [];
     let residual = false;
     const f: UserFilter = params.filter ?? {};
-    const serverFilter = caps.filter && !filterRefused();
+    const serverFilter = caps.filter;
     const add = (possible: boolean, part: () => Part) => {
       if (serverFilter && possible) parts.push(part());
       else residual = true;
@@ -87,7 +99,10 @@ export function createQueryPlan({ operators, ancestorsOf, filterRefused }: Query
       residual = true;
     }
     const terms = parts.length ? dnf(parts) : [];
-    return { filter: terms.length ? terms.map((t) => t.join(' and ')).join(' or ') : undefined, residual };
+    const filter = terms.length ? terms.map((t) => t.join(' and ')).join(' or ') : undefined;
+    // A filter of a shape the provider refused before is answered in memory (every part of it).
+    if (filter !== undefined && filterRefused(filter)) return { filter: undefined, residual: true };
+    return { filter, residual };
   }
 
   return { can, plan };

@@ -18,7 +18,7 @@ import {
 import { adminScopeFromScim, roleFromGroup, userFromScim } from './mapping';
 import { resolve, type ScimAdapterOptions, type ScimSsoSettings } from './options';
 import { sharedRead, type ScimRequest } from './transport';
-import { ALL_OPERATORS, SORT_ATTRIBUTE, createQueryPlan } from './query-plan';
+import { ALL_OPERATORS, SORT_ATTRIBUTE, createQueryPlan, filterShape } from './query-plan';
 
 const X = SCIM_USER_EXTENSION;
 
@@ -38,10 +38,30 @@ export interface ReadDeps {
  * const user = await reads.toUser(await reads.getScimUser('user-1'));
  */
 export function createReads({ options, request, now, ancestorsOf }: ReadDeps) {
-  /** Set when the provider refused one of our filters: every list is then answered in memory. */
-  let filterRefused = false;
+  /**
+   * The shapes of the filters the provider refused (filterShape: attributes and operators, each
+   * value by its class). A filter of one of these shapes is answered in memory; any other still
+   * goes to the provider, so one odd search does not make every later list read the whole directory.
+   */
+  const refusedShapes = new Set<string>();
+  const filterRefused = (filter: string) => refusedShapes.has(filterShape(filter));
+  /** Whether a request with this filter was refused for it (a 400 from the provider). */
+  const refusedFilter = (e: unknown, filter: string | undefined): filter is string =>
+    filter !== undefined && isUserAdminError(e) && e.code === 'validation' && e.status === 400 && !filterRefused(filter);
   const operators = new Set((options.filterOperators ?? ALL_OPERATORS).map((o) => o.toLowerCase()));
-  const { can, plan } = createQueryPlan({ operators, ancestorsOf, filterRefused: () => filterRefused });
+  const { can, plan } = createQueryPlan({ operators, ancestorsOf, filterRefused });
+
+  /** Every user matching `filter`, or, when the provider refuses that filter (now or before), everyone. */
+  async function fetchFiltered(filter: string | undefined, signal?: AbortSignal): Promise<ScimUser[]> {
+    if (filter === undefined || filterRefused(filter)) return fetchAll(undefined, signal);
+    try {
+      return await fetchAll(filter, signal);
+    } catch (e) {
+      if (!refusedFilter(e, filter)) throw e;
+      refusedShapes.add(filterShape(filter));
+      return fetchAll(undefined, signal);
+    }
+  }
 
   /** The provider's capabilities, read once (a failed read is retried next time). */
   const provider = sharedRead(
@@ -114,6 +134,8 @@ export function createReads({ options, request, now, ancestorsOf }: ReadDeps) {
     const sort = params.sort ?? { field: 'name', direction: 'asc' };
     const sortBy = caps.sort ? SORT_ATTRIBUTE[sort.field] : undefined;
     const server = plan(params, caps, true);
+    /** The filter of the request in flight (the one a 400 refuses). */
+    let sending = server.filter;
     try {
       if (!server.residual && sortBy && pageSize <= caps.maxResults) {
         const page = await request<ScimListResponse<ScimUser>>({
@@ -126,13 +148,14 @@ export function createReads({ options, request, now, ancestorsOf }: ReadDeps) {
       }
       // In memory: the exact parts narrow the fetch; search (accent-insensitive here) stays in memory.
       const narrow = plan({ filter: params.filter }, caps, false);
+      sending = narrow.filter;
       const all = await fetchAll(narrow.filter, signal);
       const map = await roleMap(signal);
       return queryUsers(all.map((r) => userFromScim(r, map, now())), params, { roles: [...map.values()], ancestorsOf });
     } catch (e) {
-      if (isUserAdminError(e) && e.code === 'validation' && e.status === 400 && !filterRefused && (server.filter !== undefined)) {
-        // The provider refused our filter: answer this and later lists in memory.
-        filterRefused = true;
+      if (refusedFilter(e, sending)) {
+        // The provider refused this filter: this list and later ones of the same shape are answered in memory.
+        refusedShapes.add(filterShape(sending));
         return listUsers(params);
       }
       throw e;
@@ -148,11 +171,11 @@ export function createReads({ options, request, now, ancestorsOf }: ReadDeps) {
     const keep = (list: ScimUser[]) => {
       for (const u of list) if (wanted.has(u.userName.toLowerCase())) found.set(u.userName.toLowerCase(), u);
     };
-    if (caps.filter && !filterRefused && can('eq')) {
+    if (caps.filter && can('eq')) {
       const list = [...wanted];
       for (let i = 0; i < list.length; i += 20) {
         const chunk = list.slice(i, i + 20);
-        keep(await fetchAll(chunk.map((e) => `userName eq ${scimString(e)}`).join(' or '), signal));
+        keep(await fetchFiltered(chunk.map((e) => `userName eq ${scimString(e)}`).join(' or '), signal));
       }
     } else {
       keep(await fetchAll(undefined, signal));
@@ -162,7 +185,7 @@ export function createReads({ options, request, now, ancestorsOf }: ReadDeps) {
 
   async function userByInvitationId(id: string, signal?: AbortSignal): Promise<ScimUser> {
     const caps = await provider(signal);
-    const list = caps.filter && !filterRefused && can('eq') ? await fetchAll(`${X}:invitation.id eq ${scimString(id)}`, signal) : await fetchAll(undefined, signal);
+    const list = await fetchFiltered(caps.filter && can('eq') ? `${X}:invitation.id eq ${scimString(id)}` : undefined, signal);
     const hit = list.find((u) => u[X]?.invitation?.id === id);
     if (!hit) throw new UserAdminError('not_found', `No invitation ${id}`, { status: 404 });
     return hit;
@@ -170,7 +193,7 @@ export function createReads({ options, request, now, ancestorsOf }: ReadDeps) {
 
   async function invitedUsers(signal?: AbortSignal): Promise<{ user: User; r: ScimUser }[]> {
     const caps = await provider(signal);
-    const list = await fetchAll(caps.filter && !filterRefused && can('pr') ? `${X}:invitation pr` : undefined, signal);
+    const list = await fetchFiltered(caps.filter && can('pr') ? `${X}:invitation pr` : undefined, signal);
     const map = await roleMap(signal);
     return list.filter((r) => r[X]?.invitation && r[X]?.kind !== 'contact').map((r) => ({ r, user: userFromScim(r, map, now()) }));
   }
