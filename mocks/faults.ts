@@ -44,6 +44,20 @@ export interface FaultInjector {
   failInvitesTo(emails: readonly string[], code?: UserAdminErrorCode): void;
   /** Consumes the next {@link FaultInjector.failInvitesTo} rule (used by the memory adapter). */
   takeInviteFailures(): { emails: ReadonlySet<string>; code: UserAdminErrorCode } | null;
+  /**
+   * The backend's next write to this user (`updateUser`, `setUserStatus`, `removeUser`, or its item
+   * of `setUsersStatus` / `removeUsers`) fails with this code (a server error, `unavailable`, by
+   * default) and changes nothing for them, while the other items of a bulk call go through. One
+   * write per call; calls for the same user add up.
+   * @example
+   * faults.failWriteOf('user-jose');
+   * await adapter.removeUsers({ ids: ['user-jose', 'user-francoise'] }); // jose: ok false, unavailable; francoise: removed
+   */
+  failWriteOf(userId: string, code?: UserAdminErrorCode): void;
+  /** Consumes a {@link FaultInjector.failWriteOf} rule for this user: the error to answer, or `null` (used by the memory adapter). */
+  takeWriteFailure(userId: string): UserAdminError | null;
+  /** Whether some {@link FaultInjector.failWriteOf} rule is waiting. */
+  readonly hasWriteFailures: boolean;
   /** Every call waits `ms` (replacing the adapter's own `latencyMs`). */
   setLatency(ms: number): void;
   /** Forgets every rule and the latency set here. */
@@ -86,6 +100,7 @@ export function createFaultInjector(): FaultInjector {
   let slows: Rule<number>[] = [];
   let latency: number | null = null;
   let inviteFailures: { emails: ReadonlySet<string>; code: UserAdminErrorCode }[] = [];
+  let writeFailures: { userId: string; code: UserAdminErrorCode }[] = [];
   return {
     failNext(code, options = {}) {
       failures.push({
@@ -103,12 +118,27 @@ export function createFaultInjector(): FaultInjector {
     takeInviteFailures() {
       return inviteFailures.shift() ?? null;
     },
+    failWriteOf(userId, code = 'unavailable') {
+      writeFailures.push({ userId, code });
+    },
+    takeWriteFailure(userId) {
+      const index = writeFailures.findIndex((f) => f.userId === userId);
+      const rule = writeFailures[index];
+      if (!rule) return null;
+      writeFailures.splice(index, 1);
+      const status = HTTP_STATUS[rule.code];
+      return new UserAdminError(rule.code, `Injected ${rule.code} fault on a write to ${userId}`, status === undefined ? {} : { status });
+    },
+    get hasWriteFailures() {
+      return writeFailures.length > 0;
+    },
     setLatency(ms) {
       latency = ms;
     },
     reset() {
       failures = [];
       inviteFailures = [];
+      writeFailures = [];
       slows = [];
       latency = null;
     },

@@ -145,6 +145,32 @@ describe('createMemoryAdapter', () => {
       await expect(adapter.setUserStatus({ id: 'user-jose', status: 'deactivated' })).resolves.toMatchObject({ status: 'deactivated' });
     });
 
+    it('given failWriteOf, the next write to that user fails with a server error and changes nothing, while the other bulk items go through', async () => {
+      const faults = createFaultInjector();
+      const store = createMockStore();
+      const adapter = createMemoryAdapter(store, { faults });
+      faults.failWriteOf('user-jose');
+      const { results } = await adapter.removeUsers!({ ids: ['user-jose', 'user-francoise', 'user-zoe'] });
+      expect(results.map((r) => [r.id, r.ok])).toEqual([['user-jose', false], ['user-francoise', true], ['user-zoe', true]]);
+      expect(results[0]).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+      expect(store.getUser({ id: 'user-jose' }).status).toBe('active');
+      expect(() => store.getUser({ id: 'user-francoise' })).toThrow();
+      // One write only: the next one goes through. A single write fails the same way.
+      faults.failWriteOf('user-jose', 'unknown');
+      await expect(adapter.setUserStatus({ id: 'user-jose', status: 'deactivated' })).rejects.toMatchObject({ code: 'unknown' });
+      expect(store.getUser({ id: 'user-jose' }).status).toBe('active');
+      await expect(adapter.setUserStatus({ id: 'user-jose', status: 'deactivated' })).resolves.toMatchObject({ status: 'deactivated' });
+    });
+
+    it('passes expectedVersion through: a stale one rejects with conflict/stale', async () => {
+      const store = createMockStore();
+      const adapter = createMemoryAdapter(store);
+      const v1 = (await adapter.getUser({ id: 'user-jose' })).version;
+      await adapter.updateUser({ id: 'user-jose', patch: { firstName: 'Joseph' }, expectedVersion: v1 });
+      await expect(adapter.removeUser({ id: 'user-jose', expectedVersion: v1 })).rejects.toMatchObject({ code: 'conflict', reason: 'stale' });
+      expect(store.getUser({ id: 'user-jose' }).firstName).toBe('Joseph');
+    });
+
     it('given reset, pending faults are forgotten', async () => {
       const faults = createFaultInjector();
       const adapter = createMemoryAdapter(createMockStore(), { faults });

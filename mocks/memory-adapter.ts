@@ -1,5 +1,5 @@
 import { throwIfAborted } from '../src/adapter/errors';
-import type { CallOptions, InviteFailure, InviteUsersResult, UserAdminAdapter } from '../src/adapter/types';
+import type { BulkItemResult, BulkResult, CallOptions, InviteFailure, InviteUsersResult, UserAdminAdapter } from '../src/adapter/types';
 import type { AdapterMethod, FaultInjector } from './faults';
 import type { MockStore } from './store';
 
@@ -57,14 +57,40 @@ export function createMemoryAdapter(store: MockStore, options: MemoryAdapterOpti
     return result === undefined ? result : structuredClone(result);
   }
 
+  /** Throws the error of a `failWriteOf` rule for this user, if one is waiting. */
+  function failWrite(id: string): void {
+    const error = faults?.takeWriteFailure(id);
+    if (error) throw error;
+  }
+
+  /** A bulk call where the items with a `failWriteOf` rule fail (nothing changes for them) and the others go through, in the order given. */
+  function bulkWithFaults(ids: string[], run: (ids: string[]) => BulkResult): BulkResult {
+    if (!faults?.hasWriteFailures) return run(ids);
+    return {
+      results: ids.flatMap((id): BulkItemResult[] => {
+        const error = faults.takeWriteFailure(id);
+        return error ? [{ id, ok: false, error: error.toJSON() }] : run([id]).results;
+      }),
+    };
+  }
+
   return {
     getSettings: (p) => call('getSettings', p, () => store.getSettings()),
     listUsers: (p) => call('listUsers', p, ({ signal: _s, ...rest }) => store.listUsers(rest)),
     getUser: (p) => call('getUser', p, ({ id }) => store.getUser({ id })),
     createUser: (p) => call('createUser', p, ({ input }) => store.createUser({ input })),
-    updateUser: (p) => call('updateUser', p, ({ id, patch, expectedVersion }) => store.updateUser({ id, patch, ...versioned(expectedVersion) })),
-    setUserStatus: (p) => call('setUserStatus', p, ({ id, status, expectedVersion }) => store.setUserStatus({ id, status, ...versioned(expectedVersion) })),
-    removeUser: (p) => call('removeUser', p, ({ id, expectedVersion }) => store.removeUser({ id, ...versioned(expectedVersion) })),
+    updateUser: (p) => call('updateUser', p, ({ id, patch, expectedVersion }) => {
+      failWrite(id);
+      return store.updateUser({ id, patch, ...versioned(expectedVersion) });
+    }),
+    setUserStatus: (p) => call('setUserStatus', p, ({ id, status, expectedVersion }) => {
+      failWrite(id);
+      return store.setUserStatus({ id, status, ...versioned(expectedVersion) });
+    }),
+    removeUser: (p) => call('removeUser', p, ({ id, expectedVersion }) => {
+      failWrite(id);
+      return store.removeUser({ id, ...versioned(expectedVersion) });
+    }),
     inviteUsers: (p) => call('inviteUsers', p, ({ input }) => {
       const rule = faults?.takeInviteFailures() ?? null;
       if (!rule) return store.inviteUsers({ input });
@@ -90,8 +116,8 @@ export function createMemoryAdapter(store: MockStore, options: MemoryAdapterOpti
     listEntities: (p) => call('listEntities', p, ({ signal: _s, ...rest }) => store.listEntities(rest)),
     getUserCounts: (p) => call('getUserCounts', p, ({ search, filter }) => store.getUserCounts({ search, filter })),
     getAccessDiagnostics: (p) => call('getAccessDiagnostics', p, ({ userId }) => store.getAccessDiagnostics({ userId })),
-    setUsersStatus: (p) => call('setUsersStatus', p, ({ ids, status }) => store.setUsersStatus({ ids, status })),
-    removeUsers: (p) => call('removeUsers', p, ({ ids }) => store.removeUsers({ ids })),
+    setUsersStatus: (p) => call('setUsersStatus', p, ({ ids, status }) => bulkWithFaults(ids, (one) => store.setUsersStatus({ ids: one, status }))),
+    removeUsers: (p) => call('removeUsers', p, ({ ids }) => bulkWithFaults(ids, (one) => store.removeUsers({ ids: one }))),
     updateRole: (p) => call('updateRole', p, ({ id, patch, expectedVersion }) => store.updateRole({ id, patch, ...versioned(expectedVersion) })),
   };
 }
