@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within, userEvent, waitFor } from 'storybook/test';
 import { PlainUserList } from './examples/PlainUserList';
-import { backend, storyT } from './support';
+import { backend, storyT, TIMEOUT } from './support';
 
 /**
  * The headless hooks at work: a plain table fed by `useUserList`, over the REST adapter and the
@@ -20,7 +20,7 @@ export const Default: Story = {
   play: async ({ canvasElement, ...context }) => {
     const t = storyT(context);
     const canvas = within(canvasElement);
-    const table = await canvas.findByRole('table', {}, { timeout: 5000 });
+    const table = await canvas.findByRole('table', {}, TIMEOUT);
     // 10 rows per page, and the caption says how many users there are.
     expect(within(table).getAllByRole('row')).toHaveLength(11);
     expect(table.querySelector('caption')?.textContent).toBe(t('users.count', { count: 60 }));
@@ -32,7 +32,7 @@ export const Paging: Story = {
   play: async ({ canvasElement, ...context }) => {
     const t = storyT(context);
     const canvas = within(canvasElement);
-    await canvas.findByRole('table', {}, { timeout: 5000 });
+    await canvas.findByRole('table', {}, TIMEOUT);
     const firstRow = canvas.getAllByRole('row')[1]!.textContent;
     await userEvent.click(canvas.getByRole('button', { name: t('common.nextPage') }));
     await waitFor(() => expect(canvas.getByText(t('common.pageOf', { page: '2', pageCount: '3' }))).toBeInTheDocument());
@@ -45,9 +45,9 @@ export const SearchWithNoMatch: Story = {
   play: async ({ canvasElement, ...context }) => {
     const t = storyT(context);
     const canvas = within(canvasElement);
-    await canvas.findByRole('table', {}, { timeout: 5000 });
+    await canvas.findByRole('table', {}, TIMEOUT);
     await userEvent.type(canvas.getByRole('searchbox'), 'zzzz-no-such-person');
-    expect(await canvas.findByText(t('users.empty'), {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await canvas.findByText(t('users.empty'), {}, TIMEOUT)).toBeInTheDocument();
     expect(canvas.queryByRole('table')).toBeNull();
   },
 };
@@ -67,11 +67,11 @@ export const ServerUnavailable: Story = {
   play: async ({ canvasElement, ...context }) => {
     const t = storyT(context);
     const canvas = within(canvasElement);
-    const alert = await canvas.findByRole('alert', {}, { timeout: 5000 });
+    const alert = await canvas.findByRole('alert', {}, TIMEOUT);
     expect(alert.textContent).toContain(t('errors.unavailable'));
     // The fault was for one call only: retry brings the list.
     await userEvent.click(within(alert).getByRole('button', { name: t('common.retry') }));
-    expect(await canvas.findByRole('table', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await canvas.findByRole('table', {}, TIMEOUT)).toBeInTheDocument();
   },
 };
 
@@ -79,7 +79,7 @@ export const SsoEnforced: Story = {
   parameters: backend({ store: { settings: { sso: { enforced: true, providerName: 'Okta' } } } }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const note = await canvas.findByRole('note', {}, { timeout: 5000 });
+    const note = await canvas.findByRole('note', {}, TIMEOUT);
     expect(note.textContent).toContain('Okta');
   },
 };
@@ -89,7 +89,7 @@ export const DarkTheme: Story = {
   parameters: backend({ store: { userCount: 20 } }),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await canvas.findByRole('table', {}, { timeout: 5000 });
+    await canvas.findByRole('table', {}, TIMEOUT);
     expect(canvasElement.querySelector('[data-theme="dark"]')).not.toBeNull();
   },
 };
