@@ -100,4 +100,17 @@ describe('the user editor form', () => {
     expect(Object.keys(result.errors)).toEqual(['username']);
     expect(result.errors.username?.message).toBe('validation.usernameTooShort');
   });
+
+  it('given a name, phone or username over its limit, the error is the message that states the limit', async () => {
+    const policy = { mode: 'required', minLength: 3, charset: 'alphanumeric' } as const;
+    const values = {
+      ...valuesFromUser(jose, modules, roles), firstName: 'a'.repeat(101), lastName: 'b'.repeat(100_000), phone: '1'.repeat(40), username: 'u'.repeat(65),
+    };
+    const result = await resolve(values, context({ policy }));
+    expect(result.errors.firstName?.message).toBe('validation.nameTooLong');
+    expect(result.errors.lastName?.message).toBe('validation.nameTooLong');
+    expect(result.errors.phone?.message).toBe('validation.phoneTooLong');
+    const created = await resolve({ ...values, kind: 'login', username: 'u'.repeat(65) }, context({ mode: 'create', policy }));
+    expect(created.errors.username?.message).toBe('validation.usernameTooLong');
+  });
 });

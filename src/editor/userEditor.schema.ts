@@ -1,6 +1,6 @@
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import type { FieldErrors as FormErrors, FieldPath, Resolver } from 'react-hook-form';
-import { createContactSchema, createLoginUserSchema, userPatchSchema } from '../adapter/schemas';
+import { createContactSchema, createLoginUserSchema, TOO_LONG_KEY_BY_FIELD, userPatchSchema, VALIDATION_KEYS } from '../adapter/schemas';
 import type {
   AdminScope, CreateContactInput, CreateLoginUserInput, IdentityProviderField, Module, ModulePermissions, Role, User,
   UserKind, UserPatch, UserScope, UsernamePolicy,
@@ -205,7 +205,8 @@ export function editorFieldOf(path: string, modules: readonly Module[]): FieldPa
 /**
  * The form's resolver: the form is turned into what would be sent and checked with the adapter's
  * schema for it (`createLoginUserSchema(policy)`, `createContactSchema`, `userPatchSchema(policy)`);
- * errors are put back on the form's fields. Messages stay keys (`validation.*`).
+ * errors are put back on the form's fields. Messages stay keys (`validation.*`); a field over its
+ * length limit gets the key that states the limit (`validation.nameTooLong`).
  * @example
  * useForm<UserEditorValues>({ resolver: userEditorResolver(() => contextRef.current) });
  */
@@ -231,7 +232,9 @@ export function userEditorResolver(getContext: () => UserEditorContext): Resolve
         const permissions = (errors.permissions ??= {}) as Record<string, unknown>;
         permissions[id] ??= error;
       } else {
-        errors[field] ??= error;
+        // Too long: the message that states this field's limit ("Use at most 100 characters.").
+        const tooLong = error.message === VALIDATION_KEYS.tooLong ? TOO_LONG_KEY_BY_FIELD[field] : undefined;
+        errors[field] ??= tooLong ? { ...error, message: tooLong } : error;
       }
     }
     if (Object.keys(errors).length > 0) return { values: {}, errors: errors as FormErrors<UserEditorValues> };
