@@ -118,6 +118,14 @@ export interface UsePermissionMatrixResult {
 }
 
 const EMPTY: PermissionValues = {};
+
+/** The cells of `next` whose level differs from `start`'s: module id → new level. */
+function changedCells(start: ModulePermissions | undefined, next: ModulePermissions | undefined, modules: readonly Module[]): ModulePermissions {
+  if (!next) return {};
+  const from = normalizePermissions(start ?? {}, modules);
+  const to = normalizePermissions(next, modules);
+  return Object.fromEntries(diffPermissions(from, to, modules).map((id) => [id, to[id] ?? '']));
+}
 const NO_MODULES: Module[] = [];
 const NO_ROLES: Role[] = [];
 
@@ -125,7 +133,16 @@ interface KnownRow {
   permissions: ModulePermissions;
   roleId: string | null;
   status: User['status'] | null;
+  /** The row's `version` (user or role), when the backend has versions. */
+  version?: string;
 }
+
+const knownUser = (user: User): KnownRow => ({
+  permissions: user.permissions, roleId: user.roleId, status: user.status, ...(user.version !== undefined ? { version: user.version } : {}),
+});
+const knownRole = (role: Role): KnownRow => ({
+  permissions: role.defaultPermissions, roleId: role.id, status: null, ...(role.version !== undefined ? { version: role.version } : {}),
+});
 
 /**
  * The state of a permission matrix: the rows (this page of login users, or the roles), their saved
@@ -163,15 +180,22 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
 
   // Every row seen, so edits on other pages can be counted and saved.
   const known = useRef(new Map<string, KnownRow>());
+  // Each row as it was when its editing began (first seen, or refetched while it had no pending
+  // edit, or saved): a save sends only the cells changed since, with that row's version.
+  const opened = useRef(new Map<string, KnownRow>());
   const usersById = useRef(new Map<string, User>());
   const loginUsers = useMemo(() => list.items.filter((user) => user.kind === 'login'), [list.items]);
+  const see = (id: string, row: KnownRow) => {
+    known.current.set(id, row);
+    if (!opened.current.has(id) || (!(id in pending) && !(id in pendingRoles))) opened.current.set(id, row);
+  };
   if (users) {
     for (const user of loginUsers) {
-      known.current.set(user.id, { permissions: user.permissions, roleId: user.roleId, status: user.status });
+      see(user.id, knownUser(user));
       usersById.current.set(user.id, user);
     }
   } else {
-    for (const role of roles) known.current.set(role.id, { permissions: role.defaultPermissions, roleId: role.id, status: null });
+    for (const role of roles) see(role.id, knownRole(role));
   }
 
   // The core's rules for the acting admin, over the entities of the users shown.
@@ -350,33 +374,74 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
       return result;
     }
     setIsSaving(true);
+    const freshRow = async (id: string): Promise<KnownRow | null> => {
+      if (users) {
+        const user = await callAdapter(() => adapter.getUser({ id }));
+        writeUser(queryClient, id, () => user);
+        usersById.current.set(id, user);
+        return knownUser(user);
+      }
+      const role = (await callAdapter(() => adapter.listRoles())).find((r) => r.id === id);
+      return role ? knownRole(role) : null;
+    };
     const sentRoles = new Map<string, string | undefined>();
     try {
       const outcomes = await mapWithConcurrency(ids, concurrency, async (id) => {
         const roleId = users ? pendingRoles[id] : undefined;
         const role = users ? (rolesById.get(roleId ?? known.current.get(id)?.roleId ?? '') ?? null) : (rolesById.get(id) ?? null);
-        const permissions = normalizePermissions(pending[id] ?? known.current.get(id)?.permissions ?? {}, modules, role);
+        const start = opened.current.get(id) ?? known.current.get(id);
+        // Only the cells the admin changed since the row opened, laid over the latest values known
+        // of the row (the permissions of a write replace the row's, so the others are carried as
+        // the server last had them, never as they were when the row opened).
+        const changed = changedCells(start?.permissions, pending[id], modules);
+        const permissions = Object.keys(changed).length > 0
+          ? normalizePermissions({ ...normalizePermissions(known.current.get(id)?.permissions ?? {}, modules), ...changed }, modules, role)
+          : null;
+        const versioned = start?.version !== undefined ? { expectedVersion: start.version } : {};
         sentRoles.set(id, roleId);
+        if (!permissions && !roleId) return { id, ok: true as const }; // nothing changed since the row opened
         try {
           if (users) {
-            const updated = await callAdapter(() => adapter.updateUser({ id, patch: { ...(roleId ? { roleId } : {}), permissions } }));
+            const patch = { ...(roleId ? { roleId } : {}), ...(permissions ? { permissions } : {}) };
+            const updated = await callAdapter(() => adapter.updateUser({ id, patch, ...versioned }));
             writeUser(queryClient, id, () => updated.user);
-            known.current.set(id, { permissions: updated.user.permissions, roleId: updated.user.roleId, status: updated.user.status });
+            known.current.set(id, knownUser(updated.user));
+            opened.current.set(id, knownUser(updated.user));
           } else {
             const updateRole = adapter.updateRole;
             if (!updateRole) throw new UserAdminError('forbidden', 'The adapter has no updateRole');
-            const updated = await callAdapter(() => updateRole.call(adapter, { id, patch: { defaultPermissions: permissions } }));
+            const updated = await callAdapter(() => updateRole.call(adapter, { id, patch: { defaultPermissions: permissions ?? {} }, ...versioned }));
             writeRole(queryClient, updated);
-            known.current.set(id, { permissions: updated.defaultPermissions, roleId: updated.id, status: null });
+            known.current.set(id, knownRole(updated));
+            opened.current.set(id, knownRole(updated));
           }
           return { id, ok: true as const };
         } catch (error) {
-          return { id, ok: false as const, error: toUserAdminError(error) };
+          const failure = toUserAdminError(error);
+          // Someone else changed the row: start again from theirs, keeping the admin's changed cells.
+          const rebased = failure.reason === 'stale' ? await freshRow(id).catch(() => null) : null;
+          return { id, ok: false as const, error: failure, rebased: rebased ? { row: rebased, changed } : null };
         }
       });
       for (const outcome of outcomes) {
         if (outcome.ok) result.saved.push(outcome.id);
         else result.failed.push({ id: outcome.id, error: outcome.error });
+      }
+      const rebased = outcomes.flatMap((outcome) => (!outcome.ok && outcome.rebased ? [{ id: outcome.id, ...outcome.rebased }] : []));
+      if (rebased.length > 0) {
+        for (const { id, row } of rebased) {
+          known.current.set(id, row);
+          opened.current.set(id, row);
+        }
+        setPending((current) => {
+          const next = { ...current };
+          for (const { id, row, changed } of rebased) {
+            if (Object.keys(changed).length > 0) next[id] = normalizePermissions({ ...normalizePermissions(row.permissions, modules), ...changed }, modules);
+          }
+          return next;
+        });
+        if (users) void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
+        else void queryClient.invalidateQueries({ queryKey: userAdminKeys.roles() });
       }
     } finally {
       setIsSaving(false);
