@@ -110,7 +110,7 @@ describe('createHandlers: every route hands the backend adapter exactly what the
       { search: 'a', filter: { roleIds: ['r1'], entityIds: ['e1'], scope: 'group' } },
       { active: 1, invited: 2, deactivated: 3, contacts: 4, all: 10 },
     ],
-    ['GET /users/:id', (a) => a.getUser({ id: 'u 1/é' }), 'getUser', { id: 'u 1/é' }, { id: 'u1' }],
+    ['GET /users/:id', (a) => a.getUser({ id: 'u 1?é' }), 'getUser', { id: 'u 1?é' }, { id: 'u1' }],
     [
       'POST /users',
       (a) => a.createUser({ input: { kind: 'contact', email: 'c@x.io', firstName: 'C', lastName: 'D', entityId: 'e1' } }),
@@ -476,6 +476,49 @@ describe('createHandlers over the memory adapter', () => {
     store.updateSettings({ sso: { enforced: true, providerName: 'Okta' } });
     const result = await rest.inviteUsers({ input: { emails: ['x.y@acme.fr'], roleId: ROLE_IDS.user, entityIds: ['entity-acme-paris'] } });
     expect(result.skipped).toEqual([{ email: 'x.y@acme.fr', reason: 'sso_enforced' }]);
+  });
+
+  it('sends ETag on a user read and on writes, honours If-Match, and answers 412 conflict/stale to a stale one, changing nothing', async () => {
+    const read = await fetch(`${BASE}/users/user-jose`);
+    const v1 = (await read.json()).version as string;
+    expect(read.headers.get('ETag')).toBe(`"${v1}"`);
+    const patch = (ifMatch: string) => fetch(`${BASE}/users/user-jose`, {
+      method: 'PATCH', headers: { 'Content-Type': 'application/json', 'If-Match': ifMatch }, body: JSON.stringify({ firstName: 'Joseph' }),
+    });
+    const ok = await patch(`"${v1}"`);
+    expect(ok.status).toBe(200);
+    const v2 = (await ok.json()).user.version as string;
+    expect(v2).not.toBe(v1);
+    expect(ok.headers.get('ETag')).toBe(`"${v2}"`);
+    const stale = await patch(`"${v1}"`);
+    expect(stale.status).toBe(412);
+    expect((await stale.json()).error).toMatchObject({ code: 'conflict', reason: 'stale' });
+    const gone = await fetch(`${BASE}/users/user-jose`, { method: 'DELETE', headers: { 'If-Match': `"${v1}"` } });
+    expect(gone.status).toBe(412);
+    expect(store.getUser({ id: 'user-jose' })).toMatchObject({ firstName: 'Joseph', version: v2 });
+    // `*` (or no If-Match) means any version.
+    expect((await patch('*')).status).toBe(200);
+    // The REST adapter round trip: expectedVersion out, 412 back as conflict/stale.
+    await expect(rest.setUserStatus({ id: 'user-jose', status: 'deactivated', expectedVersion: v1 })).rejects.toMatchObject({ code: 'conflict', reason: 'stale', status: 412 });
+    const current = await rest.getUser({ id: 'user-jose' });
+    expect((await rest.setUserStatus({ id: 'user-jose', status: 'deactivated', expectedVersion: current.version })).status).toBe('deactivated');
+    const role = (await rest.listRoles()).find((r) => r.id === ROLE_IDS.communication)!;
+    const edited = await fetch(`${BASE}/roles/${role.id}`, {
+      method: 'PATCH', headers: { 'Content-Type': 'application/json', 'If-Match': `"${role.version}"` }, body: JSON.stringify({ defaultPermissions: role.defaultPermissions }),
+    });
+    expect(edited.headers.get('ETag')).toBe(`"${(await edited.json()).version}"`);
+    await expect(rest.updateRole!({ id: role.id, patch: { defaultPermissions: role.defaultPermissions }, expectedVersion: role.version })).rejects.toMatchObject({ code: 'conflict', reason: 'stale' });
+  });
+
+  it('answers 404 for an id that is "." or ".." or holds a "/", whatever route it reaches', async () => {
+    for (const [method, path] of [
+      ['GET', '/users/%2e%2e%2fx'], ['PATCH', '/users/a%2Fb'], ['DELETE', '/users/%2e%2e%2fx'], ['POST', '/users/a%2F..%2Fb/status'],
+      ['GET', '/users/a%2Fb/access-diagnostics'], ['POST', '/invitations/a%2Fb/resend'], ['DELETE', '/invitations/a%2Fb'], ['PATCH', '/roles/a%2Fb'],
+    ] as const) {
+      const response = await fetch(`${BASE}${path}`, { method, headers: { 'Content-Type': 'application/json' }, ...(method === 'GET' || method === 'DELETE' ? {} : { body: '{}' }) });
+      expect([method, path, response.status]).toEqual([method, path, 404]);
+      expect((await response.json()).error.code).toBe('not_found');
+    }
   });
 
   it('changes status and removes in bulk with one result per id, errors included', async () => {

@@ -17,7 +17,7 @@ import type {
 } from '../src/adapter/types';
 import type { FieldErrors } from '../src/adapter/errors';
 import { UserAdminError, isAbortError, isUserAdminError } from '../src/adapter/errors';
-import { ERROR_STATUS, ROOT_PARENT } from '../src/adapters/rest/protocol';
+import { ERROR_STATUS, ROOT_PARENT, STALE_STATUS } from '../src/adapters/rest/protocol';
 
 /**
  * Options of {@link createHandlers}.
@@ -174,7 +174,9 @@ function errorResponse(error: unknown): Response {
   if (e.code === 'rate_limited' && e.retryAfterMs !== undefined) {
     headers['Retry-After'] = String(Math.max(0, Math.ceil(e.retryAfterMs / 1000)));
   }
-  return HttpResponse.json({ error: e.toJSON() }, { status: ERROR_STATUS[e.code], headers });
+  // A stale If-Match (expectedVersion) is a failed precondition: 412, still `conflict`/`stale` in the body.
+  const status = e.code === 'conflict' && e.reason === 'stale' ? STALE_STATUS : ERROR_STATUS[e.code];
+  return HttpResponse.json({ error: e.toJSON() }, { status, headers });
 }
 
 type Resolver = (info: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => Promise<Response>;
@@ -193,6 +195,34 @@ function guarded(resolve: Resolver): Resolver {
 function param(params: Record<string, string | readonly string[] | undefined>, name: string): string {
   const value = params[name];
   return typeof value === 'string' ? value : '';
+}
+
+/**
+ * An id from the path. `.`, `..` and any id containing `/` (all of which only reach here encoded,
+ * `%2e%2e%2fx`) name no record: `404 not_found`, so an id can never point the backend at another path.
+ */
+function idParam(params: Record<string, string | readonly string[] | undefined>, name = 'id'): string {
+  const id = param(params, name);
+  if (id === '' || id === '.' || id === '..' || id.includes('/')) throw new UserAdminError('not_found', `No record has the id ${JSON.stringify(id)}`);
+  return id;
+}
+
+/**
+ * The version `If-Match` names, for `expectedVersion`: the opaque tag of `"<version>"` (weak `W/`
+ * tags are read the same), or none without the header or for `*` (any version). Only the first tag
+ * of a list is read: the API sends one ETag per record.
+ */
+function ifMatch(request: Request): { expectedVersion?: string } {
+  const raw = request.headers.get('If-Match')?.trim();
+  if (!raw || raw === '*') return {};
+  const first = (raw.split(',')[0] ?? '').trim().replace(/^W\//, '');
+  const tag = first.length >= 2 && first.startsWith('"') && first.endsWith('"') ? first.slice(1, -1) : first;
+  return { expectedVersion: tag };
+}
+
+/** `ETag: "<version>"` for a record that has a version, else no header. */
+function etag(version: string | undefined): Record<string, string> {
+  return version === undefined ? {} : { ETag: `"${version}"` };
 }
 
 function notImplemented(method: string): never {
@@ -217,7 +247,8 @@ export function createHandlers(options: CreateHandlersOptions): HttpHandler[] {
   const { adapter } = options;
   const base = (options.baseUrl ?? '/api').replace(/\/+$/, '');
   const url = (path: string) => `${base}${path}`;
-  const json = (body: unknown, status = 200) => HttpResponse.json(body as Record<string, unknown>, { status });
+  const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+    HttpResponse.json(body as Record<string, unknown>, { status, headers });
   const noContent = () => new HttpResponse(null, { status: 204 });
 
   // Literal routes come before the `:id` routes they would otherwise match (`/users/counts`, `/users/bulk/...`).
@@ -284,32 +315,42 @@ export function createHandlers(options: CreateHandlersOptions): HttpHandler[] {
       url('/users/:id/access-diagnostics'),
       guarded(async ({ request, params }) => {
         if (!adapter.getAccessDiagnostics) notImplemented('getAccessDiagnostics');
-        return json(await adapter.getAccessDiagnostics({ userId: param(params, 'id'), signal: request.signal }));
+        return json(await adapter.getAccessDiagnostics({ userId: idParam(params), signal: request.signal }));
       }),
     ),
 
     http.post(
       url('/users/:id/status'),
       guarded(async ({ request, params }) => {
+        const id = idParam(params);
         const status = readSettableStatus(await readJsonObject(request));
-        return json(await adapter.setUserStatus({ id: param(params, 'id'), status, signal: request.signal }));
+        const user = await adapter.setUserStatus({ id, status, ...ifMatch(request), signal: request.signal });
+        return json(user, 200, etag(user.version));
       }),
     ),
 
-    http.get(url('/users/:id'), guarded(async ({ request, params }) => json(await adapter.getUser({ id: param(params, 'id'), signal: request.signal })))),
+    http.get(
+      url('/users/:id'),
+      guarded(async ({ request, params }) => {
+        const user = await adapter.getUser({ id: idParam(params), signal: request.signal });
+        return json(user, 200, etag(user.version));
+      }),
+    ),
 
     http.patch(
       url('/users/:id'),
       guarded(async ({ request, params }) => {
+        const id = idParam(params);
         const patch = await readJsonObject(request);
-        return json(await adapter.updateUser({ id: param(params, 'id'), patch, signal: request.signal }));
+        const result = await adapter.updateUser({ id, patch, ...ifMatch(request), signal: request.signal });
+        return json(result, 200, etag(result.user.version));
       }),
     ),
 
     http.delete(
       url('/users/:id'),
       guarded(async ({ request, params }) => {
-        await adapter.removeUser({ id: param(params, 'id'), signal: request.signal });
+        await adapter.removeUser({ id: idParam(params), ...ifMatch(request), signal: request.signal });
         return noContent();
       }),
     ),
@@ -340,13 +381,13 @@ export function createHandlers(options: CreateHandlersOptions): HttpHandler[] {
 
     http.post(
       url('/invitations/:id/resend'),
-      guarded(async ({ request, params }) => json(await adapter.resendInvitation({ id: param(params, 'id'), signal: request.signal }))),
+      guarded(async ({ request, params }) => json(await adapter.resendInvitation({ id: idParam(params), signal: request.signal }))),
     ),
 
     http.delete(
       url('/invitations/:id'),
       guarded(async ({ request, params }) => {
-        await adapter.revokeInvitation({ id: param(params, 'id'), signal: request.signal });
+        await adapter.revokeInvitation({ id: idParam(params), signal: request.signal });
         return noContent();
       }),
     ),
@@ -357,8 +398,10 @@ export function createHandlers(options: CreateHandlersOptions): HttpHandler[] {
       url('/roles/:id'),
       guarded(async ({ request, params }) => {
         if (!adapter.updateRole) notImplemented('updateRole');
+        const id = idParam(params);
         const patch = (await readJsonObject(request)) as unknown as RolePatch;
-        return json(await adapter.updateRole({ id: param(params, 'id'), patch, signal: request.signal }));
+        const role = await adapter.updateRole({ id, patch, ...ifMatch(request), signal: request.signal });
+        return json(role, 200, etag(role.version));
       }),
     ),
 

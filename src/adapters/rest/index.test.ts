@@ -87,6 +87,38 @@ describe('createRestAdapter: requests', () => {
     expect(await seen[0]!.json()).toEqual({ firstName: 'Ana' });
   });
 
+  it('refuses an id of ".", ".." or "" with validation, sending nothing, since fetch would resolve it to another route', async () => {
+    const seen: Request[] = [];
+    server.events.on('request:start', ({ request }) => { seen.push(request); });
+    const rest = createRestAdapter({ baseUrl: BASE });
+    const calls: Array<() => Promise<unknown>> = [
+      () => rest.getUser({ id: '..' }),
+      () => rest.removeUser({ id: '..' }),
+      () => rest.setUserStatus({ id: '.', status: 'deactivated' }),
+      () => rest.updateUser({ id: '..', patch: {} }),
+      () => rest.resendInvitation({ id: '..' }),
+      () => rest.revokeInvitation({ id: '' }),
+      () => rest.getAccessDiagnostics!({ userId: '..' }),
+      () => rest.updateRole!({ id: '..', patch: { defaultPermissions: {} } }),
+    ];
+    for (const call of calls) {
+      const error = await rejection(call());
+      expect(error).toMatchObject({ code: 'validation', fieldErrors: { id: 'invalid_format' } });
+    }
+    server.events.removeAllListeners();
+    expect(seen).toEqual([]);
+  });
+
+  it('sends expectedVersion as If-Match and reads a version from the ETag when the body has none', async () => {
+    const seen = capture('patch', '/users/:id', () => HttpResponse.json({ user: { id: 'u1' }, emailChange: 'none' }, { headers: { ETag: '"8"' } }));
+    const result = await createRestAdapter({ baseUrl: BASE }).updateUser({ id: 'u1', patch: { firstName: 'Ana' }, expectedVersion: '7' });
+    expect(seen[0]!.headers.get('if-match')).toBe('"7"');
+    expect(result.user.version).toBe('8');
+    const removes = capture('delete', '/users/:id', () => new HttpResponse(null, { status: 204 }));
+    await createRestAdapter({ baseUrl: BASE }).removeUser({ id: 'u1' });
+    expect(removes[0]!.headers.get('if-match')).toBeNull();
+  });
+
   it('sends the headers returned by an async headers function, asked afresh on every request', async () => {
     const seen = capture('get', '/roles', () => HttpResponse.json([]));
     let token = 0;
@@ -147,6 +179,7 @@ describe('createRestAdapter: errors', () => {
     [403, 'forbidden'],
     [404, 'not_found'],
     [409, 'conflict'],
+    [412, 'conflict'],
     [422, 'validation'],
     [429, 'rate_limited'],
     [500, 'unknown'],
@@ -161,6 +194,15 @@ describe('createRestAdapter: errors', () => {
     expect(isUserAdminError(error)).toBe(true);
     expect((error as UserAdminError).code).toBe(code);
     expect((error as UserAdminError).status).toBe(status);
+  });
+
+  it('maps a 412 (a stale If-Match) to conflict with reason stale, with or without a body', async () => {
+    capture('post', '/users/:id/status', () => new HttpResponse(null, { status: 412 }));
+    const bare = await rejection(createRestAdapter({ baseUrl: BASE }).setUserStatus({ id: 'u1', status: 'deactivated', expectedVersion: '1' }));
+    expect(bare).toMatchObject({ code: 'conflict', reason: 'stale', status: 412 });
+    capture('patch', '/roles/:id', () => HttpResponse.json({ error: { code: 'conflict', reason: 'stale', message: 'changed' } }, { status: 412 }));
+    const withBody = await rejection(createRestAdapter({ baseUrl: BASE }).updateRole!({ id: 'r1', patch: { defaultPermissions: {} }, expectedVersion: '1' }));
+    expect(withBody).toMatchObject({ code: 'conflict', reason: 'stale', message: 'changed' });
   });
 
   it('reads code, message, reason and field errors from the error body', async () => {

@@ -26,9 +26,9 @@ import type {
 import type { UserAdminErrorCode } from '../../adapter/errors';
 import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted } from '../../adapter/errors';
 import { readJsonBody, sendRequest } from '../shared/http';
-import { ROOT_PARENT, errorCodeForStatus, isErrorCode, parseRetryAfter } from './protocol';
+import { ROOT_PARENT, STALE_STATUS, errorCodeForStatus, isErrorCode, parseRetryAfter } from './protocol';
 
-export { ERROR_STATUS, errorCodeForStatus, parseRetryAfter, ROOT_PARENT } from './protocol';
+export { ERROR_STATUS, errorCodeForStatus, parseRetryAfter, ROOT_PARENT, STALE_STATUS } from './protocol';
 
 /**
  * Headers sent with every request, or a function that returns them (for a fresh auth token).
@@ -64,12 +64,34 @@ export interface RestAdapterOptions {
 
 type Query = Record<string, string | number | readonly string[] | undefined>;
 
-interface RequestSpec {
+interface RequestSpec<T> {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Sent as `If-Match: "<version>"`. Defaults to none (no precondition). */
+  expectedVersion?: string | undefined;
+  /** The record of the answer whose `version` the `ETag` header gives, when the body has none. */
+  versioned?: (result: T) => { version?: string } | undefined;
+}
+
+/** The version an `ETag` header names (`"<version>"`, or a weak `W/"<version>"`), or `undefined`. */
+function versionOfEtag(value: string | null): string | undefined {
+  const tag = value?.trim().replace(/^W\//, '');
+  if (!tag) return undefined;
+  return tag.length >= 2 && tag.startsWith('"') && tag.endsWith('"') ? tag.slice(1, -1) : tag;
+}
+
+/**
+ * Refuses a path that a `.` or `..` id (or an empty one) would turn into another route: `fetch`
+ * resolves dot segments (`/users/..` is `/`), and `encodeURIComponent` leaves dots as they are.
+ */
+function checkPath(path: string): void {
+  const segments = path.split('/').slice(1);
+  if (segments.some((s) => s === '' || s === '.' || s === '..')) {
+    throw new UserAdminError('validation', `An id cannot be empty, "." or "..": ${path}`, { fieldErrors: { id: 'invalid_format' } });
+  }
 }
 
 /** Serializes a query: arrays repeat the key, an empty array is sent as one empty value, `undefined` is left out. */
@@ -111,8 +133,10 @@ async function errorFromResponse(response: Response): Promise<UserAdminError> {
       ? error.retryAfterMs
       : parseRetryAfter(response.headers.get('Retry-After'));
   const message = typeof error.message === 'string' && error.message !== '' ? error.message : `HTTP ${response.status} ${response.statusText}`.trim();
+  // A 412 is a stale If-Match whatever the body says: conflict/stale.
+  const reason = typeof error.reason === 'string' ? (error.reason as UserAdminError['reason']) : response.status === STALE_STATUS ? 'stale' : undefined;
   return new UserAdminError(code, message, {
-    reason: typeof error.reason === 'string' ? (error.reason as UserAdminError['reason']) : undefined,
+    reason,
     fieldErrors:
       typeof error.fieldErrors === 'object' && error.fieldErrors !== null
         ? (error.fieldErrors as UserAdminError['fieldErrors'])
@@ -126,6 +150,10 @@ async function errorFromResponse(response: Response): Promise<UserAdminError> {
  * Creates an adapter that speaks the REST API of docs/rest-api.md: every required and optional
  * method, `signal` passed to fetch, HTTP failures turned into {@link UserAdminError}s by
  * status and by the body's `error` object, a failed fetch into `network`, aborts left as they are.
+ * A write's `expectedVersion` goes as `If-Match: "<version>"`, and a `412` comes back as
+ * `conflict`/`stale`; a record without `version` in its body takes it from the `ETag` header. Ids
+ * are encoded (`encodeURIComponent`), and an id of `.`, `..` or `''` is refused as `validation`
+ * without a request (it would name another route).
  *
  * @example
  * const adapter = createRestAdapter({
@@ -145,12 +173,14 @@ export function createRestAdapter(options: RestAdapterOptions): UserAdminAdapter
     ...options.capabilities,
   };
 
-  async function request<T>(spec: RequestSpec): Promise<T> {
-    const { method = 'GET', path, query, body, signal } = spec;
+  async function request<T>(spec: RequestSpec<T>): Promise<T> {
+    const { method = 'GET', path, query, body, signal, expectedVersion, versioned } = spec;
     throwIfAborted(signal);
+    checkPath(path);
     const headers = new Headers();
     headers.set('Accept', 'application/json');
     if (body !== undefined) headers.set('Content-Type', 'application/json');
+    if (expectedVersion !== undefined) headers.set('If-Match', `"${expectedVersion}"`);
     try {
       const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
       if (extra) new Headers(extra).forEach((value, key) => headers.set(key, value));
@@ -169,9 +199,10 @@ export function createRestAdapter(options: RestAdapterOptions): UserAdminAdapter
 
     if (!response.ok) throw await errorFromResponse(response);
     if (response.status === 204) return undefined as T;
+    let result: T;
     try {
       const text = await response.text();
-      return (text === '' ? undefined : JSON.parse(text)) as T;
+      result = (text === '' ? undefined : JSON.parse(text)) as T;
     } catch (e) {
       if (isAbortError(e)) throw e;
       if (e instanceof SyntaxError) {
@@ -179,6 +210,11 @@ export function createRestAdapter(options: RestAdapterOptions): UserAdminAdapter
       }
       throw new UserAdminError('network', e instanceof Error ? e.message : String(e), { status: response.status, cause: e });
     }
+    // A backend that sends the version only as an ETag: the record carries it all the same.
+    const record = versioned && typeof result === 'object' && result !== null ? versioned(result) : undefined;
+    const version = versionOfEtag(response.headers.get('ETag'));
+    if (record && typeof record === 'object' && record.version === undefined && version !== undefined) record.version = version;
+    return result;
   }
 
   const adapter: UserAdminAdapter = {
@@ -197,18 +233,18 @@ export function createRestAdapter(options: RestAdapterOptions): UserAdminAdapter
         },
       }),
 
-    getUser: ({ id, signal }) => request<User>({ path: `/users/${segment(id)}`, signal }),
+    getUser: ({ id, signal }) => request<User>({ path: `/users/${segment(id)}`, signal, versioned: (u) => u }),
 
     createUser: ({ input, signal }) => request<CreateUserResult>({ method: 'POST', path: '/users', body: input, signal }),
 
-    updateUser: ({ id, patch, signal }) =>
-      request<UpdateUserResult>({ method: 'PATCH', path: `/users/${segment(id)}`, body: patch, signal }),
+    updateUser: ({ id, patch, expectedVersion, signal }) =>
+      request<UpdateUserResult>({ method: 'PATCH', path: `/users/${segment(id)}`, body: patch, expectedVersion, signal, versioned: (r) => r.user }),
 
-    setUserStatus: ({ id, status, signal }) =>
-      request<User>({ method: 'POST', path: `/users/${segment(id)}/status`, body: { status }, signal }),
+    setUserStatus: ({ id, status, expectedVersion, signal }) =>
+      request<User>({ method: 'POST', path: `/users/${segment(id)}/status`, body: { status }, expectedVersion, signal, versioned: (u) => u }),
 
-    removeUser: async ({ id, signal }) => {
-      await request<unknown>({ method: 'DELETE', path: `/users/${segment(id)}`, signal });
+    removeUser: async ({ id, expectedVersion, signal }) => {
+      await request<unknown>({ method: 'DELETE', path: `/users/${segment(id)}`, expectedVersion, signal });
     },
 
     inviteUsers: ({ input, signal }) =>
@@ -263,8 +299,8 @@ export function createRestAdapter(options: RestAdapterOptions): UserAdminAdapter
       request<BulkResult>({ method: 'POST', path: '/users/bulk/remove', body: { ids }, signal });
   }
   if (capabilities.roleEditing) {
-    adapter.updateRole = ({ id, patch, signal }) =>
-      request<Role>({ method: 'PATCH', path: `/roles/${segment(id)}`, body: patch, signal });
+    adapter.updateRole = ({ id, patch, expectedVersion, signal }) =>
+      request<Role>({ method: 'PATCH', path: `/roles/${segment(id)}`, body: patch, expectedVersion, signal, versioned: (r) => r });
   }
   return adapter;
 }

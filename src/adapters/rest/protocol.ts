@@ -24,8 +24,14 @@ export const ERROR_STATUS: Readonly<Record<Exclude<UserAdminErrorCode, 'network'
 };
 
 /**
+ * The status of a write refused because its `If-Match` (the `expectedVersion`) is no longer the
+ * record's `ETag`: `412 Precondition Failed`, read as `conflict` with reason `stale`.
+ */
+export const STALE_STATUS = 412;
+
+/**
  * The error code of a failed HTTP status, for a body that does not name one.
- * 400 and 422 are `validation`; 502, 503 and 504 are `unavailable`; anything unlisted is `unknown`.
+ * 400 and 422 are `validation`; 409 and 412 are `conflict`; 502, 503 and 504 are `unavailable`; anything unlisted is `unknown`.
  *
  * @example
  * errorCodeForStatus(409); // 'conflict'
@@ -42,6 +48,7 @@ export function errorCodeForStatus(status: number): UserAdminErrorCode {
     case 404:
       return 'not_found';
     case 409:
+    case STALE_STATUS:
       return 'conflict';
     case 429:
       return 'rate_limited';
