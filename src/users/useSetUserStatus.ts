@@ -4,11 +4,13 @@ import type { User } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, restoreUser, resumeCancelled, snapshotUser, writeUser, type UserSnapshot } from '../query/cache/users';
+import { invalidateCounts, refetchStaleUser, restoreUser, resumeCancelled, snapshotUser, writeUser, type UserSnapshot } from '../query/cache/users';
 
 export interface SetUserStatusVariables {
   id: string;
   status: 'active' | 'deactivated';
+  /** The `version` of the user as the caller read it; the backend refuses a stale write (`conflict`/`stale`). Defaults to none. */
+  expectedVersion?: string;
 }
 
 /**
@@ -16,7 +18,8 @@ export interface SetUserStatusVariables {
  * list page and in the detail at once; on failure exactly that row goes back to what each cache
  * held; on success it becomes the server's user. Then only the counts are refetched, never the
  * lists (a single-row action updates that row; a row that no longer matches a status filter stays
- * until the list is next refetched).
+ * until the list is next refetched). A `stale` refusal (`expectedVersion` no longer current) refetches
+ * the user, the lists and the counts.
  *
  * @example
  * const setStatus = useSetUserStatus({ onError: (error) => toast(t(`errors.${error.code}`)) });
@@ -26,7 +29,8 @@ export function useSetUserStatus(options: UserAdminMutationOptions<User, SetUser
   const { adapter } = useUserAdminContext('useSetUserStatus');
   const queryClient = useQueryClient();
   return useMutation<User, UserAdminError, SetUserStatusVariables, UserSnapshot>({
-    mutationFn: ({ id, status }) => callAdapter(() => adapter.setUserStatus({ id, status })),
+    mutationFn: ({ id, status, expectedVersion }) =>
+      callAdapter(() => adapter.setUserStatus({ id, status, ...(expectedVersion !== undefined ? { expectedVersion } : {}) })),
     onMutate: async ({ id, status }) => {
       const snapshot = await snapshotUser(queryClient, id);
       writeUser(queryClient, id, (user) => ({ ...user, status }));
@@ -34,6 +38,8 @@ export function useSetUserStatus(options: UserAdminMutationOptions<User, SetUser
     },
     onError: (error, variables, snapshot) => {
       if (snapshot) restoreUser(queryClient, snapshot);
+      // Someone else changed the user: the row and the lists are refetched to show what is there now.
+      if (error.reason === 'stale') refetchStaleUser(queryClient, variables.id);
       options.onError?.(error, variables);
     },
     onSuccess: (user, variables) => {

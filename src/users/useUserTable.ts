@@ -198,6 +198,8 @@ export interface UseUserTableResult {
 }
 
 const EMPTY_USERS: User[] = [];
+/** The version a row action expects: the row's, when the backend has versions. */
+const versionOf = (user: User): { expectedVersion?: string } => (user.version !== undefined ? { expectedVersion: user.version } : {});
 const EMPTY_VISIBILITY: UserListColumnVisibility = {};
 
 function cleanFilter(filter: UserFilter): UserFilter {
@@ -437,9 +439,9 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
       let outcome: UserRowActionOutcome;
       try {
         if (action === 'deactivate' || action === 'reactivate') {
-          await setStatus.mutateAsync({ id: user.id, status: action === 'deactivate' ? 'deactivated' : 'active' });
+          await setStatus.mutateAsync({ id: user.id, status: action === 'deactivate' ? 'deactivated' : 'active', ...versionOf(user) });
         } else if (action === 'remove') {
-          await remove.mutateAsync({ id: user.id });
+          await remove.mutateAsync({ id: user.id, ...versionOf(user) });
           setSelectionState((current) =>
             current.ids.includes(user.id) ? { ...current, ids: current.ids.filter((id) => id !== user.id) } : current,
           );
