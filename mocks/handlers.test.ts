@@ -6,6 +6,7 @@ import type { UserAdminErrorCode } from '../src/adapter/errors';
 import { UserAdminError, isUserAdminError } from '../src/adapter/errors';
 import { createRestAdapter } from '../src/adapters/rest';
 import { createHandlers } from './handlers';
+import { MAX_BULK_IDS, MAX_PAGE_SIZE } from '../src/core';
 import { CURRENT_ADMIN_ID, ROLE_IDS, ROOT_ENTITY_ID, createFaultInjector, createMemoryAdapter, createMockStore } from './index';
 import type { FaultInjector, MockStore } from './index';
 
@@ -273,6 +274,20 @@ describe('createHandlers: errors', () => {
     expect((await fetch(`${BASE}/invitations?pageIndex=0&pageSize=5&status=accepted`)).status).toBe(422);
     expect((await fetch(`${BASE}/entities?parentId=root`)).status).toBe(422);
     expect(backend.calls).toHaveLength(0);
+  });
+
+  it('bounds pageSize by MAX_PAGE_SIZE and bulk id lists by MAX_BULK_IDS (validation, too_long), before the backend is asked', async () => {
+    for (const path of ['/users', '/invitations', '/entities']) {
+      const response = await fetch(`${BASE}${path}?pageIndex=0&pageSize=${MAX_PAGE_SIZE + 1}`);
+      expect(response.status).toBe(422);
+      expect((await response.json()).error.fieldErrors).toEqual({ pageSize: 'too_long' });
+    }
+    await expect(rest.listUsers({ pageIndex: 0, pageSize: 1e9 })).rejects.toMatchObject({ code: 'validation', fieldErrors: { pageSize: 'too_long' } });
+    await expect(rest.listUsers({ pageIndex: 0, pageSize: MAX_PAGE_SIZE })).resolves.toBeDefined();
+    const tooMany = Array.from({ length: MAX_BULK_IDS + 1 }, (_, i) => `u${i}`);
+    await expect(rest.removeUsers!({ ids: tooMany })).rejects.toMatchObject({ code: 'validation', fieldErrors: { ids: 'too_long' } });
+    await expect(rest.setUsersStatus!({ ids: tooMany, status: 'active' })).rejects.toMatchObject({ code: 'validation', fieldErrors: { ids: 'too_long' } });
+    expect(backend.calls.map((c) => c.method)).toEqual(['listUsers']);
   });
 
   it('answers a malformed or wrongly shaped JSON body with validation', async () => {

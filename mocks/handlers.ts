@@ -18,6 +18,7 @@ import type {
 import type { FieldErrors } from '../src/adapter/errors';
 import { UserAdminError, isAbortError, isUserAdminError } from '../src/adapter/errors';
 import { ERROR_STATUS, ROOT_PARENT, STALE_STATUS } from '../src/adapters/rest/protocol';
+import { MAX_BULK_IDS, checkPageSize } from '../src/core';
 
 /**
  * Options of {@link createHandlers}.
@@ -55,6 +56,16 @@ class QueryReader {
       return 0;
     }
     return Number(raw);
+  }
+
+  /** `pageSize`: a whole number from 1 to the core's `MAX_PAGE_SIZE` (over it, `too_long`). */
+  pageSize(): number {
+    const value = this.integer('pageSize', 1);
+    if (this.errors.pageSize === undefined) {
+      const problem = checkPageSize(value);
+      if (problem) this.errors.pageSize = problem;
+    }
+    return value;
   }
 
   string(name: string): string | undefined {
@@ -143,6 +154,9 @@ function readIds(body: Record<string, unknown>): string[] {
   const { ids } = body;
   if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
     throw new UserAdminError('validation', '`ids` must be an array of strings', { fieldErrors: { ids: 'invalid_format' } });
+  }
+  if (ids.length > MAX_BULK_IDS) {
+    throw new UserAdminError('validation', `At most ${MAX_BULK_IDS} ids per bulk request`, { fieldErrors: { ids: 'too_long' } });
   }
   return ids as string[];
 }
@@ -292,7 +306,7 @@ export function createHandlers(options: CreateHandlersOptions): HttpHandler[] {
       guarded(async ({ request }) => {
         const q = new QueryReader(new URL(request.url).searchParams);
         const pageIndex = q.integer('pageIndex', 0);
-        const pageSize = q.integer('pageSize', 1);
+        const pageSize = q.pageSize();
         const sort = q.sort();
         const search = q.string('search');
         const filter = readFilter(q, true);
@@ -371,7 +385,7 @@ export function createHandlers(options: CreateHandlersOptions): HttpHandler[] {
       guarded(async ({ request }) => {
         const q = new QueryReader(new URL(request.url).searchParams);
         const pageIndex = q.integer('pageIndex', 0);
-        const pageSize = q.integer('pageSize', 1);
+        const pageSize = q.pageSize();
         const search = q.string('search');
         const status = q.oneOf('status', INVITATION_STATUSES);
         q.done();
@@ -412,7 +426,7 @@ export function createHandlers(options: CreateHandlersOptions): HttpHandler[] {
       guarded(async ({ request }) => {
         const q = new QueryReader(new URL(request.url).searchParams);
         const pageIndex = q.integer('pageIndex', 0);
-        const pageSize = q.integer('pageSize', 1);
+        const pageSize = q.pageSize();
         const search = q.string('search');
         const rawParent = q.string('parentId');
         const parentId = rawParent === undefined || rawParent === '' ? undefined : rawParent === ROOT_PARENT ? null : rawParent;
