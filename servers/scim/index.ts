@@ -17,11 +17,14 @@
  * - extension attributes are filterable by their full URN path (records are flattened first);
  * - `attr eq "x"` on a multi-valued string attribute matches any of its values;
  * - a `startIndex` past the end gives no resources (SCIMMY would give the first page);
- * - `count` is capped at `filter.maxResults`, and `sortBy` is ignored when sort is not advertised.
+ * - `count` is capped at `filter.maxResults`, and `sortBy` is ignored when sort is not advertised;
+ * - ETags (SCIMMY advertises them but keeps no versions): each User carries `meta.version`, a hash
+ *   of the stored record, and the `ETag` header; a PUT, PATCH or DELETE of a user with an
+ *   `If-Match` that no longer matches (or a Bulk operation with such a `version`) is answered 412.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import express from 'express';
 import SCIMMY from 'scimmy';
 import SCIMMYRouters from 'scimmy-routers';
@@ -61,6 +64,12 @@ export interface ScimProviderFeatures {
   patch?: boolean;
   /** `/Me` (answers 501 when `false`). Defaults to `true`. */
   me?: boolean;
+  /**
+   * ETags (`etag.supported`): every User carries `meta.version` (and the `ETag` header), and a
+   * write to a user with `If-Match` (or a Bulk operation with `version`) that no longer matches is
+   * answered 412. Defaults to `true`.
+   */
+  etag?: boolean;
 }
 
 /**
@@ -293,9 +302,30 @@ function groupsOf(store: ScimStore, userId: string) {
     .map((g) => ({ value: g.id, display: g.displayName, type: 'direct' }));
 }
 
-function userOut(store: ScimStore, record: ScimUserRecord): AnyRecord {
+/**
+ * A user's version: a weak ETag of the stored resource (every attribute and its dates, not the
+ * groups, which are the Group resources'). It changes with every change of the record, however it
+ * was made (a request, a control, a test writing the store).
+ * @example
+ * userVersion(store.users.get('user-admin')!); // 'W/"3f1c9a0b7d2e4c18"'
+ */
+export function userVersion(record: ScimUserRecord): string {
+  const { meta, ...rest } = record;
+  const hash = createHash('sha1').update(JSON.stringify({ ...rest, meta: { created: meta?.created, lastModified: meta?.lastModified } })).digest('hex');
+  return `W/"${hash.slice(0, 16)}"`;
+}
+
+/** Whether an `If-Match` value (a list of ETags, or `*`) matches a version; weak and strong compare alike. */
+function ifMatches(header: string, version: string): boolean {
+  const bare = (v: string) => v.trim().replace(/^W\//, '');
+  return header.split(',').some((v) => v.trim() === '*' || bare(v) === bare(version));
+}
+
+function userOut(store: ScimStore, record: ScimUserRecord, etag = true): AnyRecord {
   const groups = groupsOf(store, record.id);
-  return { ...plain<AnyRecord>(record), ...(groups.length ? { groups } : {}) };
+  const out = plain<AnyRecord>(record);
+  if (etag) out.meta = { ...(out.meta as AnyRecord), version: userVersion(record) };
+  return { ...out, ...(groups.length ? { groups } : {}) };
 }
 
 function emailTaken(store: ScimStore, userName: string, except?: string): boolean {
@@ -324,12 +354,12 @@ function declareOnce(): void {
       if (resource.id) {
         const record = store.users.get(resource.id);
         if (!record) throw new SCIMError(404, null as unknown as string, `Resource ${resource.id} not found`);
-        return userOut(store, record);
+        return userOut(store, record, contextOf(ctx).features.etag);
       }
-      return listOf(resource, contextOf(ctx), [...store.users.values()].map((r) => userOut(store, r)));
+      return listOf(resource, contextOf(ctx), [...store.users.values()].map((r) => userOut(store, r, contextOf(ctx).features.etag)));
     })
     .ingress((resource: Listing, instance: unknown, ctx: unknown) => {
-      const { store } = contextOf(ctx);
+      const { store, features } = contextOf(ctx);
       const data = plain<AnyRecord>(instance);
       delete data.schemas;
       delete data.meta;
@@ -343,12 +373,12 @@ function declareOnce(): void {
         if (emailTaken(store, userName, resource.id)) throw new SCIMError(409, 'uniqueness', `userName ${userName} is already taken`);
         const next = { ...data, id: existing.id, active: data.active !== false, meta: { created: existing.meta.created, lastModified: now } } as ScimUserRecord;
         store.users.set(existing.id, next);
-        return userOut(store, next);
+        return userOut(store, next, features.etag);
       }
       if (emailTaken(store, userName)) throw new SCIMError(409, 'uniqueness', `userName ${userName} is already taken`);
       const record = { ...data, id: randomUUID(), active: data.active !== false, meta: { created: now, lastModified: now } } as ScimUserRecord;
       store.users.set(record.id, record);
-      return userOut(store, record);
+      return userOut(store, record, features.etag);
     })
     .degress((resource: Listing, ctx: unknown) => {
       const { store } = contextOf(ctx);
@@ -422,6 +452,7 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
       maxOperations: f.maxOperations ?? 100,
       patch: f.patch ?? true,
       me: f.me ?? true,
+      etag: f.etag ?? true,
     },
   };
   // A Map, not a plain object: `Bearer constructor` (or `__proto__`, `toString`) must not find an inherited property.
@@ -446,16 +477,23 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
     return null;
   };
   /**
-   * Operations of a `POST /Bulk` that a rule hits, as if each were its own request: they are taken
-   * out before SCIMMY runs the rest, and answered failed in the Bulk response. Returns whether the
-   * response was already sent (every operation failed).
+   * Operations of a `POST /Bulk` that a rule hits (or whose `version` is stale, 412), as if each
+   * were its own request: they are taken out before SCIMMY runs the rest, and answered failed at
+   * the end of the Bulk response (not in request order: clients match results by bulkId or
+   * location). Returns whether the response was already sent (every operation failed).
    */
   const failBulkOperations = (req: express.Request, res: express.Response): boolean => {
-    const body = req.body as { Operations?: { method?: string; path?: string; bulkId?: string; data?: unknown }[] } | undefined;
+    const body = req.body as { Operations?: { method?: string; path?: string; bulkId?: string; version?: string; data?: unknown }[] } | undefined;
     if (req.method !== 'POST' || req.path !== '/Bulk' || !Array.isArray(body?.Operations)) return false;
     const failedOps: unknown[] = [];
     const kept = body.Operations.filter((op) => {
-      const code = matchRule({ method: String(op.method ?? '').toUpperCase(), path: String(op.path ?? ''), body: op.data });
+      const method = String(op.method ?? '').toUpperCase();
+      const stale = staleWrite(method, String(op.path ?? ''), op.version);
+      if (stale) {
+        failedOps.push({ method: op.method, ...(op.bulkId ? { bulkId: op.bulkId } : {}), location: op.path, status: '412', response: { schemas: [SCIM_ERROR_URN], status: '412', detail: stale } });
+        return false;
+      }
+      const code = rules.length > 0 ? matchRule({ method, path: String(op.path ?? ''), body: op.data }) : null;
       if (!code) return true;
       const [status, scimType] = code === 'network' ? [503, undefined] : FAULT_STATUS[code];
       const response = { schemas: [SCIM_ERROR_URN], status: String(status), ...(scimType ? { scimType } : {}), detail: `Injected failure: ${code}` };
@@ -476,6 +514,27 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
     return false;
   };
 
+  /**
+   * Why a write to a user is refused as stale (its `If-Match` or Bulk `version` no longer matches
+   * the stored record), or `null`. Only with ETags on, only for an existing user.
+   */
+  const staleWrite = (method: string, path: string, ifMatch: string | undefined): string | null => {
+    if (!ctx.features.etag || !ifMatch || !['PUT', 'PATCH', 'DELETE'].includes(method)) return null;
+    const m = /^\/?Users\/([^/?]+)$/.exec(path.replace(/^.*?\/Users\//, '/Users/'));
+    const record = m ? ctx.store.users.get(decodeURIComponent(m[1]!)) : undefined;
+    if (!record || ifMatches(ifMatch, userVersion(record))) return null;
+    return `Resource ${record.id} changed: version ${userVersion(record)}, not ${ifMatch}`;
+  };
+  /** Sets the ETag header of a single User answer from its meta.version. */
+  const withEtag = (res: express.Response) => {
+    const json = res.json.bind(res);
+    res.json = (out: unknown) => {
+      const version = (out as { meta?: { version?: unknown; resourceType?: unknown } } | null)?.meta?.version;
+      if (typeof version === 'string' && !(out as { Resources?: unknown }).Resources) res.setHeader('ETag', version);
+      return json(out);
+    };
+  };
+
   const applyConfig = () => {
     SCIMMY.Config.set('authenticationSchemes', []);
     SCIMMY.Config.set({
@@ -483,7 +542,7 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
       sort: ctx.features.sort,
       filter: { supported: ctx.features.filter, maxResults: ctx.features.maxResults },
       bulk: { supported: ctx.features.bulk, maxOperations: ctx.features.maxOperations, maxPayloadSize: 1_048_576 },
-      etag: false,
+      etag: ctx.features.etag,
       changePassword: false,
       authenticationSchemes: [{ type: 'oauthbearertoken', name: 'OAuth Bearer Token', description: 'Authentication scheme using the OAuth Bearer Token Standard', specUri: 'https://datatracker.ietf.org/doc/html/rfc6750', primary: true }],
     });
@@ -517,7 +576,13 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
         scimError(res, status, `Injected failure: ${code}`, scimType);
         return;
       }
-      if (rules.length > 0 && failBulkOperations(req, res)) return;
+      const stale = staleWrite(req.method, req.path, req.header('If-Match'));
+      if (stale) {
+        scimError(res, 412, stale);
+        return;
+      }
+      if (ctx.features.etag && /^\/Users\/[^/]+$/.test(req.path)) withEtag(res);
+      if ((rules.length > 0 || ctx.features.etag) && failBulkOperations(req, res)) return;
       if (!ctx.features.me && req.path === '/Me') {
         scimError(res, 501, 'Endpoint Not Implemented');
         return;

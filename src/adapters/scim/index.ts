@@ -53,7 +53,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
   const writes = createWrites({ options, request, reads, rules, now });
   const { provider, roles, ssoSettings, viewerScope, getScimUser, toUser, listUsers, userByInvitationId, invitedUsers } = reads;
   const { currentAdmin, ruleContext, enforceActOn } = rules;
-  const { putUser, renewedInvitation, createUser, updateUser, setUserStatus, removeUser, inviteUsers } = writes;
+  const { writeUser, renewedInvitation, createUser, updateUser, setUserStatus, removeUser, inviteUsers } = writes;
 
   const adapter: UserAdminAdapter = {
     async getSettings(params) {
@@ -113,7 +113,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
       const r = await userByInvitationId(id, signal);
       await enforceActOn(await ruleContext(signal), await toUser(r, signal), 'resendInvitation', signal);
       const next: ScimUser = { ...r, active: true, [X]: { ...r[X], invitation: renewedInvitation(r[X]!.invitation!) } };
-      const saved = await putUser(next, signal);
+      const saved = await writeUser(r, next, undefined, signal);
       const user = await toUser(saved, signal);
       return invitationOf(user, saved)!;
     },

@@ -97,6 +97,8 @@ export function userFromScim(r: ScimUser, roles: ReadonlyMap<string, Role>, now:
     lastSignInAt: ext.lastSignInAt ? isoOf(ext.lastSignInAt, createdAt) : null,
     invitation,
     pendingEmail: ext.pendingEmail ?? null,
+    // The provider's ETag, when it supports them: sent back as If-Match by a write given expectedVersion.
+    ...(typeof r.meta?.version === 'string' && r.meta.version !== '' ? { version: r.meta.version } : {}),
   };
 }
 

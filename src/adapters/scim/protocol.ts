@@ -55,7 +55,8 @@ export interface ScimUser {
   phoneNumbers?: { value: string; type?: string; primary?: boolean }[];
   active?: boolean;
   groups?: { value: string; display?: string }[];
-  meta?: { created?: string; lastModified?: string; resourceType?: string; location?: string };
+  /** `version`: the resource's ETag (RFC 7643 §3.1), when the provider supports ETags. */
+  meta?: { created?: string; lastModified?: string; resourceType?: string; location?: string; version?: string };
   [SCIM_USER_EXTENSION]?: ScimUserExtension;
 }
 
@@ -99,6 +100,8 @@ export interface ProviderCapabilities {
   bulk: boolean;
   maxOperations: number;
   patch: boolean;
+  /** ETags (`etag.supported`): resources carry `meta.version` and writes honour `If-Match`. */
+  etag: boolean;
 }
 
 /**
@@ -114,6 +117,7 @@ export function capabilitiesOf(spc: ScimServiceProviderConfig): ProviderCapabili
     bulk: spc.bulk?.supported === true,
     maxOperations: Math.max(1, spc.bulk?.maxOperations ?? 1),
     patch: spc.patch?.supported !== false,
+    etag: spc.etag?.supported === true,
   };
 }
 
@@ -137,6 +141,8 @@ export function errorFromScim(status: number, body: unknown, retryAfter?: string
   const scimType = typeof b.scimType === 'string' ? b.scimType : undefined;
   const detail = typeof b.detail === 'string' && b.detail !== '' ? b.detail : `SCIM error ${status}${scimType ? ` (${scimType})` : ''}`;
   let code: UserAdminErrorCode = errorCodeForStatus(status);
+  // 412: an If-Match (or a Bulk operation's version) that no longer matches, the resource changed since it was read.
+  if (status === 412) return new UserAdminError('conflict', detail, { reason: 'stale', status });
   if (scimType === 'uniqueness') {
     return new UserAdminError('conflict', detail, { reason: 'email_taken', fieldErrors: { email: 'taken' }, status });
   }

@@ -14,6 +14,8 @@ export interface Req {
   path: string;
   query?: Record<string, string | number | undefined>;
   body?: unknown;
+  /** An ETag the resource must still have (`If-Match`); a provider with ETags answers 412 otherwise. */
+  ifMatch?: string;
   signal?: AbortSignal;
 }
 
@@ -85,10 +87,11 @@ export function sharedRead<T>(load: (signal: AbortSignal) => Promise<T>, known?:
 export function createTransport(options: ScimAdapterOptions): ScimRequest {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
 
-  async function request<T>({ method = 'GET', path, query, body, signal }: Req): Promise<T> {
+  async function request<T>({ method = 'GET', path, query, body, ifMatch, signal }: Req): Promise<T> {
     throwIfAborted(signal);
     const headers = new Headers({ Accept: 'application/scim+json, application/json' });
     if (body !== undefined) headers.set('Content-Type', 'application/scim+json');
+    if (ifMatch !== undefined) headers.set('If-Match', ifMatch);
     try {
       if (options.headers) for (const [k, v] of Object.entries(await resolve(options.headers))) headers.set(k, v);
       if (options.token !== undefined) headers.set('Authorization', `Bearer ${await resolve(options.token)}`);

@@ -1,6 +1,7 @@
 /**
  * The SCIM adapter's writes: users created (with their role group), changed (role groups first,
- * undone if the PUT fails), deactivated, removed and invited (one POST each, or `/Bulk`), and the
+ * undone if the write fails; the user by a PATCH of the attributes that changed, `If-Match` when
+ * the caller gives expectedVersion), deactivated, removed and invited (one POST each, or `/Bulk`), and the
  * bulk methods. Each checks the rules (./rules.ts, the domain core) before anything is sent.
  */
 import type {
@@ -116,6 +117,38 @@ export function matchBulkResponse(sent: { bulkId: string; method: string; path: 
   });
 }
 
+/** Two ETags name the same version (a weak `W/` prefix aside). */
+const sameVersion = (a: string, b: string) => a.replace(/^W\//, '') === b.replace(/^W\//, '');
+
+/** The core attributes a write may change (`groups`, `meta`, `id` and `schemas` are never sent). */
+const CORE_ATTRIBUTES = ['userName', 'name', 'displayName', 'emails', 'phoneNumbers', 'active'] as const;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The PATCH operations (RFC 7644 §3.5.2) from one resource to another: a `replace` of each
+ * attribute that differs (extension attributes one by one, by their URN path), a `remove` of each
+ * one that is gone. Attributes that did not change are not sent, so a concurrent change to them is kept.
+ * @example
+ * patchOperations(current, { ...current, active: false }); // [{ op: 'replace', path: 'active', value: false }]
+ */
+export function patchOperations(from: ScimUser, to: ScimUser): { op: 'replace' | 'remove'; path: string; value?: unknown }[] {
+  const ops: { op: 'replace' | 'remove'; path: string; value?: unknown }[] = [];
+  for (const key of CORE_ATTRIBUTES) {
+    if (same(from[key], to[key])) continue;
+    if (to[key] === undefined) ops.push({ op: 'remove', path: key });
+    else ops.push({ op: 'replace', path: key, value: to[key] });
+  }
+  const a = (from[X] ?? {}) as Record<string, unknown>;
+  const b = (to[X] ?? {}) as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (same(a[key], b[key])) continue;
+    if (b[key] === undefined) ops.push({ op: 'remove', path: `${X}:${key}` });
+    else ops.push({ op: 'replace', path: `${X}:${key}`, value: b[key] });
+  }
+  return ops;
+}
+
 /** What the writes are built on. */
 export interface WriteDeps {
   options: ScimAdapterOptions;
@@ -137,20 +170,48 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
   const { provider, roleMap, ssoSettings, getScimUser, toUser, usersByUserName } = reads;
   const { ruleContext, isLastActiveAdmin, enforceActOn, grantedAdminScope, domainAllowed, checkEmail, isDisposable, checkLoginEmail, roleOrThrow, checkEntities } = rules;
 
-  /** PATCH when the provider has it, else GET + PUT. Returns the resource after the change. */
-  async function patchUser(id: string, operations: { op: string; path?: string; value?: unknown }[], apply: (r: ScimUser) => ScimUser, signal?: AbortSignal): Promise<ScimUser> {
-    const caps = await provider(signal);
-    if (caps.patch) {
-      const out = await request<ScimUser | undefined>({ method: 'PATCH', path: `/Users/${encodeURIComponent(id)}`, body: { schemas: [SCIM_PATCH_OP], Operations: operations }, signal });
-      return out ?? getScimUser(id, signal);
-    }
-    const current = await getScimUser(id, signal);
-    return request<ScimUser>({ method: 'PUT', path: `/Users/${encodeURIComponent(id)}`, body: writableUser(apply(current)), signal });
+  /**
+   * Refuses a write given `expectedVersion` when the user read just now has another version
+   * (conflict `stale`), before anything is sent. The write itself then carries `If-Match` (when
+   * the provider supports ETags), which closes the window between this read and the write.
+   */
+  function checkExpected(current: ScimUser, expectedVersion: string | undefined): void {
+    const version = current.meta?.version;
+    if (expectedVersion === undefined || version === undefined) return;
+    if (sameVersion(version, expectedVersion)) return;
+    throw new UserAdminError('conflict', `User ${current.id} changed since it was read`, { reason: 'stale', status: 412 });
   }
 
-  async function putUser(r: ScimUser, signal?: AbortSignal): Promise<ScimUser> {
-    return request<ScimUser>({ method: 'PUT', path: `/Users/${encodeURIComponent(r.id)}`, body: writableUser(r), signal });
+  /**
+   * Writes the change from `current` (as read) to `next`. With PATCH (RFC 7644 §3.5.2): only the
+   * attributes that differ, so a change made by someone else to another attribute in between (a
+   * deactivation) is kept. Without PATCH: a PUT of the whole resource, with `If-Match` on the
+   * version read when the provider has ETags (a 412 then means someone changed it in between).
+   * `expectedVersion` goes as `If-Match` (ETags only). Returns the resource after the change.
+   */
+  async function writeUser(current: ScimUser, next: ScimUser, expectedVersion: string | undefined, signal?: AbortSignal): Promise<ScimUser> {
+    const caps = await provider(signal);
+    const path = `/Users/${encodeURIComponent(current.id)}`;
+    if (caps.patch) {
+      const Operations = patchOperations(current, next);
+      // Nothing of the user changed (a role change alone is in the groups): the resource as it is now.
+      if (Operations.length === 0) return getScimUser(current.id, signal);
+      const out = await request<ScimUser | undefined>({
+        method: 'PATCH',
+        path,
+        body: { schemas: [SCIM_PATCH_OP], Operations },
+        ...(caps.etag && expectedVersion !== undefined ? { ifMatch: expectedVersion } : {}),
+        signal,
+      });
+      return out ?? getScimUser(current.id, signal);
+    }
+    const ifMatch = caps.etag ? (expectedVersion ?? current.meta?.version) : undefined;
+    return request<ScimUser>({ method: 'PUT', path, body: writableUser(next), ...(ifMatch !== undefined ? { ifMatch } : {}), signal });
   }
+
+  /** Whether a write without the caller's expectedVersion failed only because of our own read (PUT with If-Match): worth one more try. */
+  const raced = (e: unknown, expectedVersion: string | undefined) =>
+    expectedVersion === undefined && isUserAdminError(e) && e.code === 'conflict' && e.reason === 'stale';
 
   /** Adds and removes members of a group (PATCH, or GET + PUT without PATCH). */
   async function changeMembers(groupId: string, add: string[], remove: string[], signal?: AbortSignal): Promise<void> {
@@ -263,9 +324,20 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     return { user, invitation: invitationOf(user, created) };
   }
 
-  async function updateUser({ id, patch, signal }: { id: string; patch: UserPatch; signal?: AbortSignal }): Promise<UpdateUserResult> {
+  async function updateUser(params: { id: string; patch: UserPatch; expectedVersion?: string; signal?: AbortSignal }, attempt = 1): Promise<UpdateUserResult> {
+    try {
+      return await updateUserOnce(params);
+    } catch (e) {
+      // A PUT (no PATCH) guarded by the version we read lost a race: read again and redo it, once.
+      if (attempt < 2 && raced(e, params.expectedVersion)) return updateUser(params, attempt + 1);
+      throw e;
+    }
+  }
+
+  async function updateUserOnce({ id, patch, expectedVersion, signal }: { id: string; patch: UserPatch; expectedVersion?: string; signal?: AbortSignal }): Promise<UpdateUserResult> {
     throwIfAborted(signal);
     const current = await getScimUser(id, signal);
+    checkExpected(current, expectedVersion);
     const before = await toUser(current, signal);
     const map = await roleMap(signal);
     const ctx = await ruleContext(signal);
@@ -360,7 +432,7 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
           undo.add(() => changeMembers(from, [id], []));
         }
       }
-      return putUser(next, signal);
+      return writeUser(current, next, expectedVersion, signal);
     });
     return { user: await toUser(saved, signal), emailChange: 'none' };
   }
@@ -380,25 +452,32 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     return { ...r, active: true, [X]: ext };
   }
 
-  async function setUserStatus({ id, status, signal }: { id: string; status: 'active' | 'deactivated'; signal?: AbortSignal }): Promise<User> {
+  async function setUserStatus(params: { id: string; status: 'active' | 'deactivated'; expectedVersion?: string; signal?: AbortSignal }, attempt = 1): Promise<User> {
+    const { id, status, expectedVersion, signal } = params;
     throwIfAborted(signal);
     const current = await getScimUser(id, signal);
+    checkExpected(current, expectedVersion);
     const before = await toUser(current, signal);
     const ctx = await ruleContext(signal);
     if (status === 'deactivated') await enforceActOn(ctx, before, 'deactivate', signal);
     else await enforceActOn(ctx, before, 'reactivate', signal);
-    const whole = await statusChange(current, before, status);
-    if (whole) return toUser(await putUser(whole, signal), signal);
-    const active = status === 'active';
-    const saved = await patchUser(id, [{ op: 'replace', path: 'active', value: active }], (r) => ({ ...r, active }), signal);
-    return toUser(saved, signal);
+    const next = (await statusChange(current, before, status)) ?? { ...current, active: status === 'active' };
+    try {
+      return await toUser(await writeUser(current, next, expectedVersion, signal), signal);
+    } catch (e) {
+      if (attempt < 2 && raced(e, expectedVersion)) return setUserStatus(params, attempt + 1);
+      throw e;
+    }
   }
 
-  async function removeUser({ id, signal }: { id: string; signal?: AbortSignal }): Promise<void> {
+  async function removeUser({ id, expectedVersion, signal }: { id: string; expectedVersion?: string; signal?: AbortSignal }): Promise<void> {
     throwIfAborted(signal);
-    const before = await toUser(await getScimUser(id, signal), signal);
+    const current = await getScimUser(id, signal);
+    checkExpected(current, expectedVersion);
+    const before = await toUser(current, signal);
     await enforceActOn(await ruleContext(signal), before, 'remove', signal);
-    await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}`, signal });
+    const caps = await provider(signal);
+    await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}`, ...(caps.etag && expectedVersion !== undefined ? { ifMatch: expectedVersion } : {}), signal });
   }
 
   /**
@@ -634,22 +713,25 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     throwIfAborted(signal);
     const active = status === 'active';
     const ctx = await ruleContext(signal);
-    // A reactivated user who never accepted gets their invitation again (or, under SSO, none): a PUT of the whole resource.
-    const whole = new Map<string, ScimUser>();
+    // A reactivated user who never accepted gets their invitation again (or, under SSO, none): a
+    // PATCH of `active` and the invitation (or a PUT of the whole resource without PATCH).
+    const whole = new Map<string, { from: ScimUser; to: ScimUser }>();
+    const caps = await provider(signal);
     const check = async (id: string, leaving: ReadonlySet<string>) => {
       const r = await getScimUser(id, signal);
       const user = await toUser(r, signal);
       await enforceActOn(ctx, user, active ? 'reactivate' : 'deactivate', signal, leaving);
       const next = await statusChange(r, user, status);
-      if (next) whole.set(id, next);
+      if (next) whole.set(id, { from: r, to: next });
     };
     return bulk(
       ids,
       signal,
       check,
       (id) => {
-        const next = whole.get(id);
-        if (next) return { method: 'PUT', path: `/Users/${encodeURIComponent(id)}`, data: writableUser(next) };
+        const change = whole.get(id);
+        if (change && caps.patch) return { method: 'PATCH', path: `/Users/${encodeURIComponent(id)}`, data: { schemas: [SCIM_PATCH_OP], Operations: patchOperations(change.from, change.to) } };
+        if (change) return { method: 'PUT', path: `/Users/${encodeURIComponent(id)}`, data: writableUser(change.to) };
         return { method: 'PATCH', path: `/Users/${encodeURIComponent(id)}`, data: { schemas: [SCIM_PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: active }] } };
       },
       (id) => setUserStatus({ id, status, signal }),
@@ -666,7 +748,7 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     return bulk(ids, signal, check, (id) => ({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}` }), (id) => removeUser({ id, signal }));
   };
 
-  return { patchUser, putUser, renewedInvitation, createUser, updateUser, setUserStatus, removeUser, inviteUsers, setUsersStatus, removeUsers };
+  return { writeUser, renewedInvitation, createUser, updateUser, setUserStatus, removeUser, inviteUsers, setUsersStatus, removeUsers };
 }
 
 /** The writes of one adapter. */

@@ -28,19 +28,20 @@ const writes = (list: ScimRequestRecord[], path: RegExp) => list.filter((r) => r
 describe('a failed write leaves the provider as it was', () => {
   for (const features of [{}, { patch: false }] as ScimProviderFeatures[]) {
     const label = features.patch === false ? 'without PATCH (GET + PUT of the groups)' : 'with PATCH';
-    it(`updateUser ${label}: a failed PUT of the user puts the previous role groups back`, async () => {
+    const write = features.patch === false ? 'PUT' : 'PATCH';
+    it(`updateUser ${label}: a failed ${write} of the user puts the previous role groups back`, async () => {
       const h = await start(features);
       const [jose] = (await h.adapter.listUsers({ pageIndex: 0, pageSize: 1, search: 'jose.garcia@acme.es' })).items;
       const before = jose!;
       expect(before.roleId).toBe('role-user');
       const groupsBefore = { user: members(h, 'role-user'), communication: members(h, 'role-communication') };
       const from = h.server.requests.length;
-      h.server.failMatching({ method: 'PUT', path: `/Users/${before.id}` }, 'unavailable');
+      h.server.failMatching({ method: write, path: `/Users/${before.id}` }, 'unavailable');
 
       const error = await rejection(h.adapter.updateUser({ id: before.id, patch: { roleId: 'role-communication', firstName: 'Josep' } }));
 
       expect(error.code).toBe('unavailable');
-      // Both groups changed before the PUT failed, then changed back.
+      // Both groups changed before the write of the user failed, then changed back.
       expect(writes(h.server.requests.slice(from), /^\/Groups\//).length).toBe(4);
       expect({ user: members(h, 'role-user'), communication: members(h, 'role-communication') }).toEqual(groupsBefore);
       expect(shown(await h.adapter.getUser({ id: before.id }))).toEqual(shown(before));
