@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useUserAdminTranslation } from '../i18n';
-import { Chip, Field, cx } from '../ui';
+import { Button, Chip, Field, StatusMessage, cx } from '../ui';
 import { translateInviteFailure, translateInviteFieldError } from './invite.schema';
 import { commitsOnKey, hasOpenGroup } from './parseEmails';
 import type { InviteChip, UseInviteFormResult } from './useInviteForm';
@@ -15,7 +15,7 @@ export interface InviteEmailsFieldProps {
 const TONE = { valid: 'neutral', invalid: 'danger', duplicate: 'warning' } as const;
 
 function chipTone(chip: InviteChip) {
-  return chip.status === 'valid' && (chip.reason || chip.failure) ? 'warning' : TONE[chip.status];
+  return chip.status === 'valid' && (chip.reason || chip.failure || chip.domainRisk) ? 'warning' : TONE[chip.status];
 }
 
 /**
@@ -77,6 +77,7 @@ export function InviteEmailsField({ invite, className }: InviteEmailsFieldProps)
   };
 
   return (
+    <>
     <Field
       className={cx('uak-invite-emails', className)}
       label={t('invite.emails.label')}
@@ -89,12 +90,13 @@ export function InviteEmailsField({ invite, className }: InviteEmailsFieldProps)
           {chips.length > 0 ? (
             <ul ref={listRef} className="uak-invite-chips" aria-label={t('invite.emails.count', { count: chips.length })} data-slot="invite-chips">
               {chips.map((chip, index) => (
-                <li key={chip.key} data-status={chip.status} data-reason={chip.reason ?? (chip.failure ? 'failed' : undefined)}>
+                <li key={chip.key} data-status={chip.status} data-reason={chip.reason ?? (chip.failure ? 'failed' : undefined)} data-domain-risk={chip.domainRisk ?? undefined}>
                   <Chip
                     tone={chipTone(chip)}
                     description={chip.reason
                       ? t(`invite.skipReason.${chip.reason}`)
-                      : chip.failure ? t('invite.failedReason', { error: translateInviteFailure(t, chip.failure) }) : undefined}
+                      : chip.failure ? t('invite.failedReason', { error: translateInviteFailure(t, chip.failure) })
+                        : chip.domainRisk ? t(`invite.domainRisk.${chip.domainRisk}`) : undefined}
                     onActivate={() => {
                       editChip(index);
                       inputRef.current?.focus();
@@ -138,5 +140,28 @@ export function InviteEmailsField({ invite, className }: InviteEmailsFieldProps)
         </div>
       )}
     </Field>
+    {invite.confirmation ? <InviteConfirmation invite={invite} onReview={() => inputRef.current?.focus()} /> : null}
+    </>
+  );
+}
+
+/** "Invite 120 people?" before a large send: the confirm button takes focus, Review goes back to the addresses. */
+function InviteConfirmation({ invite, onReview }: { invite: UseInviteFormResult; onReview: () => void }) {
+  const { t } = useUserAdminTranslation();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const count = invite.confirmation?.count ?? 0;
+  useEffect(() => confirmRef.current?.focus(), []);
+  return (
+    <StatusMessage tone="warning" className="uak-invite-confirm" data-slot="invite-confirm">
+      <p><strong>{t('invite.confirmMany', { count })}</strong> {t('invite.confirmManyHint')}</p>
+      <p>
+        <Button ref={confirmRef} variant="primary" size="sm" pending={invite.isSubmitting} onClick={() => void invite.confirmSend()} data-slot="invite-confirm-send">
+          {t('invite.confirmSend', { count })}
+        </Button>{' '}
+        <Button size="sm" onClick={() => { invite.cancelConfirm(); onReview(); }} data-slot="invite-confirm-review">
+          {t('invite.confirmReview')}
+        </Button>
+      </p>
+    </StatusMessage>
   );
 }

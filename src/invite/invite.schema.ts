@@ -9,6 +9,7 @@ import { UserAdminError } from '../adapter/errors';
 import type { InviteFailure } from '../adapter/types';
 import { translateError, translateFieldError } from '../i18n/errors';
 import { classifyAddresses, parseEmails, type ParsedAddress } from './parseEmails';
+import { MAX_INVITE_ADDRESSES } from '../core/limits';
 
 /**
  * i18n keys the invite schema uses as messages, beyond the shared `validation.*` ones.
@@ -18,6 +19,8 @@ import { classifyAddresses, parseEmails, type ParsedAddress } from './parseEmail
 export const INVITE_VALIDATION_KEYS = {
   /** Some chips are invalid or duplicates; shown with `{ count }`. */
   addressesNeedAttention: 'invite.addressesNeedAttention',
+  /** More than `MAX_INVITE_ADDRESSES` addresses; the message states the limit. */
+  tooManyAddresses: 'invite.tooManyAddresses',
 } as const;
 
 /**
@@ -48,6 +51,7 @@ export function countAddressProblems(texts: readonly string[]): number {
 export const inviteFormSchema = z.object({
   emails: z.array(z.string()).check(
     z.minLength(1, VALIDATION_KEYS.emailsRequired),
+    z.maxLength(MAX_INVITE_ADDRESSES, INVITE_VALIDATION_KEYS.tooManyAddresses),
     z.refine((texts) => countAddressProblems(texts) === 0, INVITE_VALIDATION_KEYS.addressesNeedAttention),
   ),
   roleId: z.string().check(z.minLength(1, VALIDATION_KEYS.roleRequired)),

@@ -2,7 +2,9 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { MODULE_IDS, ROLE_IDS, createFaultInjector, createMemoryAdapter, createMockStore } from '../../mocks';
 import { createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
+import { INVITE_CONFIRM_ABOVE, MAX_INVITE_ADDRESSES } from '../core/limits';
 import { countAddressProblems, inviteFormSchema } from './invite.schema';
+import { parseEmails, parseEmailsInSlices } from './parseEmails';
 import { useInviteForm } from './useInviteForm';
 
 function setup(defaultValues?: Parameters<typeof useInviteForm>[0]) {
@@ -169,5 +171,66 @@ describe('useInviteForm for an admin of some entities only', () => {
     expect(result.current.canGrantAllEntities).toBe(true);
     expect(result.current.form.getValues('adminScope')).toBe('all');
     expect(result.current.form.getValues('entityIds')).toEqual([]);
+  });
+});
+
+describe('useInviteForm: bounds and hygiene', () => {
+  const list = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `person${from + i}@acme.fr`);
+
+  it('given more than MAX_INVITE_ADDRESSES addresses, keeps the limit as chips and the rest in the input, with the message stating the limit', async () => {
+    const { result } = setup();
+    await loaded(result);
+    act(() => void result.current.addText(list(MAX_INVITE_ADDRESSES + 20).join('\n')));
+    expect(result.current.chips).toHaveLength(MAX_INVITE_ADDRESSES);
+    expect(parseEmails(result.current.inputValue).map((a) => a.email)).toEqual(list(20, MAX_INVITE_ADDRESSES));
+    expect(result.current.form.getFieldState('emails').error?.message).toBe('invite.tooManyAddresses');
+    const base = { roleId: 'r', permissions: {}, adminScope: 'all' as const, entityIds: ['e'], subtreeEntityIds: [] };
+    expect(inviteFormSchema.safeParse({ ...base, emails: list(MAX_INVITE_ADDRESSES + 1) }).error?.issues.map((i) => i.message)).toEqual([
+      'invite.tooManyAddresses',
+    ]);
+  });
+
+  it('given a long paste, parses it in slices (yielding between them) and keeps the rest past the limit, nothing lost', async () => {
+    const text = list(10_000).join(', ');
+    let yields = 0;
+    const all = await parseEmailsInSlices(text, { yieldToPage: async () => void (yields += 1) });
+    expect(all.addresses.map((a) => a.email)).toEqual(parseEmails(text).map((a) => a.email));
+    expect(all.rest).toBe('');
+    expect(yields).toBeGreaterThan(5);
+    const limited = await parseEmailsInSlices(text, { limit: MAX_INVITE_ADDRESSES });
+    expect(limited.addresses).toHaveLength(MAX_INVITE_ADDRESSES);
+    expect(parseEmails(limited.rest).map((a) => a.email)).toEqual(list(10_000 - MAX_INVITE_ADDRESSES, MAX_INVITE_ADDRESSES));
+
+    const { result } = setup();
+    await loaded(result);
+    act(() => void result.current.addText(text));
+    await waitFor(() => expect(result.current.chips).toHaveLength(MAX_INVITE_ADDRESSES));
+    expect(result.current.isParsing).toBe(false);
+    expect(parseEmails(result.current.inputValue)).toHaveLength(10_000 - MAX_INVITE_ADDRESSES);
+  });
+
+  it('given more than INVITE_CONFIRM_ABOVE addresses, asks before sending and sends only once confirmed', async () => {
+    const { result, adapter } = setup({ defaultValues: { roleId: ROLE_IDS.user, entityIds: ['entity-acme-france'] } });
+    await loaded(result);
+    const count = INVITE_CONFIRM_ABOVE + 1;
+    act(() => void result.current.addText(list(count).join(', ')));
+    await act(() => result.current.submit());
+    expect(result.current.confirmation).toEqual({ count });
+    expect(adapter.inviteUsers).not.toHaveBeenCalled();
+    act(() => result.current.cancelConfirm());
+    expect(result.current.confirmation).toBeNull();
+    await act(() => result.current.submit());
+    expect(result.current.confirmation).toEqual({ count });
+    await act(() => result.current.confirmSend());
+    await waitFor(() => expect(adapter.inviteUsers).toHaveBeenCalledTimes(1));
+    expect(adapter.inviteUsers.mock.calls[0]![0].input.emails).toHaveLength(count);
+    expect(result.current.confirmation).toBeNull();
+  });
+
+  it('given a mixed-script domain, flags its chip; an ordinary one is not flagged', async () => {
+    const { result } = setup();
+    await loaded(result);
+    act(() => void result.current.addText('ana@\u0430cme.fr, bob@acme.fr'));
+    expect(result.current.chips.map((c) => c.domainRisk)).toEqual(['mixed_script', null]);
   });
 });

@@ -1,6 +1,6 @@
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
 import { toUserAdminError, type UserAdminError } from '../adapter/errors';
 import type {
@@ -9,12 +9,20 @@ import type {
 import { useEntityChildren } from '../entities/useEntities';
 import { userAdminKeys } from '../query/keys';
 import { useInviteUsers } from '../invitations/useInvitationMutations';
-import { actingScope, applyRolePreset, defaultAccess, defaultAdminScope, lockedModuleIds, normalizePermissions } from '../core';
+import {
+  actingScope, applyRolePreset, defaultAccess, defaultAdminScope, domainRisk, INVITE_CONFIRM_ABOVE, lockedModuleIds, MAX_INVITE_ADDRESSES,
+  normalizePermissions, type DomainRisk,
+} from '../core';
 import { useModules } from '../settings/useModules';
 import { useRoles } from '../settings/useRoles';
 import { useSettings } from '../settings/useSettings';
-import { chipAddress, inviteFormSchema, type InviteFormValues } from './invite.schema';
-import { classifyAddresses, normalizeEmail, parseEmails, splitDisplayName, type AddressStatus, type ParsedAddress } from './parseEmails';
+import { chipAddress, INVITE_VALIDATION_KEYS, inviteFormSchema, type InviteFormValues } from './invite.schema';
+import {
+  classifyAddresses, normalizeEmail, parseEmails, parseEmailsInSlices, restText, splitDisplayName, type AddressStatus, type ParsedAddress,
+} from './parseEmails';
+
+/** Texts up to this long are parsed at once (a few milliseconds); longer ones in slices, yielding to the page. */
+const SYNC_PARSE_CHARS = 20_000;
 
 /** What the invite form starts with. */
 export interface InviteFormDefaults {
@@ -46,6 +54,8 @@ export interface InviteChip extends ParsedAddress {
   reason: InviteSkipReason | null;
   /** What went wrong when the last send tried to invite it (send it again to retry). `null` when nothing did. */
   failure: InviteFailure | null;
+  /** Why the address's domain may not be the one it looks like (`аcme.fr` with a Cyrillic `а`), from the core's `domainRisk`. `null` when none. */
+  domainRisk: DomainRisk | null;
 }
 
 /** The outcome of the sends so far. */
@@ -97,8 +107,24 @@ export interface UseInviteFormResult {
   setInputValue: (value: string) => void;
   /** Turns the typed text (or `text`) into chips and empties the input. Returns how many chips were added. */
   commitInput: (text?: string) => number;
-  /** Adds the addresses of a text (a pasted list) as chips. Returns how many. */
+  /**
+   * Adds the addresses of a text (a pasted list) as chips, up to `MAX_INVITE_ADDRESSES` in all: the
+   * addresses beyond stay in the input, to send next, and the field says so. Returns how many were
+   * added; a long text (over 20,000 characters) is parsed in slices without blocking the page, its
+   * chips arrive afterwards ({@link UseInviteFormResult.isParsing}) and it returns 0.
+   */
   addText: (text: string) => number;
+  /** Whether a long paste is still being parsed. */
+  isParsing: boolean;
+  /**
+   * Set when a send of more than `INVITE_CONFIRM_ABOVE` addresses waits for the admin's
+   * confirmation ("Invite 120 people?"); `null` otherwise. Changing the addresses cancels it.
+   */
+  confirmation: { count: number } | null;
+  /** Sends what waits for confirmation. */
+  confirmSend: () => Promise<void>;
+  /** Goes back to the addresses without sending. */
+  cancelConfirm: () => void;
   removeChip: (index: number) => void;
   /** Removes the last chip (Backspace in the empty input). */
   removeLastChip: () => void;
@@ -110,7 +136,11 @@ export interface UseInviteFormResult {
   /** Sets one module's access level. */
   setPermission: (moduleId: string, level: string) => void;
 
-  /** Commits the typed text, validates, and sends. Nothing is sent while any chip is invalid or a duplicate. */
+  /**
+   * Commits the typed text, validates, and sends. Nothing is sent while any chip is invalid or a
+   * duplicate, nor more than `MAX_INVITE_ADDRESSES`; above `INVITE_CONFIRM_ABOVE` it asks first
+   * ({@link UseInviteFormResult.confirmation}).
+   */
   submit: (event?: { preventDefault(): void }) => Promise<void>;
   isSubmitting: boolean;
   /** The outcome of the sends so far; `null` before the first. */
@@ -230,7 +260,9 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
       seen.set(address.text, n + 1);
       const reason: InviteSkipReason | null = status === 'valid' ? (skipReasons.get(address.email) ?? null) : status;
       const failure = status === 'valid' && !reason ? (failures.get(address.email) ?? null) : null;
-      return { ...address, key: `${address.text}\u0000${n}`, status, reason, failure };
+      const at = address.address.lastIndexOf('@');
+      const risk = at === -1 ? null : domainRisk(address.address.slice(at + 1));
+      return { ...address, key: `${address.text}\u0000${n}`, status, reason, failure, domainRisk: risk };
     });
   }, [emails, skipReasons, failures]);
   const problemCount = chips.filter((c) => c.status !== 'valid').length;
@@ -240,21 +272,52 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     [setValue, isSubmitted],
   );
 
-  const addText = useCallback(
-    (text: string) => {
-      const added = parseEmails(text).map((a) => a.text);
-      if (added.length > 0) setEmails([...getValues('emails'), ...added]);
+  const [isParsing, setIsParsing] = useState(false);
+  const parseAbort = useRef<AbortController | null>(null);
+  useEffect(() => () => parseAbort.current?.abort(), []);
+
+  // Chips up to the limit; what is beyond goes back into the input, and the field says why.
+  const addAddresses = useCallback(
+    (found: readonly ParsedAddress[], rest: string) => {
+      const room = Math.max(0, MAX_INVITE_ADDRESSES - getValues('emails').length);
+      const added = found.slice(0, room).map((a) => a.text);
+      const left = restText(found.slice(room), rest);
+      if (added.length > 0) setValue('emails', [...getValues('emails'), ...added], { shouldDirty: true });
+      if (left) {
+        setInputValue((typed) => [left, typed.trim()].filter(Boolean).join(', '));
+        form.setError('emails', { type: 'max', message: INVITE_VALIDATION_KEYS.tooManyAddresses });
+      } else if (isSubmitted && added.length > 0) {
+        void form.trigger('emails');
+      }
       return added.length;
     },
-    [getValues, setEmails],
+    [form, getValues, setValue, isSubmitted],
+  );
+
+  const addText = useCallback(
+    (text: string) => {
+      if (text.length <= SYNC_PARSE_CHARS) return addAddresses(parseEmails(text), '');
+      parseAbort.current?.abort();
+      const controller = new AbortController();
+      parseAbort.current = controller;
+      setIsParsing(true);
+      const room = Math.max(0, MAX_INVITE_ADDRESSES - getValues('emails').length);
+      parseEmailsInSlices(text, { limit: room, signal: controller.signal })
+        .then(({ addresses, rest }) => void addAddresses(addresses, rest))
+        .catch(() => undefined) // aborted: the form closed or another paste replaced it
+        .finally(() => {
+          if (parseAbort.current === controller) setIsParsing(false);
+        });
+      return 0;
+    },
+    [addAddresses, getValues],
   );
 
   const commitInput = useCallback(
     (text?: string) => {
       const value = text ?? inputValue;
-      const added = addText(value);
       setInputValue('');
-      return added;
+      return addText(value);
     },
     [addText, inputValue],
   );
@@ -298,9 +361,20 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
   const selectedRole = roles.find((r) => r.id === roleId);
   const locked = useMemo(() => new Set(lockedModuleIds(selectedRole ?? null, modules)), [selectedRole, modules]);
 
+  const [confirmation, setConfirmation] = useState<{ count: number } | null>(null);
+  const confirmed = useRef(false);
+  // Changing the addresses asks again.
+  useEffect(() => setConfirmation(null), [emails]);
+
   const onValid = async (values: InviteFormValues) => {
     setSubmitError(null);
     const sent = values.emails.map(chipAddress);
+    if (sent.length > INVITE_CONFIRM_ABOVE && !confirmed.current) {
+      setConfirmation({ count: sent.length });
+      return;
+    }
+    confirmed.current = false;
+    setConfirmation(null);
     const role = roles.find((r) => r.id === values.roleId);
     const modulePermissions = settings?.features?.modulePermissions !== false && modules.length > 0;
     const permissions: ModulePermissions | undefined = modulePermissions ? normalizePermissions(values.permissions, modules, role ?? null) : undefined;
@@ -334,7 +408,9 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
       let first = true;
       for (const [path, code] of Object.entries(e.fieldErrors ?? {})) {
         const field = formFieldOf(path, modules) ?? 'root.server';
-        form.setError(field, { type: 'server', message: code }, { shouldFocus: first && field !== 'root.server' });
+        // Too many addresses for the backend: the message that states the limit.
+        const message = field === 'emails' && code === 'too_long' ? INVITE_VALIDATION_KEYS.tooManyAddresses : code;
+        form.setError(field, { type: 'server', message }, { shouldFocus: first && field !== 'root.server' });
         first = false;
       }
       return;
@@ -358,6 +434,16 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     await form.handleSubmit(onValid)();
   };
 
+  const confirmSend = async () => {
+    confirmed.current = true;
+    try {
+      await form.handleSubmit(onValid)();
+    } finally {
+      confirmed.current = false;
+    }
+  };
+  const cancelConfirm = useCallback(() => setConfirmation(null), []);
+
   const reset = useCallback(() => {
     form.reset(initialValues());
     setInputValue('');
@@ -365,6 +451,9 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     setFailures(new Map());
     setOutcome(null);
     setSubmitError(null);
+    setConfirmation(null);
+    parseAbort.current?.abort();
+    setIsParsing(false);
   }, [form, initialValues]);
 
   const loadError = settingsQuery.error ?? rolesQuery.error ?? modulesQuery.error ?? (singleEntity ? roots.error : null) ?? null;
@@ -395,6 +484,10 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     setInputValue,
     commitInput,
     addText,
+    isParsing,
+    confirmation,
+    confirmSend,
+    cancelConfirm,
     removeChip,
     removeLastChip,
     editChip,
