@@ -6,6 +6,7 @@
 import {
   REQUIRED_ADAPTER_METHODS,
   type AdminScope,
+  type BulkItemResult,
   type CreateContactInput,
   type CreateLoginUserInput,
   type Entity,
@@ -32,18 +33,28 @@ import { ensure, ensureEqual, expectAbort, expectRejection, show } from './asser
  * const needs: ConformanceControl[] = ['advanceTime']; // the invitation-expiry check
  */
 export type ConformanceControl =
-  | 'advanceTime' | 'setSsoEnforced' | 'failNext' | 'failInvite' | 'setLatency' | 'actAs' | 'disallowedDomainEmail' | 'disallowedDomainMemberEmail';
+  | 'advanceTime' | 'setSsoEnforced' | 'failNext' | 'failInvite' | 'failWriteOf' | 'setLatency' | 'actAs' | 'disallowedDomainEmail'
+  | 'disallowedDomainMemberEmail';
 
 /** The controls that are values (addresses), not functions. */
 const VALUE_CONTROLS: readonly ConformanceControl[] = ['disallowedDomainEmail', 'disallowedDomainMemberEmail'];
 
 /**
  * A backend feature (`settings.features`) a check needs; the check is skipped when the backend
- * declares it `false`, as the UI then hides what the check exercises.
+ * declares it `false`, as the UI then hides what the check exercises. `versions` is not declared
+ * but found (see {@link detectFeatures}): a backend has it when its users carry a `version`.
  * @example
  * const needs: ConformanceFeature[] = ['contacts']; // the contact checks
  */
-export type ConformanceFeature = 'contacts' | 'invitations' | 'adminScope';
+export type ConformanceFeature = 'contacts' | 'invitations' | 'adminScope' | 'versions';
+
+/**
+ * What a backend supports, as the kit reads it: `settings.features`, plus `versions` (whether its
+ * users carry a `version`, found from the first user `listUsers` gives).
+ * @example
+ * const features: BackendFeatures = { contacts: false, versions: false };
+ */
+export type BackendFeatures = NonNullable<Settings['features']> & { versions?: boolean };
 
 /**
  * One conformance check.
@@ -1432,6 +1443,40 @@ export const conformanceChecks: ConformanceCheck[] = [
     },
   },
   {
+    id: 'bulk.per-item-truth',
+    group: 'bulk',
+    title: 'a bulk call whose first item fails answers each item under its own id: the failed user is unchanged, the others changed (setUsersStatus when present, then removeUsers)',
+    uses: 'removeUsers',
+    requires: ['failWriteOf'],
+    async run(h) {
+      const c = await context(h);
+      const users = await oneOtherActiveUser(c, 3);
+      const request = ids(users);
+      const [first, ...rest] = request as [string, ...string[]];
+      /** One result per id; `first` failed with a known code, every other id ok. */
+      const ensurePerItem = (op: string, results: BulkItemResult[]) => {
+        ensure(sameIds(results.map((r) => r.id), request), op, 'one result per id', results);
+        const failed = results.find((r) => r.id === first);
+        ensure(failed?.ok === false, op, `ok:false for '${first}', the user whose write failed (results matched by id, not by position)`, results);
+        ensure(typeof failed.error?.code === 'string' && (USER_ADMIN_ERROR_CODES as readonly string[]).includes(failed.error.code), op, 'an error shape with a known code', failed.error);
+        for (const id of rest) ensure(results.find((r) => r.id === id)?.ok === true, op, `ok:true for '${id}'`, results);
+      };
+      const before = await c.a.getUser({ id: first });
+      if (typeof c.a.setUsersStatus === 'function') {
+        const op = `setUsersStatus({ ids: ${show(request)}, status: 'deactivated' }) with the write to '${first}' failing`;
+        await h.failWriteOf!(first);
+        ensurePerItem(op, (await c.a.setUsersStatus({ ids: request, status: 'deactivated' })).results);
+        ensureEqual(await c.a.getUser({ id: first }), before, `getUser('${first}') after ${op} (unchanged)`);
+        for (const id of rest) ensure((await c.a.getUser({ id })).status === 'deactivated', `getUser('${id}') after ${op}`, 'deactivated', 'another status');
+      }
+      const op = `removeUsers({ ids: ${show(request)} }) with the write to '${first}' failing`;
+      await h.failWriteOf!(first);
+      ensurePerItem(op, (await c.a.removeUsers!({ ids: request })).results);
+      ensureEqual(await c.a.getUser({ id: first }), before, `getUser('${first}') after ${op} (still there, unchanged)`);
+      for (const id of rest) await getRemoved(c, id, op);
+    },
+  },
+  {
     id: 'roles.update-preset',
     group: 'roles',
     title: 'updateRole changes a role preset that listRoles then returns, and refuses an admin-only module for a non-admin role, changing nothing',
@@ -1537,6 +1582,35 @@ export const conformanceChecks: ConformanceCheck[] = [
     },
   },
   {
+    id: 'concurrency.stale-write',
+    group: 'concurrency',
+    title: 'a write given the version read applies and changes the version; updateUser, setUserStatus and removeUser given a stale one reject with conflict/stale and change nothing',
+    features: ['versions'],
+    async run(h) {
+      const c = await context(h);
+      // A user whose profile the admin owns (an SSO user's names may belong to the identity provider).
+      const others = await otherActiveUsers(c);
+      const user = others.find((u) => u.source !== 'sso') ?? others[0];
+      ensure(user, 'listUsers({ filter: { status: [active], kind: login } })', 'an active login user besides the current user (harness precondition)', others.length);
+      const { id } = user;
+      const v1 = (await c.a.getUser({ id })).version;
+      ensure(typeof v1 === 'string' && v1 !== '', `getUser({ id: '${id}' })`, 'a version (a non-empty string)', v1);
+      const applied = `updateUser({ id: '${id}', patch: { lastName }, expectedVersion: '${v1}' })`;
+      const first = await c.a.updateUser({ id, patch: { lastName: `Versioned ${token()}` }, expectedVersion: v1 });
+      ensure(typeof first.user.version === 'string' && first.user.version !== v1, applied, `a user whose version is no longer '${v1}'`, first.user.version);
+      const current = await c.a.getUser({ id });
+      const stale = (name: string, call: Promise<unknown>) =>
+        expectRejection(call, `${name} with the stale expectedVersion '${v1}', after ${applied}`, { codes: ['conflict'], reason: 'stale' });
+      const unchanged = async (name: string) => ensureEqual(await c.a.getUser({ id }), current, `getUser({ id: '${id}' }) after the refused ${name} (unchanged)`);
+      await stale('updateUser', c.a.updateUser({ id, patch: { lastName: `Lost ${token()}` }, expectedVersion: v1 }));
+      await unchanged('updateUser');
+      await stale('setUserStatus', c.a.setUserStatus({ id, status: 'deactivated', expectedVersion: v1 }));
+      await unchanged('setUserStatus');
+      await stale('removeUser', c.a.removeUser({ id, expectedVersion: v1 }));
+      await unchanged('removeUser');
+    },
+  },
+  {
     id: 'abort.pre-aborted',
     group: 'abort',
     title: 'an already-aborted signal makes listUsers reject with an AbortError',
@@ -1570,17 +1644,40 @@ const FEATURE_NOTES: Partial<Record<ConformanceFeature, string>> = {
   adminScope: 'it has no per-user admin scope, every admin administers every entity',
 };
 
+/** Why a feature counts as missing, for skip messages: found, not declared, for `versions`. */
+function featureMissing(f: ConformanceFeature): string {
+  if (f === 'versions') {
+    return 'features.versions (the first user listUsers gives carries no `version`: the backend has no optimistic concurrency, its writes are last-write-wins, so a stale write cannot be refused)';
+  }
+  return `features.${f} (the backend declares it false${FEATURE_NOTES[f] ? `: ${FEATURE_NOTES[f]}` : ''})`;
+}
+
+/**
+ * The features a check depends on, as the backend has them: `settings.features`, plus `versions`
+ * when the check needs it (`false` when the first user `listUsers` gives has no `version`).
+ * @example
+ * missingRequirements(check, harness, await detectFeatures(harness.adapter, check));
+ */
+export async function detectFeatures(adapter: UserAdminAdapter, check?: ConformanceCheck): Promise<BackendFeatures> {
+  const features: BackendFeatures = { ...(await adapter.getSettings()).features };
+  if (!check || check.features?.includes('versions')) {
+    const [first] = (await adapter.listUsers({ pageIndex: 0, pageSize: 1 })).items;
+    features.versions = first?.version !== undefined;
+  }
+  return features;
+}
+
 /**
  * What a harness lacks for a check: missing controls, a missing optional method, and features the
  * backend declares `false` (pass `settings.features`), named.
  * @example
  * missingRequirements(check, harness, settings.features); // ['advanceTime'], ['adapter.setUsersStatus'] or ['features.contacts (...)']
  */
-export function missingRequirements(check: ConformanceCheck, h: ConformanceHarness, features?: Settings['features']): string[] {
+export function missingRequirements(check: ConformanceCheck, h: ConformanceHarness, features?: BackendFeatures): string[] {
   const missing: string[] = (check.requires ?? []).filter((r) => (VALUE_CONTROLS.includes(r) ? !h[r] : typeof h[r] !== 'function'));
   if (check.uses && typeof h.adapter[check.uses] !== 'function') missing.push(`adapter.${check.uses}`);
   for (const f of check.features ?? []) {
-    if (features?.[f] === false) missing.push(`features.${f} (the backend declares it false${FEATURE_NOTES[f] ? `: ${FEATURE_NOTES[f]}` : ''})`);
+    if (features?.[f] === false) missing.push(featureMissing(f));
   }
   return missing;
 }

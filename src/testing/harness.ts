@@ -30,6 +30,12 @@ export interface ConformanceHarness {
    * addresses of the same `inviteUsers` call go through; enables the partial-failure check.
    */
   failInvite?(email: string): void | Promise<void>;
+  /**
+   * The backend's next write to this user fails with a server error (it changes nothing for them),
+   * while the other items of a bulk call (`setUsersStatus`, `removeUsers`) go through; enables the
+   * `bulk.per-item-truth` check.
+   */
+  failWriteOf?(userId: string): void | Promise<void>;
   /** Delays every call by this many ms until called again with 0; enables the abort-in-flight check. */
   setLatency?(ms: number): void | Promise<void>;
   /** An address whose domain the backend treats as disposable. Defaults to `someone@mailinator.com`. */

@@ -9,10 +9,13 @@
 import { describe, it } from 'vitest';
 import { ConformanceError } from './assert';
 import type { ConformanceHarness, ConformanceOptions } from './harness';
-import { conformanceChecks, missingRequirements, selectChecks, type ConformanceCheck } from './checks';
+import { conformanceChecks, detectFeatures, missingRequirements, selectChecks, type ConformanceCheck } from './checks';
 
 export type { ConformanceHarness, ConformanceOptions } from './harness';
-export { conformanceChecks, missingRequirements, selectChecks, type ConformanceCheck, type ConformanceControl, type ConformanceFeature } from './checks';
+export {
+  conformanceChecks, detectFeatures, missingRequirements, selectChecks, type BackendFeatures, type ConformanceCheck, type ConformanceControl,
+  type ConformanceFeature,
+} from './checks';
 export { ConformanceError } from './assert';
 
 /**
@@ -166,7 +169,7 @@ export function describeAdapterConformance(options: DescribeConformanceOptions):
             it(testTitle(check), async (context) => {
               const h = await options.setup();
               if (check.features?.length) {
-                const lacks = missingRequirements(check, h, (await h.adapter.getSettings()).features);
+                const lacks = missingRequirements(check, h, await detectFeatures(h.adapter, check));
                 if (lacks.length > 0) {
                   skipped.set(check.id, `needs ${lacks.join(', ')}`);
                   await h.cleanup?.();
@@ -242,7 +245,7 @@ export async function runConformanceChecks(
   const skipped = skippedBySelection(selection);
   for (const check of selectChecks(selection)) {
     const h = await setup();
-    const missing = missingRequirements(check, h, (await h.adapter.getSettings()).features);
+    const missing = missingRequirements(check, h, await detectFeatures(h.adapter, check));
     if (missing.length > 0) {
       await h.cleanup?.();
       results.push({ id: check.id, title: check.title, status: 'skipped', missing });

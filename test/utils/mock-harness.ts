@@ -44,6 +44,7 @@ export function createMockBackendHarness(settings?: StoreSettings): MockBackendH
     },
     failNext: (code) => faults.failNext(code),
     failInvite: (email) => faults.failInvitesTo([email]),
+    failWriteOf: (userId) => faults.failWriteOf(userId),
     setLatency: (ms) => faults.setLatency(ms),
     actAs: (userId) => createMemoryAdapter(viewAs(userId)),
     disallowedDomainEmail: 'someone@not-acme.test',
