@@ -27,11 +27,30 @@ function harness(wrap: Wrap = (a) => a): () => ConformanceHarness {
       advanceTime: (ms) => store.clock.advance(ms),
       failNext: (code) => faults.failNext(code),
       failInvite: (email) => faults.failInvitesTo([email]),
+      failWriteOf: (userId) => faults.failWriteOf(userId),
       setLatency: (ms) => faults.setLatency(ms),
       disallowedDomainEmail: 'someone@not-acme.test',
     };
   };
 }
+
+/** Bulk results answered by position: the ids of the request laid over the results in another order (successes first). */
+const byPosition = (ids: string[], { results }: BulkResult): BulkResult => ({
+  results: [...results].sort((a, b) => Number(b.ok) - Number(a.ok)).map((r, i) => ({ ...r, id: ids[i]! })),
+});
+
+/** A backend without versions: its users and roles carry none. */
+const withoutVersions: Wrap = (inner) => {
+  const strip = <T extends { version?: string }>({ version: _v, ...rest }: T): T => rest as T;
+  return {
+    ...inner,
+    listUsers: async (p) => {
+      const page = await inner.listUsers(p);
+      return { ...page, items: page.items.map(strip) };
+    },
+    getUser: async (p) => strip(await inner.getUser(p)),
+  };
+};
 
 /** Every matching user, in the inner adapter's order. */
 async function everyUser(inner: UserAdminAdapter, params: Omit<ListUsersParams, 'pageIndex' | 'pageSize'>): Promise<User[]> {
@@ -142,6 +161,25 @@ const broken: Record<string, { wrap: Wrap; checks: string[]; says: RegExp }> = {
     checks: ['users.get-not-found', 'errors.unavailable', 'errors.validation-field', 'protections.self-action'],
     says: /expected a UserAdminError .*got Error: /,
   },
+  'expectedVersion ignored (last write wins)': {
+    wrap: (inner) => ({
+      ...inner,
+      updateUser: ({ expectedVersion: _v, ...p }) => inner.updateUser(p),
+      setUserStatus: ({ expectedVersion: _v, ...p }) => inner.setUserStatus(p),
+      removeUser: ({ expectedVersion: _v, ...p }) => inner.removeUser(p),
+    }),
+    checks: ['concurrency.stale-write'],
+    says: /with the stale expectedVersion .*: expected a rejection: a UserAdminError with code conflict with reason 'stale'/,
+  },
+  'bulk results matched by position': {
+    wrap: (inner) => ({
+      ...inner,
+      setUsersStatus: async (p) => byPosition(p.ids, await inner.setUsersStatus!(p)),
+      removeUsers: async (p) => byPosition(p.ids, await inner.removeUsers!(p)),
+    }),
+    checks: ['bulk.per-item-truth'],
+    says: /ok:false for '[^']+', the user whose write failed \(results matched by id, not by position\)/,
+  },
   'an ignored abort signal': {
     wrap: (inner) => ({ ...inner, listUsers: ({ signal: _ignored, ...p }) => inner.listUsers(p) }),
     checks: ['abort.pre-aborted', 'abort.in-flight'],
@@ -193,8 +231,25 @@ describe('the conformance kit', () => {
     expect(results.map((r) => [r.id, r.status, r.missing])).toEqual([
       ['bulk.status', 'skipped', ['adapter.setUsersStatus']],
       ['bulk.remove', 'passed', undefined],
+      ['bulk.per-item-truth', 'skipped', ['failWriteOf']],
       ['counts.agree', 'skipped', ['adapter.getUserCounts']],
     ]);
+  });
+
+  it('runs bulk.per-item-truth on removeUsers alone when the adapter has no setUsersStatus', async () => {
+    const noBulkStatus = () => {
+      const h = harness()();
+      const { setUsersStatus: _s, ...adapter } = h.adapter;
+      return { ...h, adapter };
+    };
+    const results = await runConformanceChecks(noBulkStatus, { only: ['bulk.per-item-truth'] });
+    expect(results.map((r) => [r.id, r.status])).toEqual([['bulk.per-item-truth', 'passed']]);
+  });
+
+  it('skips concurrency.stale-write at run time when the backend\'s users carry no version, saying why', async () => {
+    const results = await runConformanceChecks(harness(withoutVersions), { only: ['concurrency'], expectedSkips: { 'concurrency.stale-write': 'no versions' } });
+    expect(results.map((r) => [r.id, r.status])).toEqual([['concurrency.stale-write', 'skipped'], ['kit.expected-skips', 'passed']]);
+    expect(results[0]!.missing).toEqual([expect.stringMatching(/^features\.versions \(the first user listUsers gives carries no `version`/)]);
   });
 
   it('selects checks by id or by group, and leaves out the skipped ones', () => {
