@@ -1,17 +1,15 @@
 import { QueryClient, type QueryClientConfig } from '@tanstack/react-query';
-import { isRetryableError } from '../adapter/errors';
+import { DEFAULT_RETRY_COUNT, userAdminRetry, userAdminRetryDelay } from '../query/retry';
 
-/**
- * How many times the provider's own QueryClient retries a retryable failure (network, rate limit, unavailable).
- * @example
- * createUserAdminQueryClient({ defaultOptions: { queries: { retry: DEFAULT_RETRY_COUNT + 1 } } });
- */
-export const DEFAULT_RETRY_COUNT = 2;
+export { DEFAULT_RETRY_COUNT };
 
 /**
  * The QueryClient {@link UserAdminProvider} creates when neither a `queryClient` prop nor a host
  * QueryClientProvider is there. Queries retry up to 2 times, only for retryable errors
- * (`isRetryableError`); data stays fresh 30 s; no refetch on window focus. Mutations never retry.
+ * (`isRetryableError`), after the wait a rate-limited answer asks for (`error.retryAfterMs`, from
+ * `Retry-After`; no automatic retry beyond 60 s) or else TanStack's backoff; data stays fresh 30 s;
+ * no refetch on window focus. Mutations never retry by default; a host that turns their retry on
+ * gets the same `Retry-After` delay.
  *
  * @example
  * const queryClient = createUserAdminQueryClient();
@@ -24,12 +22,13 @@ export function createUserAdminQueryClient(config: QueryClientConfig = {}): Quer
     defaultOptions: {
       ...config.defaultOptions,
       queries: {
-        retry: (failureCount, error) => failureCount < DEFAULT_RETRY_COUNT && isRetryableError(error),
+        retry: userAdminRetry,
+        retryDelay: userAdminRetryDelay,
         staleTime: 30_000,
         refetchOnWindowFocus: false,
         ...config.defaultOptions?.queries,
       },
-      mutations: { retry: false, ...config.defaultOptions?.mutations },
+      mutations: { retry: false, retryDelay: userAdminRetryDelay, ...config.defaultOptions?.mutations },
     },
   });
 }

@@ -20,6 +20,7 @@ import {
   type UsersListParams,
 } from './keys';
 import { callAdapter } from './normalize';
+import { userAdminRetryDelay } from './retry';
 
 /**
  * The page size of the users and invitations lists when none is given.
@@ -37,6 +38,7 @@ export const DEFAULT_PAGE_SIZE = 25;
 export function settingsQueryOptions(adapter: UserAdminAdapter) {
   return queryOptions<Settings, UserAdminError>({
     queryKey: userAdminKeys.settings(),
+    retryDelay: userAdminRetryDelay,
     queryFn: ({ signal }) => callAdapter(() => adapter.getSettings({ signal })),
   });
 }
@@ -49,6 +51,7 @@ export function settingsQueryOptions(adapter: UserAdminAdapter) {
 export function usersListQueryOptions(adapter: UserAdminAdapter, params: UsersListParams) {
   return queryOptions<Page<User>, UserAdminError>({
     queryKey: userAdminKeys.users.list(params),
+    retryDelay: userAdminRetryDelay,
     queryFn: ({ signal }) => callAdapter(() => adapter.listUsers({ ...params, signal })),
   });
 }
@@ -61,6 +64,7 @@ export function usersListQueryOptions(adapter: UserAdminAdapter, params: UsersLi
 export function userQueryOptions(adapter: UserAdminAdapter, id: string) {
   return queryOptions<User, UserAdminError>({
     queryKey: userAdminKeys.users.detail(id),
+    retryDelay: userAdminRetryDelay,
     queryFn: ({ signal }) => callAdapter(() => adapter.getUser({ id, signal })),
   });
 }
@@ -103,6 +107,7 @@ export const USER_COUNT_VIEWS: readonly UserCountView[] = ['active', 'invited', 
 export function userCountsQueryOptions(adapter: UserAdminAdapter, params: UserCountsParams) {
   return queryOptions<UserCounts, UserAdminError>({
     queryKey: userAdminKeys.users.counts(params),
+    retryDelay: userAdminRetryDelay,
     queryFn: ({ signal }) =>
       callAdapter(() => {
         if (!adapter.getUserCounts) throw new Error('The adapter has no getUserCounts; use userCountViewQueryOptions.');
@@ -119,6 +124,7 @@ export function userCountsQueryOptions(adapter: UserAdminAdapter, params: UserCo
 export function userCountViewQueryOptions(adapter: UserAdminAdapter, params: UserCountsParams, view: UserCountView) {
   return queryOptions<number, UserAdminError>({
     queryKey: [...userAdminKeys.users.counts(params), view] as const,
+    retryDelay: userAdminRetryDelay,
     queryFn: ({ signal }) =>
       callAdapter(async () => {
         const page = await adapter.listUsers({
@@ -141,6 +147,7 @@ export function userCountViewQueryOptions(adapter: UserAdminAdapter, params: Use
 export function accessDiagnosticsQueryOptions(adapter: UserAdminAdapter, userId: string) {
   return queryOptions<AccessDiagnostics, UserAdminError>({
     queryKey: userAdminKeys.users.diagnostics(userId),
+    retryDelay: userAdminRetryDelay,
     queryFn: ({ signal }) =>
       callAdapter(() => {
         if (!adapter.getAccessDiagnostics) throw new Error('The adapter has no getAccessDiagnostics.');
@@ -157,6 +164,7 @@ export function accessDiagnosticsQueryOptions(adapter: UserAdminAdapter, userId:
 export function rolesQueryOptions(adapter: UserAdminAdapter) {
   return queryOptions<Role[], UserAdminError>({
     queryKey: userAdminKeys.roles(),
+    retryDelay: userAdminRetryDelay,
     queryFn: ({ signal }) => callAdapter(() => adapter.listRoles({ signal })),
   });
 }
@@ -169,6 +177,7 @@ export function rolesQueryOptions(adapter: UserAdminAdapter) {
 export function modulesQueryOptions(adapter: UserAdminAdapter) {
   return queryOptions<Module[], UserAdminError>({
     queryKey: userAdminKeys.modules(),
+    retryDelay: userAdminRetryDelay,
     queryFn: ({ signal }) => callAdapter(() => adapter.listModules({ signal })),
   });
 }
@@ -181,6 +190,7 @@ export function modulesQueryOptions(adapter: UserAdminAdapter) {
 export function invitationsListQueryOptions(adapter: UserAdminAdapter, params: InvitationsListParams) {
   return queryOptions<Page<Invitation>, UserAdminError>({
     queryKey: userAdminKeys.invitations.list(params),
+    retryDelay: userAdminRetryDelay,
     queryFn: ({ signal }) => callAdapter(() => adapter.listInvitations({ ...params, signal })),
   });
 }
@@ -193,6 +203,7 @@ export function invitationsListQueryOptions(adapter: UserAdminAdapter, params: I
 export function entitiesQueryOptions(adapter: UserAdminAdapter, params: EntitiesListParams) {
   return infiniteQueryOptions({
     queryKey: userAdminKeys.entities.list(params),
+    retryDelay: userAdminRetryDelay,
     initialPageParam: 0,
     queryFn: ({ signal, pageParam }): Promise<Page<Entity>> =>
       callAdapter(() => adapter.listEntities({ ...params, pageIndex: pageParam, signal })),
@@ -212,6 +223,7 @@ export function entitiesByIdsQueryOptions(adapter: UserAdminAdapter, ids: readon
   const sorted = [...ids].sort();
   return queryOptions<Entity[], UserAdminError>({
     queryKey: userAdminKeys.entities.byIds(sorted),
+    retryDelay: userAdminRetryDelay,
     queryFn: ({ signal }) =>
       callAdapter(async () => {
         if (sorted.length === 0) return [];

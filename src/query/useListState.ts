@@ -29,6 +29,11 @@ export interface PagedListResult<T, S> {
   /** `items` are the previous page's while the new one loads. */
   isPlaceholderData: boolean;
   error: UserAdminError | null;
+  /**
+   * While a failed load is being retried automatically: the failure and how many so far (a
+   * rate-limited one waits for its `retryAfterMs`, see `LoadingState`'s `retrying`); `null` otherwise.
+   */
+  retrying: { error: UserAdminError; failureCount: number } | null;
   refetch: () => void;
   state: S;
   setPageIndex: (pageIndex: number) => void;
@@ -97,6 +102,7 @@ export function usePagedListResult<T, S extends { pageSize: number }>(
     isFetching: query.isFetching,
     isPlaceholderData: query.isPlaceholderData,
     error: query.error,
+    retrying: query.isFetching && !query.error && query.failureReason ? { error: query.failureReason, failureCount: query.failureCount } : null,
     refetch,
     state,
   };

@@ -1,5 +1,6 @@
-import type { ComponentProps, ReactNode } from 'react';
+import { useEffect, useState, type ComponentProps, type ReactNode } from 'react';
 import { translateError, useUserAdminTranslation } from '../i18n';
+import { retryAfterOf } from '../query/retry';
 import { Button } from './Button';
 import { cx } from './cx';
 
@@ -8,6 +9,11 @@ export interface LoadingStateProps extends ComponentProps<'div'> {
   label?: string;
   /** Skeleton lines. Defaults to 5. */
   rows?: number;
+  /**
+   * The failure being retried (a query's `failureReason` while it still fetches), with how many so
+   * far: a rate-limited one shows when the next try is ({@link RetryNotice}). Defaults to none.
+   */
+  retrying?: { error: unknown; failureCount: number } | null;
 }
 
 /**
@@ -15,12 +21,59 @@ export interface LoadingStateProps extends ComponentProps<'div'> {
  * @example
  * if (list.isLoading) return <LoadingState rows={8} />;
  */
-export function LoadingState({ label, rows = 5, className, ...props }: LoadingStateProps) {
+export function LoadingState({ label, rows = 5, retrying, className, ...props }: LoadingStateProps) {
   const { t } = useUserAdminTranslation();
   return (
-    <div data-slot="loading-state" {...props} role="status" aria-label={label ?? t('common.loading')} className={cx('uak-loading', className)}>
-      {Array.from({ length: rows }, (_, i) => <span key={i} className="uak-skeleton" aria-hidden="true" />)}
-    </div>
+    <>
+      {retrying ? <RetryNotice error={retrying.error} failureCount={retrying.failureCount} /> : null}
+      <div data-slot="loading-state" {...props} role="status" aria-label={label ?? t('common.loading')} className={cx('uak-loading', className)}>
+        {Array.from({ length: rows }, (_, i) => <span key={i} className="uak-skeleton" aria-hidden="true" />)}
+      </div>
+    </>
+  );
+}
+
+export interface RetryNoticeProps extends ComponentProps<'p'> {
+  /** The failure being retried; nothing shows unless it is rate-limited with a `retryAfterMs`. */
+  error: unknown;
+  /** How many failures so far: each new one starts the countdown again. Defaults to 1. */
+  failureCount?: number;
+}
+
+/**
+ * While a rate-limited request waits for its `Retry-After` before the automatic retry: "Trying
+ * again in 12 seconds…", counting down each second (polite status, announced once per failure).
+ * @example
+ * {query.isFetching && query.failureReason ? <RetryNotice error={query.failureReason} failureCount={query.failureCount} /> : null}
+ */
+export function RetryNotice({ error, failureCount = 1, className, ...props }: RetryNoticeProps) {
+  const { t } = useUserAdminTranslation();
+  const wait = retryAfterOf(error);
+  const [until, setUntil] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (wait === null) {
+      setUntil(null);
+      return;
+    }
+    const start = Date.now();
+    setNow(start);
+    setUntil(start + wait);
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const stop = setTimeout(() => clearInterval(timer), wait + 1000);
+    return () => {
+      clearInterval(timer);
+      clearTimeout(stop);
+    };
+  }, [wait, failureCount, error]);
+  if (wait === null || until === null) return null;
+  const seconds = Math.ceil(Math.max(0, until - now) / 1000);
+  return (
+    <p data-slot="retry-notice" {...props} className={cx('uak-retry-notice uak-muted', className)}>
+      <span aria-hidden="true">{seconds > 0 ? t('ui.retryingIn', { count: seconds }) : t('ui.retryingNow')}</span>
+      {/* Announced once per failure, not every second. */}
+      <span className="uak-sr-only" role="status">{t('ui.retryingIn', { count: Math.ceil(wait / 1000) })}</span>
+    </p>
   );
 }
 

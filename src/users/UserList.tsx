@@ -109,7 +109,7 @@ export function UserList(props: UserListProps) {
   if (list.error) {
     content = <ErrorState title={t('users.loadError')} error={list.error} onRetry={list.refetch} />;
   } else if (list.isLoading) {
-    content = <LoadingState rows={Math.min(list.state.pageSize, 8)} />;
+    content = <LoadingState rows={Math.min(list.state.pageSize, 8)} retrying={list.retrying} />;
   } else if (list.total === 0) {
     content = <UserListEmpty users={users} sso={sso} onInvite={onInvite} emptyAction={emptyAction} />;
   } else {
