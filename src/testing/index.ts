@@ -34,7 +34,8 @@ export interface ConformanceSelection {
  * The checks a harness expects to be skipped on its backend: check id → the documented reason
  * (a ticket, a limitation of the backend). A check counts as skipped when the harness lacks a
  * control it needs, the adapter lacks the optional method it exercises, `skip` leaves it out, or
- * the backend declares its feature `false` in `settings.features`.
+ * the backend declares its feature `false` in `settings.features` (or, for `versions`, its users
+ * carry no `version`: see `detectFeatures`).
  * @example
  * const expectedSkips: ExpectedSkips = {
  *   'counts.agree': 'getUserCounts is approximate on our backend (ticket #123)',
