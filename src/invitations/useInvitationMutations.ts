@@ -3,7 +3,7 @@ import { isAbortError, toUserAdminError, type UserAdminError } from '../adapter/
 import type { Invitation, InviteUsersInput, InviteUsersResult } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import { removeInvitations, writeInvitation } from '../query/cache/invitations';
-import { invalidateCounts, writeUserInvitation } from '../query/cache/users';
+import { invalidateCounts, refetchIfPartial, writeUserInvitation } from '../query/cache/users';
 import { mapWithConcurrency } from '../query/concurrency';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
@@ -29,7 +29,10 @@ export function useInviteUsers(options: UserAdminMutationOptions<InviteUsersResu
       void invalidateCounts(queryClient);
       options.onSuccess?.(result, input);
     },
-    onError: (error, input) => options.onError?.(error, input),
+    onError: (error, input) => {
+      refetchIfPartial(queryClient, error);
+      options.onError?.(error, input);
+    },
     onSettled: (result, error, input) => options.onSettled?.(result, error, input),
   });
 }
@@ -58,7 +61,10 @@ export function useResendInvitation(options: UserAdminMutationOptions<Invitation
       afterResend(queryClient, [invitation]);
       options.onSuccess?.(invitation, variables);
     },
-    onError: (error, variables) => options.onError?.(error, variables),
+    onError: (error, variables) => {
+      refetchIfPartial(queryClient, error);
+      options.onError?.(error, variables);
+    },
     onSettled: (invitation, error, variables) => options.onSettled?.(invitation, error, variables),
   });
 }
@@ -82,7 +88,10 @@ export function useRevokeInvitation(options: UserAdminMutationOptions<void, Invi
       afterRevoke(queryClient, [variables.id]);
       options.onSuccess?.(data, variables);
     },
-    onError: (error, variables) => options.onError?.(error, variables),
+    onError: (error, variables) => {
+      refetchIfPartial(queryClient, error);
+      options.onError?.(error, variables);
+    },
     onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),
   });
 }
@@ -182,7 +191,10 @@ export function useBulkResendInvitations(options: InvitationBulkOptions = {}) {
       afterResend(queryClient, data.results.flatMap((result) => (result.ok && result.invitation ? [result.invitation] : [])));
       options.onSuccess?.(data, variables);
     },
-    onError: (error, variables) => options.onError?.(error, variables),
+    onError: (error, variables) => {
+      refetchIfPartial(queryClient, error);
+      options.onError?.(error, variables);
+    },
     onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),
   });
 }
@@ -206,7 +218,10 @@ export function useBulkRevokeInvitations(options: InvitationBulkOptions = {}) {
       afterRevoke(queryClient, data.results.filter((result) => result.ok).map((result) => result.id));
       options.onSuccess?.(data, variables);
     },
-    onError: (error, variables) => options.onError?.(error, variables),
+    onError: (error, variables) => {
+      refetchIfPartial(queryClient, error);
+      options.onError?.(error, variables);
+    },
     onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),
   });
 }

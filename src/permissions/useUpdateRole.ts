@@ -5,6 +5,7 @@ import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
+import { refetchIfPartial } from '../query/cache/users';
 
 /** What {@link useUpdateRole} sends: the role and its new preset. */
 export interface UpdateRoleVariables {
@@ -37,7 +38,10 @@ export function useUpdateRole(options: UserAdminMutationOptions<Role, UpdateRole
       void queryClient.invalidateQueries({ queryKey: userAdminKeys.roles() });
       options.onSuccess?.(role, variables);
     },
-    onError: (error, variables) => options.onError?.(error, variables),
+    onError: (error, variables) => {
+      refetchIfPartial(queryClient, error);
+      options.onError?.(error, variables);
+    },
     onSettled: (role, error, variables) => options.onSettled?.(role, error, variables),
   });
 }

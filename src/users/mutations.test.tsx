@@ -178,7 +178,7 @@ describe('bulk actions', () => {
     return rest;
   }
 
-  it('given the bulk method and one refused item, resolves with per-item results and updates only the succeeded rows', async () => {
+  it('given the bulk method and one refused item, resolves with per-item results, updates only the succeeded rows, and refetches the lists', async () => {
     const { store, adapter, wrapper } = setup();
     const targets = activeUsers(store, 3);
     const ids = [...targets.map((u) => u.id), CURRENT_ADMIN_ID];
@@ -194,7 +194,8 @@ describe('bulk actions', () => {
     await waitFor(() => expect(row(result.current.list.items, targets[0]!.id)?.status).toBe('deactivated'));
     for (const u of targets) expect(row(result.current.list.items, u.id)?.status).toBe('deactivated');
     expect(row(result.current.list.items, CURRENT_ADMIN_ID)?.status).toBe('active');
-    expect(adapter.listUsers.mock.calls.length).toBe(listCalls);
+    // A partial result (one item refused): the lists refetch, as the backend holds only part of what was asked.
+    await waitFor(() => expect(adapter.listUsers.mock.calls.length).toBeGreaterThan(listCalls));
   });
 
   it('given no bulk method, loops over setUserStatus with at most `concurrency` calls in flight and never rejects for a failed item', async () => {

@@ -6,7 +6,7 @@ import { mapWithConcurrency } from '../query/concurrency';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, removeUsers, writeUser } from '../query/cache/users';
+import { invalidateCounts, refetchAfterPartial, removeUsers, writeUser } from '../query/cache/users';
 
 /**
  * How many single calls run at once when the adapter has no bulk method.
@@ -72,9 +72,15 @@ export function useBulkSetUserStatus(options: BulkOptions<BulkSetUserStatusVaria
         writeUser(queryClient, result.id, user ? () => user : (row) => ({ ...row, status: variables.status }));
       }
       void invalidateCounts(queryClient);
+      // Some items failed: what the backend holds is only partly what was asked.
+      if (data.results.some((result) => !result.ok)) refetchAfterPartial(queryClient);
       options.onSuccess?.(data, variables);
     },
-    onError: (error, variables) => options.onError?.(error, variables),
+    onError: (error, variables) => {
+      // A bulk call that failed as a whole may have applied some items (an earlier chunk): refetch.
+      refetchAfterPartial(queryClient);
+      options.onError?.(error, variables);
+    },
     onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),
   });
 }
@@ -109,9 +115,13 @@ export function useBulkRemoveUsers(options: BulkOptions<BulkRemoveUsersVariables
       removeUsers(queryClient, data.results.filter((result) => result.ok).map((result) => result.id));
       void invalidateCounts(queryClient);
       void queryClient.invalidateQueries({ queryKey: userAdminKeys.invitations.lists() });
+      if (data.results.some((result) => !result.ok)) refetchAfterPartial(queryClient);
       options.onSuccess?.(data, variables);
     },
-    onError: (error, variables) => options.onError?.(error, variables),
+    onError: (error, variables) => {
+      refetchAfterPartial(queryClient);
+      options.onError?.(error, variables);
+    },
     onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),
   });
 }

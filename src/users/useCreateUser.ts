@@ -5,7 +5,7 @@ import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts } from '../query/cache/users';
+import { invalidateCounts, refetchIfPartial } from '../query/cache/users';
 
 /**
  * Creates a login user (who gets an invitation) or a contact. On success the new user is put in
@@ -29,7 +29,10 @@ export function useCreateUser(options: UserAdminMutationOptions<CreateUserResult
       if (result.invitation) void queryClient.invalidateQueries({ queryKey: userAdminKeys.invitations.lists() });
       options.onSuccess?.(result, input);
     },
-    onError: (error, input) => options.onError?.(error, input),
+    onError: (error, input) => {
+      refetchIfPartial(queryClient, error);
+      options.onError?.(error, input);
+    },
     onSettled: (result, error, input) => options.onSettled?.(result, error, input),
   });
 }

@@ -4,7 +4,7 @@ import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, refetchStaleUser, removeUsers } from '../query/cache/users';
+import { invalidateCounts, refetchIfPartial, refetchStaleUser, removeUsers } from '../query/cache/users';
 
 export interface RemoveUserVariables {
   id: string;
@@ -38,6 +38,7 @@ export function useRemoveUser(options: UserAdminMutationOptions<void, RemoveUser
     onError: (error, variables) => {
       // Someone else changed the user: the row and the lists are refetched to show what is there now.
       if (error.reason === 'stale') refetchStaleUser(queryClient, variables.id);
+      refetchIfPartial(queryClient, error);
       options.onError?.(error, variables);
     },
     onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),

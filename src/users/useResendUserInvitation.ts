@@ -3,7 +3,7 @@ import type { UserAdminError } from '../adapter/errors';
 import type { Invitation, User } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import { writeInvitation } from '../query/cache/invitations';
-import { writeUserInvitation } from '../query/cache/users';
+import { refetchIfPartial, writeUserInvitation } from '../query/cache/users';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
 
@@ -33,7 +33,10 @@ export function useResendUserInvitation(options: UserAdminMutationOptions<Invita
       writeInvitation(queryClient, invitation);
       options.onSuccess?.(invitation, user);
     },
-    onError: (error, user) => options.onError?.(error, user),
+    onError: (error, user) => {
+      refetchIfPartial(queryClient, error);
+      options.onError?.(error, user);
+    },
     onSettled: (invitation, error, user) => options.onSettled?.(invitation, error, user),
   });
 }

@@ -4,7 +4,7 @@ import type { User } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, refetchStaleUser, restoreUser, resumeCancelled, snapshotUser, writeUser, type UserSnapshot } from '../query/cache/users';
+import { invalidateCounts, refetchIfPartial, refetchStaleUser, restoreUser, resumeCancelled, snapshotUser, writeUser, type UserSnapshot } from '../query/cache/users';
 
 export interface SetUserStatusVariables {
   id: string;
@@ -40,6 +40,7 @@ export function useSetUserStatus(options: UserAdminMutationOptions<User, SetUser
       if (snapshot) restoreUser(queryClient, snapshot);
       // Someone else changed the user: the row and the lists are refetched to show what is there now.
       if (error.reason === 'stale') refetchStaleUser(queryClient, variables.id);
+      refetchIfPartial(queryClient, error);
       options.onError?.(error, variables);
     },
     onSuccess: (user, variables) => {

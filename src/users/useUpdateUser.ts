@@ -5,7 +5,7 @@ import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, refetchStaleUser, writeUser } from '../query/cache/users';
+import { invalidateCounts, refetchIfPartial, refetchStaleUser, writeUser } from '../query/cache/users';
 
 export interface UpdateUserVariables {
   id: string;
@@ -56,6 +56,7 @@ export function useUpdateUser(options: UserAdminMutationOptions<UpdateUserResult
     onError: (error, variables) => {
       // Someone else changed the user: what the caches hold is out of date.
       if (error.reason === 'stale') refetchStaleUser(queryClient, variables.id);
+      refetchIfPartial(queryClient, error);
       options.onError?.(error, variables);
     },
     onSettled: (result, error, variables) => options.onSettled?.(result, error, variables),

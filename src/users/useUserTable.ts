@@ -17,7 +17,7 @@ import { useActingRules } from '../entities/useActingRules';
 import { useUserAdminTranslation } from '../i18n/useUserAdminTranslation';
 import { checkAccessChange, checkActOnUser, clearAdminOnly, type Refusal, type RuleTarget } from '../core';
 import { useUserAdminContext } from '../provider/context';
-import { invalidateCounts, writeUser } from '../query/cache/users';
+import { invalidateCounts, refetchAfterPartial, writeUser } from '../query/cache/users';
 import { mapWithConcurrency } from '../query/concurrency';
 import { userAdminKeys } from '../query/keys';
 import { callAdapter } from '../query/normalize';
@@ -590,6 +590,7 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
               void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
               void invalidateCounts(queryClient);
             }
+            if (results.some((result) => !result.ok)) refetchAfterPartial(queryClient);
           }
         }
       } catch (error) {

@@ -100,6 +100,16 @@ export function refetchAfterPartial(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: userAdminKeys.invitations.all });
 }
 
+/**
+ * After a failure that may have left the backend partly changed (reason `partially_applied`):
+ * {@link refetchAfterPartial}. Returns whether it did.
+ */
+export function refetchIfPartial(queryClient: QueryClient, error: { reason?: string } | null | undefined): boolean {
+  if (error?.reason !== 'partially_applied') return false;
+  refetchAfterPartial(queryClient);
+  return true;
+}
+
 /** Invalidates every counts query (both the `getUserCounts` and the per-view fallback ones). */
 export function invalidateCounts(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: userAdminKeys.users.allCounts() });
