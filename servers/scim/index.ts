@@ -109,8 +109,8 @@ export interface ScimRequestRecord {
  * const rule: ScimFaultRule = { method: 'PUT', path: /^\/Users\//, nth: 1 };
  */
 export interface ScimFaultRule {
-  /** The HTTP method. Defaults to any. */
-  method?: string;
+  /** The HTTP method, or any of several (`['PUT', 'PATCH', 'DELETE']`: a write). Defaults to any. */
+  method?: string | readonly string[];
   /** The path below the base path (`/Groups/role-admin`), or a pattern it must match. */
   path: string | RegExp;
   /** Which matching request fails, counting from 1 from the call on. Defaults to 1 (the next one). */
@@ -466,7 +466,8 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
   const matchRule = (req: { method: string; path: string; body: unknown }): UserAdminErrorCode | null => {
     for (const entry of rules) {
       const { rule } = entry;
-      if (rule.method !== undefined && rule.method.toUpperCase() !== req.method) continue;
+      const methods = rule.method === undefined ? null : (typeof rule.method === 'string' ? [rule.method] : rule.method).map((m) => m.toUpperCase());
+      if (methods && !methods.includes(req.method)) continue;
       if (typeof rule.path === 'string' ? rule.path !== req.path : !rule.path.test(req.path)) continue;
       if (rule.body && !rule.body(req.body)) continue;
       entry.left -= 1;

@@ -54,6 +54,8 @@ export async function createScimHarness(
     // The POST /Users creating the address fails, alone or as its operation inside a /Bulk request.
     failInvite: (email) =>
       server.failMatching({ method: 'POST', path: '/Users', body: (b) => (b as { userName?: string } | undefined)?.userName?.toLowerCase() === email.toLowerCase() }, 'unavailable'),
+    // The next PUT, PATCH or DELETE of this user fails (503), alone or as its operation inside a /Bulk request.
+    failWriteOf: (userId) => server.failMatching({ method: ['PUT', 'PATCH', 'DELETE'], path: `/Users/${encodeURIComponent(userId)}` }, 'unavailable'),
     setLatency: (ms) => server.setLatency(ms),
     disallowedDomainEmail: 'someone@not-acme.test',
     disallowedDomainMemberEmail: LEGACY_MEMBER.email,
