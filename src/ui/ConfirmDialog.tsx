@@ -19,6 +19,12 @@ export interface ConfirmDialogProps {
   onConfirm: () => void;
   /** More content between the description and the buttons. Defaults to none. */
   children?: ReactNode;
+  /**
+   * Where the focus goes when the dialog closes (confirmed, cancelled or dismissed with Escape): a
+   * dialog opened from a menu item has nothing to return to, and the focus would drop to the page.
+   * Called at close; `null` (or an element no longer in the page) keeps Radix's default. Defaults to none.
+   */
+  returnFocusTo?: () => HTMLElement | null | undefined;
 }
 
 /**
@@ -29,7 +35,9 @@ export interface ConfirmDialogProps {
  *   description={t('users.remove.description')} confirmLabel={t('actions.remove')}
  *   pending={remove.isPending} error={remove.error} onConfirm={() => remove.mutate(id, { onSuccess: () => setOpen(false) })} />
  */
-export function ConfirmDialog({ open, onOpenChange, title, description, confirmLabel, tone = 'danger', pending = false, error, onConfirm, children }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open, onOpenChange, title, description, confirmLabel, tone = 'danger', pending = false, error, onConfirm, children, returnFocusTo,
+}: ConfirmDialogProps) {
   const { t } = useUserAdminTranslation();
   return (
     <Dialog open={open} onOpenChange={(next) => { if (!pending) onOpenChange(next); }}>
@@ -38,6 +46,12 @@ export function ConfirmDialog({ open, onOpenChange, title, description, confirmL
         title={title}
         description={description}
         data-slot="confirm-dialog"
+        onCloseAutoFocus={(event) => {
+          const target = returnFocusTo?.();
+          if (!target?.isConnected) return;
+          event.preventDefault();
+          target.focus();
+        }}
         footer={
           <>
             <DialogClose asChild>

@@ -30,7 +30,7 @@ export interface UserListProps extends UseUserTableOptions, Omit<ComponentProps<
   virtualizeAbove?: number;
 }
 
-type RowConfirm = { user: User; action: 'deactivate' | 'remove' };
+type RowConfirm = { user: User; action: 'deactivate' | 'remove'; trigger: HTMLElement | null; rowIndex: string | null };
 
 /**
  * The users screen: views with counts (Active, Invited, Deactivated, Contacts, All), search and
@@ -78,10 +78,25 @@ export function UserList(props: UserListProps) {
   const onRowAction = (user: User, action: UserRowAction) => {
     if (action === 'deactivate' || action === 'remove') {
       setRowConfirmError(null);
-      setRowConfirm({ user, action });
+      // The menu that opened the confirmation is closing: remember its trigger, to return there.
+      const trigger = panelRef.current?.querySelector<HTMLElement>('[data-slot="action-menu-trigger"][aria-expanded="true"]') ?? null;
+      const rowIndex = trigger?.closest<HTMLElement>('tr[data-index]')?.dataset.index ?? null;
+      setRowConfirm({ user, action, trigger, rowIndex });
     } else {
       void users.runRowAction(user, action);
     }
+  };
+  // Where the focus returns when the row confirmation closes: the row's menu trigger (or, if the row
+  // was re-rendered or removed, the trigger of the row now at its place), never the page body.
+  const lastRowConfirm = useRef<RowConfirm | null>(null);
+  if (rowConfirm) lastRowConfirm.current = rowConfirm;
+  const rowConfirmFocus = (): HTMLElement | null => {
+    const last = lastRowConfirm.current;
+    if (!last) return null;
+    if (last.trigger?.isConnected) return last.trigger;
+    return last.rowIndex === null
+      ? null
+      : (panelRef.current?.querySelector<HTMLElement>(`tbody tr[data-index="${last.rowIndex}"] [data-slot="action-menu-trigger"]`) ?? null);
   };
   const confirmRow = async () => {
     if (!rowConfirm) return;
@@ -155,6 +170,7 @@ export function UserList(props: UserListProps) {
         pending={rowConfirmPending}
         error={rowConfirmError}
         onConfirm={() => void confirmRow()}
+        returnFocusTo={rowConfirmFocus}
       />
       <UserListBulkConfirm users={users} action={bulkAction} onClose={() => setBulkAction(null)} />
     </UserAdminRoot>
