@@ -1,10 +1,12 @@
-import { act, renderHook, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { MODULE_IDS, ROLE_IDS, createFaultInjector, createMemoryAdapter, createMockStore } from '../../mocks';
 import { createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
 import { INVITE_CONFIRM_ABOVE, MAX_INVITE_ADDRESSES } from '../core/limits';
 import { countAddressProblems, inviteFormSchema } from './invite.schema';
 import { parseEmails, parseEmailsInSlices } from './parseEmails';
+import { InviteEmailsField } from './InviteEmailsField';
 import { useInviteForm } from './useInviteForm';
 
 function setup(defaultValues?: Parameters<typeof useInviteForm>[0]) {
@@ -232,5 +234,38 @@ describe('useInviteForm: bounds and hygiene', () => {
     await loaded(result);
     act(() => void result.current.addText('ana@\u0430cme.fr, bob@acme.fr'));
     expect(result.current.chips.map((c) => c.domainRisk)).toEqual(['mixed_script', null]);
+  });
+});
+
+describe('InviteEmailsField: the warnings and the confirmation, as shown', () => {
+  function Form() {
+    const invite = useInviteForm({ defaultValues: { roleId: ROLE_IDS.user, entityIds: ['entity-acme-france'] } });
+    return (
+      <form onSubmit={(event) => void invite.submit(event)}>
+        <InviteEmailsField invite={invite} />
+        <button type="submit">send</button>
+      </form>
+    );
+  }
+
+  it('flags a mixed-script domain on its chip, asks "Invite 51 people?" with the focus on the confirm button, and sends on it', async () => {
+    const store = createMockStore({ userCount: 30 });
+    const adapter = spyOnAdapter(createMemoryAdapter(store, { faults: createFaultInjector() }));
+    const user = userEvent.setup();
+    render(<Form />, { wrapper: createWrapper(adapter) });
+    const input = await screen.findByRole('textbox');
+    const count = INVITE_CONFIRM_ABOVE + 1;
+    const addresses = ['ana@\u0430cme.fr', ...Array.from({ length: count - 1 }, (_, i) => `p${i}@acme.fr`)];
+    act(() => input.focus());
+    await user.paste(addresses.join(', '));
+    expect(await screen.findByText("This domain mixes alphabets: check it's the one you mean.")).toBeInTheDocument();
+    fireEvent.submit(screen.getByRole('button', { name: 'send' }).closest('form')!);
+    expect(await screen.findByText(`Invite ${count} people?`)).toBeInTheDocument();
+    const confirm = screen.getByRole('button', { name: `Invite ${count} people` });
+    await waitFor(() => expect(confirm).toHaveFocus());
+    expect(adapter.inviteUsers).not.toHaveBeenCalled();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(adapter.inviteUsers).toHaveBeenCalledTimes(1));
+    expect(adapter.inviteUsers.mock.calls[0]![0].input.emails).toHaveLength(count);
   });
 });

@@ -361,16 +361,19 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
   const selectedRole = roles.find((r) => r.id === roleId);
   const locked = useMemo(() => new Set(lockedModuleIds(selectedRole ?? null, modules)), [selectedRole, modules]);
 
-  const [confirmation, setConfirmation] = useState<{ count: number } | null>(null);
+  // The addresses waiting for confirmation: changing them asks again.
+  const [pendingConfirm, setConfirmation] = useState<readonly string[] | null>(null);
   const confirmed = useRef(false);
-  // Changing the addresses asks again.
-  useEffect(() => setConfirmation(null), [emails]);
+  const confirmation = useMemo(
+    () => (pendingConfirm && pendingConfirm.length === emails.length && pendingConfirm.every((text, i) => text === emails[i]) ? { count: emails.length } : null),
+    [pendingConfirm, emails],
+  );
 
   const onValid = async (values: InviteFormValues) => {
     setSubmitError(null);
     const sent = values.emails.map(chipAddress);
     if (sent.length > INVITE_CONFIRM_ABOVE && !confirmed.current) {
-      setConfirmation({ count: sent.length });
+      setConfirmation(values.emails);
       return;
     }
     confirmed.current = false;
