@@ -186,6 +186,10 @@ describe('useInviteForm: bounds and hygiene', () => {
     expect(result.current.chips).toHaveLength(MAX_INVITE_ADDRESSES);
     expect(parseEmails(result.current.inputValue).map((a) => a.email)).toEqual(list(20, MAX_INVITE_ADDRESSES));
     expect(result.current.form.getFieldState('emails').error?.message).toBe('invite.tooManyAddresses');
+    // Taking a chip back for correction keeps the addresses past the limit: none is lost, none becomes a 501st chip.
+    act(() => result.current.editChip(0));
+    expect(result.current.chips).toHaveLength(MAX_INVITE_ADDRESSES);
+    expect(parseEmails(result.current.inputValue).map((a) => a.email)).toEqual(['person0@acme.fr', ...list(19, MAX_INVITE_ADDRESSES + 1)]);
     const base = { roleId: 'r', permissions: {}, adminScope: 'all' as const, entityIds: ['e'], subtreeEntityIds: [] };
     expect(inviteFormSchema.safeParse({ ...base, emails: list(MAX_INVITE_ADDRESSES + 1) }).error?.issues.map((i) => i.message)).toEqual([
       'invite.tooManyAddresses',

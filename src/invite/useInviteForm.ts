@@ -332,9 +332,18 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
       const current = getValues('emails');
       const text = current[index];
       if (text === undefined) return;
-      const drafted = parseEmails(inputValue).map((a) => a.text);
-      setEmails([...current.filter((_, i) => i !== index), ...drafted]);
-      setInputValue(text);
+      const others = current.filter((_, i) => i !== index);
+      // A long text left in the input (addresses past the limit) stays there, after the chip's text.
+      if (inputValue.length > SYNC_PARSE_CHARS) {
+        setEmails(others);
+        setInputValue(`${text}, ${inputValue}`);
+        return;
+      }
+      const drafted = parseEmails(inputValue);
+      const room = Math.max(0, MAX_INVITE_ADDRESSES - others.length);
+      const left = restText(drafted.slice(room));
+      setEmails([...others, ...drafted.slice(0, room).map((a) => a.text)]);
+      setInputValue(left ? `${text}, ${left}` : text);
     },
     [getValues, setEmails, inputValue],
   );
