@@ -113,6 +113,27 @@ function InviteDialogContent({ invite, className }: { invite: UseInviteFormResul
 
   const ready = !invite.isLoading && !invite.loadError && settings;
 
+  // "Send invitations" with an invalid or duplicate chip left sends nothing: say so at the top (an
+  // alert, again on every press) and put the focus on the first such chip, whose reason it describes.
+  const latest = useRef(invite);
+  latest.current = invite;
+  const [blockedAttempt, setBlockedAttempt] = useState(0);
+  const blocked = blockedAttempt > 0 && invite.problemCount > 0 && !invite.isSubmitting;
+  const onSubmit = async (event: { preventDefault(): void }) => {
+    event.preventDefault();
+    await invite.submit();
+    // After the render that shows the chips the typed text became.
+    setTimeout(() => {
+      if (latest.current.problemCount === 0) return;
+      setBlockedAttempt((n) => n + 1);
+      const chip = contentRef.current?.querySelector<HTMLElement>(
+        '[data-slot="invite-chips"] li:is([data-status="invalid"], [data-status="duplicate"]) [data-slot="chip-activate"]',
+      );
+      chip?.focus();
+      chip?.scrollIntoView?.({ block: 'nearest' });
+    }, 0);
+  };
+
   // A result or a failure shows at the top of the form, while the person is at the submit button: bring it into view.
   const statusRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -157,7 +178,7 @@ function InviteDialogContent({ invite, className }: { invite: UseInviteFormResul
       ) : !ready ? (
         <LoadingState rows={4} />
       ) : (
-        <form id={formId} noValidate onSubmit={(event) => void invite.submit(event)} className="uak-invite-form" data-slot="invite-form">
+        <form id={formId} noValidate onSubmit={(event) => void onSubmit(event)} className="uak-invite-form" data-slot="invite-form">
           <div ref={statusRef} className="uak-invite-status" data-slot="invite-status">
           {submitError ? (
             <StatusMessage tone="error" data-slot="invite-error">
@@ -165,6 +186,11 @@ function InviteDialogContent({ invite, className }: { invite: UseInviteFormResul
               <p>{t('invite.failed')}</p>
               {rootError ? <p>{translateInviteFieldError(t, rootError)}</p> : null}
               {!multiEntity && entityError ? <p>{translateInviteFieldError(t, entityError)}</p> : null}
+            </StatusMessage>
+          ) : null}
+          {blocked ? (
+            <StatusMessage key={blockedAttempt} tone="error" data-slot="invite-blocked">
+              {t('invite.notSentFixAddresses', { count: invite.problemCount })}
             </StatusMessage>
           ) : null}
           {outcome ? <InviteResults outcome={outcome} /> : null}
