@@ -140,7 +140,7 @@ function PermissionMatrixView({ matrix, searchDebounceMs, t }: { matrix: UsePerm
   const columns = useMemo(() => (users ? [roleColumn] : []), [users, roleColumn]);
 
   let content: ReactNode;
-  if (matrix.isLoading) content = <LoadingState rows={6} />;
+  if (matrix.isLoading) content = <LoadingState rows={6} retrying={matrix.list?.retrying ?? null} />;
   else if (matrix.error) content = <ErrorState title={t('permissionMatrix.loadError')} error={matrix.error} onRetry={matrix.refetch} />;
   else if (matrix.rows.length === 0) {
     content = users ? <EmptyState title={t('permissionMatrix.empty')} hint={t('permissionMatrix.emptyHint')} /> : <EmptyState title={t('permissionMatrix.emptyRoles')} />;
