@@ -7,7 +7,7 @@ import type {
   SortDirection, User, UserCounts, UserFilter, UserSortField,
 } from '../src/adapter/types';
 import type { FieldErrors } from '../src/adapter/errors';
-import { ALL_ENTITIES, entityInScope, scopeRoots } from '../src/core';
+import { ALL_ENTITIES, checkPageSize, entityInScope, scopeRoots } from '../src/core';
 import { SIGN_IN_USER_AGENTS } from './fixtures';
 import { createRandom, hashSeed } from './random';
 import {
@@ -119,10 +119,12 @@ function matcher(state: StoreState, search: string | undefined, filter: UserFilt
   };
 }
 
+/** A page index from 0, a page size from 1 to the core's `MAX_PAGE_SIZE` (over it: `too_long`, see `checkPageSize`). */
 function checkPaging(pageIndex: number, pageSize: number): void {
   const fieldErrors: FieldErrors = {};
   if (!Number.isInteger(pageIndex) || pageIndex < 0) fieldErrors.pageIndex = 'invalid_format';
-  if (!Number.isInteger(pageSize) || pageSize < 1) fieldErrors.pageSize = 'invalid_format';
+  const pageSizeProblem = checkPageSize(pageSize);
+  if (pageSizeProblem) fieldErrors.pageSize = pageSizeProblem;
   if (Object.keys(fieldErrors).length > 0) throw validation(fieldErrors, undefined, 'Invalid paging');
 }
 

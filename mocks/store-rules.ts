@@ -42,12 +42,13 @@ export function validation(fieldErrors: FieldErrors, reason?: DomainErrorReason,
   return new UserAdminError('validation', detail ? `${message} (${detail})` : message, { fieldErrors, ...(reason ? { reason } : {}) });
 }
 
-export function parseOrThrow<T>(schema: z.ZodMiniType<T>, value: unknown): T {
+/** `value` parsed by `schema`, or a `validation` error with a field code per issue (`field` names a value that is not an object). */
+export function parseOrThrow<T>(schema: z.ZodMiniType<T>, value: unknown, field = '_'): T {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {
-    const path = issue.path.map(String).join('.') || '_';
+    const path = issue.path.length === 0 ? field : field === '_' ? issue.path.map(String).join('.') : `${field}.${issue.path.map(String).join('.')}`;
     if (fieldErrors[path]) continue;
     const known = MESSAGE_CODES[issue.message];
     fieldErrors[path] = known ?? (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined ? 'required' : 'invalid_format');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserAdminError } from '../src/adapter/errors';
 import type { User } from '../src/adapter/types';
+import { MAX_BULK_IDS, MAX_PAGE_SIZE } from '../src/core';
 import { DAY_MS, createClock } from './clock';
 import { CURRENT_ADMIN_ID, MODULE_IDS, ROLE_IDS, ROOT_ENTITY_ID } from './fixtures';
 import { SYSTEM_ACTOR_ID, createMockStore, type MockStore } from './store';
@@ -28,7 +29,15 @@ function loginInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const all = (store: MockStore): User[] => store.listUsers({ pageIndex: 0, pageSize: 100_000 }).items;
+/** Every user, by pages of the largest size allowed. */
+function all(store: MockStore): User[] {
+  const users: User[] = [];
+  for (let pageIndex = 0; ; pageIndex++) {
+    const page = store.listUsers({ pageIndex, pageSize: MAX_PAGE_SIZE });
+    users.push(...page.items);
+    if (users.length >= page.total || page.items.length === 0) return users;
+  }
+}
 
 function activeAdmins(store: MockStore): User[] {
   return store.listUsers({ pageIndex: 0, pageSize: 1000, filter: { roleIds: [ROLE_IDS.admin], status: ['active'] } }).items;
@@ -176,6 +185,17 @@ describe('listUsers', () => {
 
   it('given a bad page size, refuses with a validation error', () => {
     expect(caught(() => createMockStore().listUsers({ pageIndex: 0, pageSize: 0 })).code).toBe('validation');
+  });
+
+  it('given a page size over MAX_PAGE_SIZE, refuses every listing with pageSize too_long, and serves MAX_PAGE_SIZE', () => {
+    const store = createMockStore();
+    const tooLong = { code: 'validation', fieldErrors: { pageSize: 'too_long' } };
+    expect(caught(() => store.listUsers({ pageIndex: 0, pageSize: MAX_PAGE_SIZE + 1 }))).toMatchObject(tooLong);
+    expect(caught(() => store.listUsers({ pageIndex: 0, pageSize: 1e9, search: 'a' }))).toMatchObject(tooLong);
+    expect(caught(() => store.listInvitations({ pageIndex: 0, pageSize: 10_000 }))).toMatchObject(tooLong);
+    expect(caught(() => store.listEntities({ pageIndex: 0, pageSize: 10_000 }))).toMatchObject(tooLong);
+    expect(caught(() => store.listUsers({ pageIndex: 0, pageSize: 1.5 })).fieldErrors).toEqual({ pageSize: 'invalid_format' });
+    expect(store.listUsers({ pageIndex: 0, pageSize: MAX_PAGE_SIZE }).items.length).toBeGreaterThan(0);
   });
 });
 
@@ -413,6 +433,17 @@ describe('status and removal', () => {
     const { results } = store.removeUsers({ ids });
     expect(results.filter((r) => r.ok)).toHaveLength(ids.length - 1);
     expect(results.find((r) => r.id === CURRENT_ADMIN_ID)).toMatchObject({ ok: false, error: { code: 'forbidden', reason: 'self_action' } });
+  });
+
+  it('given more than MAX_BULK_IDS ids, refuses the whole bulk call with ids too_long and changes nothing', () => {
+    const store = createMockStore();
+    const ids = ['user-jose', ...Array.from({ length: MAX_BULK_IDS }, (_, i) => `nobody-${i}`)];
+    const tooLong = { code: 'validation', fieldErrors: { ids: 'too_long' } };
+    expect(caught(() => store.setUsersStatus({ ids, status: 'deactivated' }))).toMatchObject(tooLong);
+    expect(caught(() => store.removeUsers({ ids }))).toMatchObject(tooLong);
+    expect(store.getUser({ id: 'user-jose' }).status).toBe('active');
+    expect(store.setUsersStatus({ ids: ids.slice(0, MAX_BULK_IDS), status: 'deactivated' }).results).toHaveLength(MAX_BULK_IDS);
+    expect(caught(() => store.removeUsers({ ids: [] }))).toMatchObject({ code: 'validation', fieldErrors: { ids: 'required' } });
   });
 });
 
@@ -777,7 +808,7 @@ describe('admin scope (acting as a scoped admin)', () => {
     expect(caught(() => karim.updateUser({ id: mixed.id, patch: { phone: '+33 1 00 00 00 00' } }))).toMatchObject(forbidden);
     // An admin with a broader scope than Karim's is not his to administer either.
     expect(caught(() => karim.setUserStatus({ id: CURRENT_ADMIN_ID, status: 'deactivated' }))).toMatchObject(forbidden);
-    expect(karim.listUsers({ pageIndex: 0, pageSize: 100_000 }).total).toBe(all(store).length);
+    expect(karim.listUsers({ pageIndex: 0, pageSize: 1 }).total).toBe(all(store).length);
     expect(store.getUser({ id: user.id }).status).toBe('active');
   });
 

@@ -51,12 +51,16 @@
  *   `deactivate` policy). `updateUser`, `setUserStatus`, `removeUser` and `updateRole` given an
  *   `expectedVersion` that is not the current one refuse with `conflict`/`stale` (core `checkVersion`)
  *   and change nothing. The bulk methods take no versions.
+ * - **Bounds** (`src/core/limits.ts`, `docs/limits.md`): a list page holds at most `MAX_PAGE_SIZE`
+ *   rows (`pageSize` over it: `validation`, `pageSize: too_long`), a bulk call at most `MAX_BULK_IDS`
+ *   ids (`ids: too_long`; none: `ids: required`), through the shared schemas like every input.
  */
 import type {
   AccessDiagnostics, BulkResult, CreateUserInput, CreateUserResult, Entity, EntityKind, Invitation, InviteUsersInput, InviteUsersResult,
   ListEntitiesParams, ListInvitationsParams, ListUsersParams, Module, Page, Role, RolePatch, Settings, UpdateUserResult, User, UserCounts,
   UserFilter, UserPatch, VersionedWrite,
 } from '../src/adapter/types';
+import { bulkIdsSchema } from '../src/adapter/schemas';
 import type { Clock } from './clock';
 import { CURRENT_ADMIN_ID } from './fixtures';
 import { acceptInvitation, inviteUsers, resendInvitation, revokeInvitation } from './store-invites';
@@ -64,7 +68,7 @@ import { diagnostics, getUserCounts, listEntities, listInvitations, listUsers } 
 import {
   createState, load, mustUser, sweep, toUser, withSettingsDefaults, type MockSettingsPatch, type MockStoreOptions, type StoreState,
 } from './store-records';
-import { SYSTEM_ACTOR_ID, currentUser } from './store-rules';
+import { SYSTEM_ACTOR_ID, currentUser, parseOrThrow } from './store-rules';
 import { addEntity, bulk, createUser, remove, setStatus, updateRole, updateUser } from './store-writes';
 
 // The store is split along its seams, all sharing one `StoreState`: `./store-records` (records,
@@ -170,8 +174,8 @@ function view(state: StoreState, viewerId: string): MockStore {
     listEntities: op((params) => listEntities(state, params)),
     getUserCounts: op((params = {}) => getUserCounts(state, params)),
     getAccessDiagnostics: op(({ userId }) => diagnostics(state, userId)),
-    setUsersStatus: op(({ ids, status }) => bulk(ids, (id) => setStatus(state, id, status))),
-    removeUsers: op(({ ids }) => bulk(ids, (id) => {
+    setUsersStatus: op(({ ids, status }) => bulk(parseOrThrow(bulkIdsSchema, ids, 'ids'), (id) => setStatus(state, id, status))),
+    removeUsers: op(({ ids }) => bulk(parseOrThrow(bulkIdsSchema, ids, 'ids'), (id) => {
       remove(state, id);
       return undefined;
     })),

@@ -7,7 +7,7 @@ import { CURRENT_ADMIN_ID, FIXTURE_ROLES, createFaultInjector, createMemoryAdapt
 import { UserAdminError, isUserAdminError } from '../../src/adapter/errors';
 import type { BulkResult, ListUsersParams, User, UserAdminAdapter } from '../../src/adapter/types';
 import {
-  ancestryFromParents, checkAccessChange, checkActOnUser, checkGrant, enforce, entityInScope, isActiveAdminUser, refusalError, ssoRefusal,
+  MAX_PAGE_SIZE, ancestryFromParents, checkAccessChange, checkActOnUser, checkGrant, enforce, entityInScope, isActiveAdminUser, refusalError, ssoRefusal,
   type Grant, type Refusal, type RuleContext, type UserAction,
 } from '../../src/core';
 import {
@@ -352,11 +352,11 @@ function ruled(store: MockStore, inner: UserAdminAdapter, actorId: string, defec
   const has = (d: Defect) => defects.has(d);
   const ctx = (): RuleContext => {
     const actor = store.getUser({ id: actorId });
-    const entities = store.listEntities({ pageIndex: 0, pageSize: 10_000 }).items;
+    const entities = store.listEntities({ pageIndex: 0, pageSize: MAX_PAGE_SIZE }).items;
     return { actor: { id: actorId, isAdmin: isAdminRole(actor.roleId), adminScope: actor.adminScope }, ancestry: ancestryFromParents(entities) };
   };
   const lastActiveAdmin = (id: string) => {
-    const admins = store.listUsers({ pageIndex: 0, pageSize: 10_000 }).items.filter((u) => isActiveAdminUser(u, (r) => isAdminRole(r)));
+    const admins = store.listUsers({ pageIndex: 0, pageSize: MAX_PAGE_SIZE }).items.filter((u) => isActiveAdminUser(u, (r) => isAdminRole(r)));
     return admins.length === 1 && admins[0]!.id === id;
   };
   const refuse = (refusal: Refusal | null) => {

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createMockStore } from '../../../mocks';
 import type { ListUsersParams, UserSortField } from '../../adapter/types';
+import { MAX_PAGE_SIZE } from '../../core/limits';
 import { matchesUserSearch, queryUsers } from './user-query';
 
 const FIELDS: UserSortField[] = ['name', 'email', 'status', 'role', 'lastSignInAt', 'createdAt'];
 
 describe('queryUsers', () => {
   const store = createMockStore({ userCount: 300, seed: 7 });
-  const everyone = store.listUsers({ pageIndex: 0, pageSize: 10_000 }).items;
-  const entities = store.listEntities({ pageIndex: 0, pageSize: 10_000 }).items;
+  // The store serves at most MAX_PAGE_SIZE rows a page: its 300 users and its entities fit in one.
+  const everyone = store.listUsers({ pageIndex: 0, pageSize: MAX_PAGE_SIZE }).items;
+  const entities = store.listEntities({ pageIndex: 0, pageSize: MAX_PAGE_SIZE }).items;
   const parent = new Map(entities.map((e) => [e.id, e.parentId]));
   const ancestorsOf = (id: string) => {
     const out: string[] = [];
