@@ -13,6 +13,7 @@ import type { BetterAuthCall } from './transport';
 import type { BetterAuthConfig } from './options';
 import type { BetterAuthSnapshots, Signal, Snapshot, Structure } from './snapshot';
 import { refuse } from './errors';
+import { checkPaging } from './input';
 
 /** What the reads are built on. */
 export interface ReadDeps {
@@ -123,6 +124,7 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
     async listUsers(params: ListUsersParams): Promise<Page<User>> {
       const { signal, pageIndex, pageSize: size, sort, search, filter } = params;
       throwIfAborted(signal);
+      checkPaging(pageIndex, size); // at most MAX_PAGE_SIZE rows (`pageSize: too_long`)
       if (filter?.kind === 'contact') return { items: [], total: 0 };
       // Our users only (memberships and invitations of our organizations), so no page of the
       // platform's list-users can stand for a page of ours: filtered, sorted and paged in memory.
@@ -135,6 +137,7 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
     },
 
     async listInvitations({ signal, pageIndex, pageSize: size, search, status }) {
+      checkPaging(pageIndex, size);
       const { snapshot, users, mapped } = await everyone(signal);
       const ctx = mappingContext(snapshot);
       const usersByEmail = new Map(users.map((u) => [u.email.toLowerCase(), u]));
@@ -164,6 +167,7 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
     },
 
     async listEntities({ signal, search, parentId, ids, pageIndex, pageSize: size }) {
+      checkPaging(pageIndex, size);
       const { entities } = await loadStructure(signal);
       const q = search?.trim() ? foldText(search.trim()) : '';
       const matching = entities.filter(

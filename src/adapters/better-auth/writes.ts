@@ -16,8 +16,13 @@ import type { BetterAuthConfig } from './options';
 import type { BetterAuthSnapshots } from './snapshot';
 import type { BetterAuthReads } from './reads';
 import { refuse } from './errors';
+import { parseInput } from './input';
+import { createLoginUserSchema, inviteUsersSchema, userPatchSchema } from '../../adapter/schemas';
 import { emailKey, type BetterAuthRules } from './rules';
 import type { BetterAuthOperations } from './operations';
+
+/** This adapter keeps no usernames (its settings say `mode: 'none'`): one sent is still bounded by the schemas. */
+const NO_USERNAMES = { mode: 'none' } as const;
 
 /** An address inviteUsers could not invite, with the error's code and reason. */
 const inviteFailure = (email: string, e: unknown): InviteFailure =>
@@ -56,10 +61,12 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
     invitee ?? { id: '', adminScope: null, entityIds: [...new Set(invitationEntityIds(pending))] };
 
   const methods: WriteMethods = {
-    async createUser({ input, signal }): Promise<CreateUserResult> {
+    async createUser({ input: raw, signal }): Promise<CreateUserResult> {
       throwIfAborted(signal);
-      if (input.kind === 'contact') throw refuse('validation', 'better-auth has no contacts (features.contacts is false)', undefined, { kind: 'not_allowed' });
+      if (raw.kind === 'contact') throw refuse('validation', 'better-auth has no contacts (features.contacts is false)', undefined, { kind: 'not_allowed' });
       enforceSso(sso().enforced, 'createLoginUser');
+      // The shared schema, as the reference store: names cleaned (cleanName) and bounded, phone and username bounded.
+      const input = parseInput(createLoginUserSchema(NO_USERNAMES), raw);
       const email = emailKey(input.email);
       await checkLoginEmail(email, input.email);
       const s = await loadStructure(signal);
@@ -83,8 +90,10 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
       }
     },
 
-    async updateUser({ id, patch, signal }) {
+    async updateUser({ id, patch: given, signal }) {
       const { snapshot: s, raw, user } = await readUser(id, signal);
+      // The shared schema, as the reference store: names cleaned and bounded, phone and username bounded.
+      const patch = parseInput(userPatchSchema(NO_USERNAMES), given ?? {});
       const newRoleId = patch.roleId ?? user.roleId;
       const role = newRoleId ? mustRole(s, newRoleId) : null;
       if (patch.permissions !== undefined) {
@@ -260,8 +269,10 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
       }
     },
 
-    async inviteUsers({ input, signal }): Promise<InviteUsersResult> {
+    async inviteUsers({ input: raw, signal }): Promise<InviteUsersResult> {
       throwIfAborted(signal);
+      // The shared schema, as the reference store: at most MAX_INVITE_ADDRESSES addresses (`emails: too_long`), names cleaned and bounded.
+      const input = parseInput(inviteUsersSchema, raw);
       // The classification and its order are the core's: SSO, invalid, duplicate (screenInvitees),
       // then already a user of ours, domain, disposable (classifyInvitee).
       // With nobody left to invite (every address under enforced SSO), nothing is checked or sent, as in the reference store.
@@ -298,7 +309,7 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
         await mapWithConcurrency(toInvite, inviteConcurrency, async (email) => {
           const given = names.get(email);
           try {
-            await createInvited(email, { firstName: given?.firstName?.trim() ?? '', lastName: given?.lastName?.trim() ?? '' }, role.id, byOrg, {}, signal, accounts.get(email));
+            await createInvited(email, { firstName: given?.firstName ?? '', lastName: given?.lastName ?? '' }, role.id, byOrg, {}, signal, accounts.get(email));
             done.push(email);
           } catch (e) {
             if (isAbortError(e) || (isUserAdminError(e) && (e.code === 'unauthorized' || e.code === 'forbidden'))) aborted ??= e;

@@ -19,6 +19,7 @@ import { createScimAdapterTransport, createTransport } from './transport';
 import { createReads } from './reads';
 import { createRules } from './rules';
 import { createWrites } from './writes';
+import { checkPaging } from './input';
 
 export { SCIM_USER_EXTENSION, SCIM_GROUP_EXTENSION, capabilitiesOf, type ScimServiceProviderConfig, type ProviderCapabilities } from './protocol';
 export type { ScimAdapterOptions, ScimSsoSettings, ValueOrGetter } from './options';
@@ -99,6 +100,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
 
     async listInvitations({ signal, pageIndex, pageSize, search, status }) {
       throwIfAborted(signal);
+      checkPaging(pageIndex, pageSize);
       const rows = (await invitedUsers(signal))
         .filter(({ user }) => (!status || user.invitation?.status === status) && matchesUserSearch(user, search))
         .map(({ user, r }) => invitationOf(user, r))
@@ -138,6 +140,7 @@ export function createScimAdapter(options: ScimAdapterOptions): UserAdminAdapter
 
     async listEntities(params) {
       throwIfAborted(params.signal);
+      checkPaging(params.pageIndex, params.pageSize);
       if (options.listEntities) return options.listEntities(params);
       const q = params.search ? foldText(params.search.trim()) : '';
       const ids = params.ids ? new Set(params.ids) : null;

@@ -19,6 +19,7 @@ import { adminScopeFromScim, roleFromGroup, userFromScim } from './mapping';
 import { resolve, type ScimAdapterOptions, type ScimSsoSettings } from './options';
 import { sharedRead, type ScimRequest } from './transport';
 import { ALL_OPERATORS, SORT_ATTRIBUTE, createQueryPlan, filterShape } from './query-plan';
+import { checkPaging } from './input';
 
 const X = SCIM_USER_EXTENSION;
 
@@ -129,7 +130,7 @@ export function createReads({ options, request, now, ancestorsOf }: ReadDeps) {
   async function listUsers(params: ListUsersParams): Promise<Page<User>> {
     const { signal, pageIndex, pageSize } = params;
     throwIfAborted(signal);
-    if (!Number.isInteger(pageIndex) || pageIndex < 0 || !Number.isInteger(pageSize) || pageSize < 1) return queryUsers([], params);
+    checkPaging(pageIndex, pageSize); // at most MAX_PAGE_SIZE rows (`pageSize: too_long`)
     const caps = await provider(signal);
     const sort = params.sort ?? { field: 'name', direction: 'asc' };
     const sortBy = caps.sort ? SORT_ATTRIBUTE[sort.field] : undefined;

@@ -8,6 +8,7 @@ import type { Role, Settings, User } from '../../adapter/types';
 import { UserAdminError, type FieldErrors } from '../../adapter/errors';
 import { isValidEmail } from '../../adapter/schemas';
 import {
+  MAX_PAGE_SIZE,
   actorOf,
   checkActOnUser,
   checkLoginEmail as coreCheckLoginEmail,
@@ -74,8 +75,13 @@ export function createRules({ options, reads, ancestry }: RuleDeps) {
   async function activeAdminIds(signal?: AbortSignal): Promise<string[]> {
     const adminRoles = (await roles(signal)).filter((r) => r.isAdmin).map((r) => r.id);
     if (adminRoles.length === 0) return [];
-    const page = await listUsers({ pageIndex: 0, pageSize: 10_000, filter: { roleIds: adminRoles, status: ['active'] }, signal });
-    return page.items.map((u) => u.id);
+    // By pages of the largest size a list serves (MAX_PAGE_SIZE), until the total is read.
+    const ids: string[] = [];
+    for (let pageIndex = 0; ; pageIndex++) {
+      const page = await listUsers({ pageIndex, pageSize: MAX_PAGE_SIZE, filter: { roleIds: adminRoles, status: ['active'] }, signal });
+      for (const u of page.items) ids.push(u.id);
+      if (page.items.length < MAX_PAGE_SIZE || ids.length >= page.total) return ids;
+    }
   }
 
   /**

@@ -23,6 +23,7 @@ import type {
   UserPatch,
 } from '../../adapter/types';
 import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted, type FieldErrors } from '../../adapter/errors';
+import { bulkIdsSchema, createUserSchema, inviteUsersSchema, userPatchSchema } from '../../adapter/schemas';
 import { withUndo } from '../shared/undo';
 import { mapWithConcurrency } from '../../query/concurrency';
 import {
@@ -57,9 +58,12 @@ import type { ScimAdapterOptions } from './options';
 import type { ScimRequest } from './transport';
 import type { ScimReads } from './reads';
 import { invalid, type ScimRules } from './rules';
+import { parseInput } from './input';
 
 const DAY = 24 * 60 * 60 * 1000;
 const X = SCIM_USER_EXTENSION;
+/** This adapter keeps no usernames (its settings say `mode: 'none'`): one sent is still bounded by the schemas. */
+const NO_USERNAMES = { mode: 'none' } as const;
 
 /** An address inviteUsers could not invite, with the error's code and reason. */
 const inviteFailure = (email: string, e: unknown): InviteFailure =>
@@ -283,19 +287,21 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     };
   }
 
-  async function createUser({ input, signal }: { input: CreateUserInput; signal?: AbortSignal }): Promise<CreateUserResult> {
+  async function createUser({ input: raw, signal }: { input: CreateUserInput; signal?: AbortSignal }): Promise<CreateUserResult> {
     throwIfAborted(signal);
-    const email = input.email.trim().toLowerCase();
-    if (!input.firstName?.trim() && input.kind === 'contact') throw invalid('First name required', { firstName: 'required' });
+    if (raw?.kind === 'contact' && options.contacts === false) throw new UserAdminError('forbidden', 'Contacts are not enabled');
+    if (raw?.kind === 'login') enforce(ssoRefusal((await ssoSettings()).enforced, 'createLoginUser'));
+    // The shared schemas, as the reference store: names cleaned (cleanName) and bounded, phone and username bounded.
+    const input = parseInput(createUserSchema(NO_USERNAMES), raw);
+    const email = input.email;
     if (input.kind === 'contact') {
-      if (options.contacts === false) throw new UserAdminError('forbidden', 'Contacts are not enabled');
       checkEmail(email);
       checkEntities([input.entityId]);
       enforce(checkGrant(await ruleContext(signal), { entityIds: [input.entityId] }));
       const body: Omit<ScimUser, 'id'> = {
         schemas: [SCIM_USER_SCHEMA, X],
         userName: email,
-        name: { givenName: input.firstName.trim(), familyName: input.lastName.trim(), formatted: `${input.firstName} ${input.lastName}`.trim() },
+        name: { givenName: input.firstName, familyName: input.lastName, formatted: `${input.firstName} ${input.lastName}`.trim() },
         displayName: `${input.firstName} ${input.lastName}`.trim(),
         emails: [{ value: email, type: 'work', primary: true }],
         ...(input.phone ? { phoneNumbers: [{ value: input.phone, type: 'work' }] } : {}),
@@ -305,12 +311,11 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
       const created = await request<ScimUser>({ method: 'POST', path: '/Users', body, signal });
       return { user: await toUser(created, signal), invitation: null };
     }
-    enforce(ssoRefusal((await ssoSettings()).enforced, 'createLoginUser'));
     checkEmail(email);
     await checkLoginEmail(email);
     const { role, ctx, adminScope } = await checkedGrant(input, signal);
     const body = loginResource(
-      { ...input, email, firstName: input.firstName.trim(), lastName: input.lastName.trim(), role, adminScope },
+      { ...input, email, role, adminScope },
       newInvitation({ value: ctx.actor.id }),
     );
     const created = await request<ScimUser>({ method: 'POST', path: '/Users', body, signal });
@@ -334,10 +339,12 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     }
   }
 
-  async function updateUserOnce({ id, patch, expectedVersion, signal }: { id: string; patch: UserPatch; expectedVersion?: string; signal?: AbortSignal }): Promise<UpdateUserResult> {
+  async function updateUserOnce({ id, patch: raw, expectedVersion, signal }: { id: string; patch: UserPatch; expectedVersion?: string; signal?: AbortSignal }): Promise<UpdateUserResult> {
     throwIfAborted(signal);
     const current = await getScimUser(id, signal);
     checkExpected(current, expectedVersion);
+    // The shared schema, as the reference store: names cleaned and bounded, phone and username bounded.
+    const patch: UserPatch = parseInput(userPatchSchema(NO_USERNAMES), raw ?? {});
     const before = await toUser(current, signal);
     const map = await roleMap(signal);
     const ctx = await ruleContext(signal);
@@ -501,8 +508,10 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     return { role, ctx, adminScope };
   }
 
-  async function inviteUsers({ input, signal }: Parameters<UserAdminAdapter['inviteUsers']>[0]): Promise<InviteUsersResult> {
+  async function inviteUsers({ input: raw, signal }: Parameters<UserAdminAdapter['inviteUsers']>[0]): Promise<InviteUsersResult> {
     throwIfAborted(signal);
+    // The shared schema, as the reference store: at most MAX_INVITE_ADDRESSES addresses (`emails: too_long`), names cleaned and bounded.
+    const input = parseInput(inviteUsersSchema, raw);
     // The core's classification, in its order (INVITE_SKIP_ORDER): SSO, invalid, duplicate first
     // (no lookup); with nobody left to invite (every address under enforced SSO), nothing is
     // checked or written, as in the reference store.
@@ -529,8 +538,8 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
       loginResource(
         {
           email,
-          firstName: names.get(email)?.firstName?.trim() ?? '',
-          lastName: names.get(email)?.lastName?.trim() ?? '',
+          firstName: names.get(email)?.firstName ?? '',
+          lastName: names.get(email)?.lastName ?? '',
           role,
           scope: input.scope ?? (input.entityIds.length > 1 ? 'group' : 'entity'),
           entityIds: input.entityIds,
@@ -709,8 +718,9 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
   }
 
   /** `setUsersStatus` (when the provider advertises `/Bulk`). */
-  const setUsersStatus: NonNullable<UserAdminAdapter['setUsersStatus']> = async ({ ids, status, signal }) => {
+  const setUsersStatus: NonNullable<UserAdminAdapter['setUsersStatus']> = async ({ ids: raw, status, signal }) => {
     throwIfAborted(signal);
+    const ids = parseInput(bulkIdsSchema, raw, 'ids'); // at most MAX_BULK_IDS (`ids: too_long`)
     const active = status === 'active';
     const ctx = await ruleContext(signal);
     // A reactivated user who never accepted gets their invitation again (or, under SSO, none): a
@@ -739,8 +749,9 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
   };
 
   /** `removeUsers` (when the provider advertises `/Bulk`). */
-  const removeUsers: NonNullable<UserAdminAdapter['removeUsers']> = async ({ ids, signal }) => {
+  const removeUsers: NonNullable<UserAdminAdapter['removeUsers']> = async ({ ids: raw, signal }) => {
     throwIfAborted(signal);
+    const ids = parseInput(bulkIdsSchema, raw, 'ids'); // at most MAX_BULK_IDS (`ids: too_long`)
     const ctx = await ruleContext(signal);
     const check = async (id: string, leaving: ReadonlySet<string>) => {
       await enforceActOn(ctx, await toUser(await getScimUser(id, signal), signal), 'remove', signal, leaving);
