@@ -108,7 +108,8 @@ export function InviteEmailsField({ invite, className }: InviteEmailsFieldProps)
                     }}
                     removeLabel={t('invite.emails.remove', { email: chip.address })}
                   >
-                    {chip.name ? <span className="uak-invite-chip-name">{chip.name}</span> : null}
+                    {/* A space after the name, so the visible text reads as the accessible name does ("Jane Doe jane@acme.fr"). */}
+                    {chip.name ? <><span className="uak-invite-chip-name">{chip.name}</span>{' '}</> : null}
                     {chip.address}
                   </Chip>
                 </li>
