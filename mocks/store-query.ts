@@ -2,18 +2,18 @@
  * The query plan of the reference backend (see `./store`): sorting (incrementally kept views),
  * matching, paging, counts, and the listings of users, invitations and entities.
  */
+import { checkPaging } from '../src/adapters/shared/input';
 import type {
   AccessDiagnostics, Entity, Invitation, ListEntitiesParams, ListInvitationsParams, ListUsersParams, Page, SignInFailureCode,
   SortDirection, User, UserCounts, UserFilter, UserSortField,
 } from '../src/adapter/types';
-import type { FieldErrors } from '../src/adapter/errors';
-import { ALL_ENTITIES, checkPageSize, entityInScope, scopeRoots } from '../src/core';
+import { ALL_ENTITIES, entityInScope, scopeRoots } from '../src/core';
 import { SIGN_IN_USER_AGENTS } from './fixtures';
 import { createRandom, hashSeed } from './random';
 import {
   cmp, invitationStatus, iso, mustUser, summaryOf, toEntity, toInvitation, toUser, type StoreState, type UserRec,
 } from './store-records';
-import { ctx, validation } from './store-rules';
+import { ctx } from './store-rules';
 import { foldText } from './text';
 
 type Plain<P> = Omit<P, 'signal'>;
@@ -120,13 +120,6 @@ function matcher(state: StoreState, search: string | undefined, filter: UserFilt
 }
 
 /** A page index from 0, a page size from 1 to the core's `MAX_PAGE_SIZE` (over it: `too_long`, see `checkPageSize`). */
-function checkPaging(pageIndex: number, pageSize: number): void {
-  const fieldErrors: FieldErrors = {};
-  if (!Number.isInteger(pageIndex) || pageIndex < 0) fieldErrors.pageIndex = 'invalid_format';
-  const pageSizeProblem = checkPageSize(pageSize);
-  if (pageSizeProblem) fieldErrors.pageSize = pageSizeProblem;
-  if (Object.keys(fieldErrors).length > 0) throw validation(fieldErrors, undefined, 'Invalid paging');
-}
 
 function page<T, R>(items: Iterable<T>, match: (item: T) => boolean, pageIndex: number, pageSize: number, map: (item: T) => R): Page<R> {
   checkPaging(pageIndex, pageSize);

@@ -4,9 +4,8 @@
  * this backend's own validation (shapes, unknown ids, modules and levels, taken emails and
  * usernames). The domain rules themselves are `src/core`'s: this module only calls them.
  */
-import type * as z from 'zod/mini';
-import { UserAdminError, type DomainErrorReason, type FieldErrorCode, type FieldErrors } from '../src/adapter/errors';
-import { VALIDATION_KEYS } from '../src/adapter/schemas';
+import { parseInput } from '../src/adapters/shared/input';
+import { UserAdminError, type DomainErrorReason, type FieldErrors } from '../src/adapter/errors';
 import type { AdminScope, ModulePermissions, Role, Settings, UserScope } from '../src/adapter/types';
 import {
   actorOf, checkAdminOnlyModules, checkLoginEmail as coreCheckLoginEmail, emailDomain, enforce, isActiveAdminUser, type RuleContext,
@@ -25,17 +24,6 @@ import { foldText } from './text';
  */
 export const SYSTEM_ACTOR_ID = 'system';
 
-const MESSAGE_CODES: Record<string, FieldErrorCode> = {
-  [VALIDATION_KEYS.required]: 'required',
-  [VALIDATION_KEYS.email]: 'invalid_email',
-  [VALIDATION_KEYS.usernameTooShort]: 'too_short',
-  [VALIDATION_KEYS.usernameCharset]: 'invalid_format',
-  [VALIDATION_KEYS.phone]: 'invalid_format',
-  [VALIDATION_KEYS.tooLong]: 'too_long',
-  [VALIDATION_KEYS.emailsRequired]: 'required',
-  [VALIDATION_KEYS.entityRequired]: 'required',
-  [VALIDATION_KEYS.roleRequired]: 'required',
-};
 
 export function validation(fieldErrors: FieldErrors, reason?: DomainErrorReason, message = 'Invalid input'): UserAdminError {
   const detail = Object.entries(fieldErrors).map(([k, v]) => `${k}: ${v}`).join(', ');
@@ -43,18 +31,8 @@ export function validation(fieldErrors: FieldErrors, reason?: DomainErrorReason,
 }
 
 /** `value` parsed by `schema`, or a `validation` error with a field code per issue (`field` names a value that is not an object). */
-export function parseOrThrow<T>(schema: z.ZodMiniType<T>, value: unknown, field = '_'): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.length === 0 ? field : field === '_' ? issue.path.map(String).join('.') : `${field}.${issue.path.map(String).join('.')}`;
-    if (fieldErrors[path]) continue;
-    const known = MESSAGE_CODES[issue.message];
-    fieldErrors[path] = known ?? (issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined ? 'required' : 'invalid_format');
-  }
-  throw validation(fieldErrors);
-}
+/** The input parsed by the shared schemas, as every backend parses it (`adapters/shared/input.ts`). */
+export const parseOrThrow = parseInput;
 
 // ---------------------------------------------------------------------------
 // Who acts

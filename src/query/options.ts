@@ -19,6 +19,7 @@ import {
   type UserCountsParams,
   type UsersListParams,
 } from './keys';
+import { MAX_PAGE_SIZE } from '../core';
 import { callAdapter } from './normalize';
 import { userAdminRetryDelay } from './retry';
 
@@ -227,8 +228,11 @@ export function entitiesByIdsQueryOptions(adapter: UserAdminAdapter, ids: readon
     queryFn: ({ signal }) =>
       callAdapter(async () => {
         if (sorted.length === 0) return [];
-        const page = await adapter.listEntities({ ids: sorted, pageIndex: 0, pageSize: sorted.length, signal });
-        return page.items;
+        // One request per MAX_PAGE_SIZE ids: a backend refuses a larger page.
+        const chunks: string[][] = [];
+        for (let i = 0; i < sorted.length; i += MAX_PAGE_SIZE) chunks.push(sorted.slice(i, i + MAX_PAGE_SIZE));
+        const pages = await Promise.all(chunks.map((ids) => adapter.listEntities({ ids, pageIndex: 0, pageSize: ids.length, signal })));
+        return pages.flatMap((page) => page.items);
       }),
   });
 }

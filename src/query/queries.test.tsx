@@ -11,6 +11,8 @@ import { useUserCounts } from '../users/useUserCounts';
 import { useUserList } from '../users/useUserList';
 import { useInvitationList } from '../invitations/useInvitationList';
 import { userAdminKeys } from './keys';
+import { entitiesByIdsQueryOptions } from './options';
+import { MAX_PAGE_SIZE } from '../core';
 import { prefetchUserAdmin } from './prefetch';
 import { createUserAdminQueryClient } from '../provider/queryClient';
 
@@ -123,5 +125,22 @@ describe('abort', () => {
     expect(signals[0]!.aborted).toBe(false);
     unmount();
     expect(signals[0]!.aborted).toBe(true);
+  });
+});
+
+describe('entities by ids', () => {
+  it('given more ids than a page may hold, asks for them in pages of at most MAX_PAGE_SIZE and returns them all', async () => {
+    const ids = Array.from({ length: MAX_PAGE_SIZE * 2 + 500 }, (_, i) => `e${String(i).padStart(5, '0')}`);
+    const asked: number[] = [];
+    const adapter = createTestAdapter({
+      listEntities: async ({ ids: wanted = [], pageSize }) => {
+        asked.push(pageSize);
+        if (pageSize > MAX_PAGE_SIZE) throw new UserAdminError('validation', 'page too large', { fieldErrors: { pageSize: 'too_long' } });
+        return { items: wanted.map((id) => ({ id, name: id, kind: 'company' as const, parentId: null, childCount: 0 })), total: wanted.length };
+      },
+    });
+    const entities = await createTestQueryClient().fetchQuery(entitiesByIdsQueryOptions(adapter, ids));
+    expect(asked).toEqual([MAX_PAGE_SIZE, MAX_PAGE_SIZE, 500]);
+    expect(entities.map((e) => e.id)).toEqual(ids);
   });
 });

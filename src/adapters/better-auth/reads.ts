@@ -13,7 +13,7 @@ import type { BetterAuthCall } from './transport';
 import type { BetterAuthConfig } from './options';
 import type { BetterAuthSnapshots, Signal, Snapshot, Structure } from './snapshot';
 import { refuse } from './errors';
-import { checkPaging } from './input';
+import { checkPaging } from '../shared/input';
 
 /** What the reads are built on. */
 export interface ReadDeps {

@@ -16,7 +16,7 @@ import type { BetterAuthConfig } from './options';
 import type { BetterAuthSnapshots } from './snapshot';
 import type { BetterAuthReads } from './reads';
 import { refuse } from './errors';
-import { parseInput } from './input';
+import { parseInput } from '../shared/input';
 import { createLoginUserSchema, inviteUsersSchema, userPatchSchema } from '../../adapter/schemas';
 import { emailKey, type BetterAuthRules } from './rules';
 import type { BetterAuthOperations } from './operations';

@@ -19,7 +19,7 @@ import { createScimAdapterTransport, createTransport } from './transport';
 import { createReads } from './reads';
 import { createRules } from './rules';
 import { createWrites } from './writes';
-import { checkPaging } from './input';
+import { checkPaging } from '../shared/input';
 
 export { SCIM_USER_EXTENSION, SCIM_GROUP_EXTENSION, capabilitiesOf, type ScimServiceProviderConfig, type ProviderCapabilities } from './protocol';
 export type { ScimAdapterOptions, ScimSsoSettings, ValueOrGetter } from './options';

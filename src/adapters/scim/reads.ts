@@ -19,7 +19,7 @@ import { adminScopeFromScim, roleFromGroup, userFromScim } from './mapping';
 import { resolve, type ScimAdapterOptions, type ScimSsoSettings } from './options';
 import { sharedRead, type ScimRequest } from './transport';
 import { ALL_OPERATORS, SORT_ATTRIBUTE, createQueryPlan, filterShape } from './query-plan';
-import { checkPaging } from './input';
+import { checkPaging } from '../shared/input';
 
 const X = SCIM_USER_EXTENSION;
 

@@ -58,7 +58,7 @@ import type { ScimAdapterOptions } from './options';
 import type { ScimRequest } from './transport';
 import type { ScimReads } from './reads';
 import { invalid, type ScimRules } from './rules';
-import { parseInput } from './input';
+import { parseInput } from '../shared/input';
 
 const DAY = 24 * 60 * 60 * 1000;
 const X = SCIM_USER_EXTENSION;

@@ -7,3 +7,4 @@ export { COMMON_DISPOSABLE_DOMAINS, domainIn, isCommonDisposableEmail, type Disp
 export { foldText } from './text';
 export { sendRequest } from './http';
 export { withUndo, type UndoLog } from './undo';
+export { parseInput, checkPaging } from './input';
