@@ -1,6 +1,8 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { User, UserAdminAdapter } from '../adapter/types';
+import { UserAdminError } from '../adapter/errors';
+import { MAX_BULK_IDS } from '../core';
 import { CURRENT_ADMIN_ID, DAY_MS, createFaultInjector, createMemoryAdapter, createMockStore, type MockStore } from '../../mocks';
 import { createTestQueryClient, createWrapper, deferred, spyOnAdapter } from '../../test/utils/test-adapter';
 import { userAdminKeys } from '../query/keys';
@@ -177,6 +179,33 @@ describe('bulk actions', () => {
     const { setUsersStatus: _s, removeUsers: _r, ...rest } = adapter;
     return rest;
   }
+
+  it('given more ids than MAX_BULK_IDS, calls the bulk method a chunk at a time, and a chunk that fails whole reports its own ids failed while the others keep their results', async () => {
+    const { store, wrapper } = setup({ userCount: 4_000, adapter: (memory) => {
+      let call = 0;
+      return { ...memory, setUsersStatus: async (params: Parameters<NonNullable<UserAdminAdapter['setUsersStatus']>>[0]) => {
+        call += 1;
+        expect(params.ids.length).toBeLessThanOrEqual(MAX_BULK_IDS);
+        if (call === 2) throw new UserAdminError('unavailable', 'second chunk down');
+        return memory.setUsersStatus!(params);
+      } };
+    } });
+    const ids: string[] = [];
+    for (let page = 0; ids.length < MAX_BULK_IDS * 2 + 10; page++) {
+      const items = store.listUsers({ pageIndex: page, pageSize: MAX_BULK_IDS, filter: { status: ['active'], kind: 'login' } }).items;
+      if (items.length === 0) throw new Error('not enough active users in the fixtures');
+      ids.push(...items.filter((u) => u.id !== CURRENT_ADMIN_ID).map((u) => u.id));
+    }
+    const wanted = ids.slice(0, MAX_BULK_IDS * 2 + 10);
+    const { result } = renderHook(() => useBulkSetUserStatus(), { wrapper });
+    const { results } = await act(() => result.current.mutateAsync({ ids: wanted, status: 'deactivated' }));
+    expect(results.map((r) => r.id)).toEqual(wanted);
+    const failed = results.filter((r) => !r.ok).map((r) => r.id);
+    expect(failed).toEqual(wanted.slice(MAX_BULK_IDS, MAX_BULK_IDS * 2));
+    expect(store.getUser({ id: wanted[0]! }).status).toBe('deactivated');
+    expect(store.getUser({ id: wanted[MAX_BULK_IDS]! }).status).toBe('active');
+    expect(store.getUser({ id: wanted.at(-1)! }).status).toBe('deactivated');
+  });
 
   it('given the bulk method and one refused item, resolves with per-item results, updates only the succeeded rows, and refetches the lists', async () => {
     const { store, adapter, wrapper } = setup();

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { toUserAdminError, type UserAdminError } from '../adapter/errors';
+import { isAbortError, toUserAdminError, type UserAdminError } from '../adapter/errors';
+import { MAX_BULK_IDS } from '../core';
 import type { BulkItemResult, BulkResult } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import { mapWithConcurrency } from '../query/concurrency';
@@ -32,6 +33,29 @@ export interface BulkRemoveUsersVariables {
   ids: string[];
 }
 
+/**
+ * Calls a bulk adapter method with at most `MAX_BULK_IDS` ids per call (backends refuse more),
+ * one chunk after another. A chunk whose call fails as a whole reports each of its ids failed with
+ * that error, and the chunks already applied keep their results, so every id gets its own truth.
+ * An abort still rejects.
+ */
+async function inChunks(ids: readonly string[], call: (ids: string[]) => Promise<BulkResult>): Promise<BulkResult> {
+  const results: BulkItemResult[] = [];
+  for (let i = 0; i < ids.length; i += MAX_BULK_IDS) {
+    const chunk = ids.slice(i, i + MAX_BULK_IDS);
+    try {
+      results.push(...(await callAdapter(() => call(chunk))).results);
+    } catch (error) {
+      if (isAbortError(error)) throw error;
+      // A single chunk failing whole is the bulk call failing whole: keep the usual rejection.
+      if (ids.length <= MAX_BULK_IDS) throw error;
+      const shape = toUserAdminError(error).toJSON();
+      for (const id of chunk) results.push({ id, ok: false, error: shape });
+    }
+  }
+  return { results };
+}
+
 async function settle(id: string, run: () => Promise<BulkItemResult>): Promise<BulkItemResult> {
   try {
     return await run();
@@ -41,7 +65,8 @@ async function settle(id: string, run: () => Promise<BulkItemResult>): Promise<B
 }
 
 /**
- * Activates or deactivates several users. Uses `adapter.setUsersStatus` when present, else calls
+ * Activates or deactivates several users. Uses `adapter.setUsersStatus` when present (at most
+ * `MAX_BULK_IDS` ids per call, a chunk after another), else calls
  * `setUserStatus` per user with at most `concurrency` in flight. Resolves with one result per id
  * (`{ id, ok, error? }`) and never rejects because some items failed (it rejects only when the
  * bulk call as a whole fails). Afterwards the succeeded rows are updated in the cached lists and
@@ -59,7 +84,7 @@ export function useBulkSetUserStatus(options: BulkOptions<BulkSetUserStatusVaria
   return useMutation<BulkResult, UserAdminError, BulkSetUserStatusVariables>({
     mutationFn: async ({ ids, status }) => {
       const bulk = adapter.setUsersStatus;
-      if (bulk) return callAdapter(() => bulk.call(adapter, { ids, status }));
+      if (bulk) return inChunks(ids, (chunk) => bulk.call(adapter, { ids: chunk, status }));
       const results = await mapWithConcurrency(ids, concurrency, (id) =>
         settle(id, async () => ({ id, ok: true, user: await adapter.setUserStatus({ id, status }) })),
       );
@@ -86,7 +111,8 @@ export function useBulkSetUserStatus(options: BulkOptions<BulkSetUserStatusVaria
 }
 
 /**
- * Removes several users. Uses `adapter.removeUsers` when present, else calls `removeUser` per user
+ * Removes several users. Uses `adapter.removeUsers` when present (at most `MAX_BULK_IDS` ids per
+ * call), else calls `removeUser` per user
  * with at most `concurrency` in flight. Resolves with one result per id and never rejects because
  * some items failed. Afterwards the removed rows leave the cached lists, and counts and invitation
  * lists are refetched.
@@ -102,7 +128,7 @@ export function useBulkRemoveUsers(options: BulkOptions<BulkRemoveUsersVariables
   return useMutation<BulkResult, UserAdminError, BulkRemoveUsersVariables>({
     mutationFn: async ({ ids }) => {
       const bulk = adapter.removeUsers;
-      if (bulk) return callAdapter(() => bulk.call(adapter, { ids }));
+      if (bulk) return inChunks(ids, (chunk) => bulk.call(adapter, { ids: chunk }));
       const results = await mapWithConcurrency(ids, concurrency, (id) =>
         settle(id, async () => {
           await adapter.removeUser({ id });
