@@ -119,8 +119,7 @@ function matcher(state: StoreState, search: string | undefined, filter: UserFilt
   };
 }
 
-/** A page index from 0, a page size from 1 to the core's `MAX_PAGE_SIZE` (over it: `too_long`, see `checkPageSize`). */
-
+/** One page of the matching items; the paging is checked first (`checkPaging`: a size from 1 to `MAX_PAGE_SIZE`). */
 function page<T, R>(items: Iterable<T>, match: (item: T) => boolean, pageIndex: number, pageSize: number, map: (item: T) => R): Page<R> {
   checkPaging(pageIndex, pageSize);
   const start = pageIndex * pageSize;

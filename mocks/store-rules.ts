@@ -30,7 +30,6 @@ export function validation(fieldErrors: FieldErrors, reason?: DomainErrorReason,
   return new UserAdminError('validation', detail ? `${message} (${detail})` : message, { fieldErrors, ...(reason ? { reason } : {}) });
 }
 
-/** `value` parsed by `schema`, or a `validation` error with a field code per issue (`field` names a value that is not an object). */
 /** The input parsed by the shared schemas, as every backend parses it (`adapters/shared/input.ts`). */
 export const parseOrThrow = parseInput;
 

@@ -38,18 +38,14 @@ describe('usePermissionMatrix: only what changed, measured from when the row ope
     const first = adapter.updateUser.mock.calls[0]![0];
     expect(first.patch.roleId).toBeUndefined();
     expect(first.expectedVersion).toBe(opened.version);
-    if (opened.version !== undefined) {
-      // A backend with versions refuses the write (the user changed since the row opened): the row
-      // starts again from theirs, keeping the admin's cell, and saving again goes through.
-      expect(saved.failed.map((f) => f.error.reason)).toEqual(['stale']);
-      await waitFor(() => expect(result.current.pending[ID]?.[MODULE_IDS.reports]).toBe(reports));
-      expect(result.current.pending[ID]?.[MODULE_IDS.documents]).toBe(documents);
-      saved = await act(() => result.current.save());
-      expect(adapter.updateUser.mock.calls[1]![0].expectedVersion).toBe(theirs);
-    } else {
-      // Without versions: the untouched cells carry the latest values known, not the opening ones.
-      expect(first.patch.permissions?.[MODULE_IDS.reports]).toBe(reports);
-    }
+    // The store has versions: it refuses the write (the user changed since the row opened), the
+    // row starts again from theirs, keeping the admin's cell, and saving again goes through.
+    expect(opened.version).toBeDefined();
+    expect(saved.failed.map((f) => f.error.reason)).toEqual(['stale']);
+    await waitFor(() => expect(result.current.pending[ID]?.[MODULE_IDS.reports]).toBe(reports));
+    expect(result.current.pending[ID]?.[MODULE_IDS.documents]).toBe(documents);
+    saved = await act(() => result.current.save());
+    expect(adapter.updateUser.mock.calls[1]![0].expectedVersion).toBe(theirs);
     expect(saved.saved).toEqual([ID]);
     expect(store.getUser({ id: ID }).permissions).toMatchObject({ [MODULE_IDS.documents]: documents, [MODULE_IDS.reports]: reports });
   });
