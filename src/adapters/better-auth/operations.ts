@@ -49,7 +49,7 @@ export function createOperations({ config, call, rules }: OperationDeps) {
         body: { email, role: roleId, organizationId, ...(teamIds.length > 0 ? { teamId: teamIds } : {}) },
         signal,
       });
-      if (invitation) undo.add(() => post('/organization/cancel-invitation', { invitationId: invitation.id }));
+      if (invitation) undo.add(() => post('/organization/cancel-invitation', { invitationId: invitation.id }), `invitation ${invitation.id} still pending`);
     }
   }
 
@@ -57,7 +57,7 @@ export function createOperations({ config, call, rules }: OperationDeps) {
   async function cancelAll(invitations: readonly BaInvitation[], signal: Signal, undo: UndoLog): Promise<void> {
     for (const inv of invitations) {
       await post('/organization/cancel-invitation', { invitationId: inv.id }, signal);
-      undo.add(() => post('/organization/invite-member', reinviteBody(inv)));
+      undo.add(() => post('/organization/invite-member', reinviteBody(inv)), `invitation of ${inv.email} cancelled`);
     }
   }
 
@@ -65,7 +65,7 @@ export function createOperations({ config, call, rules }: OperationDeps) {
   async function removeMember(m: BaMember, teamIds: readonly string[], signal: Signal, undo: UndoLog): Promise<void> {
     await post('/organization/remove-member', { memberIdOrEmail: m.id, organizationId: m.organizationId }, signal);
     const restore = options.addMember;
-    if (restore) undo.add(() => restore({ userId: m.userId, organizationId: m.organizationId, role: m.role, teamIds: [...teamIds] }));
+    if (restore) undo.add(() => restore({ userId: m.userId, organizationId: m.organizationId, role: m.role, teamIds: [...teamIds] }), `membership of ${m.userId} in ${m.organizationId} removed`);
   }
 
   /**
@@ -98,7 +98,7 @@ export function createOperations({ config, call, rules }: OperationDeps) {
         body: { email, name: joinName(names.firstName, names.lastName), ...(Object.keys(data).length > 0 ? { data } : {}) },
         signal,
       });
-      undo.add(() => post('/admin/remove-user', { userId: created.user.id }));
+      undo.add(() => post('/admin/remove-user', { userId: created.user.id }), `account ${created.user.id} created`);
       await inviteInto(email, roleId, byOrg, signal, undo);
       return created.user;
     });
@@ -108,7 +108,7 @@ export function createOperations({ config, call, rules }: OperationDeps) {
     if (!syncPlatformRole || isAdminRole(oldRoleId) === isAdminRole(newRoleId)) return;
     await post('/admin/set-role', { userId: user.id, role: isAdminRole(newRoleId) ? 'admin' : 'user' }, signal);
     const previous = parseRoleList(user.role ?? null);
-    undo.add(() => post('/admin/set-role', { userId: user.id, role: previous.length > 1 ? previous : (previous[0] ?? 'user') }));
+    undo.add(() => post('/admin/set-role', { userId: user.id, role: previous.length > 1 ? previous : (previous[0] ?? 'user') }), `platform role of ${user.id} changed`);
   }
 
   return { post, reinviteBody, inviteInto, cancelAll, removeMember, createInvited, setPlatformRole };

@@ -158,7 +158,7 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
           if (Object.keys(data).length > 0) {
             await post('/admin/update-user', { userId: id, data }, signal);
             const previous = Object.fromEntries(Object.keys(data).map((key) => [key, raw[key] ?? null]));
-            undo.add(() => post('/admin/update-user', { userId: id, data: previous }));
+            undo.add(() => post('/admin/update-user', { userId: id, data: previous }), `profile of ${id} changed`);
           }
 
           if (reinvites) {
@@ -169,7 +169,7 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
             if (roleChanges) {
               for (const m of members) {
                 await post('/organization/update-member-role', { memberId: m.id, role: patch.roleId, organizationId: m.organizationId }, signal);
-                undo.add(() => post('/organization/update-member-role', { memberId: m.id, role: parseRoleList(m.role), organizationId: m.organizationId }));
+                undo.add(() => post('/organization/update-member-role', { memberId: m.id, role: parseRoleList(m.role), organizationId: m.organizationId }), `role of ${m.userId} in ${m.organizationId} changed`);
               }
             }
             if (byOrg) {
@@ -179,10 +179,10 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
                   const body = { teamId: team.id, userId: id, organizationId: m.organizationId };
                   if (wanted.has(team.id) && !teamsNow.has(team.id)) {
                     await post('/organization/add-team-member', body, signal);
-                    undo.add(() => post('/organization/remove-team-member', body));
+                    undo.add(() => post('/organization/remove-team-member', body), `${body.userId} added to team ${body.teamId}`);
                   } else if (!wanted.has(team.id) && teamsNow.has(team.id)) {
                     await post('/organization/remove-team-member', body, signal);
-                    undo.add(() => post('/organization/add-team-member', body));
+                    undo.add(() => post('/organization/add-team-member', body), `${body.userId} removed from team ${body.teamId}`);
                   }
                 }
               }
@@ -388,7 +388,7 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
         for (const organizationId of s.dynamicRoleOrgs.get(id) ?? []) {
           await post('/organization/update-role', { roleName: id, organizationId, data: { permission } }, signal);
           const before = s.dynamicRolePermissions.get(id)?.get(organizationId) ?? {};
-          undo.add(() => post('/organization/update-role', { roleName: id, organizationId, data: { permission: before } }));
+          undo.add(() => post('/organization/update-role', { roleName: id, organizationId, data: { permission: before } }), `role ${id} changed in ${organizationId}`);
         }
       });
     } finally {

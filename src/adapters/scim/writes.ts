@@ -433,10 +433,10 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
       if (groupChange) {
         const { from, to } = groupChange;
         await changeMembers(to, [id], [], signal);
-        undo.add(() => changeMembers(to, [], [id]));
+        undo.add(() => changeMembers(to, [], [id]), `user ${id} left in role group ${to}`);
         if (from) {
           await changeMembers(from, [], [id], signal);
-          undo.add(() => changeMembers(from, [id], []));
+          undo.add(() => changeMembers(from, [id], []), `user ${id} out of role group ${from}`);
         }
       }
       return writeUser(current, next, expectedVersion, signal);
