@@ -51,7 +51,7 @@
  *   `deactivate` policy). `updateUser`, `setUserStatus`, `removeUser` and `updateRole` given an
  *   `expectedVersion` that is not the current one refuse with `conflict`/`stale` (core `checkVersion`)
  *   and change nothing. The bulk methods take no versions.
- * - **Bounds** (`src/core/limits.ts`, `docs/limits.md`): a list page holds at most `MAX_PAGE_SIZE`
+ * - **Bounds** (`src/adapter/limits.ts`, `docs/limits.md`): a list page holds at most `MAX_PAGE_SIZE`
  *   rows (`pageSize` over it: `validation`, `pageSize: too_long`), a bulk call at most `MAX_BULK_IDS`
  *   ids (`ids: too_long`; none: `ids: required`), through the shared schemas like every input.
  */

@@ -2,7 +2,7 @@
  * Schemas for everything a person types, written with `zod/mini` (~5 KB, where classic zod
  * costs ~90 KB). Messages are i18n keys (`validation.*`), translated where they are shown.
  *
- * Bounds are the core's (`src/core/limits.ts`, listed in `docs/limits.md`). Anything over a
+ * Bounds are the core's (`src/adapter/limits.ts`, listed in `docs/limits.md`). Anything over a
  * bound fails with {@link VALIDATION_KEYS.tooLong}, which every backend answers as the field code
  * `too_long` on that field; the forms, which know the field, show the message that states the
  * limit (`validation.nameTooLong`: "Use at most 100 characters.", see
@@ -11,8 +11,8 @@
 import * as z from 'zod/mini';
 import {
   MAX_BULK_IDS, MAX_EMAIL_LENGTH, MAX_INVITE_ADDRESSES, MAX_NAME_LENGTH, MAX_PAGE_SIZE, MAX_PHONE_LENGTH, MAX_USERNAME_LENGTH,
-} from '../core/limits';
-import { cleanName } from '../core/text';
+} from './limits';
+import { cleanName } from './text';
 import type { UsernamePolicy } from './types';
 
 /** i18n keys the schemas use as messages. */

@@ -1,5 +1,5 @@
 import i18next, { type i18n as I18nInstance } from 'i18next';
-import { LIMIT_MESSAGE_VALUES } from '../core/limits';
+import { LIMIT_MESSAGE_VALUES } from '../adapter/limits';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
 import pt from './locales/pt.json';

@@ -9,7 +9,7 @@ import { UserAdminError } from '../adapter/errors';
 import type { InviteFailure } from '../adapter/types';
 import { translateError, translateFieldError } from '../i18n/errors';
 import { classifyAddresses, parseEmails, type ParsedAddress } from './parseEmails';
-import { MAX_INVITE_ADDRESSES } from '../core/limits';
+import { MAX_INVITE_ADDRESSES } from '../adapter/limits';
 
 /**
  * i18n keys the invite schema uses as messages, beyond the shared `validation.*` ones.

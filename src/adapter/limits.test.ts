@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_ADMIN_ID, createMockStore, ROLE_IDS } from '../../mocks';
-import { isUserAdminError } from '../adapter/errors';
+import { isUserAdminError } from './errors';
 import {
   bulkIdsSchema, createContactSchema, createLoginUserSchema, inviteUsersSchema, pageSizeSchema, TOO_LONG_KEY_BY_FIELD, userPatchSchema,
   VALIDATION_KEYS,
-} from '../adapter/schemas';
+} from './schemas';
 import {
   MAX_BULK_IDS, MAX_EMAIL_LENGTH, MAX_INVITE_ADDRESSES, MAX_NAME_LENGTH, MAX_PAGE_SIZE, MAX_PHONE_LENGTH, MAX_USERNAME_LENGTH,
 } from './limits';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkPageSize, cleanName, domainRisk, INVITE_CONFIRM_ABOVE, isPageSizeAllowed, LIMIT_MESSAGE_VALUES, MAX_INVITE_ADDRESSES, MAX_PAGE_SIZE,
-} from './index';
+} from '../core';
 
 describe('cleanName', () => {
   it('drops bidi controls and zero-width characters, composes and trims', () => {
