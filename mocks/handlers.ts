@@ -17,8 +17,10 @@ import type {
 } from '../src/adapter/types';
 import type { FieldErrors } from '../src/adapter/errors';
 import { UserAdminError, isAbortError, isUserAdminError } from '../src/adapter/errors';
-import { ERROR_STATUS, ROOT_PARENT, STALE_STATUS } from '../src/adapters/rest/protocol';
-import { MAX_BULK_IDS, checkPageSize } from '../src/core';
+import { ERROR_STATUS, ROOT_PARENT, STALE_STATUS, versionOfTag } from '../src/adapters/rest/protocol';
+import { checkPageSize } from '../src/core';
+import { bulkIdsSchema } from '../src/adapter/schemas';
+import { parseInput } from '../src/adapters/shared/input';
 
 /**
  * Options of {@link createHandlers}.
@@ -155,10 +157,8 @@ function readIds(body: Record<string, unknown>): string[] {
   if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string')) {
     throw new UserAdminError('validation', '`ids` must be an array of strings', { fieldErrors: { ids: 'invalid_format' } });
   }
-  if (ids.length > MAX_BULK_IDS) {
-    throw new UserAdminError('validation', `At most ${MAX_BULK_IDS} ids per bulk request`, { fieldErrors: { ids: 'too_long' } });
-  }
-  return ids as string[];
+  // The protocol's bound (MAX_BULK_IDS), by the shared schema every backend applies.
+  return parseInput(bulkIdsSchema, ids, 'ids');
 }
 
 function readSettableStatus(body: Record<string, unknown>): 'active' | 'deactivated' {
@@ -227,11 +227,8 @@ function idParam(params: Record<string, string | readonly string[] | undefined>,
  * of a list is read: the API sends one ETag per record.
  */
 function ifMatch(request: Request): { expectedVersion?: string } {
-  const raw = request.headers.get('If-Match')?.trim();
-  if (!raw || raw === '*') return {};
-  const first = (raw.split(',')[0] ?? '').trim().replace(/^W\//, '');
-  const tag = first.length >= 2 && first.startsWith('"') && first.endsWith('"') ? first.slice(1, -1) : first;
-  return { expectedVersion: tag };
+  const expectedVersion = versionOfTag(request.headers.get('If-Match'));
+  return expectedVersion === undefined ? {} : { expectedVersion };
 }
 
 /** `ETag: "<version>"` for a record that has a version, else no header. */

@@ -179,17 +179,6 @@ export const inviteUsersSchema = z.object({
 export type InviteUsersValues = z.infer<typeof inviteUsersSchema>;
 
 /**
- * A page size a list may ask for: a whole number from 1 to `MAX_PAGE_SIZE` (over it: `too_long`).
- * For a backend validating its paging (the core's `checkPageSize` answers the same without zod).
- * @example
- * pageSizeSchema.safeParse(1e9).success; // false
- */
-export const pageSizeSchema = z.number().check(
-  z.refine((n) => Number.isInteger(n) && n >= 1, 'invalid_format'),
-  z.lte(MAX_PAGE_SIZE, VALIDATION_KEYS.tooLong),
-);
-
-/**
  * The ids of one bulk action (status change, removal): at least one, at most `MAX_BULK_IDS` (over it: `too_long`).
  * @example
  * bulkIdsSchema.safeParse(Array(1001).fill('u')).success; // false

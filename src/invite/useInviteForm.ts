@@ -10,7 +10,7 @@ import { useEntityChildren } from '../entities/useEntities';
 import { userAdminKeys } from '../query/keys';
 import { useInviteUsers } from '../invitations/useInvitationMutations';
 import {
-  actingScope, applyRolePreset, defaultAccess, defaultAdminScope, domainRisk, INVITE_CONFIRM_ABOVE, lockedModuleIds, MAX_INVITE_ADDRESSES,
+  actingScope, applyRolePreset, defaultAccess, defaultAdminScope, domainRisk, emailDomain, INVITE_CONFIRM_ABOVE, lockedModuleIds, MAX_INVITE_ADDRESSES,
   normalizePermissions, type DomainRisk,
 } from '../core';
 import { useModules } from '../settings/useModules';
@@ -260,8 +260,7 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
       seen.set(address.text, n + 1);
       const reason: InviteSkipReason | null = status === 'valid' ? (skipReasons.get(address.email) ?? null) : status;
       const failure = status === 'valid' && !reason ? (failures.get(address.email) ?? null) : null;
-      const at = address.address.lastIndexOf('@');
-      const risk = at === -1 ? null : domainRisk(address.address.slice(at + 1));
+      const risk = address.address.includes('@') ? domainRisk(emailDomain(address.address)) : null;
       return { ...address, key: `${address.text}\u0000${n}`, status, reason, failure, domainRisk: risk };
     });
   }, [emails, skipReasons, failures]);

@@ -26,7 +26,7 @@ import type {
 import type { UserAdminErrorCode } from '../../adapter/errors';
 import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted } from '../../adapter/errors';
 import { readJsonBody, sendRequest } from '../shared/http';
-import { ROOT_PARENT, STALE_STATUS, errorCodeForStatus, isErrorCode, parseRetryAfter } from './protocol';
+import { ROOT_PARENT, STALE_STATUS, errorCodeForStatus, isErrorCode, parseRetryAfter, versionOfTag } from './protocol';
 
 export { ERROR_STATUS, errorCodeForStatus, parseRetryAfter, ROOT_PARENT, STALE_STATUS } from './protocol';
 
@@ -76,12 +76,6 @@ interface RequestSpec<T> {
   versioned?: (result: T) => { version?: string } | undefined;
 }
 
-/** The version an `ETag` header names (`"<version>"`, or a weak `W/"<version>"`), or `undefined`. */
-function versionOfEtag(value: string | null): string | undefined {
-  const tag = value?.trim().replace(/^W\//, '');
-  if (!tag) return undefined;
-  return tag.length >= 2 && tag.startsWith('"') && tag.endsWith('"') ? tag.slice(1, -1) : tag;
-}
 
 /**
  * Refuses a path that a `.` or `..` id (or an empty one) would turn into another route: `fetch`
@@ -212,7 +206,7 @@ export function createRestAdapter(options: RestAdapterOptions): UserAdminAdapter
     }
     // A backend that sends the version only as an ETag: the record carries it all the same.
     const record = versioned && typeof result === 'object' && result !== null ? versioned(result) : undefined;
-    const version = versionOfEtag(response.headers.get('ETag'));
+    const version = versionOfTag(response.headers.get('ETag'));
     if (record && typeof record === 'object' && record.version === undefined && version !== undefined) record.version = version;
     return result;
   }

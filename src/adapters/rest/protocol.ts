@@ -91,3 +91,19 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 
 /** The `parentId` query value that stands for "the roots" (`parentId: null`). */
 export const ROOT_PARENT = 'root';
+
+/**
+ * The version an entity tag names, for both ends of the protocol: an `ETag` answer or an
+ * `If-Match` request. `"<version>"` and a weak `W/"<version>"` name the same version; only the
+ * first tag of a list is read (the API sends one per record); `*` (any version) and an absent or
+ * empty header name none.
+ * @example
+ * versionOfTag('W/"7"'); // '7'
+ */
+export function versionOfTag(value: string | null | undefined): string | undefined {
+  const raw = value?.trim();
+  if (!raw || raw === '*') return undefined;
+  const first = (raw.split(',')[0] ?? '').trim().replace(/^W\//, '');
+  if (!first) return undefined;
+  return first.length >= 2 && first.startsWith('"') && first.endsWith('"') ? first.slice(1, -1) : first;
+}

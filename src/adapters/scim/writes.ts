@@ -36,6 +36,7 @@ import {
   clearAdminOnly,
   defaultAdminScope,
   emailChangeOutcome,
+  checkVersion,
   enforce,
   reactivationOutcome,
   screenInvitees,
@@ -121,8 +122,8 @@ export function matchBulkResponse(sent: { bulkId: string; method: string; path: 
   });
 }
 
-/** Two ETags name the same version (a weak `W/` prefix aside). */
-const sameVersion = (a: string, b: string) => a.replace(/^W\//, '') === b.replace(/^W\//, '');
+/** An ETag without its weak `W/` prefix: a weak and a strong tag name the same version here. */
+const weakless = (tag: string) => tag.replace(/^W\//, '');
 
 /** The core attributes a write may change (`groups`, `meta`, `id` and `schemas` are never sent). */
 const CORE_ATTRIBUTES = ['userName', 'name', 'displayName', 'emails', 'phoneNumbers', 'active'] as const;
@@ -181,9 +182,9 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
    */
   function checkExpected(current: ScimUser, expectedVersion: string | undefined): void {
     const version = current.meta?.version;
+    // A provider without ETags keeps no version: nothing to compare (documented, last write wins).
     if (expectedVersion === undefined || version === undefined) return;
-    if (sameVersion(version, expectedVersion)) return;
-    throw new UserAdminError('conflict', `User ${current.id} changed since it was read`, { reason: 'stale', status: 412 });
+    enforce(checkVersion(weakless(expectedVersion), weakless(version)));
   }
 
   /**
