@@ -82,8 +82,8 @@ export function actingRulesOf(settings: Settings | undefined, entities: Iterable
     scoped,
     offers: (entity) => {
       if (!scope || scope.type === 'all') return true;
-      const own = ancestryFromEntities([entity])(entity.id);
-      return entityInScope(scope, entity.id, (id) => (id === entity.id && own !== undefined ? own : ancestry(id))) !== false;
+      // The entity offered may not be among those loaded: its own ancestorIds (or being a root) answer for it.
+      return entityInScope(scope, entity.id, (id) => (id === entity.id ? (entity.ancestorIds ?? (entity.parentId === null ? [] : ancestry(id))) : ancestry(id))) !== false;
     },
   };
 }
