@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { isAbortError, toUserAdminError, type UserAdminError } from '../adapter/errors';
-import type { Invitation, InviteUsersInput, InviteUsersResult } from '../adapter/types';
+import type { Invitation, InviteUsersInput, InviteUsersResult, UserAdminAdapter } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import { removeInvitations, writeInvitation } from '../query/cache/invitations';
-import { invalidateCounts, refetchIfPartial, writeUserInvitation } from '../query/cache/users';
+import { invalidateCounts, refetchIfOutcomeUnknown, writeUserInvitation } from '../query/cache/users';
 import { mapWithConcurrency } from '../query/concurrency';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
@@ -21,7 +21,20 @@ import { callAdapter } from '../query/normalize';
 export function useInviteUsers(options: UserAdminMutationOptions<InviteUsersResult, InviteUsersInput> = {}) {
   const { adapter } = useUserAdminContext('useInviteUsers');
   const queryClient = useQueryClient();
-  return useMutation<InviteUsersResult, UserAdminError, InviteUsersInput>({
+  return useMutation(inviteUsersMutationOptions(adapter, queryClient, options));
+}
+
+/**
+ * The options of {@link useInviteUsers}, to run it without React (`new MutationObserver(queryClient, options)`).
+ * @example
+ * const { invited, skipped } = await new MutationObserver(queryClient, inviteUsersMutationOptions(adapter, queryClient)).mutate({ emails, roleId, entityIds });
+ */
+export function inviteUsersMutationOptions(
+  adapter: UserAdminAdapter,
+  queryClient: QueryClient,
+  options: UserAdminMutationOptions<InviteUsersResult, InviteUsersInput> = {},
+) {
+  return mutationOptions<InviteUsersResult, UserAdminError, InviteUsersInput>({
     mutationFn: (input) => callAdapter(() => adapter.inviteUsers({ input })),
     onSuccess: (result, input) => {
       void queryClient.invalidateQueries({ queryKey: userAdminKeys.invitations.lists() });
@@ -30,7 +43,7 @@ export function useInviteUsers(options: UserAdminMutationOptions<InviteUsersResu
       options.onSuccess?.(result, input);
     },
     onError: (error, input) => {
-      refetchIfPartial(queryClient, error);
+      refetchIfOutcomeUnknown(queryClient, error);
       options.onError?.(error, input);
     },
     onSettled: (result, error, input) => options.onSettled?.(result, error, input),
@@ -55,14 +68,27 @@ export interface InvitationIdVariables {
 export function useResendInvitation(options: UserAdminMutationOptions<Invitation, InvitationIdVariables> = {}) {
   const { adapter } = useUserAdminContext('useResendInvitation');
   const queryClient = useQueryClient();
-  return useMutation<Invitation, UserAdminError, InvitationIdVariables>({
+  return useMutation(resendInvitationMutationOptions(adapter, queryClient, options));
+}
+
+/**
+ * The options of {@link useResendInvitation}, to run it without React (`new MutationObserver(queryClient, options)`).
+ * @example
+ * await new MutationObserver(queryClient, resendInvitationMutationOptions(adapter, queryClient)).mutate({ id: invitation.id });
+ */
+export function resendInvitationMutationOptions(
+  adapter: UserAdminAdapter,
+  queryClient: QueryClient,
+  options: UserAdminMutationOptions<Invitation, InvitationIdVariables> = {},
+) {
+  return mutationOptions<Invitation, UserAdminError, InvitationIdVariables>({
     mutationFn: ({ id }) => callAdapter(() => adapter.resendInvitation({ id })),
     onSuccess: (invitation, variables) => {
       afterResend(queryClient, [invitation]);
       options.onSuccess?.(invitation, variables);
     },
     onError: (error, variables) => {
-      refetchIfPartial(queryClient, error);
+      refetchIfOutcomeUnknown(queryClient, error);
       options.onError?.(error, variables);
     },
     onSettled: (invitation, error, variables) => options.onSettled?.(invitation, error, variables),
@@ -82,14 +108,27 @@ export function useResendInvitation(options: UserAdminMutationOptions<Invitation
 export function useRevokeInvitation(options: UserAdminMutationOptions<void, InvitationIdVariables> = {}) {
   const { adapter } = useUserAdminContext('useRevokeInvitation');
   const queryClient = useQueryClient();
-  return useMutation<void, UserAdminError, InvitationIdVariables>({
+  return useMutation(revokeInvitationMutationOptions(adapter, queryClient, options));
+}
+
+/**
+ * The options of {@link useRevokeInvitation}, to run it without React (`new MutationObserver(queryClient, options)`).
+ * @example
+ * await new MutationObserver(queryClient, revokeInvitationMutationOptions(adapter, queryClient)).mutate({ id: invitation.id });
+ */
+export function revokeInvitationMutationOptions(
+  adapter: UserAdminAdapter,
+  queryClient: QueryClient,
+  options: UserAdminMutationOptions<void, InvitationIdVariables> = {},
+) {
+  return mutationOptions<void, UserAdminError, InvitationIdVariables>({
     mutationFn: ({ id }) => callAdapter(() => adapter.revokeInvitation({ id })),
     onSuccess: (data, variables) => {
       afterRevoke(queryClient, [variables.id]);
       options.onSuccess?.(data, variables);
     },
     onError: (error, variables) => {
-      refetchIfPartial(queryClient, error);
+      refetchIfOutcomeUnknown(queryClient, error);
       options.onError?.(error, variables);
     },
     onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),
@@ -126,6 +165,14 @@ function afterRevoke(queryClient: QueryClient, ids: readonly string[]): void {
   }
   void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
   void invalidateCounts(queryClient);
+}
+
+/**
+ * After a bulk invitation action: refetches the lists once when an item failed with an unknown
+ * outcome (`network`, `unknown`, `partially_applied`: that invitation may have been resent or revoked).
+ */
+function refetchIfAnyOutcomeUnknown(queryClient: QueryClient, results: readonly InvitationBulkItemResult[]): void {
+  for (const result of results) if (!result.ok && refetchIfOutcomeUnknown(queryClient, result.error)) return;
 }
 
 /** The outcome of one invitation in a bulk action: resent ones carry their new version. */
@@ -174,7 +221,8 @@ async function settleEach(
 /**
  * Sends several invitations again, with at most `concurrency` calls in flight. Resolves with one
  * result per id (`{ id, ok, invitation? , error? }`) and never rejects because some failed.
- * Afterwards each resent invitation gets its new dates in the cached pages (no list refetch).
+ * Afterwards each resent invitation gets its new dates in the cached pages (no list refetch, unless
+ * an item failed with an unknown outcome: `network`, `unknown`, `partially_applied`).
  *
  * @example
  * const bulk = useBulkResendInvitations();
@@ -184,15 +232,29 @@ async function settleEach(
 export function useBulkResendInvitations(options: InvitationBulkOptions = {}) {
   const { adapter } = useUserAdminContext('useBulkResendInvitations');
   const queryClient = useQueryClient();
+  return useMutation(bulkResendInvitationsMutationOptions(adapter, queryClient, options));
+}
+
+/**
+ * The options of {@link useBulkResendInvitations} (`concurrency` included), to run it without React (`new MutationObserver(queryClient, options)`).
+ * @example
+ * const { results } = await new MutationObserver(queryClient, bulkResendInvitationsMutationOptions(adapter, queryClient)).mutate({ ids });
+ */
+export function bulkResendInvitationsMutationOptions(
+  adapter: UserAdminAdapter,
+  queryClient: QueryClient,
+  options: InvitationBulkOptions = {},
+) {
   const concurrency = options.concurrency ?? DEFAULT_INVITATION_BULK_CONCURRENCY;
-  return useMutation<InvitationBulkResult, UserAdminError, InvitationIdsVariables>({
+  return mutationOptions<InvitationBulkResult, UserAdminError, InvitationIdsVariables>({
     mutationFn: ({ ids }) => settleEach(ids, concurrency, (id) => adapter.resendInvitation({ id })),
     onSuccess: (data, variables) => {
       afterResend(queryClient, data.results.flatMap((result) => (result.ok && result.invitation ? [result.invitation] : [])));
+      refetchIfAnyOutcomeUnknown(queryClient, data.results);
       options.onSuccess?.(data, variables);
     },
     onError: (error, variables) => {
-      refetchIfPartial(queryClient, error);
+      refetchIfOutcomeUnknown(queryClient, error);
       options.onError?.(error, variables);
     },
     onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),
@@ -202,7 +264,8 @@ export function useBulkResendInvitations(options: InvitationBulkOptions = {}) {
 /**
  * Cancels several invitations, with at most `concurrency` calls in flight. Resolves with one
  * result per id and never rejects because some failed. Afterwards the cancelled ones leave the
- * cached pages, and the users lists and counts are refetched once.
+ * cached pages, and the users lists and counts are refetched once (and the invitation lists too when
+ * an item failed with an unknown outcome: `network`, `unknown`, `partially_applied`).
  *
  * @example
  * const bulk = useBulkRevokeInvitations();
@@ -211,15 +274,29 @@ export function useBulkResendInvitations(options: InvitationBulkOptions = {}) {
 export function useBulkRevokeInvitations(options: InvitationBulkOptions = {}) {
   const { adapter } = useUserAdminContext('useBulkRevokeInvitations');
   const queryClient = useQueryClient();
+  return useMutation(bulkRevokeInvitationsMutationOptions(adapter, queryClient, options));
+}
+
+/**
+ * The options of {@link useBulkRevokeInvitations} (`concurrency` included), to run it without React (`new MutationObserver(queryClient, options)`).
+ * @example
+ * const { results } = await new MutationObserver(queryClient, bulkRevokeInvitationsMutationOptions(adapter, queryClient, { concurrency: 2 })).mutate({ ids });
+ */
+export function bulkRevokeInvitationsMutationOptions(
+  adapter: UserAdminAdapter,
+  queryClient: QueryClient,
+  options: InvitationBulkOptions = {},
+) {
   const concurrency = options.concurrency ?? DEFAULT_INVITATION_BULK_CONCURRENCY;
-  return useMutation<InvitationBulkResult, UserAdminError, InvitationIdsVariables>({
+  return mutationOptions<InvitationBulkResult, UserAdminError, InvitationIdsVariables>({
     mutationFn: ({ ids }) => settleEach(ids, concurrency, (id) => adapter.revokeInvitation({ id })),
     onSuccess: (data, variables) => {
       afterRevoke(queryClient, data.results.filter((result) => result.ok).map((result) => result.id));
+      refetchIfAnyOutcomeUnknown(queryClient, data.results);
       options.onSuccess?.(data, variables);
     },
     onError: (error, variables) => {
-      refetchIfPartial(queryClient, error);
+      refetchIfOutcomeUnknown(queryClient, error);
       options.onError?.(error, variables);
     },
     onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),

@@ -1,11 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { UserAdminError } from '../adapter/errors';
-import type { Role, RolePatch } from '../adapter/types';
+import type { Role, RolePatch, UserAdminAdapter } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { refetchIfPartial } from '../query/cache/users';
+import { refetchIfOutcomeUnknown } from '../query/cache/users';
 
 /** What {@link useUpdateRole} sends: the role and its new preset. */
 export interface UpdateRoleVariables {
@@ -27,7 +27,20 @@ export interface UpdateRoleVariables {
 export function useUpdateRole(options: UserAdminMutationOptions<Role, UpdateRoleVariables> = {}) {
   const { adapter } = useUserAdminContext('useUpdateRole');
   const queryClient = useQueryClient();
-  return useMutation<Role, UserAdminError, UpdateRoleVariables>({
+  return useMutation(updateRoleMutationOptions(adapter, queryClient, options));
+}
+
+/**
+ * The options of {@link useUpdateRole}, to run it without React (`new MutationObserver(queryClient, options)`).
+ * @example
+ * await new MutationObserver(queryClient, updateRoleMutationOptions(adapter, queryClient)).mutate({ id: role.id, patch });
+ */
+export function updateRoleMutationOptions(
+  adapter: UserAdminAdapter,
+  queryClient: QueryClient,
+  options: UserAdminMutationOptions<Role, UpdateRoleVariables> = {},
+) {
+  return mutationOptions<Role, UserAdminError, UpdateRoleVariables>({
     mutationFn: ({ id, patch }) => {
       const updateRole = adapter.updateRole;
       if (!updateRole) return Promise.reject(new UserAdminError('forbidden', 'The adapter has no updateRole'));
@@ -39,7 +52,7 @@ export function useUpdateRole(options: UserAdminMutationOptions<Role, UpdateRole
       options.onSuccess?.(role, variables);
     },
     onError: (error, variables) => {
-      refetchIfPartial(queryClient, error);
+      refetchIfOutcomeUnknown(queryClient, error);
       options.onError?.(error, variables);
     },
     onSettled: (role, error, variables) => options.onSettled?.(role, error, variables),
@@ -47,6 +60,6 @@ export function useUpdateRole(options: UserAdminMutationOptions<Role, UpdateRole
 }
 
 /** Internal: puts a role the server returned into the cached roles list. */
-export function writeRole(queryClient: ReturnType<typeof useQueryClient>, role: Role): void {
+export function writeRole(queryClient: QueryClient, role: Role): void {
   queryClient.setQueryData<Role[]>(userAdminKeys.roles(), (roles) => roles?.map((r) => (r.id === role.id ? role : r)));
 }

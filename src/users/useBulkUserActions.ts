@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { isAbortError, toUserAdminError, type UserAdminError } from '../adapter/errors';
 import { MAX_BULK_IDS } from '../core';
-import type { BulkItemResult, BulkResult } from '../adapter/types';
+import type { BulkItemResult, BulkResult, UserAdminAdapter } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import { mapWithConcurrency } from '../query/concurrency';
 import { userAdminKeys } from '../query/keys';
@@ -80,8 +80,21 @@ async function settle(id: string, run: () => Promise<BulkItemResult>): Promise<B
 export function useBulkSetUserStatus(options: BulkOptions<BulkSetUserStatusVariables> = {}) {
   const { adapter } = useUserAdminContext('useBulkSetUserStatus');
   const queryClient = useQueryClient();
+  return useMutation(bulkSetUserStatusMutationOptions(adapter, queryClient, options));
+}
+
+/**
+ * The options of {@link useBulkSetUserStatus} (`concurrency` included), to run it without React (`new MutationObserver(queryClient, options)`).
+ * @example
+ * const { results } = await new MutationObserver(queryClient, bulkSetUserStatusMutationOptions(adapter, queryClient, { concurrency: 2 })).mutate({ ids, status: 'active' });
+ */
+export function bulkSetUserStatusMutationOptions(
+  adapter: UserAdminAdapter,
+  queryClient: QueryClient,
+  options: BulkOptions<BulkSetUserStatusVariables> = {},
+) {
   const concurrency = options.concurrency ?? DEFAULT_BULK_CONCURRENCY;
-  return useMutation<BulkResult, UserAdminError, BulkSetUserStatusVariables>({
+  return mutationOptions<BulkResult, UserAdminError, BulkSetUserStatusVariables>({
     mutationFn: async ({ ids, status }) => {
       const bulk = adapter.setUsersStatus;
       if (bulk) return inChunks(ids, (chunk) => bulk.call(adapter, { ids: chunk, status }));
@@ -124,8 +137,21 @@ export function useBulkSetUserStatus(options: BulkOptions<BulkSetUserStatusVaria
 export function useBulkRemoveUsers(options: BulkOptions<BulkRemoveUsersVariables> = {}) {
   const { adapter } = useUserAdminContext('useBulkRemoveUsers');
   const queryClient = useQueryClient();
+  return useMutation(bulkRemoveUsersMutationOptions(adapter, queryClient, options));
+}
+
+/**
+ * The options of {@link useBulkRemoveUsers} (`concurrency` included), to run it without React (`new MutationObserver(queryClient, options)`).
+ * @example
+ * const { results } = await new MutationObserver(queryClient, bulkRemoveUsersMutationOptions(adapter, queryClient)).mutate({ ids });
+ */
+export function bulkRemoveUsersMutationOptions(
+  adapter: UserAdminAdapter,
+  queryClient: QueryClient,
+  options: BulkOptions<BulkRemoveUsersVariables> = {},
+) {
   const concurrency = options.concurrency ?? DEFAULT_BULK_CONCURRENCY;
-  return useMutation<BulkResult, UserAdminError, BulkRemoveUsersVariables>({
+  return mutationOptions<BulkResult, UserAdminError, BulkRemoveUsersVariables>({
     mutationFn: async ({ ids }) => {
       const bulk = adapter.removeUsers;
       if (bulk) return inChunks(ids, (chunk) => bulk.call(adapter, { ids: chunk }));

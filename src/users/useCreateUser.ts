@@ -1,11 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { UserAdminError } from '../adapter/errors';
-import type { CreateUserInput, CreateUserResult } from '../adapter/types';
+import type { CreateUserInput, CreateUserResult, UserAdminAdapter } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, refetchIfPartial } from '../query/cache/users';
+import { invalidateCounts, refetchIfOutcomeUnknown } from '../query/cache/users';
 
 /**
  * Creates a login user (who gets an invitation) or a contact. On success the new user is put in
@@ -20,7 +20,20 @@ import { invalidateCounts, refetchIfPartial } from '../query/cache/users';
 export function useCreateUser(options: UserAdminMutationOptions<CreateUserResult, CreateUserInput> = {}) {
   const { adapter } = useUserAdminContext('useCreateUser');
   const queryClient = useQueryClient();
-  return useMutation<CreateUserResult, UserAdminError, CreateUserInput>({
+  return useMutation(createUserMutationOptions(adapter, queryClient, options));
+}
+
+/**
+ * The options of {@link useCreateUser}, to run it without React (`new MutationObserver(queryClient, options)`).
+ * @example
+ * const { user } = await new MutationObserver(queryClient, createUserMutationOptions(adapter, queryClient)).mutate(input);
+ */
+export function createUserMutationOptions(
+  adapter: UserAdminAdapter,
+  queryClient: QueryClient,
+  options: UserAdminMutationOptions<CreateUserResult, CreateUserInput> = {},
+) {
+  return mutationOptions<CreateUserResult, UserAdminError, CreateUserInput>({
     mutationFn: (input) => callAdapter(() => adapter.createUser({ input })),
     onSuccess: (result, input) => {
       queryClient.setQueryData(userAdminKeys.users.detail(result.user.id), result.user);
@@ -30,7 +43,7 @@ export function useCreateUser(options: UserAdminMutationOptions<CreateUserResult
       options.onSuccess?.(result, input);
     },
     onError: (error, input) => {
-      refetchIfPartial(queryClient, error);
+      refetchIfOutcomeUnknown(queryClient, error);
       options.onError?.(error, input);
     },
     onSettled: (result, error, input) => options.onSettled?.(result, error, input),

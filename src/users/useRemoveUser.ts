@@ -1,10 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { UserAdminError } from '../adapter/errors';
+import type { UserAdminAdapter } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, refetchIfPartial, refetchStaleUser, removeUsers } from '../query/cache/users';
+import { invalidateCounts, refetchIfOutcomeUnknown, refetchStaleUser, removeUsers } from '../query/cache/users';
 
 export interface RemoveUserVariables {
   id: string;
@@ -16,7 +17,8 @@ export interface RemoveUserVariables {
  * Removes one user for good. On success the row leaves every cached list page (whose total drops
  * by one), its detail cache is dropped, and counts and invitation lists are refetched. On failure
  * the lists are untouched, except after a `stale` refusal (`expectedVersion` no longer current),
- * which refetches the user, the lists and the counts.
+ * which refetches the user, the lists and the counts, and after a failure whose outcome is unknown
+ * (`network`, `unknown`, `partially_applied`: the user may be gone), which refetches the lists.
  *
  * @example
  * const remove = useRemoveUser({ onSuccess: () => close() });
@@ -26,7 +28,20 @@ export interface RemoveUserVariables {
 export function useRemoveUser(options: UserAdminMutationOptions<void, RemoveUserVariables> = {}) {
   const { adapter } = useUserAdminContext('useRemoveUser');
   const queryClient = useQueryClient();
-  return useMutation<void, UserAdminError, RemoveUserVariables>({
+  return useMutation(removeUserMutationOptions(adapter, queryClient, options));
+}
+
+/**
+ * The options of {@link useRemoveUser}, to run it without React (`new MutationObserver(queryClient, options)`).
+ * @example
+ * await new MutationObserver(queryClient, removeUserMutationOptions(adapter, queryClient)).mutate({ id: user.id });
+ */
+export function removeUserMutationOptions(
+  adapter: UserAdminAdapter,
+  queryClient: QueryClient,
+  options: UserAdminMutationOptions<void, RemoveUserVariables> = {},
+) {
+  return mutationOptions<void, UserAdminError, RemoveUserVariables>({
     mutationFn: ({ id, expectedVersion }) =>
       callAdapter(() => adapter.removeUser({ id, ...(expectedVersion !== undefined ? { expectedVersion } : {}) })),
     onSuccess: (data, variables) => {
@@ -38,7 +53,7 @@ export function useRemoveUser(options: UserAdminMutationOptions<void, RemoveUser
     onError: (error, variables) => {
       // Someone else changed the user: the row and the lists are refetched to show what is there now.
       if (error.reason === 'stale') refetchStaleUser(queryClient, variables.id);
-      refetchIfPartial(queryClient, error);
+      refetchIfOutcomeUnknown(queryClient, error);
       options.onError?.(error, variables);
     },
     onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),

@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { UserAdminError } from '../adapter/errors';
-import type { Invitation, User } from '../adapter/types';
+import type { Invitation, User, UserAdminAdapter } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import { writeInvitation } from '../query/cache/invitations';
-import { refetchIfPartial, writeUserInvitation } from '../query/cache/users';
+import { refetchIfOutcomeUnknown, writeUserInvitation } from '../query/cache/users';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
 
@@ -22,7 +22,20 @@ export type ResendUserInvitationVariables = Pick<User, 'id' | 'invitation'>;
 export function useResendUserInvitation(options: UserAdminMutationOptions<Invitation, ResendUserInvitationVariables> = {}) {
   const { adapter } = useUserAdminContext('useResendUserInvitation');
   const queryClient = useQueryClient();
-  return useMutation<Invitation, UserAdminError, ResendUserInvitationVariables>({
+  return useMutation(resendUserInvitationMutationOptions(adapter, queryClient, options));
+}
+
+/**
+ * The options of {@link useResendUserInvitation}, to run it without React (`new MutationObserver(queryClient, options)`).
+ * @example
+ * await new MutationObserver(queryClient, resendUserInvitationMutationOptions(adapter, queryClient)).mutate(user);
+ */
+export function resendUserInvitationMutationOptions(
+  adapter: UserAdminAdapter,
+  queryClient: QueryClient,
+  options: UserAdminMutationOptions<Invitation, ResendUserInvitationVariables> = {},
+) {
+  return mutationOptions<Invitation, UserAdminError, ResendUserInvitationVariables>({
     mutationFn: (user) =>
       callAdapter(() => {
         if (!user.invitation) throw new Error(`User ${user.id} has no pending invitation to resend.`);
@@ -34,7 +47,7 @@ export function useResendUserInvitation(options: UserAdminMutationOptions<Invita
       options.onSuccess?.(invitation, user);
     },
     onError: (error, user) => {
-      refetchIfPartial(queryClient, error);
+      refetchIfOutcomeUnknown(queryClient, error);
       options.onError?.(error, user);
     },
     onSettled: (invitation, error, user) => options.onSettled?.(invitation, error, user),

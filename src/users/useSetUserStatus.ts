@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { UserAdminError } from '../adapter/errors';
-import type { User } from '../adapter/types';
+import type { User, UserAdminAdapter } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, refetchIfPartial, refetchStaleUser, restoreUser, resumeCancelled, snapshotUser, writeUser, type UserSnapshot } from '../query/cache/users';
+import { invalidateCounts, refetchIfOutcomeUnknown, refetchStaleUser, restoreUser, resumeCancelled, snapshotUser, writeUser, type UserSnapshot } from '../query/cache/users';
 
 export interface SetUserStatusVariables {
   id: string;
@@ -19,7 +19,8 @@ export interface SetUserStatusVariables {
  * held; on success it becomes the server's user. Then only the counts are refetched, never the
  * lists (a single-row action updates that row; a row that no longer matches a status filter stays
  * until the list is next refetched). A `stale` refusal (`expectedVersion` no longer current) refetches
- * the user, the lists and the counts.
+ * the user, the lists and the counts; a failure whose outcome is unknown (`network`, `unknown`,
+ * `partially_applied`: the write may have been applied) refetches the lists.
  *
  * @example
  * const setStatus = useSetUserStatus({ onError: (error) => toast(t(`errors.${error.code}`)) });
@@ -28,7 +29,20 @@ export interface SetUserStatusVariables {
 export function useSetUserStatus(options: UserAdminMutationOptions<User, SetUserStatusVariables> = {}) {
   const { adapter } = useUserAdminContext('useSetUserStatus');
   const queryClient = useQueryClient();
-  return useMutation<User, UserAdminError, SetUserStatusVariables, UserSnapshot>({
+  return useMutation(setUserStatusMutationOptions(adapter, queryClient, options));
+}
+
+/**
+ * The options of {@link useSetUserStatus}, to run it without React (`new MutationObserver(queryClient, options)`).
+ * @example
+ * await new MutationObserver(queryClient, setUserStatusMutationOptions(adapter, queryClient)).mutate({ id, status: 'active' });
+ */
+export function setUserStatusMutationOptions(
+  adapter: UserAdminAdapter,
+  queryClient: QueryClient,
+  options: UserAdminMutationOptions<User, SetUserStatusVariables> = {},
+) {
+  return mutationOptions<User, UserAdminError, SetUserStatusVariables, UserSnapshot>({
     mutationFn: ({ id, status, expectedVersion }) =>
       callAdapter(() => adapter.setUserStatus({ id, status, ...(expectedVersion !== undefined ? { expectedVersion } : {}) })),
     onMutate: async ({ id, status }) => {
@@ -40,7 +54,7 @@ export function useSetUserStatus(options: UserAdminMutationOptions<User, SetUser
       if (snapshot) restoreUser(queryClient, snapshot);
       // Someone else changed the user: the row and the lists are refetched to show what is there now.
       if (error.reason === 'stale') refetchStaleUser(queryClient, variables.id);
-      refetchIfPartial(queryClient, error);
+      refetchIfOutcomeUnknown(queryClient, error);
       options.onError?.(error, variables);
     },
     onSuccess: (user, variables) => {

@@ -1,11 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { UserAdminError } from '../adapter/errors';
-import type { UpdateUserResult, UserPatch } from '../adapter/types';
+import type { UpdateUserResult, UserAdminAdapter, UserPatch } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
-import { invalidateCounts, refetchIfPartial, refetchStaleUser, writeUser } from '../query/cache/users';
+import { invalidateCounts, refetchIfOutcomeUnknown, refetchStaleUser, writeUser } from '../query/cache/users';
 
 export interface UpdateUserVariables {
   id: string;
@@ -39,7 +39,20 @@ export const LIST_RELEVANT_USER_FIELDS: readonly (keyof UserPatch)[] = [
 export function useUpdateUser(options: UserAdminMutationOptions<UpdateUserResult, UpdateUserVariables> = {}) {
   const { adapter } = useUserAdminContext('useUpdateUser');
   const queryClient = useQueryClient();
-  return useMutation<UpdateUserResult, UserAdminError, UpdateUserVariables>({
+  return useMutation(updateUserMutationOptions(adapter, queryClient, options));
+}
+
+/**
+ * The options of {@link useUpdateUser}, to run it without React (`new MutationObserver(queryClient, options)`).
+ * @example
+ * await new MutationObserver(queryClient, updateUserMutationOptions(adapter, queryClient)).mutate({ id, patch: { phone } });
+ */
+export function updateUserMutationOptions(
+  adapter: UserAdminAdapter,
+  queryClient: QueryClient,
+  options: UserAdminMutationOptions<UpdateUserResult, UpdateUserVariables> = {},
+) {
+  return mutationOptions<UpdateUserResult, UserAdminError, UpdateUserVariables>({
     mutationFn: ({ id, patch, expectedVersion }) =>
       callAdapter(() => adapter.updateUser({ id, patch, ...(expectedVersion !== undefined ? { expectedVersion } : {}) })),
     onSuccess: (result, variables) => {
@@ -56,7 +69,7 @@ export function useUpdateUser(options: UserAdminMutationOptions<UpdateUserResult
     onError: (error, variables) => {
       // Someone else changed the user: what the caches hold is out of date.
       if (error.reason === 'stale') refetchStaleUser(queryClient, variables.id);
-      refetchIfPartial(queryClient, error);
+      refetchIfOutcomeUnknown(queryClient, error);
       options.onError?.(error, variables);
     },
     onSettled: (result, error, variables) => options.onSettled?.(result, error, variables),

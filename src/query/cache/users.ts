@@ -92,8 +92,9 @@ export function refetchStaleUser(queryClient: QueryClient, id: string): void {
 }
 
 /**
- * After a partial result (a bulk action with some failures, a `partially_applied` write): the users
- * and invitations lists and the counts are refetched, as what the backend holds is only partly known.
+ * After a partial result (a bulk action with some failures, a `partially_applied` write, a write
+ * whose response was lost): the users and invitations lists and the counts are refetched, as what
+ * the backend holds is only partly known.
  */
 export function refetchAfterPartial(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.all });
@@ -101,11 +102,21 @@ export function refetchAfterPartial(queryClient: QueryClient): void {
 }
 
 /**
- * After a failure that may have left the backend partly changed (reason `partially_applied`):
- * {@link refetchAfterPartial}. Returns whether it did.
+ * After a failure whose outcome on the backend is not known: {@link refetchAfterPartial}, and
+ * returns whether it did. That is a `partially_applied` refusal (part of the write stayed), a
+ * `network` error (the response was lost: the backend may well have applied the write) or an
+ * `unknown` one (an unexpected server error, such as a 500, which may come after a partial apply).
+ * Rolling the caches back and claiming nothing changed would then be a guess; the lists are
+ * refetched instead, so the admin sees what the backend holds.
+ *
+ * @example
+ * onError: (error) => { refetchIfOutcomeUnknown(queryClient, error); }
  */
-export function refetchIfPartial(queryClient: QueryClient, error: { reason?: string } | null | undefined): boolean {
-  if (error?.reason !== 'partially_applied') return false;
+export function refetchIfOutcomeUnknown(
+  queryClient: QueryClient,
+  error: { code?: string; reason?: string } | null | undefined,
+): boolean {
+  if (error?.reason !== 'partially_applied' && error?.code !== 'network' && error?.code !== 'unknown') return false;
   refetchAfterPartial(queryClient);
   return true;
 }
