@@ -192,7 +192,7 @@ function UserEditorDialogContent({ userId, defaultKind, defaultValues, onSaved, 
       ) : editor.userError ? (
         <ErrorState title={t('userEditor.loadError')} error={editor.userError} onRetry={editor.retryLoad} />
       ) : editor.isLoading ? (
-        <LoadingState rows={6} />
+        <LoadingState rows={6} retrying={editor.retrying} />
       ) : !editor.canCreate ? (
         <StatusMessage tone="info" data-slot="user-editor-nothing-to-create">
           {t('userEditor.nothingToCreate', { provider: editor.ssoProviderName ?? t('userEditor.ssoProviderFallback') })}

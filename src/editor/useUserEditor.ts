@@ -12,6 +12,7 @@ import { useActingRules } from '../entities/useActingRules';
 import { useEntitiesByIds } from '../entities/useEntities';
 import { userAdminKeys } from '../query/keys';
 import { userQueryOptions } from '../query/options';
+import { retryingOf } from '../query/useListState';
 import { useUserAdminContext } from '../provider/context';
 import { useModules } from '../settings/useModules';
 import { useRoles } from '../settings/useRoles';
@@ -93,6 +94,12 @@ export interface UseUserEditorResult {
   notFound: boolean;
   /** Loads again what failed. */
   retryLoad: () => void;
+  /**
+   * While a failed load of settings, roles, modules (or the user) is retried automatically: the
+   * failure and how many so far (a rate-limited one waits for its `retryAfterMs`, see
+   * `LoadingState`'s `retrying`); `null` otherwise.
+   */
+  retrying: { error: UserAdminError; failureCount: number } | null;
 
   /** Whether a login user can be created here (not under enforced SSO). */
   canCreateLogin: boolean;
@@ -588,6 +595,7 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
     userError: mode === 'edit' ? (userQuery.error ?? null) : null,
     notFound,
     retryLoad,
+    retrying: retryingOf(settingsQuery) ?? retryingOf(rolesQuery) ?? retryingOf(modulesQuery) ?? (mode === 'edit' ? retryingOf(userQuery) : null),
     canCreateLogin,
     canCreateContact,
     canCreate: mode === 'edit' || canCreateLogin || canCreateContact,

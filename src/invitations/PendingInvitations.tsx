@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { Invitation } from '../adapter/types';
 import { useUserAdminTranslation } from '../i18n';
-import { Button, ConfirmDialog, EmptyState, ErrorState, LoadingState, Pagination, StatusMessage, TabPanel, UserAdminRoot, cx } from '../ui';
+import { Button, ConfirmDialog, EmptyState, ErrorState, LoadingState, Pagination, RetryNotice, StatusMessage, TabPanel, UserAdminRoot, cx } from '../ui';
 import {
   PendingInvitationsBulkBar,
   PendingInvitationsOutcomeMessage,
@@ -111,9 +111,11 @@ function PendingInvitationsView({ invitations, onInvite, inviteAction, pageSizeO
   // A single revoke's failure shows in its dialog while it is open.
   const showOutcome = outcome && !(confirm && outcome.scope === 'single' && outcome.action === 'revoke');
 
+  // A rate-limited load waits for its Retry-After before the automatic retry: say when, counting down.
+  const { retrying } = invitations;
   let content: ReactNode;
   if (invitations.isLoading) {
-    content = <LoadingState rows={6} />;
+    content = <LoadingState rows={6} retrying={retrying} />;
   } else if (invitations.error && invitations.rows.length === 0) {
     content = <ErrorState title={t('invitations.loadError')} error={invitations.error} onRetry={invitations.refetch} />;
   } else if (invitations.total === 0 && invitations.rows.length === 0) {
@@ -153,6 +155,8 @@ function PendingInvitationsView({ invitations, onInvite, inviteAction, pageSizeO
         onRevokeSelected={() => openConfirm({ scope: 'bulk', invitations: invitations.selectedInvitations, count: invitations.selection.length })}
       />
       <TabPanel idBase={idBase} value={status} active>
+        {/* Past the first load (another page, a refetch) the rows stay, with the countdown above them. */}
+        {retrying && !invitations.isLoading ? <RetryNotice error={retrying.error} failureCount={retrying.failureCount} /> : null}
         {content}
       </TabPanel>
       <RevokeDialog

@@ -84,6 +84,16 @@ function stripUndefined<T extends object>(value: T | undefined): Partial<T> {
 }
 
 /**
+ * Internal: while a query's failed load is retried automatically (still fetching, no final error
+ * yet), its failure and how many so far, for `LoadingState`'s `retrying`; `null` otherwise.
+ */
+export function retryingOf(
+  query: Pick<UseQueryResult<unknown, UserAdminError>, 'isFetching' | 'error' | 'failureReason' | 'failureCount'>,
+): { error: UserAdminError; failureCount: number } | null {
+  return query.isFetching && !query.error && query.failureReason ? { error: query.failureReason, failureCount: query.failureCount } : null;
+}
+
+/**
  * Internal: the shared part of a paged-list hook's result, from its query and state. The hook adds
  * its own setters.
  */
@@ -102,7 +112,7 @@ export function usePagedListResult<T, S extends { pageSize: number }>(
     isFetching: query.isFetching,
     isPlaceholderData: query.isPlaceholderData,
     error: query.error,
-    retrying: query.isFetching && !query.error && query.failureReason ? { error: query.failureReason, failureCount: query.failureCount } : null,
+    retrying: retryingOf(query),
     refetch,
     state,
   };
