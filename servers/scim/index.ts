@@ -20,7 +20,9 @@
  * - `count` is capped at `filter.maxResults`, and `sortBy` is ignored when sort is not advertised;
  * - ETags (SCIMMY advertises them but keeps no versions): each User carries `meta.version`, a hash
  *   of the stored record, and the `ETag` header; a PUT, PATCH or DELETE of a user with an
- *   `If-Match` that no longer matches (or a Bulk operation with such a `version`) is answered 412.
+ *   `If-Match` that no longer matches (or a Bulk operation with such a `version`) is answered 412;
+ * - without PATCH (`features.patch: false`), a PATCH inside a Bulk request fails alone with 501, as
+ *   a PATCH request does (SCIMMY runs it regardless).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -132,6 +134,13 @@ export interface ScimControls {
   failNext(code: UserAdminErrorCode): void;
   /** The nth request matching `rule` fails with this code's SCIM error; others pass. Several rules may wait at once; each fires once. */
   failMatching(rule: ScimFaultRule, code: UserAdminErrorCode): void;
+  /**
+   * Runs `run` just before the server handles the nth request matching `rule` (before its
+   * `If-Match` or Bulk `version` is checked): what another writer does at that instant, e.g.
+   * between a client's read and its `POST /Bulk`. Each hook fires once. Requests only, not the
+   * operations inside a Bulk request.
+   */
+  beforeMatching(rule: ScimFaultRule, run: () => void): void;
   /** Delays every request by this many ms (0 to stop). */
   setLatency(ms: number): void;
   /**
@@ -461,15 +470,29 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
   const requests: ScimRequestRecord[] = [];
   let failing: UserAdminErrorCode | null = null;
   let rules: { rule: ScimFaultRule; left: number; code: UserAdminErrorCode }[] = [];
+  let hooks: { rule: ScimFaultRule; left: number; run: () => void }[] = [];
   let latency = 0;
+  /** Whether a request (or Bulk operation) is one a rule aims at. */
+  const ruleMatches = (rule: ScimFaultRule, req: { method: string; path: string; body: unknown }): boolean => {
+    const methods = rule.method === undefined ? null : (typeof rule.method === 'string' ? [rule.method] : rule.method).map((m) => m.toUpperCase());
+    if (methods && !methods.includes(req.method)) return false;
+    if (typeof rule.path === 'string' ? rule.path !== req.path : !rule.path.test(req.path)) return false;
+    return !rule.body || rule.body(req.body);
+  };
+  /** Runs the hooks whose nth matching request this is (each once). */
+  const runHooks = (req: { method: string; path: string; body: unknown }): void => {
+    for (const entry of [...hooks]) {
+      if (!ruleMatches(entry.rule, req)) continue;
+      entry.left -= 1;
+      if (entry.left > 0) continue;
+      hooks = hooks.filter((h) => h !== entry);
+      entry.run();
+    }
+  };
   /** The code of the rule this request (or Bulk operation) fires, if any. */
   const matchRule = (req: { method: string; path: string; body: unknown }): UserAdminErrorCode | null => {
     for (const entry of rules) {
-      const { rule } = entry;
-      const methods = rule.method === undefined ? null : (typeof rule.method === 'string' ? [rule.method] : rule.method).map((m) => m.toUpperCase());
-      if (methods && !methods.includes(req.method)) continue;
-      if (typeof rule.path === 'string' ? rule.path !== req.path : !rule.path.test(req.path)) continue;
-      if (rule.body && !rule.body(req.body)) continue;
+      if (!ruleMatches(entry.rule, req)) continue;
       entry.left -= 1;
       if (entry.left > 0) continue;
       rules = rules.filter((r) => r !== entry);
@@ -478,10 +501,11 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
     return null;
   };
   /**
-   * Operations of a `POST /Bulk` that a rule hits (or whose `version` is stale, 412), as if each
-   * were its own request: they are taken out before SCIMMY runs the rest, and answered failed at
-   * the end of the Bulk response (not in request order: clients match results by bulkId or
-   * location). Returns whether the response was already sent (every operation failed).
+   * Operations of a `POST /Bulk` that a rule hits (or whose `version` is stale, 412; or a PATCH
+   * when PATCH is not supported, 501), as if each were its own request: they are taken out before
+   * SCIMMY runs the rest (SCIMMY ignores an operation's `version` and the PATCH setting), and
+   * answered failed at the end of the Bulk response (not in request order: clients match results
+   * by bulkId or location). Returns whether the response was already sent (every operation failed).
    */
   const failBulkOperations = (req: express.Request, res: express.Response): boolean => {
     const body = req.body as { Operations?: { method?: string; path?: string; bulkId?: string; version?: string; data?: unknown }[] } | undefined;
@@ -489,6 +513,11 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
     const failedOps: unknown[] = [];
     const kept = body.Operations.filter((op) => {
       const method = String(op.method ?? '').toUpperCase();
+      if (method === 'PATCH' && !ctx.features.patch) {
+        const detail = 'PATCH is not supported by this provider';
+        failedOps.push({ method: op.method, ...(op.bulkId ? { bulkId: op.bulkId } : {}), location: op.path, status: '501', response: { schemas: [SCIM_ERROR_URN], status: '501', detail } });
+        return false;
+      }
       const stale = staleWrite(method, String(op.path ?? ''), op.version);
       if (stale) {
         failedOps.push({ method: op.method, ...(op.bulkId ? { bulkId: op.bulkId } : {}), location: op.path, status: '412', response: { schemas: [SCIM_ERROR_URN], status: '412', detail: stale } });
@@ -506,7 +535,8 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
       res.status(200).type('application/scim+json').send(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkResponse'], Operations: failedOps }));
       return true;
     }
-    body.Operations = kept;
+    // A new body for SCIMMY: the one received (as `requests` recorded it) keeps every operation.
+    req.body = { ...body, Operations: kept };
     const json = res.json.bind(res);
     res.json = (out: unknown) => {
       const operations = (out as { Operations?: unknown[] } | null)?.Operations;
@@ -565,6 +595,7 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
   app.use(basePath, express.json({ type: ['application/scim+json', 'application/json'] }), (req, res, next) => {
     requests.push({ method: req.method, path: req.path, query: { ...(req.query as Record<string, string>) }, body: req.body });
     const proceed = () => {
+      if (hooks.length > 0) runHooks(req);
       const code = failing ?? (rules.length > 0 ? matchRule(req) : null);
       failing = null;
       if (code === 'network') {
@@ -583,7 +614,7 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
         return;
       }
       if (ctx.features.etag && /^\/Users\/[^/]+$/.test(req.path)) withEtag(res);
-      if ((rules.length > 0 || ctx.features.etag) && failBulkOperations(req, res)) return;
+      if ((rules.length > 0 || ctx.features.etag || !ctx.features.patch) && failBulkOperations(req, res)) return;
       if (!ctx.features.me && req.path === '/Me') {
         scimError(res, 501, 'Endpoint Not Implemented');
         return;
@@ -619,6 +650,9 @@ export function createScimApp(options: ScimServerOptions = {}): ScimApp {
     },
     failMatching: (rule, code) => {
       rules.push({ rule, left: Math.max(1, rule.nth ?? 1), code });
+    },
+    beforeMatching: (rule, run) => {
+      hooks.push({ rule, left: Math.max(1, rule.nth ?? 1), run });
     },
     setLatency: (ms) => {
       latency = ms;
@@ -663,6 +697,7 @@ export async function startScimServer(options: ScimServerOptions & { port?: numb
     requests: app.requests,
     failNext: app.failNext,
     failMatching: app.failMatching,
+    beforeMatching: app.beforeMatching,
     setLatency: app.setLatency,
     signIn: app.signIn,
     issueToken: app.issueToken,

@@ -97,9 +97,41 @@ export function userFromScim(r: ScimUser, roles: ReadonlyMap<string, Role>, now:
     lastSignInAt: ext.lastSignInAt ? isoOf(ext.lastSignInAt, createdAt) : null,
     invitation,
     pendingEmail: ext.pendingEmail ?? null,
-    // The provider's ETag, when it supports them: sent back as If-Match by a write given expectedVersion.
-    ...(typeof r.meta?.version === 'string' && r.meta.version !== '' ? { version: r.meta.version } : {}),
+    // The provider's ETag with the user's role groups (userVersionOf), when it supports ETags.
+    ...versionField(userVersionOf(r, roles)),
   };
+}
+
+const versionField = (version: string | undefined) => (version === undefined ? {} : { version });
+
+/** What separates the User's ETag from its role groups in a {@link userVersionOf} version. */
+const ROLES_MARK = ' roles=';
+
+/**
+ * A user's version as the adapter reports and checks it (`User.version`): the User resource's ETag
+ * (`meta.version`) and the ids of the role groups it is a member of. A role change is a PATCH of
+ * the Groups' `members` that leaves the User's ETag as it was; with the role groups in the
+ * version, it changes the version too. `undefined` when the resource has no ETag (a provider
+ * without ETags: no versions).
+ * @example
+ * userVersionOf({ ...r, meta: { version: 'W/"a1"' }, groups: [{ value: 'role-user' }] }, roles); // 'W/"a1" roles=role-user'
+ */
+export function userVersionOf(r: ScimUser, roles: ReadonlyMap<string, Role>): string | undefined {
+  const etag = r.meta?.version;
+  if (typeof etag !== 'string' || etag === '') return undefined;
+  const ids = [...new Set((r.groups ?? []).map((g) => g.value).filter((id) => roles.has(id)))].sort();
+  return `${etag}${ROLES_MARK}${ids.map(encodeURIComponent).join(',')}`;
+}
+
+/**
+ * The User's ETag in a version {@link userVersionOf} made (what `If-Match` carries); a bare ETag
+ * (a version read before role groups were part of it) is its own.
+ * @example
+ * etagOfVersion('W/"a1" roles=role-user'); // 'W/"a1"'
+ */
+export function etagOfVersion(version: string): string {
+  const at = version.lastIndexOf(ROLES_MARK);
+  return at === -1 ? version : version.slice(0, at);
 }
 
 /** The Invitation of an invited user (or `null` when it has none). */

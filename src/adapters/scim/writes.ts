@@ -54,7 +54,7 @@ import {
   type ScimUser,
   type ScimUserExtension,
 } from './protocol';
-import { adminScopeToScim, invitationOf, permissionsToScim, userFromScim, writableUser } from './mapping';
+import { adminScopeToScim, etagOfVersion, invitationOf, permissionsToScim, userFromScim, userVersionOf, writableUser } from './mapping';
 import type { ScimAdapterOptions } from './options';
 import type { ScimRequest } from './transport';
 import type { ScimReads } from './reads';
@@ -177,22 +177,31 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
 
   /**
    * Refuses a write given `expectedVersion` when the user read just now has another version
-   * (conflict `stale`), before anything is sent. The write itself then carries `If-Match` (when
-   * the provider supports ETags), which closes the window between this read and the write.
+   * (conflict `stale`), before anything is sent. The version is the User's ETag with its role
+   * groups (userVersionOf), so a role change made by someone else (a Group PATCH, which leaves
+   * the User's ETag as it was) is refused here too. The write itself then carries the ETag part
+   * as `If-Match` (when the provider supports ETags), which closes the window between this read
+   * and the write for the User resource (not for its groups: see docs/adapters/scim.md).
    */
-  function checkExpected(current: ScimUser, expectedVersion: string | undefined): void {
-    const version = current.meta?.version;
+  async function checkExpected(current: ScimUser, expectedVersion: string | undefined, signal: AbortSignal | undefined): Promise<void> {
+    if (expectedVersion === undefined) return;
+    const version = userVersionOf(current, await roleMap(signal));
     // A provider without ETags keeps no version: nothing to compare (documented, last write wins).
-    if (expectedVersion === undefined || version === undefined) return;
+    if (version === undefined) return;
     enforce(checkVersion(weakless(expectedVersion), weakless(version)));
   }
+
+  /** The `If-Match` of a write given `expectedVersion`: its User ETag part (ETags only). */
+  const ifMatchOf = (caps: { etag: boolean }, expectedVersion: string | undefined) =>
+    caps.etag && expectedVersion !== undefined ? { ifMatch: etagOfVersion(expectedVersion) } : {};
 
   /**
    * Writes the change from `current` (as read) to `next`. With PATCH (RFC 7644 §3.5.2): only the
    * attributes that differ, so a change made by someone else to another attribute in between (a
    * deactivation) is kept. Without PATCH: a PUT of the whole resource, with `If-Match` on the
    * version read when the provider has ETags (a 412 then means someone changed it in between).
-   * `expectedVersion` goes as `If-Match` (ETags only). Returns the resource after the change.
+   * `expectedVersion` (checked first by checkExpected) gives `If-Match` its User ETag part (ETags
+   * only). Returns the resource after the change.
    */
   async function writeUser(current: ScimUser, next: ScimUser, expectedVersion: string | undefined, signal?: AbortSignal): Promise<ScimUser> {
     const caps = await provider(signal);
@@ -205,12 +214,12 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
         method: 'PATCH',
         path,
         body: { schemas: [SCIM_PATCH_OP], Operations },
-        ...(caps.etag && expectedVersion !== undefined ? { ifMatch: expectedVersion } : {}),
+        ...ifMatchOf(caps, expectedVersion),
         signal,
       });
       return out ?? getScimUser(current.id, signal);
     }
-    const ifMatch = caps.etag ? (expectedVersion ?? current.meta?.version) : undefined;
+    const ifMatch = caps.etag ? (expectedVersion !== undefined ? etagOfVersion(expectedVersion) : current.meta?.version) : undefined;
     return request<ScimUser>({ method: 'PUT', path, body: writableUser(next), ...(ifMatch !== undefined ? { ifMatch } : {}), signal });
   }
 
@@ -343,7 +352,7 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
   async function updateUserOnce({ id, patch: raw, expectedVersion, signal }: { id: string; patch: UserPatch; expectedVersion?: string; signal?: AbortSignal }): Promise<UpdateUserResult> {
     throwIfAborted(signal);
     const current = await getScimUser(id, signal);
-    checkExpected(current, expectedVersion);
+    await checkExpected(current, expectedVersion, signal);
     // The shared schema, as the reference store: names cleaned and bounded, phone and username bounded.
     const patch: UserPatch = parseInput(userPatchSchema(NO_USERNAMES), raw ?? {});
     const before = await toUser(current, signal);
@@ -464,7 +473,7 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     const { id, status, expectedVersion, signal } = params;
     throwIfAborted(signal);
     const current = await getScimUser(id, signal);
-    checkExpected(current, expectedVersion);
+    await checkExpected(current, expectedVersion, signal);
     const before = await toUser(current, signal);
     const ctx = await ruleContext(signal);
     if (status === 'deactivated') await enforceActOn(ctx, before, 'deactivate', signal);
@@ -481,11 +490,11 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
   async function removeUser({ id, expectedVersion, signal }: { id: string; expectedVersion?: string; signal?: AbortSignal }): Promise<void> {
     throwIfAborted(signal);
     const current = await getScimUser(id, signal);
-    checkExpected(current, expectedVersion);
+    await checkExpected(current, expectedVersion, signal);
     const before = await toUser(current, signal);
     await enforceActOn(await ruleContext(signal), before, 'remove', signal);
     const caps = await provider(signal);
-    await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}`, ...(caps.etag && expectedVersion !== undefined ? { ifMatch: expectedVersion } : {}), signal });
+    await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}`, ...ifMatchOf(caps, expectedVersion), signal });
   }
 
   /**
@@ -654,7 +663,7 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     ids: string[],
     signal: AbortSignal | undefined,
     check: (id: string, allowed: ReadonlySet<string>) => Promise<void>,
-    operation: (id: string) => { method: string; path: string; data?: unknown },
+    operation: (id: string) => { method: string; path: string; version?: string; data?: unknown },
     fallback: (id: string) => Promise<User | void>,
   ): Promise<BulkResult> {
     const results = new Map<string, BulkItemResult>();
@@ -718,6 +727,13 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     return { results: ids.map((id) => results.get(id) ?? { id, ok: false, error: { code: 'unknown', message: 'No result' } }) };
   }
 
+  /**
+   * The `version` of a /Bulk operation on a user (RFC 7644 §3.7: the current resource version,
+   * with ETags, for PUT, PATCH and DELETE): the User's ETag as the adapter read it.
+   */
+  const bulkVersion = (caps: { etag: boolean }, read: ScimUser | undefined): { version?: string } =>
+    caps.etag && typeof read?.meta?.version === 'string' && read.meta.version !== '' ? { version: read.meta.version } : {};
+
   /** `setUsersStatus` (when the provider advertises `/Bulk`). */
   const setUsersStatus: NonNullable<UserAdminAdapter['setUsersStatus']> = async ({ ids: raw, status, signal }) => {
     throwIfAborted(signal);
@@ -725,25 +741,28 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     const active = status === 'active';
     const ctx = await ruleContext(signal);
     // A reactivated user who never accepted gets their invitation again (or, under SSO, none): a
-    // PATCH of `active` and the invitation (or a PUT of the whole resource without PATCH).
-    const whole = new Map<string, { from: ScimUser; to: ScimUser }>();
+    // PATCH of `active` and the invitation. Without PATCH: a PUT of the whole resource as read,
+    // changed. Each operation carries the `version` read (ETags only, RFC 7644 §3.7): a user
+    // changed between that read and the /Bulk request fails alone with 412 (conflict `stale`).
+    const read = new Map<string, { from: ScimUser; to: ScimUser | null }>();
     const caps = await provider(signal);
     const check = async (id: string, leaving: ReadonlySet<string>) => {
       const r = await getScimUser(id, signal);
       const user = await toUser(r, signal);
       await enforceActOn(ctx, user, active ? 'reactivate' : 'deactivate', signal, leaving);
-      const next = await statusChange(r, user, status);
-      if (next) whole.set(id, { from: r, to: next });
+      read.set(id, { from: r, to: await statusChange(r, user, status) });
     };
     return bulk(
       ids,
       signal,
       check,
       (id) => {
-        const change = whole.get(id);
-        if (change && caps.patch) return { method: 'PATCH', path: `/Users/${encodeURIComponent(id)}`, data: { schemas: [SCIM_PATCH_OP], Operations: patchOperations(change.from, change.to) } };
-        if (change) return { method: 'PUT', path: `/Users/${encodeURIComponent(id)}`, data: writableUser(change.to) };
-        return { method: 'PATCH', path: `/Users/${encodeURIComponent(id)}`, data: { schemas: [SCIM_PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: active }] } };
+        const { from, to } = read.get(id)!;
+        const path = `/Users/${encodeURIComponent(id)}`;
+        const version = bulkVersion(caps, from);
+        if (!caps.patch) return { method: 'PUT', path, ...version, data: writableUser(to ?? { ...from, active }) };
+        const Operations = to ? patchOperations(from, to) : [{ op: 'replace', path: 'active', value: active }];
+        return { method: 'PATCH', path, ...version, data: { schemas: [SCIM_PATCH_OP], Operations } };
       },
       (id) => setUserStatus({ id, status, signal }),
     );
@@ -754,10 +773,16 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     throwIfAborted(signal);
     const ids = parseInput(bulkIdsSchema, raw, 'ids'); // at most MAX_BULK_IDS (`ids: too_long`)
     const ctx = await ruleContext(signal);
+    const caps = await provider(signal);
+    // The version of each user as the rules saw it: a user changed since fails alone (412, `stale`).
+    const read = new Map<string, ScimUser>();
     const check = async (id: string, leaving: ReadonlySet<string>) => {
-      await enforceActOn(ctx, await toUser(await getScimUser(id, signal), signal), 'remove', signal, leaving);
+      const r = await getScimUser(id, signal);
+      await enforceActOn(ctx, await toUser(r, signal), 'remove', signal, leaving);
+      read.set(id, r);
     };
-    return bulk(ids, signal, check, (id) => ({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}` }), (id) => removeUser({ id, signal }));
+    const operation = (id: string) => ({ method: 'DELETE', path: `/Users/${encodeURIComponent(id)}`, ...bulkVersion(caps, read.get(id)) });
+    return bulk(ids, signal, check, operation, (id) => removeUser({ id, signal }));
   };
 
   return { writeUser, renewedInvitation, createUser, updateUser, setUserStatus, removeUser, inviteUsers, setUsersStatus, removeUsers };

@@ -2,7 +2,9 @@
  * Per-item truth in `/Bulk`, against the real SCIM provider and its fault layer: each operation
  * carries its own bulkId and a response is matched to its user by bulkId (or the location of the
  * resource), never by position; a chunk that fails reports its items failed and the items of the
- * chunks already applied as they are.
+ * chunks already applied as they are. Each operation on a user carries the `version` the adapter
+ * read (RFC 7644 §3.7): a user another writer changed between that read and the `/Bulk` request
+ * fails alone as conflict `stale`, and keeps the other writer's change.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScimProviderFeatures } from '../../../servers/scim';
@@ -105,4 +107,85 @@ describe('SCIM /Bulk: a failed chunk still reports the items that went through',
       expect(held).toEqual(method === 'removeUsers' ? [false, false, true] : [false, false, true]);
     });
   }
+});
+
+describe('SCIM /Bulk operations carry the version read: a user changed before the /Bulk request fails alone as stale', () => {
+  /** Another writer renames the user in the provider's directory (its meta.version changes). */
+  const renameInStore = (h: ScimHarness, id: string) => {
+    const r = h.server.store.users.get(id)!;
+    h.server.store.users.set(id, { ...r, name: { ...r.name, givenName: 'Theirs' }, displayName: `Theirs ${r.name?.familyName ?? ''}`.trim(), meta: { ...r.meta, lastModified: new Date().toISOString() } });
+  };
+  /** Runs `run` when the provider receives the next POST /Bulk, before it handles it: after the adapter's reads. */
+  const beforeBulk = (h: ScimHarness, run: () => void) => h.server.beforeMatching({ method: 'POST', path: '/Bulk' }, run);
+  const result = (r: { id: string; ok: boolean; error?: { code: string; reason?: string } }) => ({ id: r.id, ok: r.ok, ...(r.ok ? {} : { code: r.error?.code, reason: r.error?.reason }) });
+  /** The `version` of each operation of the last POST /Bulk, by target path. */
+  const sentVersions = (h: ScimHarness) => {
+    const bulk = h.server.requests.filter((r) => r.path === '/Bulk').at(-1)!;
+    return (bulk.body as { Operations: { method: string; path: string; version?: string }[] }).Operations.map((o) => [o.method, o.path, o.version]);
+  };
+  /** The provider's meta.version of a user now. */
+  const etagOf = async (h: ScimHarness, id: string) => {
+    const res = await fetch(`${h.server.url}/Users/${id}`, { headers: { Authorization: `Bearer ${h.server.token}` } });
+    return ((await res.json()) as { meta: { version: string } }).meta.version;
+  };
+
+  it('without PATCH: reactivating two invited users who never accepted (a PUT each, with the version read), one renamed before the /Bulk: that one fails stale and keeps the rename, the other is reactivated', async () => {
+    const h = await start({ patch: false });
+    const page = await h.adapter.listUsers({ pageIndex: 0, pageSize: 100, filter: { status: ['invited'], kind: 'login' } });
+    const [a, b] = page.items;
+    expect(b).toBeDefined();
+    for (const u of [a!, b!]) h.server.store.users.set(u.id, { ...h.server.store.users.get(u.id)!, active: false });
+    const versions = [await etagOf(h, a!.id), await etagOf(h, b!.id)];
+    beforeBulk(h, () => renameInStore(h, a!.id));
+
+    const { results } = await h.adapter.setUsersStatus!({ ids: [a!.id, b!.id], status: 'active' });
+
+    expect(results.map(result)).toEqual([
+      { id: a!.id, ok: false, code: 'conflict', reason: 'stale' },
+      { id: b!.id, ok: true },
+    ]);
+    const [sa, sb] = [h.server.store.users.get(a!.id)!, h.server.store.users.get(b!.id)!];
+    expect([sa.name?.givenName, sa.active]).toEqual(['Theirs', false]);
+    expect(sb.active).toBe(true);
+    expect(sentVersions(h)).toEqual([['PUT', `/Users/${a!.id}`, versions[0]], ['PUT', `/Users/${b!.id}`, versions[1]]]);
+  });
+
+  for (const features of [{ patch: false }, {}] as ScimProviderFeatures[]) {
+    const label = features.patch === false ? 'without PATCH (PUT)' : 'with PATCH';
+    it(`${label}: deactivating two users, one renamed before the /Bulk: that one fails stale, stays active and renamed; the other is deactivated`, async () => {
+      const h = await start(features);
+      const [a, b] = await threeUsers(h);
+      const versions = [await etagOf(h, a!.id), await etagOf(h, b!.id)];
+      beforeBulk(h, () => renameInStore(h, a!.id));
+
+      const { results } = await h.adapter.setUsersStatus!({ ids: [a!.id, b!.id], status: 'deactivated' });
+
+      expect(results.map(result)).toEqual([
+        { id: a!.id, ok: false, code: 'conflict', reason: 'stale' },
+        { id: b!.id, ok: true },
+      ]);
+      const [sa, sb] = [h.server.store.users.get(a!.id)!, h.server.store.users.get(b!.id)!];
+      expect([sa.name?.givenName, sa.active]).toEqual(['Theirs', true]);
+      expect(sb.active).toBe(false);
+      const method = features.patch === false ? 'PUT' : 'PATCH';
+      expect(sentVersions(h)).toEqual([[method, `/Users/${a!.id}`, versions[0]], [method, `/Users/${b!.id}`, versions[1]]]);
+    });
+  }
+
+  it('removeUsers: two users, one renamed before the /Bulk: that one fails stale and is kept (renamed); the other is removed', async () => {
+    const h = await start();
+    const [a, b] = await threeUsers(h);
+    const versions = [await etagOf(h, a!.id), await etagOf(h, b!.id)];
+    beforeBulk(h, () => renameInStore(h, a!.id));
+
+    const { results } = await h.adapter.removeUsers!({ ids: [a!.id, b!.id] });
+
+    expect(results.map(result)).toEqual([
+      { id: a!.id, ok: false, code: 'conflict', reason: 'stale' },
+      { id: b!.id, ok: true },
+    ]);
+    expect(h.server.store.users.get(a!.id)?.name?.givenName).toBe('Theirs');
+    expect(h.server.store.users.has(b!.id)).toBe(false);
+    expect(sentVersions(h)).toEqual([['DELETE', `/Users/${a!.id}`, versions[0]], ['DELETE', `/Users/${b!.id}`, versions[1]]]);
+  });
 });

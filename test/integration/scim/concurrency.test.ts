@@ -1,8 +1,9 @@
 /**
  * Concurrent edits against the real SCIM provider (ETags on, as `etag.supported` advertises):
  * writes PATCH only the attributes they change, so a deactivation made between the adapter's read
- * and its write is kept; users carry `meta.version` as `User.version`; a write given
- * `expectedVersion` sends it as `If-Match` and a changed user is refused as conflict `stale`.
+ * and its write is kept; `User.version` is the user's `meta.version` with its role groups; a write
+ * given `expectedVersion` sends the ETag as `If-Match` and a changed user (a role change alone
+ * included) is refused as conflict `stale`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScimProviderFeatures } from '../../../servers/scim';
@@ -93,8 +94,8 @@ describe('SCIM writes PATCH the changed attributes: a concurrent deactivation is
   }
 });
 
-describe('SCIM versions: meta.version is User.version, expectedVersion goes as If-Match, 412 is conflict stale', () => {
-  it('the provider advertises etag.supported, and users carry its meta.version (also the ETag header)', async () => {
+describe('SCIM versions: meta.version (with the role groups) is User.version, expectedVersion goes as If-Match, 412 is conflict stale', () => {
+  it('the provider advertises etag.supported, and users carry its meta.version (also the ETag header) with their role groups', async () => {
     const { h, direct } = await start();
     const spc = (await (await direct('GET', '/ServiceProviderConfig')).json()) as { etag?: { supported?: boolean } };
     expect(spc.etag?.supported).toBe(true);
@@ -102,8 +103,8 @@ describe('SCIM versions: meta.version is User.version, expectedVersion goes as I
     expect(typeof user.version).toBe('string');
     const res = await direct('GET', `/Users/${user.id}`);
     const body = (await res.json()) as { meta: { version: string } };
-    expect(body.meta.version).toBe(user.version);
-    expect(res.headers.get('ETag')).toBe(user.version);
+    expect(user.version).toBe(`${body.meta.version} roles=role-user`);
+    expect(res.headers.get('ETag')).toBe(body.meta.version);
     expect((await h.adapter.getUser({ id: user.id })).version).toBe(user.version);
     const { user: renamed } = await h.adapter.updateUser({ id: user.id, patch: { firstName: 'Other' } });
     expect(renamed.version).not.toBe(user.version);
@@ -162,5 +163,61 @@ describe('SCIM versions: meta.version is User.version, expectedVersion goes as I
     expect(user.version).toBeUndefined();
     const { user: renamed } = await h.adapter.updateUser({ id: user.id, patch: { firstName: 'Anyway' }, expectedVersion: 'W/"whatever"' });
     expect(renamed.firstName).toBe('Anyway');
+  });
+});
+
+describe('SCIM versions: a role change alone (a Group PATCH of members) changes the user\'s version', () => {
+  type Direct = (method: string, path: string, body?: unknown) => Promise<Response>;
+  /** Another admin moves the user from role-user to role-communication, and nothing else. */
+  const movers: Record<string, (h: ScimHarness, id: string, direct: Direct) => Promise<void>> = {
+    'through the adapter': async (h, id) => {
+      await h.adapter.updateUser({ id, patch: { roleId: 'role-communication' } });
+    },
+    'straight to the provider (two Group PATCHes)': async (_h, id, direct) => {
+      const add = await direct('PATCH', '/Groups/role-communication', { schemas: [SCIM_PATCH_OP], Operations: [{ op: 'add', path: 'members', value: [{ value: id }] }] });
+      const remove = await direct('PATCH', '/Groups/role-user', { schemas: [SCIM_PATCH_OP], Operations: [{ op: 'remove', path: `members[value eq "${id}"]` }] });
+      expect([add.status, remove.status]).toEqual([200, 200]);
+    },
+  };
+
+  for (const [how, move] of Object.entries(movers)) {
+    it(`a stale read is refused after someone else changed only the role ${how}: updateUser, setUserStatus and removeUser give conflict stale and the role stays theirs`, async () => {
+      const { h, direct } = await start();
+      const user = await activeUser(h);
+      await move(h, user.id, direct);
+      const moved = await h.adapter.getUser({ id: user.id });
+      expect(moved.roleId).toBe('role-communication');
+      const stored = structuredClone(h.server.store.users.get(user.id));
+
+      const errors = [
+        await rejection(h.adapter.updateUser({ id: user.id, patch: { firstName: 'Lost', roleId: 'role-user' }, expectedVersion: user.version! })),
+        await rejection(h.adapter.updateUser({ id: user.id, patch: { firstName: 'Lost' }, expectedVersion: user.version! })),
+        await rejection(h.adapter.setUserStatus({ id: user.id, status: 'deactivated', expectedVersion: user.version! })),
+        await rejection(h.adapter.removeUser({ id: user.id, expectedVersion: user.version! })),
+      ];
+
+      expect(errors.map((e) => [e.code, e.reason])).toEqual([['conflict', 'stale'], ['conflict', 'stale'], ['conflict', 'stale'], ['conflict', 'stale']]);
+      expect(moved.version).not.toBe(user.version);
+      expect(h.server.store.users.get(user.id)).toEqual(stored);
+      expect(h.server.store.groups.get('role-communication')!.members.some((m) => m.value === user.id)).toBe(true);
+      expect(h.server.store.groups.get('role-user')!.members.some((m) => m.value === user.id)).toBe(false);
+      expect((await h.adapter.getUser({ id: user.id })).version).toBe(moved.version);
+    });
+  }
+
+  it('a role change through the adapter returns the new version (the one getUser gives), and a write given it goes through', async () => {
+    const { h } = await start();
+    const user = await activeUser(h);
+    const { user: moved } = await h.adapter.updateUser({ id: user.id, patch: { roleId: 'role-communication' }, expectedVersion: user.version! });
+    expect(moved.roleId).toBe('role-communication');
+    expect(moved.version).not.toBe(user.version);
+    expect(moved.version).toBe((await h.adapter.getUser({ id: user.id })).version);
+
+    const { user: renamed } = await h.adapter.updateUser({ id: user.id, patch: { firstName: 'Fresh' }, expectedVersion: moved.version! });
+    expect(renamed.firstName).toBe('Fresh');
+    const deactivated = await h.adapter.setUserStatus({ id: user.id, status: 'deactivated', expectedVersion: renamed.version! });
+    expect(deactivated.status).toBe('deactivated');
+    await h.adapter.removeUser({ id: user.id, expectedVersion: deactivated.version! });
+    expect(h.server.store.users.has(user.id)).toBe(false);
   });
 });
