@@ -2,8 +2,8 @@ import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '
 import { isAbortError, toUserAdminError, type UserAdminError } from '../adapter/errors';
 import type { Invitation, InviteUsersInput, InviteUsersResult, UserAdminAdapter } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
-import { removeInvitations, writeInvitation } from '../query/cache/invitations';
-import { invalidateCounts, refetchIfOutcomeUnknown, writeUserInvitation } from '../query/cache/users';
+import { removeInvitations } from '../query/cache/invitations';
+import { invalidateCounts, refetchIfOutcomeUnknown, writeResentInvitations } from '../query/cache/users';
 import { mapWithConcurrency } from '../query/concurrency';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
@@ -57,9 +57,9 @@ export interface InvitationIdVariables {
 /**
  * Sends an invitation again with a new validity. On success the invitation gets its new
  * `expiresAt` in every cached invitations page, and its user's invitation summary in the users
- * caches; the invitations lists are not refetched. When the cached invitation was expired, its
- * user may have changed status (a user deactivated at expiry is invited again), so the users
- * lists and counts are refetched too.
+ * caches; the invitations lists are not refetched. The user changed with it (its `version`), so
+ * the user's detail and the users lists are refetched; when the cached invitation was expired
+ * (a user deactivated at expiry is invited again), the counts too.
  *
  * @example
  * const resend = useResendInvitation();
@@ -84,7 +84,7 @@ export function resendInvitationMutationOptions(
   return mutationOptions<Invitation, UserAdminError, InvitationIdVariables>({
     mutationFn: ({ id }) => callAdapter(() => adapter.resendInvitation({ id })),
     onSuccess: (invitation, variables) => {
-      afterResend(queryClient, [invitation]);
+      writeResentInvitations(queryClient, [invitation]);
       options.onSuccess?.(invitation, variables);
     },
     onError: (error, variables) => {
@@ -133,23 +133,6 @@ export function revokeInvitationMutationOptions(
     },
     onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),
   });
-}
-
-/** Cache effects of resent invitations: rows updated in place; users refetched only when an expired one came back. */
-function afterResend(queryClient: QueryClient, invitations: readonly Invitation[]): void {
-  let userStatusMayChange = false;
-  for (const invitation of invitations) {
-    const previous = writeInvitation(queryClient, invitation);
-    writeUserInvitation(queryClient, invitation);
-    if (previous?.status === 'expired') {
-      userStatusMayChange = true;
-      void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.detail(invitation.userId), exact: true });
-    }
-  }
-  if (userStatusMayChange) {
-    void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
-    void invalidateCounts(queryClient);
-  }
 }
 
 /** Cache effects of revoked invitations: rows leave the cached pages; users lists and counts are refetched once. */
@@ -249,7 +232,7 @@ export function bulkResendInvitationsMutationOptions(
   return mutationOptions<InvitationBulkResult, UserAdminError, InvitationIdsVariables>({
     mutationFn: ({ ids }) => settleEach(ids, concurrency, (id) => adapter.resendInvitation({ id })),
     onSuccess: (data, variables) => {
-      afterResend(queryClient, data.results.flatMap((result) => (result.ok && result.invitation ? [result.invitation] : [])));
+      writeResentInvitations(queryClient, data.results.flatMap((result) => (result.ok && result.invitation ? [result.invitation] : [])));
       refetchIfAnyOutcomeUnknown(queryClient, data.results);
       options.onSuccess?.(data, variables);
     },

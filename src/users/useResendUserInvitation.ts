@@ -2,8 +2,7 @@ import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '
 import type { UserAdminError } from '../adapter/errors';
 import type { Invitation, User, UserAdminAdapter } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
-import { writeInvitation } from '../query/cache/invitations';
-import { refetchIfOutcomeUnknown, writeUserInvitation } from '../query/cache/users';
+import { refetchIfOutcomeUnknown, writeResentInvitations } from '../query/cache/users';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';
 import { callAdapter } from '../query/normalize';
 
@@ -12,7 +11,8 @@ export type ResendUserInvitationVariables = Pick<User, 'id' | 'invitation'>;
 
 /**
  * Sends a user's pending invitation again (`user.invitation.id`). On success the user's invitation
- * summary gets its new dates in every cache, and so does the invitation in the invitation lists.
+ * summary gets its new dates in every cache, and so does the invitation in the invitation lists;
+ * the user's detail and the users lists are refetched (the user's `version` moved with it).
  * Throws (as an `unknown` error) when the user has no invitation.
  *
  * @example
@@ -42,8 +42,7 @@ export function resendUserInvitationMutationOptions(
         return adapter.resendInvitation({ id: user.invitation.id });
       }),
     onSuccess: (invitation, user) => {
-      writeUserInvitation(queryClient, { ...invitation, userId: invitation.userId || user.id });
-      writeInvitation(queryClient, invitation);
+      writeResentInvitations(queryClient, [{ ...invitation, userId: invitation.userId || user.id }]);
       options.onSuccess?.(invitation, user);
     },
     onError: (error, user) => {

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Invitation, Page } from '../../adapter/types';
 import { userAdminKeys } from '../keys';
+import { writeQueries } from './write';
 
 /**
  * Internal: replaces an invitation in every cached invitations page. Returns the version a cache
@@ -8,7 +9,7 @@ import { userAdminKeys } from '../keys';
  */
 export function writeInvitation(queryClient: QueryClient, invitation: Invitation): Invitation | undefined {
   let previous: Invitation | undefined;
-  queryClient.setQueriesData<Page<Invitation>>({ queryKey: userAdminKeys.invitations.lists() }, (page) => {
+  writeQueries<Page<Invitation>>(queryClient, { queryKey: userAdminKeys.invitations.lists() }, (page) => {
     const found = page?.items.find((item) => item.id === invitation.id);
     if (!page || !found) return page;
     previous ??= found;
@@ -30,7 +31,7 @@ export function removeInvitations(queryClient: QueryClient, ids: readonly string
   if (ids.length === 0) return [];
   const gone = new Set(ids);
   const removed = new Map<string, Invitation>();
-  queryClient.setQueriesData<Page<Invitation>>({ queryKey: userAdminKeys.invitations.lists() }, (page) => {
+  writeQueries<Page<Invitation>>(queryClient, { queryKey: userAdminKeys.invitations.lists() }, (page) => {
     if (!page) return page;
     const items = page.items.filter((item) => {
       if (!gone.has(item.id)) return true;

@@ -1,6 +1,8 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { Invitation, InvitationSummary, Page, User } from '../../adapter/types';
 import { userAdminKeys } from '../keys';
+import { writeInvitation } from './invitations';
+import { writeQueries } from './write';
 
 /**
  * Internal cache surgery for the users mutations. A single-row action touches that row in every
@@ -11,8 +13,8 @@ type Rows = Page<User>;
 
 /** Replaces (or patches) the user with `id` in every cached list page and in its detail. */
 export function writeUser(queryClient: QueryClient, id: string, write: (user: User) => User): void {
-  queryClient.setQueriesData<Rows>({ queryKey: userAdminKeys.users.lists() }, (page) => mapRow(page, id, write));
-  queryClient.setQueryData<User>(userAdminKeys.users.detail(id), (user) => (user ? write(user) : user));
+  writeQueries<Rows>(queryClient, { queryKey: userAdminKeys.users.lists() }, (page) => mapRow(page, id, write));
+  writeQueries<User>(queryClient, { queryKey: userAdminKeys.users.detail(id), exact: true }, (user) => (user ? write(user) : user));
 }
 
 /** A snapshot of one user as each cache held it, to roll back that row and only that row. */
@@ -46,8 +48,8 @@ export async function snapshotUser(queryClient: QueryClient, id: string): Promis
 /** Puts back each cache's own previous version of the row; other rows keep their current state. */
 export function restoreUser(queryClient: QueryClient, snapshot: UserSnapshot): void {
   for (const entry of snapshot.entries) {
-    if (entry.detail) queryClient.setQueryData<User>(entry.queryKey, entry.user);
-    else queryClient.setQueryData<Rows>(entry.queryKey, (page) => mapRow(page, snapshot.id, () => entry.user));
+    if (entry.detail) writeQueries<User>(queryClient, { queryKey: entry.queryKey, exact: true }, () => entry.user);
+    else writeQueries<Rows>(queryClient, { queryKey: entry.queryKey, exact: true }, (page) => mapRow(page, snapshot.id, () => entry.user));
   }
 }
 
@@ -60,7 +62,7 @@ export function resumeCancelled(queryClient: QueryClient, snapshot: UserSnapshot
 export function removeUsers(queryClient: QueryClient, ids: readonly string[]): void {
   if (ids.length === 0) return;
   const gone = new Set(ids);
-  queryClient.setQueriesData<Rows>({ queryKey: userAdminKeys.users.lists() }, (page) => {
+  writeQueries<Rows>(queryClient, { queryKey: userAdminKeys.users.lists() }, (page) => {
     if (!page) return page;
     const items = page.items.filter((row) => !gone.has(row.id));
     if (items.length === page.items.length) return page;
@@ -79,6 +81,26 @@ export function writeUserInvitation(queryClient: QueryClient, invitation: Invita
     expiresAt: invitation.expiresAt,
   };
   writeUser(queryClient, invitation.userId, (user) => ({ ...user, invitation: summary }));
+}
+
+/**
+ * Cache effects of invitations sent again: each gets its new dates in every cached invitations
+ * page and in its user's invitation summary. The user changed on the backend too (its `version`
+ * moves with its invitation), so its detail and the users lists are refetched: a row keeping the
+ * old version would make the admin's next write to that user fail as `stale`. When a cached
+ * invitation was expired, its user may have changed status as well, so the counts are refetched.
+ */
+export function writeResentInvitations(queryClient: QueryClient, invitations: readonly Invitation[]): void {
+  if (invitations.length === 0) return;
+  let statusMayChange = false;
+  for (const invitation of invitations) {
+    const previous = writeInvitation(queryClient, invitation);
+    writeUserInvitation(queryClient, invitation);
+    if (previous?.status === 'expired') statusMayChange = true;
+    void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.detail(invitation.userId), exact: true });
+  }
+  void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
+  if (statusMayChange) void invalidateCounts(queryClient);
 }
 
 /**
