@@ -70,7 +70,8 @@ async function settle(id: string, run: () => Promise<BulkItemResult>): Promise<B
  * `setUserStatus` per user with at most `concurrency` in flight. Resolves with one result per id
  * (`{ id, ok, error? }`) and never rejects because some items failed (it rejects only when the
  * bulk call as a whole fails). Afterwards the succeeded rows are updated in the cached lists and
- * the counts are refetched.
+ * the counts are refetched; the lists are refetched too when an item failed or came back without
+ * its user (its new `version` is then unknown).
  *
  * @example
  * const bulk = useBulkSetUserStatus();
@@ -110,8 +111,9 @@ export function bulkSetUserStatusMutationOptions(
         writeUser(queryClient, result.id, user ? () => user : (row) => ({ ...row, status: variables.status }));
       }
       void invalidateCounts(queryClient);
-      // Some items failed: what the backend holds is only partly what was asked.
-      if (data.results.some((result) => !result.ok)) refetchAfterPartial(queryClient);
+      // Some items failed: what the backend holds is only partly what was asked. An item that
+      // succeeded without its user leaves the row's version (and what else the backend set) unknown.
+      if (data.results.some((result) => !result.ok || !result.user)) refetchAfterPartial(queryClient);
       options.onSuccess?.(data, variables);
     },
     onError: (error, variables) => {

@@ -4,6 +4,9 @@ import { UserAdminError } from '../../adapter/errors';
 import type { Invitation, User, UserAdminAdapter } from '../../adapter/types';
 import { bulkRevokeInvitationsMutationOptions } from '../../invitations/useInvitationMutations';
 import { setUserStatusMutationOptions } from '../../users/useSetUserStatus';
+import { bulkSetUserStatusMutationOptions } from '../../users/useBulkUserActions';
+import { userAdminKeys } from '../keys';
+import { writeUser } from './users';
 import { invitationsListQueryOptions, usersListQueryOptions } from '../options';
 
 /**
@@ -114,5 +117,45 @@ describe('a failed write whose outcome is unknown', () => {
 
     expect(listInvitations.mock.calls.length).toBeGreaterThan(callsBefore);
     expect(list.getCurrentResult().data?.items).toEqual([]);
+  });
+});
+
+describe('cache writes and refreshes that were due', () => {
+  it('a bulk status change whose items come back without their user refetches the lists (the rows would keep an old version)', async () => {
+    const queryClient = createClient();
+    const record = { id: 'u1', status: 'active', version: '1' } as unknown as User;
+    const listUsers = vi.fn(async () => ({ items: [{ ...record }], total: 1 }));
+    const setUsersStatus = vi.fn(async ({ ids, status }: { ids: string[]; status: User['status'] }) => {
+      record.status = status;
+      record.version = '2';
+      return { results: ids.map((id) => ({ id, ok: true as const })) };
+    });
+    const adapter = { listUsers, setUsersStatus } as unknown as UserAdminAdapter;
+    const list = await observeUsers(queryClient, adapter);
+
+    await new MutationObserver(queryClient, bulkSetUserStatusMutationOptions(adapter, queryClient)).mutate({ ids: ['u1'], status: 'deactivated' });
+    await idle(queryClient);
+
+    expect(list.getCurrentResult().data?.items[0]).toMatchObject({ status: 'deactivated', version: '2' });
+  });
+
+  it('an in-place write keeps an invalidated list invalidated, so paging back to it refetches the rows it lacks', async () => {
+    // Fresh for 30 s, as the library's own client: only an invalidated page refetches when shown again.
+    const queryClient = createClient();
+    queryClient.setDefaultOptions({ queries: { retry: false, staleTime: 30_000 } });
+    const rows = [{ id: 'u1', status: 'active' } as unknown as User];
+    const adapter = { listUsers: vi.fn(async () => ({ items: rows.map((r) => ({ ...r })), total: rows.length })) } as unknown as UserAdminAdapter;
+    const list = await observeUsers(queryClient, adapter);
+    // Someone is invited: the lists are invalidated, and the admin has paged away meanwhile (no refetch).
+    list.setOptions(usersListQueryOptions(adapter, { pageIndex: 1, pageSize: 25 }));
+    await idle(queryClient);
+    rows.push({ id: 'u2', status: 'invited' } as unknown as User);
+    await queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
+    // A row of the page they left is written in place (another action's result).
+    writeUser(queryClient, 'u1', (user) => ({ ...user, status: 'deactivated' }));
+    rows[0]!.status = 'deactivated';
+
+    list.setOptions(usersListQueryOptions(adapter, { pageIndex: 0, pageSize: 25 }));
+    await vi.waitFor(() => expect(list.getCurrentResult().data?.items.map((u) => u.id)).toEqual(['u1', 'u2']));
   });
 });
