@@ -25,12 +25,16 @@ export const LIST_RELEVANT_USER_FIELDS: readonly (keyof UserPatch)[] = [
   'firstName', 'lastName', 'email', 'username', 'roleId', 'scope', 'entityIds',
 ];
 
+/** Patch fields a pending invitation also holds: changing them changes the invitation. */
+const INVITATION_USER_FIELDS: readonly (keyof UserPatch)[] = ['email', 'roleId', 'entityIds', 'subtreeEntityIds', 'permissions'];
+
 /**
  * Updates a user. On success the server's user replaces the row in every cached list page and the
  * detail cache. When the patch touches a field the list searches, sorts or filters by
  * ({@link LIST_RELEVANT_USER_FIELDS}), the lists and counts are refetched too. An email change of
- * a login user (`emailChange: 'registration_request_sent'`) refetches the invitation lists. A
- * `stale` refusal (`expectedVersion` no longer current) refetches the user and the lists.
+ * a login user (`emailChange: 'registration_request_sent'`), or a change of the role, entities or
+ * permissions of a user with a pending invitation (which holds them), refetches the invitation
+ * lists. A `stale` refusal (`expectedVersion` no longer current) refetches the user and the lists.
  *
  * @example
  * const update = useUpdateUser();
@@ -61,9 +65,12 @@ export function updateUserMutationOptions(
         void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
         void invalidateCounts(queryClient);
       }
-      if (result.emailChange === 'registration_request_sent') {
-        void queryClient.invalidateQueries({ queryKey: userAdminKeys.invitations.lists() });
-      }
+      // An email change sends a registration request; a pending invitation holds the role, entities
+      // and permissions it grants, so changing those changes it (a backend may even issue a new one).
+      const invitationChanges =
+        result.emailChange === 'registration_request_sent' ||
+        (result.user.invitation !== null && INVITATION_USER_FIELDS.some((field) => field in variables.patch));
+      if (invitationChanges) void queryClient.invalidateQueries({ queryKey: userAdminKeys.invitations.lists() });
       options.onSuccess?.(result, variables);
     },
     onError: (error, variables) => {

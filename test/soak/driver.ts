@@ -97,7 +97,14 @@ function viewOfUser(user: User) {
 }
 
 function viewOfInvitation(invitation: Invitation) {
-  return { status: invitation.status, userId: invitation.userId, email: invitation.email.toLowerCase(), expiresAt: invitation.expiresAt };
+  return {
+    status: invitation.status,
+    userId: invitation.userId,
+    email: invitation.email.toLowerCase(),
+    expiresAt: invitation.expiresAt,
+    roleId: invitation.roleId,
+    entityIds: [...invitation.entityIds].sort().join(','),
+  };
 }
 
 interface Truth {

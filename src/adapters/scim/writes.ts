@@ -571,6 +571,14 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     let aborted: unknown = null;
     // Created by /Bulk, but the provider gave no location nor id: found by userName afterwards.
     const createdWithoutId: string[] = [];
+    // A creation whose answer was lost (`network`) or that failed unexpectedly (`unknown`, a 500)
+    // may have happened: those addresses are looked up by userName afterwards too, so `failed`
+    // never names an address the provider holds.
+    const uncertain = new Map<string, unknown>();
+    const failCreation = (email: string, e: unknown) => {
+      if (isUserAdminError(e) && (e.code === 'network' || e.code === 'unknown')) uncertain.set(email, e);
+      else fail(email, e);
+    };
     const caps = await provider(signal);
     if (caps.bulk && bodies.length > 1) {
       for (let i = 0; i < bodies.length && !aborted; i += caps.maxOperations) {
@@ -586,7 +594,7 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
           });
         } catch (e) {
           if (refusesCall(e)) aborted = e;
-          else for (const data of chunk) fail(data.userName, e);
+          else for (const data of chunk) failCreation(data.userName, e);
           continue;
         }
         // By bulkId only (a created user's id is in the location of its own operation).
@@ -602,7 +610,7 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
           else {
             const error = errorFromScim(status, op?.response);
             if (refusesCall(error)) aborted ??= error;
-            else fail(data.userName, error);
+            else failCreation(data.userName, error);
           }
         });
       }
@@ -613,7 +621,7 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
         } catch (e) {
           if (isUserAdminError(e) && e.code === 'conflict') skip(body.userName, 'already_member');
           else if (refusesCall(e)) aborted ??= e;
-          else fail(body.userName, e);
+          else failCreation(body.userName, e);
           return null;
         }
       });
@@ -623,16 +631,19 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     const deleteCreated = async () => {
       for (const u of created) await request({ method: 'DELETE', path: `/Users/${encodeURIComponent(u.id)}` }).catch(() => undefined);
     };
-    if (createdWithoutId.length) {
+    const toFind = [...createdWithoutId, ...uncertain.keys()];
+    if (toFind.length) {
+      const notFound = (email: string) => uncertain.get(email) ?? new UserAdminError('unknown', `The provider created ${email} without saying where`);
       try {
-        const found = await usersByUserName(createdWithoutId, undefined);
-        for (const email of createdWithoutId) {
+        const found = await usersByUserName(toFind, undefined);
+        for (const email of toFind) {
           const user = found.get(email);
           if (user) created.push(user);
-          else fail(email, new UserAdminError('unknown', `The provider created ${email} without saying where`));
+          else fail(email, notFound(email));
         }
       } catch (e) {
-        for (const email of createdWithoutId) fail(email, e);
+        // Not known either way: a created one would be left while named in `failed`; say so.
+        for (const email of toFind) fail(email, uncertain.has(email) ? new UserAdminError('unknown', `Whether ${email} was created is unknown`, { cause: e }) : e);
       }
     }
     if (aborted) {
