@@ -500,8 +500,10 @@ export async function runSoak(backend: SoakBackend, options: SoakOptions): Promi
       const pageAway = rng.chance(abortRate);
       const running = actions.map((action) => action.run());
       if (pageAway) {
-        // The admin pages away while the write runs (its refetch, if any, is cancelled), then comes back.
-        await new Promise((resolve) => setTimeout(resolve, rng.int(0, 8)));
+        // The admin pages away as the first write settles (the refetch it started is cancelled),
+        // then comes back.
+        await Promise.race(running);
+        await new Promise((resolve) => setTimeout(resolve, rng.int(0, 2)));
         const list = queryClient.getQueryCache().find({ queryKey: usersListQueryOptions(backend.adapter, LIST).queryKey, exact: true });
         if (list?.state.fetchStatus === 'fetching') report.aborts++;
         users.setOptions(usersListQueryOptions(backend.adapter, OTHER_PAGE));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR_ID, createMemoryAdapter, createMockStore } from '../../../mocks';
 import { MODULE_IDS } from '../../../mocks/fixtures';
 import { createWrapper, spyOnAdapter } from '../../../test/utils/test-adapter';
+import { UserAdminError } from '../../adapter/errors';
 import { usePermissionMatrix } from './usePermissionMatrix';
 
 const ID = 'user-jose';
@@ -59,5 +60,24 @@ describe('usePermissionMatrix: only what changed, measured from when the row ope
     const saved = await act(() => result.current.save());
     expect(adapter.updateUser).not.toHaveBeenCalled();
     expect(saved.failed).toEqual([]);
+  });
+
+  it('a save whose answer was lost after the backend applied it reloads the rows, which show what the backend holds', async () => {
+    const { store, adapter, result } = setup();
+    await waitFor(() => expect(result.current.rows.some((row) => row.id === ID)).toBe(true));
+    const documents = other(result.current.baseline[ID]![MODULE_IDS.documents] ?? 'none', ['none', 'view', 'edit']);
+    act(() => result.current.setCell(ID, MODULE_IDS.documents, documents));
+    // The write goes through, then the connection drops: the screen cannot know.
+    const apply = adapter.updateUser.getMockImplementation()!;
+    adapter.updateUser.mockImplementationOnce(async (params) => {
+      await apply(params);
+      throw new UserAdminError('network', 'connection lost after the request was sent');
+    });
+    const listed = adapter.listUsers.mock.calls.length;
+    const saved = await act(() => result.current.save());
+    expect(saved.failed.map((f) => f.error.code)).toEqual(['network']);
+    expect(store.getUser({ id: ID }).permissions[MODULE_IDS.documents]).toBe(documents);
+    await waitFor(() => expect(adapter.listUsers.mock.calls.length).toBeGreaterThan(listed));
+    await waitFor(() => expect(result.current.baseline[ID]?.[MODULE_IDS.documents]).toBe(documents));
   });
 });

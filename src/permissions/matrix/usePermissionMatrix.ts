@@ -3,7 +3,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { toUserAdminError, UserAdminError, type DomainErrorReason } from '../../adapter/errors';
 import type { Module, ModulePermissions, Role, Settings, User } from '../../adapter/types';
 import { useUserAdminContext } from '../../provider/context';
-import { invalidateCounts, refetchAfterPartial, writeUser } from '../../query/cache/users';
+import { invalidateCounts, isOutcomeUnknown, refetchAfterPartial, writeUser } from '../../query/cache/users';
 import { mapWithConcurrency } from '../../query/concurrency';
 import { userAdminKeys } from '../../query/keys';
 import { callAdapter } from '../../query/normalize';
@@ -464,7 +464,8 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
       for (const { id, error } of result.failed) next[id] = error;
       return next;
     });
-    if (result.failed.some(({ error }) => error.reason === 'partially_applied')) refetchAfterPartial(queryClient);
+    // A save whose outcome is unknown (lost answer, 500, part left) may have changed the user: reload.
+    if (result.failed.some(({ error }) => isOutcomeUnknown(error))) refetchAfterPartial(queryClient);
     if (result.saved.length > 0) {
       if (users) {
         void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });

@@ -123,6 +123,11 @@ export function refetchAfterPartial(queryClient: QueryClient): void {
   void queryClient.invalidateQueries({ queryKey: userAdminKeys.invitations.all });
 }
 
+/** Whether a failed write may still have changed the backend (see {@link refetchIfOutcomeUnknown}). */
+export function isOutcomeUnknown(error: { code?: string; reason?: string } | null | undefined): boolean {
+  return error?.reason === 'partially_applied' || error?.code === 'network' || error?.code === 'unknown';
+}
+
 /**
  * After a failure whose outcome on the backend is not known: {@link refetchAfterPartial}, and
  * returns whether it did. That is a `partially_applied` refusal (part of the write stayed), a
@@ -138,7 +143,7 @@ export function refetchIfOutcomeUnknown(
   queryClient: QueryClient,
   error: { code?: string; reason?: string } | null | undefined,
 ): boolean {
-  if (error?.reason !== 'partially_applied' && error?.code !== 'network' && error?.code !== 'unknown') return false;
+  if (!isOutcomeUnknown(error)) return false;
   refetchAfterPartial(queryClient);
   return true;
 }
