@@ -343,6 +343,174 @@ function emailTaken(store: ScimStore, userName: string, except?: string): boolea
   return false;
 }
 
+// ---------------------------------------------------------------------------
+// User lists answered in the store (filter, sort and page before any schema object is built)
+// ---------------------------------------------------------------------------
+
+type Expression = [string, unknown] | ['not', string, unknown];
+const isExpr = (node: unknown): node is Expression => Array.isArray(node) && typeof node[0] === 'string';
+
+/** Value of a key of an object, the key compared case-insensitively (SCIM attribute names are). */
+function keyOf(obj: unknown, key: string): unknown {
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return undefined;
+  const o = obj as AnyRecord;
+  if (key in o) return o[key];
+  const lower = key.toLowerCase();
+  for (const k of Object.keys(o)) if (k.toLowerCase() === lower) return o[k];
+  return undefined;
+}
+
+/** A top-level filter or sort key of a user: core attributes, `groups` (from the index), `urn:...:User:attr`. */
+function userAttr(record: ScimUserRecord, key: string, groups: (id: string) => AnyRecord[]): unknown {
+  if (key.toLowerCase() === 'groups') {
+    const g = groups(record.id);
+    return g.length ? g : undefined;
+  }
+  if (key.toLowerCase().startsWith('urn:')) {
+    const at = key.lastIndexOf(':');
+    const urn = key.slice(0, at);
+    return urn.toLowerCase() === USER_EXTENSION_URN.toLowerCase() ? keyOf(record[USER_EXTENSION_URN], key.slice(at + 1)) : keyOf(record, key);
+  }
+  return keyOf(record, key);
+}
+
+const lowerIfText = (v: unknown): unknown => (typeof v === 'string' && !DATE.test(v) ? v.toLowerCase() : v);
+
+/** One comparison (RFC 7644 §3.4.2.2): strings case-insensitive, dates by instant; a missing value matches nothing. */
+function compare(op: string, actual: unknown, expected: unknown): boolean {
+  if (op === 'pr') return actual !== undefined && actual !== null && !(Array.isArray(actual) && actual.length === 0) && actual !== '';
+  if (actual === undefined || actual === null) return false;
+  if (Array.isArray(actual)) return actual.some((a) => compare(op, a && typeof a === 'object' ? (a as AnyRecord).value : a, expected));
+  if (typeof actual === 'object') return false;
+  const a = lowerIfText(actual);
+  const e = lowerIfText(expected);
+  switch (op) {
+    case 'eq': return a === e;
+    case 'ne': return a !== e;
+    case 'co': return typeof a === 'string' && typeof e === 'string' && a.includes(e);
+    case 'sw': return typeof a === 'string' && typeof e === 'string' && a.startsWith(e);
+    case 'ew': return typeof a === 'string' && typeof e === 'string' && a.endsWith(e);
+    case 'gt': case 'lt': case 'ge': case 'le': {
+      const [x, y] = typeof a === 'string' && DATE.test(a) && typeof e === 'string' ? [Date.parse(a), Date.parse(e)] : [a, e];
+      if (typeof x !== typeof y || (typeof x !== 'number' && typeof x !== 'string')) return false;
+      const xx = x as number | string;
+      const yy = y as number | string;
+      return op === 'gt' ? xx > yy : op === 'lt' ? xx < yy : op === 'ge' ? xx >= yy : xx <= yy;
+    }
+    default: return false;
+  }
+}
+
+/** Whether a value meets one expression (`[op, value]` or `['not', op, value]`). */
+function meets(actual: unknown, expr: Expression): boolean {
+  if (String(expr[0]).toLowerCase() === 'not') return !compare(String(expr[1]).toLowerCase(), actual, expr[2]);
+  return compare(String(expr[0]).toLowerCase(), actual, expr[1]);
+}
+
+/** Whether a value meets a filter node: an expression, several on one attribute (AND), or sub-attributes (AND). */
+function nodeMatches(actual: unknown, node: unknown): boolean {
+  if (isExpr(node)) return meets(actual, node);
+  if (Array.isArray(node)) return node.every((n) => nodeMatches(actual, n));
+  if (node && typeof node === 'object') {
+    const entries = Object.entries(node);
+    // A multi-valued complex attribute: one of its values meets every sub-attribute test.
+    if (Array.isArray(actual)) return actual.some((item) => entries.every(([k, n]) => nodeMatches(keyOf(item, k), n)));
+    if (actual === undefined || actual === null) return entries.every(([, n]) => nodeMatches(undefined, n));
+    return entries.every(([k, n]) => nodeMatches(keyOf(actual, k), n));
+  }
+  return false;
+}
+
+/** A filter as a test on stored users: SCIMMY parsed it (an OR of ANDs); we evaluate it on the records. */
+function compileUserFilter(filter: ScimFilter | undefined, ctx: Ctx, groups: (id: string) => AnyRecord[]): ((record: ScimUserRecord) => boolean) | null {
+  if (!filter) return null;
+  if (!ctx.features.filter) throw new SCIMError(400, 'invalidFilter', 'Filtering is not supported by this provider');
+  const operators = new Set<string>();
+  const branches = [...filter] as AnyRecord[];
+  rewriteFilter(branches, operators);
+  const allowed = ctx.features.filterOperators;
+  const refused = allowed ? [...operators].filter((op) => !allowed.includes(op)) : [];
+  if (refused.length > 0) throw new SCIMError(400, 'invalidFilter', `Filter operator(s) not supported: ${refused.join(', ')}`);
+  return (record) => branches.some((branch) => Object.entries(branch).every(([key, node]) => nodeMatches(userAttr(record, key, groups), node)));
+}
+
+/** The value SCIMMY's ListResponse sorts by: the path's value, the primary (or first) one of a multi-valued attribute. */
+function sortValue(record: ScimUserRecord, sortBy: string, groups: (id: string) => AnyRecord[]): unknown {
+  const [first, ...rest] = sortBy.toLowerCase().startsWith('urn:') ? [sortBy] : sortBy.split('.');
+  const pick = (v: unknown): unknown => {
+    if (!Array.isArray(v)) return v;
+    const item = (v.find((x) => x && typeof x === 'object' && (x as AnyRecord).primary) ?? v[0]) as unknown;
+    return item && typeof item === 'object' ? (item as AnyRecord).value : item;
+  };
+  let value = pick(userAttr(record, first!, groups));
+  for (const key of rest) value = pick(keyOf(value, key));
+  return value ?? undefined;
+}
+
+const collator = new Intl.Collator();
+const DATE_VALUE = /^(-?(?:[1-9][0-9]*)?[0-9]{4})-(1[0-2]|0[1-9])-(3[01]|0[1-9]|[12][0-9])(T(2[0-3]|[01][0-9]):([0-5][0-9]):([0-5][0-9])(\.[0-9]+)?(Z|[+-](?:2[0-3]|[01][0-9]):[0-5][0-9])?)?$/;
+
+/** Sorts as SCIMMY's ListResponse does (values first, missing last; numbers, dates, then strings by locale), descending reversed. */
+function sortUsers(records: ScimUserRecord[], sortBy: string, sortOrder: string | undefined, groups: (id: string) => AnyRecord[]): ScimUserRecord[] {
+  const keyed = records.map((record) => {
+    const v = sortValue(record, sortBy, groups);
+    const kind = v === undefined ? 0 : typeof v === 'number' ? 1 : DATE_VALUE.test(String(v instanceof Date ? v.toISOString() : v)) ? 2 : 3;
+    return { record, v, kind, time: kind === 2 ? new Date(v as string).getTime() : 0 };
+  });
+  keyed.sort((a, b) => {
+    if (a.kind === 0 || b.kind === 0) return a.kind === b.kind ? 0 : a.kind === 0 ? 1 : -1;
+    if (a.kind === 1 && b.kind === 1) return (a.v as number) - (b.v as number);
+    if (a.kind === 2 && b.kind === 2) return a.time - b.time;
+    return collator.compare(String(a.v), String(b.v));
+  });
+  const sorted = keyed.map((k) => k.record);
+  return sortOrder === 'descending' ? sorted.reverse() : sorted;
+}
+
+/** Each user's groups (`{ value, display, type }`), built once per list request. */
+function groupIndex(store: ScimStore): (id: string) => AnyRecord[] {
+  const byUser = new Map<string, AnyRecord[]>();
+  for (const g of store.groups.values()) {
+    for (const m of g.members) {
+      const list = byUser.get(m.value);
+      const entry = { value: g.id, display: g.displayName, type: 'direct' };
+      if (list) list.push(entry);
+      else byUser.set(m.value, [entry]);
+    }
+  }
+  return (id) => byUser.get(id) ?? [];
+}
+
+/**
+ * A `/Users` list (GET or `.search`) answered from the store: filter, sort and page over the Map,
+ * then SCIMMY builds the schema objects of that page only, in a ListResponse of the same shape
+ * (`startIndex`, `itemsPerPage` = the count asked, capped, `totalResults` = every match).
+ */
+function listUsers(resource: Listing & { attributes?: unknown }, ctx: Ctx): unknown {
+  const { store, features } = ctx;
+  const groups = groupIndex(store);
+  const match = compileUserFilter(resource.filter, ctx, groups);
+  const all = [...store.users.values()];
+  let matched = match ? all.filter(match) : all;
+  const c = resource.constraints ?? {};
+  if (features.sort && typeof c.sortBy === 'string') matched = sortUsers(matched, c.sortBy, c.sortOrder, groups);
+  const startIndex = Math.max(1, c.startIndex ?? 1);
+  const count = Math.max(0, Math.min(c.count ?? 20, features.maxResults));
+  const page = matched.slice(startIndex - 1, startIndex - 1 + count);
+  const basepath = (SCIMMY.Resources.User as unknown as { basepath(): string }).basepath();
+  const Schema = SCIMMY.Schemas.User as unknown as new (data: unknown, direction: string, basepath: string, attributes: unknown) => unknown;
+  const items = page.map((record) => {
+    const g = groups(record.id);
+    const out = plain<AnyRecord>(record);
+    if (features.etag) out.meta = { ...(out.meta as AnyRecord), version: userVersion(record) };
+    return new Schema({ ...out, ...(g.length ? { groups: g } : {}) }, 'out', basepath, resource.attributes);
+  });
+  // Built at startIndex 1 (SCIMMY would slice a page it takes for the whole list), then set.
+  const list = new SCIMMY.Messages.ListResponse(items as never[], { startIndex: 1, itemsPerPage: count, totalResults: matched.length } as never);
+  list.startIndex = startIndex;
+  return list;
+}
+
 let declared = false;
 
 /** The resource-type statics we use, typed loosely (SCIMMY's typings want its own schema shapes). */
@@ -428,6 +596,19 @@ function declareOnce(): void {
       const { store } = contextOf(ctx);
       if (!resource.id || !store.groups.delete(resource.id)) throw new SCIMError(404, null as unknown as string, `Resource ${resource.id} not found`);
     });
+  // A list of Users is answered in the store (see listUsers); a single User goes through SCIMMY's read and our egress.
+  const userProto = SCIMMY.Resources.User.prototype as unknown as { read(ctx: unknown): Promise<unknown>; id?: string };
+  const scimmyRead = userProto.read;
+  userProto.read = async function read(this: Listing & { attributes?: unknown }, ctx: unknown) {
+    if (this.id) return scimmyRead.call(this, ctx);
+    try {
+      return listUsers(this, contextOf(ctx));
+    } catch (ex) {
+      if (ex instanceof SCIMError) throw ex;
+      if (ex instanceof TypeError) throw new SCIMError(400, 'invalidValue', ex.message);
+      throw ex;
+    }
+  };
   SCIMMY.Resources.declare(SCIMMY.Resources.User);
   SCIMMY.Resources.declare(SCIMMY.Resources.Group);
 }
