@@ -50,6 +50,11 @@ export default defineConfig({
     },
     rolldownOptions: {
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
+      // One file per source module (dist/users/UserList.js…), entries keep their names. A host's
+      // bundler then drops whole modules it does not use (package.json sideEffects: CSS only) and
+      // keeps UserAdmin's dynamic import()s (dialogs, matrix, guide, invitations tab, fr and pt
+      // messages) as chunks of their own, loaded on demand.
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },
   test: {

@@ -3,7 +3,9 @@
 // leaked into an entry that must not carry it.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 const peers = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query', 'vitest'];
 const entries = [
@@ -34,5 +36,56 @@ for (const e of entries) {
   const deps = [...new Set(inputs.map((i) => i.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1]).filter(Boolean))].sort();
   console.log(`size: ${e.name}: ${kb(code.length)} min, ${kb(gzipSync(code, { level: 9 }).length)} gzip; bundled deps: ${deps.join(', ') || 'none'}`);
   if (leaked.length) { console.log(`size: ${e.name} must not contain ${leaked.join(', ')}`); failed = true; }
+}
+
+// What a host pays: a tiny app rendering <UserAdminProvider><UserAdmin /></UserAdminProvider> in
+// English (React external, @tanstack/react-query bundled). The first screen is what loads before
+// any dynamic import() runs: the same bundle with every dynamically imported module left out (the
+// dialogs, the matrix, the guide, the invitations tab, fr and pt). esbuild's own code splitting is
+// not used for it: it hoists code that only the lazy chunks need into chunks the entry imports.
+// The whole kit is every chunk of a code-split bundle of the same app.
+const hostPeers = ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime'];
+const deferDynamicImports = {
+  name: 'defer-dynamic-imports',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+};
+async function hostBundle() {
+  const dir = mkdtempSync(join(tmpdir(), 'uak-size-'));
+  try {
+    writeFileSync(join(dir, 'host.js'), [
+      "import { createElement as h } from 'react';",
+      "import { createRoot } from 'react-dom/client';",
+      "import { UserAdminProvider, UserAdmin } from 'user-admin-kit';",
+      "createRoot(document.getElementById('root')).render(h(UserAdminProvider, { adapter: globalThis.adapter }, h(UserAdmin)));",
+    ].join('\n'));
+    const common = {
+      entryPoints: [join(dir, 'host.js')], bundle: true, minify: true, format: 'esm', write: false, metafile: true,
+      external: hostPeers, platform: 'browser', logLevel: 'silent',
+      alias: { 'user-admin-kit': resolve('dist/index.js') }, nodePaths: [resolve('node_modules')],
+      define: { 'process.env.NODE_ENV': '"production"' },
+    };
+    const first = await build({ ...common, plugins: [deferDynamicImports] });
+    const all = await build({ ...common, splitting: true, outdir: join(dir, 'out') });
+    const gz = (files) => files.reduce((n, f) => n + gzipSync(f.contents, { level: 9 }).length, 0);
+    const min = (files) => files.reduce((n, f) => n + f.contents.length, 0);
+    const byDep = new Map();
+    for (const [input, { bytesInOutput }] of Object.entries(Object.values(first.metafile.outputs)[0].inputs)) {
+      const dep = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? (input.includes('/locales/') ? 'user-admin-kit (en messages)' : 'user-admin-kit');
+      byDep.set(dep, (byDep.get(dep) ?? 0) + bytesInOutput);
+    }
+    const lazy = Object.values(all.metafile.outputs).filter((o) => o.entryPoint && !o.entryPoint.endsWith('host.js')).length;
+    return { first: first.outputFiles, all: all.outputFiles.filter((f) => f.path.endsWith('.js')), gz, min, byDep, lazy };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (existsSync('dist/index.js')) {
+  const { first, all, gz, min, byDep, lazy } = await hostBundle();
+  const css = existsSync('dist/styles.css') ? gzipSync(readFileSync('dist/styles.css'), { level: 9 }).length : 0;
+  console.log(`size: first screen (provider + UserAdmin, en, React Query bundled, React external): ${kb(gz(first))} gzip JS (${kb(min(first))} min) + ${kb(css)} gzip CSS = ${kb(gz(first) + css)}`);
+  console.log(`size: first screen by package (min): ${[...byDep].filter(([, n]) => n >= 512).sort((a, b) => b[1] - a[1]).map(([d, n]) => `${d} ${kb(n)}`).join(', ')}`);
+  console.log(`size: whole kit (${all.length} chunks, ${lazy} loaded on demand): ${kb(gz(all))} gzip JS (${kb(min(all))} min) + ${kb(css)} gzip CSS = ${kb(gz(all) + css)}`);
 }
 process.exit(failed ? 1 : 0);

@@ -1,18 +1,51 @@
-import { useId, useState, type ComponentProps, type ReactNode } from 'react';
+import { Suspense, useEffect, useId, useState, type ComponentProps, type ReactNode } from 'react';
 import type { InviteUsersResult, User } from '../adapter/types';
-import { SignInErrorGuideDialog, type SignInErrorGuideDialogProps } from '../diagnostics/components';
-import { UserEditorDialog, userEditorOutcomeMessage, type UserEditorDialogProps } from '../editor/components';
-import type { UserEditorSaveResult } from '../editor';
-import { useUserAdminTranslation } from '../i18n';
-import { InviteDialog, type InviteDialogProps } from '../invite/components';
-import { PendingInvitations, type PendingInvitationsProps } from '../invitations/components';
-import { PermissionMatrix, type PermissionMatrixProps } from '../permissions/components';
+import type { SignInErrorGuideDialogProps } from '../diagnostics/SignInErrorGuideDialog';
+import type { UserEditorDialogProps } from '../editor/UserEditorDialog';
+import type { UserEditorSaveResult } from '../editor/useUserEditor';
+import { useUserAdminTranslation } from '../i18n/useUserAdminTranslation';
+import type { InviteDialogProps } from '../invite/InviteDialog';
+import type { PendingInvitationsProps } from '../invitations/PendingInvitations';
+import type { PermissionMatrixProps } from '../permissions/matrix/PermissionMatrix';
+import { useModules } from '../settings/useModules';
+import { useRoles } from '../settings/useRoles';
 import { useSettings } from '../settings/useSettings';
-import { Button, StatusMessage, TabPanel, Tabs, UserAdminRoot, VisuallyHidden, useAnnounce } from '../ui';
+import { Button } from '../ui/Button';
+import { UserAdminRoot, useAnnounce } from '../ui/Root';
+import { LoadingState, StatusMessage, VisuallyHidden } from '../ui/States';
+import { TabPanel, Tabs } from '../ui/Tabs';
 import { cx } from '../ui/cx';
 import { UserList, type UserListProps } from '../users/components';
+import { lazyComponent, lazyPart, whenIdle } from './lazyParts';
 import { useReturnFocus } from './useReturnFocus';
 import { useUserAdminScreen, type UseUserAdminScreenOptions } from './useUserAdminScreen';
+
+// What the first screen (the users tab) does not need loads on demand: the host's bundler makes
+// each of these its own chunk. They are fetched when the browser is idle after the list first
+// rendered, and on hover or focus of what opens them, so opening one does not wait on the network.
+const editorPart = lazyPart(() => import('../editor/UserEditorDialog'));
+const invitePart = lazyPart(() => import('../invite/InviteDialog'));
+const guidePart = lazyPart(() => import('../diagnostics/SignInErrorGuideDialog'));
+const matrixPart = lazyPart(() => import('../permissions/matrix/PermissionMatrix'));
+const invitationsPart = lazyPart(() => import('../invitations/PendingInvitations'));
+const UserEditorDialog = lazyComponent(editorPart, (m) => m.UserEditorDialog);
+const InviteDialog = lazyComponent(invitePart, (m) => m.InviteDialog);
+const SignInErrorGuideDialog = lazyComponent(guidePart, (m) => m.SignInErrorGuideDialog);
+const PermissionMatrix = lazyComponent(matrixPart, (m) => m.PermissionMatrix);
+const PendingInvitations = lazyComponent(invitationsPart, (m) => m.PendingInvitations);
+const parts = [editorPart, invitePart, guidePart, matrixPart, invitationsPart];
+
+/** Loads every on-demand part of the screen; a failure is left for the render that needs it to report. */
+function prefetchParts(): void {
+  for (const part of parts) part.load().catch(() => {});
+}
+
+/** True from the first time `value` is true: a dialog stays mounted once opened, as before it loaded lazily. */
+function useLatch(value: boolean): boolean {
+  const [latched, setLatched] = useState(value);
+  if (value && !latched) setLatched(true);
+  return latched || value;
+}
 
 export interface UserAdminProps extends UseUserAdminScreenOptions, Omit<ComponentProps<'div'>, 'title'> {
   /** The screen's heading. Defaults to `t('userAdmin.title')`; `null` hides it (the host has its own). */
@@ -59,11 +92,22 @@ export interface UserAdminProps extends UseUserAdminScreenOptions, Omit<Componen
  */
 export function UserAdmin({
   tab, defaultTab, onTabChange, title, onEditUser, onUserSaved, onInvited, now, userListProps, invitationsProps, inviteDialogProps,
-  userEditorProps, permissionMatrixProps, signInGuideProps, className, ...props
+  userEditorProps, permissionMatrixProps, signInGuideProps, className, onPointerOver, onFocus, ...props
 }: UserAdminProps) {
   const idBase = useId();
   return (
-    <UserAdminRoot {...props} data-slot="user-admin" aria-labelledby={title === null ? undefined : `${idBase}-title`} className={cx('uak-user-admin', className)}>
+    <UserAdminRoot
+      {...props}
+      // Hovering or focusing anything in the screen (the buttons, tabs and row menus that open the parts) fetches them.
+      onPointerOver={(event) => {
+        prefetchParts();
+        onPointerOver?.(event);
+      }}
+      onFocus={(event) => {
+        prefetchParts();
+        onFocus?.(event);
+      }}
+      data-slot="user-admin" aria-labelledby={title === null ? undefined : `${idBase}-title`} className={cx('uak-user-admin', className)}>
       <UserAdminScreen
         {...{
           tab, defaultTab, onTabChange, title, onEditUser, onUserSaved, onInvited, now, userListProps, invitationsProps, inviteDialogProps,
@@ -90,8 +134,23 @@ function UserAdminScreen({
   // What the last save in the editor did, shown under the header once the dialog has closed.
   const [notice, setNotice] = useState<string | null>(null);
   const settings = useSettings().data;
-  const openInvite = screen.canInvite ? () => screen.setInviteOpen(true) : undefined;
+  // The roles and modules the dialogs start from (the users list reads them too): fetched with the
+  // screen, as when the dialogs were mounted from the start, so one opens ready on any tab.
+  useRoles();
+  useModules();
+  const listShown = screen.userCount !== undefined;
+  useEffect(() => (listShown ? whenIdle(prefetchParts) : undefined), [listShown]);
+  const editorMounted = useLatch(screen.editor.open);
+  const inviteMounted = useLatch(screen.inviteOpen);
+  const guideMounted = useLatch(screen.signInHelpUser !== null);
   const returnFocus = useReturnFocus();
+  const openInvite = screen.canInvite
+    ? () => {
+        returnFocus.capture();
+        screen.setInviteOpen(true);
+      }
+    : undefined;
+  const inviteReasonId = `${idBase}-invite-reason`;
   const openEditor = (userId: string | null) => {
     returnFocus.capture();
     screen.openEditor(userId);
@@ -141,16 +200,49 @@ function UserAdminScreen({
           </VisuallyHidden>
         ) : null}
         {screen.invitationsEnabled ? (
-          <InviteDialog
-            {...inviteDialogProps}
-            open={screen.inviteOpen}
-            onOpenChange={screen.setInviteOpen}
-            onInvited={(result) => {
-              if (result.invited.length > 0) announce(t('userAdmin.invitedAnnouncement', { count: result.invited.length }));
-              onInvited?.(result);
-              inviteDialogProps?.onInvited?.(result);
-            }}
-          />
+          // The trigger is the screen's own, so it shows before the dialog's code has loaded; as the
+          // dialog's own trigger did, under SSO it stays reachable, disabled, with the reason shown.
+          screen.ssoEnforced ? (
+            <span className="uak-invite-trigger-wrap" data-slot="invite-trigger" data-state="disabled">
+              <Button variant="primary" aria-disabled aria-describedby={inviteReasonId} onClick={(event) => event.preventDefault()}>
+                {t('invite.trigger')}
+              </Button>
+              <span id={inviteReasonId} className="uak-invite-sso-reason" data-slot="invite-sso-reason">
+                {t('settings.ssoEnforced', { provider: screen.ssoProviderName ?? t('invite.ssoProviderFallback') })}
+              </span>
+            </span>
+          ) : (
+            <Button
+              variant="primary"
+              aria-haspopup="dialog"
+              aria-expanded={screen.inviteOpen}
+              data-state={screen.inviteOpen ? 'open' : 'closed'}
+              onClick={() => {
+                returnFocus.capture();
+                screen.setInviteOpen(true);
+              }}
+            >
+              {t('invite.trigger')}
+            </Button>
+          )
+        ) : null}
+        {screen.invitationsEnabled && inviteMounted ? (
+          <Suspense fallback={null}>
+            <InviteDialog
+              {...inviteDialogProps}
+              hideTrigger
+              open={screen.inviteOpen}
+              onOpenChange={(open) => {
+                screen.setInviteOpen(open);
+                if (!open) returnFocus.restore();
+              }}
+              onInvited={(result) => {
+                if (result.invited.length > 0) announce(t('userAdmin.invitedAnnouncement', { count: result.invited.length }));
+                onInvited?.(result);
+                inviteDialogProps?.onInvited?.(result);
+              }}
+            />
+          </Suspense>
         ) : null}
         </div>
       </div>
@@ -163,7 +255,9 @@ function UserAdminScreen({
           <TabPanel idBase={idBase} value="users" active={screen.tab === 'users'}>{users}</TabPanel>
           {screen.invitationsEnabled ? (
             <TabPanel idBase={idBase} value="invitations" active={screen.tab === 'invitations'}>
-              <PendingInvitations {...(now ? { now } : {})} {...invitationsProps} {...(openInvite ? { onInvite: openInvite } : {})} />
+              <Suspense fallback={<LoadingState />}>
+                <PendingInvitations {...(now ? { now } : {})} {...invitationsProps} {...(openInvite ? { onInvite: openInvite } : {})} />
+              </Suspense>
             </TabPanel>
           ) : null}
           {screen.permissionsEnabled ? (
@@ -187,7 +281,9 @@ function UserAdminScreen({
                     ))}
                   </fieldset>
                   ) : null}
-                  <PermissionMatrix key={source} source={source} {...permissionMatrixProps} />
+                  <Suspense fallback={<LoadingState />}>
+                    <PermissionMatrix key={source} source={source} {...permissionMatrixProps} />
+                  </Suspense>
                 </>
               ) : null}
             </TabPanel>
@@ -196,6 +292,8 @@ function UserAdminScreen({
       ) : (
         users
       )}
+      {editorMounted ? (
+      <Suspense fallback={null}>
       <UserEditorDialog
         {...(now ? { now } : {})}
         {...userEditorProps}
@@ -207,11 +305,17 @@ function UserAdminScreen({
         }}
         userId={screen.editor.userId}
         onSaved={(result) => {
-          setNotice(userEditorOutcomeMessage(t, result, settings));
+          // The editor that called this is loaded, and its module with it.
+          const editor = editorPart.loaded();
+          if (editor) setNotice(editor.userEditorOutcomeMessage(t, result, settings));
           onUserSaved?.(result);
           userEditorProps?.onSaved?.(result);
         }}
       />
+      </Suspense>
+      ) : null}
+      {guideMounted ? (
+      <Suspense fallback={null}>
       <SignInErrorGuideDialog
         {...(now ? { now } : {})}
         {...signInGuideProps}
@@ -230,6 +334,8 @@ function UserAdminScreen({
           else screen.openEditor(user.id);
         }}
       />
+      </Suspense>
+      ) : null}
     </>
   );
 }
