@@ -102,7 +102,11 @@ export interface BetterAuthAdapterOptions extends BetterAuthTransportOptions {
   syncPlatformRole?: boolean;
   /** How long organizations, memberships and invitations read from the server are reused, in ms; every write through the adapter clears them. Defaults to 2000. */
   cacheMs?: number;
-  /** Members per `list-members` request, and users per `list-users` request reading them by id or address. Defaults to 200 and 100. */
+  /**
+   * Members per `list-members` request, and users per `list-users` request reading them by id or
+   * address (at most 100). Defaults to 10,000 and 100: better-auth's `list-members` takes any
+   * `limit`, so an organization of up to 10,000 members is one request.
+   */
   listPageSize?: number;
   /**
    * Puts back a membership the adapter removed when a later request of the same action failed
@@ -171,7 +175,7 @@ export function resolveOptions(options: BetterAuthAdapterOptions) {
     allowedDomains: options.allowedDomains ? new Set(options.allowedDomains.map((d) => d.toLowerCase())) : null,
     syncPlatformRole: options.syncPlatformRole ?? false,
     cacheMs: options.cacheMs ?? 2000,
-    pageSize: options.listPageSize ?? 200,
+    pageSize: options.listPageSize ?? 10_000,
     // Ids or addresses per filtered list-users request: a URL stays well under Node's 16 KB header limit.
     lookupChunk: Math.min(options.listPageSize ?? 100, 100),
     statics: staticRoleDefs(options.roles),

@@ -15,6 +15,9 @@ import type { BetterAuthSnapshots, Signal, Snapshot, Structure } from './snapsho
 import { refuse } from './errors';
 import { checkPaging } from '../shared/input';
 
+/** The `createdAt` of a member whose record was not read (never returned: a page's records are read). */
+const STAND_IN_DATE = '1970-01-01T00:00:00.000Z';
+
 /** What the reads are built on. */
 export interface ReadDeps {
   config: BetterAuthConfig;
@@ -33,7 +36,7 @@ type ReadMethods = Pick<UserAdminAdapter, 'listUsers' | 'getUser' | 'listInvitat
  */
 export function createReads({ config, call, snapshots }: ReadDeps) {
   const { options, modules, adminRoleIds, ttlMs } = config;
-  const { loadStructure, loadSnapshot, usersWhere } = snapshots;
+  const { loadStructure, loadSnapshot, loadRoster, usersWhere } = snapshots;
 
   function mappingContext(s: Structure): MappingContext {
     return { roles: s.roles, adminRoleIds, entities: s.entities, modules, ttlMs, now: Date.now(), nameFields: options.nameFields, phoneField: options.phoneField };
@@ -58,6 +61,53 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
     const users = [...byId.values()];
     const ctx = mappingContext(snapshot);
     return { snapshot, users, mapped: users.map((u) => toUser(u, snapshot, ctx)) };
+  }
+
+  /**
+   * Our users as far as a list needs them, without reading every record: members from
+   * `list-members` (id, name, email joined; status from the banned ids), invitees from their
+   * accounts (full records). Each user's status, role, entities and names are exact (names only
+   * without `nameFields`); `createdAt` of a member is a stand-in, and other record fields are
+   * absent: sort by `createdAt` or names from `nameFields` need {@link everyone}. `records` holds
+   * the records read (the invitees'): their mapped users are already complete.
+   */
+  async function roster(signal: Signal): Promise<{ snapshot: Snapshot; mapped: User[]; records: Map<string, BaUser> }> {
+    const { snapshot, bannedIds, invitationAccounts } = await loadRoster(signal);
+    const ctx = mappingContext(snapshot);
+    const records = new Map<string, BaUser>();
+    for (const u of invitationAccounts) if (isOurs(snapshot, u)) records.set(u.id, u);
+    const byId = new Map<string, User>();
+    for (const [userId, members] of snapshot.membersByUser) {
+      const record = records.get(userId);
+      if (record) {
+        byId.set(userId, toUser(record, snapshot, ctx));
+        continue;
+      }
+      const joined = members.find((m) => m.user)?.user;
+      if (!joined) continue;
+      const light: BaUser = { id: userId, email: joined.email, name: joined.name, createdAt: STAND_IN_DATE, banned: bannedIds.has(userId) };
+      byId.set(userId, toUser(light, snapshot, ctx));
+    }
+    for (const u of records.values()) if (!byId.has(u.id)) byId.set(u.id, toUser(u, snapshot, ctx));
+    return { snapshot, mapped: [...byId.values()], records };
+  }
+
+  /** Whether a query can be answered from the {@link roster} (and one read of the page's records). */
+  function rosterAnswers(sort: ListUsersParams['sort']): boolean {
+    return !options.nameFields && sort?.field !== 'createdAt';
+  }
+
+  /** The complete users of a page computed over the roster: the records of its members read by id (one request for a page of up to 100). */
+  async function completePage(page: Page<User>, snapshot: Snapshot, records: Map<string, BaUser>, signal: Signal): Promise<Page<User>> {
+    const missing = page.items.filter((u) => !records.has(u.id)).map((u) => u.id);
+    const read = missing.length > 0 ? await usersWhere('id', missing, signal) : [];
+    const byId = new Map(read.map((u) => [u.id, u]));
+    const ctx = mappingContext(snapshot);
+    const items = page.items.map((u) => {
+      const record = byId.get(u.id);
+      return record ? toUser(record, snapshot, ctx) : u;
+    });
+    return { items, total: page.total };
   }
 
   /** Whether a platform user is one of ours: a member of one of the admin's organizations, or invited to one. */
@@ -85,17 +135,29 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
   /** The contract invitations of these emails (one read of the server for all). */
   async function mergedInvitations(emails: readonly string[], signal: Signal): Promise<Invitation[]> {
     if (emails.length === 0) return [];
-    const { snapshot, users } = await everyone(signal);
+    // The invitees' records and the members' names (the inviters) come with the roster.
+    const { snapshot, records } = await roster(signal);
     const ctx = mappingContext(snapshot);
-    const byEmail = new Map(users.map((u) => [u.email.toLowerCase(), u]));
-    const byId = new Map(users.map((u) => [u.id, u]));
+    const byEmail = new Map([...records.values()].map((u) => [u.email.toLowerCase(), u]));
+    const names = rawNames(snapshot, records);
     return emails.map((email) => {
       const pending = snapshot.invitationsByEmail.get(email.toLowerCase()) ?? [];
       if (pending.length === 0) throw refuse('not_found', `No pending invitation for ${email}`, 'invitation_not_pending');
       const inviterId = primaryInvitation(pending)?.inviterId;
-      const inviter = inviterId ? byId.get(inviterId) : undefined;
-      return toInvitation(pending, byEmail.get(email.toLowerCase()), inviter ? { id: inviter.id, name: inviter.name } : null, ctx);
+      const inviterName = inviterId ? names.get(inviterId) : undefined;
+      return toInvitation(pending, byEmail.get(email.toLowerCase()), inviterId && inviterName !== undefined ? { id: inviterId, name: inviterName } : null, ctx);
     });
+  }
+
+  /** better-auth's `name` of our users: members' from `list-members`, the records' over them. */
+  function rawNames(snapshot: Snapshot, records: Map<string, BaUser>): Map<string, string> {
+    const names = new Map<string, string>();
+    for (const [userId, members] of snapshot.membersByUser) {
+      const joined = members.find((m) => m.user)?.user;
+      if (joined) names.set(userId, joined.name);
+    }
+    for (const u of records.values()) names.set(u.id, u.name);
+    return names;
   }
 
   async function mergedInvitation(email: string, signal: Signal): Promise<Invitation> {
@@ -128,6 +190,12 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
       if (filter?.kind === 'contact') return { items: [], total: 0 };
       // Our users only (memberships and invitations of our organizations), so no page of the
       // platform's list-users can stand for a page of ours: filtered, sorted and paged in memory.
+      if (rosterAnswers(sort)) {
+        // Search, filter, sort and paging over the roster (no record read), then the page's records.
+        const { snapshot, mapped, records } = await roster(signal);
+        const page = queryUsers(mapped, { pageIndex, pageSize: size, sort, search, filter }, { roles: snapshot.roles });
+        return completePage(page, snapshot, records, signal);
+      }
       const { snapshot, mapped } = await everyone(signal);
       return queryUsers(mapped, { pageIndex, pageSize: size, sort, search, filter }, { roles: snapshot.roles });
     },
@@ -138,11 +206,12 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
 
     async listInvitations({ signal, pageIndex, pageSize: size, search, status }) {
       checkPaging(pageIndex, size);
-      const { snapshot, users, mapped } = await everyone(signal);
+      // The roster holds every invitee's record and every member's name: no other record is read.
+      const { snapshot, mapped, records } = rosterAnswers(undefined) ? await roster(signal) : await everyone(signal).then((e) => ({ ...e, records: new Map(e.users.map((u) => [u.id, u])) }));
       const ctx = mappingContext(snapshot);
-      const usersByEmail = new Map(users.map((u) => [u.email.toLowerCase(), u]));
+      const usersByEmail = new Map([...records.values()].map((u) => [u.email.toLowerCase(), u]));
       const mappedById = new Map(mapped.map((u) => [u.id, u]));
-      const names = new Map(users.map((u) => [u.id, u.name]));
+      const names = rawNames(snapshot, records);
       const all = [...snapshot.invitationsByEmail.entries()].map(([email, pending]) => {
         const user = usersByEmail.get(email);
         const inviterId = primaryInvitation(pending)?.inviterId;
@@ -180,7 +249,7 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
     },
 
     async getUserCounts({ signal, search, filter }): Promise<UserCounts> {
-      const { snapshot, mapped } = await everyone(signal);
+      const { snapshot, mapped } = rosterAnswers(undefined) ? await roster(signal) : await everyone(signal);
       const context = { roles: snapshot.roles };
       const matching = mapped.filter((u) => matchesUserSearch(u, search) && matchesUserFilter(u, filter, context));
       const count = (status: User['status']) => matching.filter((u) => u.status === status).length;
@@ -188,7 +257,7 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
     },
   };
 
-  return { mappingContext, everyone, isOurs, readUser, accountsByEmail, mergedInvitations, mergedInvitation, invitationGroup, methods };
+  return { mappingContext, everyone, roster, isOurs, readUser, accountsByEmail, mergedInvitations, mergedInvitation, invitationGroup, methods };
 }
 
 /** The reads of one adapter. */

@@ -43,7 +43,7 @@ export { emailKey } from '../../core';
 /** What the rules are built on. */
 export interface RuleDeps {
   config: BetterAuthConfig;
-  reads: Pick<BetterAuthReads, 'everyone'>;
+  reads: Pick<BetterAuthReads, 'roster'>;
 }
 
 /**
@@ -54,7 +54,7 @@ export interface RuleDeps {
  */
 export function createRules({ config, reads }: RuleDeps) {
   const { modules, adminRoleIds, allowedDomains, isDisposable } = config;
-  const { everyone } = reads;
+  const { roster } = reads;
 
   /** The current admin as the core's rules see them: the session user, every entity (no per-user scope in better-auth). */
   function currentUser(s: Structure): Settings['currentUser'] {
@@ -69,7 +69,8 @@ export function createRules({ config, reads }: RuleDeps) {
   /** Whether `target` is the only active holder of an admin role among our users (read only when it may be). */
   async function isLastActiveAdmin(target: User, signal: Signal): Promise<boolean> {
     if (!isActiveAdminUser(target, isAdminRole)) return false;
-    const { mapped } = await everyone(signal);
+    // Status and role of every user of ours, from the roster: no record read.
+    const { mapped } = await roster(signal);
     return !mapped.some((u) => u.id !== target.id && isActiveAdminUser(u, isAdminRole));
   }
 

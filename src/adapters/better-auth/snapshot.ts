@@ -40,6 +40,15 @@ export interface Snapshot extends Structure, MembershipIndex {}
 
 export type Signal = AbortSignal | undefined;
 
+/** The snapshot and what a list reads beyond it (see `loadRoster`). */
+export interface Roster {
+  snapshot: Snapshot;
+  /** Banned platform users (ours or not). */
+  bannedIds: Set<string>;
+  /** The platform accounts of every address with a pending invitation to one of our organizations. */
+  invitationAccounts: BaUser[];
+}
+
 /** What the snapshot is built on. */
 export interface SnapshotDeps {
   config: BetterAuthConfig;
@@ -58,11 +67,13 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
   let generation = 0;
   let structureCache: { at: number; generation: number; value: Structure } | null = null;
   let snapshotCache: { at: number; generation: number; value: Snapshot } | null = null;
+  let rosterCache: { at: number; generation: number; value: Roster } | null = null;
   const fresh = (entry: { at: number; generation: number } | null) => entry !== null && entry.generation === generation && Date.now() - entry.at < cacheMs && Date.now() >= entry.at;
   const invalidate = () => {
     generation += 1;
     structureCache = null;
     snapshotCache = null;
+    rosterCache = null;
   };
 
   async function loadStructure(signal: Signal): Promise<Structure> {
@@ -173,7 +184,42 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
     return pages.flatMap((page) => page?.users ?? []);
   }
 
-  return { invalidate, loadStructure, loadSnapshot, usersWhere };
+  /**
+   * The snapshot, plus what a list needs beyond it without reading every record: the ids of the
+   * banned platform users (`list-users` filtered on `banned`, usually one request) and the
+   * accounts of the invited addresses (filtered on their emails). Members' names and emails come
+   * with `list-members`; only the records of a page are read afterwards.
+   */
+  async function loadRoster(signal: Signal): Promise<Roster> {
+    throwIfAborted(signal);
+    if (fresh(rosterCache) && rosterCache!.value.snapshot === snapshotCache?.value) return rosterCache!.value;
+    const started = generation;
+    const snapshot = await loadSnapshot(signal);
+    const [bannedIds, invitationAccounts] = await Promise.all([
+      bannedUserIds(signal),
+      usersWhere('email', [...snapshot.invitationsByEmail.keys()], signal),
+    ]);
+    const value: Roster = { snapshot, bannedIds, invitationAccounts };
+    if (started === generation) rosterCache = { at: Date.now(), generation, value };
+    return value;
+  }
+
+  /** The ids of every banned platform user: `list-users` filtered on `banned`, by pages of 1,000. */
+  async function bannedUserIds(signal: Signal): Promise<Set<string>> {
+    const ids = new Set<string>();
+    const limit = 1000;
+    for (let offset = 0; ; offset += limit) {
+      const page = await call<{ users: BaUser[]; total: number }>({
+        path: '/admin/list-users',
+        query: { filterField: 'banned', filterOperator: 'eq', filterValue: 'true', limit, ...(offset > 0 ? { offset } : {}) },
+        signal,
+      });
+      for (const u of page?.users ?? []) if (u.banned) ids.add(u.id);
+      if (!page || page.users.length < limit || offset + limit >= page.total) return ids;
+    }
+  }
+
+  return { invalidate, loadStructure, loadSnapshot, loadRoster, usersWhere };
 }
 
 /** The cached reads of one adapter. */

@@ -52,7 +52,7 @@ type WriteMethods = Pick<
 export function createWrites({ config, call, snapshots, reads, rules, ops }: WriteDeps) {
   const { options, modules, sso, inviteConcurrency, isDisposable } = config;
   const { invalidate, loadStructure, loadSnapshot } = snapshots;
-  const { everyone, isOurs, readUser, accountsByEmail, mergedInvitations, mergedInvitation, invitationGroup } = reads;
+  const { roster, isOurs, readUser, accountsByEmail, mergedInvitations, mergedInvitation, invitationGroup } = reads;
   const { enforceActOn, enforceSelfAndScope, enforceGrant, enforceRoleEdit, enforceAccessChange, enforceSso, isAdminRole, mustRole, checkPermissions, checkRoleDefaults, resolveEntities, domainAllowed, checkLoginEmail } = rules;
   const { post, reinviteBody, inviteInto, cancelAll, removeMember, createInvited, setPlatformRole } = ops;
 
@@ -284,7 +284,8 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
       const byOrg = resolveEntities(s, input.entityIds);
       // What the invitations grant is checked once for the call (core checkGrant): a refusal rejects it whole.
       enforceGrant(s, { isAdminRole: isAdminRole(role.id), entityIds: input.entityIds });
-      const { mapped } = await everyone(signal);
+      // Status and email of every user of ours, from the roster: no record read.
+      const { mapped } = await roster(signal);
       const byEmail = new Map(mapped.map((u) => [u.email.toLowerCase(), u]));
       const names = new Map(Object.entries(input.names ?? {}).map(([k, v]) => [emailKey(k), v]));
       const skipped: InviteUsersResult['skipped'] = [...screened.skipped];

@@ -107,9 +107,11 @@ describe('query strategy', () => {
     const userReads = h.server.faults.log.filter((r) => r.path === '/admin/list-users').map((r) => new URLSearchParams(r.query));
     expect(userReads.length).toBeGreaterThan(0);
     for (const q of userReads) {
-      expect(['id', 'email']).toContain(q.get('filterField'));
+      // By id or address, or the banned users (the only platform-wide read, for the status of members).
+      expect(['id', 'email', 'banned']).toContain(q.get('filterField'));
       expect(['in', 'eq']).toContain(q.get('filterOperator'));
       expect(q.getAll('filterValue').length).toBeGreaterThan(0);
+      if (q.get('filterField') === 'banned') expect(q.get('filterValue')).toBe('true');
     }
 
     const searched = await a.listUsers({ pageIndex: 0, pageSize: 5, search: 'GARC' });
