@@ -37,13 +37,19 @@ export interface PermissionMatrixProps extends UsePermissionMatrixOptions {
  * <PermissionMatrix source="roles" />
  */
 export function PermissionMatrix({ className, searchDebounceMs, ...options }: PermissionMatrixProps) {
-  const matrix = usePermissionMatrix(options);
-  const { t } = useUserAdminTranslation();
+  // The matrix's state lives below the root: an edit re-renders the screen, not the root, whose
+  // context (portal container, announcer) every cell's level menu reads.
   return (
-    <UserAdminRoot className={cx('uak-permission-matrix', className)} data-slot="permission-matrix" data-source={matrix.source}>
-      <PermissionMatrixView matrix={matrix} searchDebounceMs={searchDebounceMs} t={t} />
+    <UserAdminRoot className={cx('uak-permission-matrix', className)} data-slot="permission-matrix" data-source={options.source ?? 'users'}>
+      <PermissionMatrixState options={options} searchDebounceMs={searchDebounceMs} />
     </UserAdminRoot>
   );
+}
+
+function PermissionMatrixState({ options, searchDebounceMs }: { options: UsePermissionMatrixOptions; searchDebounceMs?: number }) {
+  const matrix = usePermissionMatrix(options);
+  const { t } = useUserAdminTranslation();
+  return <PermissionMatrixView matrix={matrix} searchDebounceMs={searchDebounceMs} t={t} />;
 }
 
 function PermissionMatrixView({ matrix, searchDebounceMs, t }: { matrix: UsePermissionMatrixResult; searchDebounceMs?: number; t: ReturnType<typeof useUserAdminTranslation>['t'] }) {
