@@ -3,3 +3,9 @@
 import { configure } from '@testing-library/react';
 
 configure({ asyncUtilTimeout: 10_000 });
+
+// French and Portuguese load on demand (their own chunk); tests that build a translator for them
+// synchronously (createUserAdminI18n({ locale: 'fr' })) need them loaded first.
+import { preloadUserAdminLocales } from '../src/i18n/i18n';
+
+await preloadUserAdminLocales();

@@ -1,6 +1,9 @@
-import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createFormatters } from './format';
-import { applyMessages, createUserAdminI18n, resolveLocale, SUPPORTED_LOCALES, type UserAdminMessages } from './i18n';
+import {
+  applyMessages, createUserAdminI18n, getLoadedLocaleMessages, loadUserAdminLocale, resolveLocale, SUPPORTED_LOCALES,
+  type LocaleMessages, type UserAdminMessages,
+} from './i18n';
 import { UserAdminI18nContext, type UserAdminI18nContextValue } from './context';
 
 /** Props of {@link UserAdminI18nProvider}. */
@@ -9,8 +12,21 @@ export interface UserAdminI18nProviderProps {
   locale?: string;
   /** A host's messages by locale, deep-merged over the bundled ones; a new locale becomes available. Defaults to none. */
   messages?: UserAdminMessages;
+  /**
+   * Loads a locale's messages on demand: a locale the library does not ship (`de`), or a
+   * host's own texts for a shipped one (whose messages come from their own chunk). Called with
+   * the language the provider resolved (`de` for `de-AT`); what it resolves with is merged
+   * between the shipped messages and `messages`; `undefined` means none (the shipped messages,
+   * else English, are shown). Keep it stable (a module-level function). Defaults to none.
+   */
+  loadMessages?: UserAdminLocaleLoader;
+  /** Shown instead of the children until the first locale's messages are there. Defaults to nothing. */
+  fallback?: ReactNode;
   children?: ReactNode;
 }
+
+/** A host's loader of one locale's messages, for {@link UserAdminI18nProviderProps.loadMessages}. */
+export type UserAdminLocaleLoader = (locale: string) => Promise<LocaleMessages | undefined>;
 
 /** Runs before paint in the browser; on the server there is nothing to paint. */
 const useIsomorphicLayoutEffect = typeof document === 'undefined' ? () => {} : useLayoutEffect;
@@ -37,21 +53,69 @@ function formatLocaleFor(locale: string | undefined, resolved: string): string {
  *   <UserList />
  * </UserAdminI18nProvider>
  */
-export function UserAdminI18nProvider({ locale, messages, children }: UserAdminI18nProviderProps) {
-  const [i18n] = useState(() => createUserAdminI18n({ locale, messages }));
-  const [translationOptions] = useState(() => ({ i18n, useSuspense: false as const }));
+export function UserAdminI18nProvider({ locale, messages, loadMessages, fallback = null, children }: UserAdminI18nProviderProps) {
   const messagesKey = useMemo(() => JSON.stringify(messages ?? {}), [messages]);
+  const available = [...SUPPORTED_LOCALES, ...Object.keys(messages ?? {})];
+  // With a host loader, the locale's language is worth asking it for even if nothing else has it.
+  const language = locale?.trim().replace(/_/g, '-').toLowerCase().split('-')[0];
+  const wanted = resolveLocale(locale, loadMessages && language ? [...available, language] : available);
+  // A locale is ready once its messages are in the instance: English and a host's `messages`
+  // locale at once, a shipped one once its chunk has loaded, any other once the host's loader answered.
+  const [hostLoaded] = useState(() => new Map<string, LocaleMessages | undefined>());
+  // The shipped locales whose messages are in this instance (created with those loaded so far).
+  const [merged] = useState(() => new Set<string>(SUPPORTED_LOCALES.filter((l) => getLoadedLocaleMessages(l) !== undefined)));
+  const isReady = (l: string) =>
+    l === 'en' || ((!(SUPPORTED_LOCALES as readonly string[]).includes(l) || merged.has(l)) && (!loadMessages || hostLoaded.has(l)));
+  const [i18n] = useState(() => createUserAdminI18n({ locale: isReady(wanted) ? wanted : 'en', messages }));
+  const [translationOptions] = useState(() => ({ i18n, useSuspense: false as const }));
+  // The locale shown: the wanted one once ready; until then the previous one (no text goes
+  // blank or shows its key), or nothing at all on a first render in a locale still loading.
+  const [shown, setShown] = useState<string | null>(() => (isReady(wanted) ? wanted : null));
+  const current = isReady(wanted) ? wanted : shown;
   const appliedKey = useRef(messagesKey);
-  const resolved = resolveLocale(locale, [...SUPPORTED_LOCALES, ...Object.keys(messages ?? {})]);
-  const formatLocale = formatLocaleFor(locale, resolved);
+  const loadedObject = () => Object.fromEntries([...hostLoaded].filter((e): e is [string, LocaleMessages] => e[1] !== undefined));
 
+  useEffect(() => {
+    if (isReady(wanted)) {
+      if (shown !== wanted) setShown(wanted);
+      return;
+    }
+    let live = true;
+    const shipped = loadUserAdminLocale(wanted);
+    const host = loadMessages ? loadMessages(wanted) : Promise.resolve(undefined);
+    Promise.all([shipped, host])
+      .catch((error: unknown) => {
+        // A locale that cannot load shows the shipped (else English) texts rather than nothing.
+        console.error(`user-admin-kit: the messages of "${wanted}" could not be loaded`, error);
+        return [undefined, undefined] as const;
+      })
+      .then(([, fromHost]) => {
+        if (loadMessages) hostLoaded.set(wanted, fromHost);
+        applyMessages(i18n, messages, loadedObject());
+        for (const l of SUPPORTED_LOCALES) if (getLoadedLocaleMessages(l) !== undefined) merged.add(l);
+        appliedKey.current = messagesKey;
+        if (!live) return;
+        // Before the children render in it, so their first render is already in this language.
+        void i18n.changeLanguage(wanted);
+        setShown(wanted);
+      });
+    return () => {
+      live = false;
+    };
+    // isReady reads hostLoaded and the shipped cache, which only grow.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [i18n, wanted, loadMessages]);
+
+  const resolved = current ?? wanted;
+  const formatLocale = formatLocaleFor(locale, resolved);
   useIsomorphicLayoutEffect(() => {
     if (appliedKey.current !== messagesKey) {
       appliedKey.current = messagesKey;
-      applyMessages(i18n, messages);
+      applyMessages(i18n, messages, loadedObject());
     }
-    if (i18n.language !== resolved) void i18n.changeLanguage(resolved);
-  }, [i18n, messagesKey, resolved]);
+    if (current !== null && i18n.language !== current) void i18n.changeLanguage(current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [i18n, messagesKey, current]);
 
   const value = useMemo<UserAdminI18nContextValue>(
     () => ({ i18n, locale: resolved, format: createFormatters(formatLocale), translationOptions }),
@@ -59,5 +123,5 @@ export function UserAdminI18nProvider({ locale, messages, children }: UserAdminI
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [i18n, resolved, formatLocale, translationOptions, messagesKey],
   );
-  return <UserAdminI18nContext.Provider value={value}>{children}</UserAdminI18nContext.Provider>;
+  return <UserAdminI18nContext.Provider value={value}>{current === null ? fallback : children}</UserAdminI18nContext.Provider>;
 }

@@ -1,8 +1,6 @@
 import i18next, { type i18n as I18nInstance } from 'i18next';
 import { LIMIT_MESSAGE_VALUES } from '../adapter/limits';
 import en from './locales/en.json';
-import fr from './locales/fr.json';
-import pt from './locales/pt.json';
 
 /** The one namespace of the library's messages, kept apart from any namespace of the host. */
 export const USER_ADMIN_NAMESPACE = 'user-admin';
@@ -80,7 +78,64 @@ export interface TranslateOptions {
  */
 export type UserAdminT = (key: MessageKey, options?: TranslateOptions) => string;
 
-const BUNDLED: Record<SupportedLocale, LocaleMessages> = { en, fr, pt };
+/**
+ * The shipped messages loaded so far: English is bundled, French and Portuguese are loaded on
+ * demand (each its own chunk in a host's bundle) by {@link loadUserAdminLocale}.
+ */
+const BUNDLED: Partial<Record<SupportedLocale, LocaleMessages>> = { en };
+const LOADERS: Record<Exclude<SupportedLocale, 'en'>, () => Promise<{ default: unknown }>> = {
+  fr: () => import('./locales/fr.json'),
+  pt: () => import('./locales/pt.json'),
+};
+const pending = new Map<string, Promise<LocaleMessages | undefined>>();
+
+const isSupported = (locale: string): locale is SupportedLocale => (SUPPORTED_LOCALES as readonly string[]).includes(locale);
+
+/**
+ * The messages the library ships for `locale` if they are loaded already, else `undefined`.
+ * English is always loaded.
+ * @example
+ * getLoadedLocaleMessages('en')?.common.save; // 'Save'
+ */
+export function getLoadedLocaleMessages(locale: string): LocaleMessages | undefined {
+  return isSupported(locale) ? BUNDLED[locale] : undefined;
+}
+
+/**
+ * Loads the messages the library ships for one of {@link SUPPORTED_LOCALES} (French and
+ * Portuguese are not in the main bundle); resolves with `undefined` for any other locale. Loads
+ * once: later calls resolve with the same messages. A failed load can be tried again.
+ * @example
+ * await loadUserAdminLocale('fr');
+ * createUserAdminI18n({ locale: 'fr' }).t('common.save'); // 'Enregistrer'
+ */
+export function loadUserAdminLocale(locale: string): Promise<LocaleMessages | undefined> {
+  if (!isSupported(locale)) return Promise.resolve(undefined);
+  const ready = BUNDLED[locale];
+  if (ready) return Promise.resolve(ready);
+  let loading = pending.get(locale);
+  if (!loading) {
+    loading = LOADERS[locale as Exclude<SupportedLocale, 'en'>]().then(
+      (m) => (BUNDLED[locale] = m.default as LocaleMessages),
+      (error: unknown) => {
+        pending.delete(locale);
+        throw error;
+      },
+    );
+    pending.set(locale, loading);
+  }
+  return loading;
+}
+
+/**
+ * Loads the shipped messages of several locales (all by default), so that
+ * {@link createUserAdminI18n} has them at once, as in tests or on a server.
+ * @example
+ * await preloadUserAdminLocales(); // en, fr and pt
+ */
+export async function preloadUserAdminLocales(locales: readonly string[] = SUPPORTED_LOCALES): Promise<void> {
+  await Promise.all(locales.map((l) => loadUserAdminLocale(l)));
+}
 
 /**
  * Picks the locale whose messages to show: an exact match among `available`, else the language
@@ -112,16 +167,22 @@ export function getAvailableLocales(instance: I18nInstance): string[] {
 }
 
 /**
- * Puts a host's messages over the bundled ones, deep-merged key by key. Messages applied
- * before are dropped first, so removing an override brings the bundled text back.
+ * Puts a host's messages over the shipped ones loaded so far, deep-merged key by key. Messages
+ * applied before are dropped first, so removing an override brings the shipped text back.
+ * `loaded` are messages a host's loader gave (see `UserAdminI18nProvider`'s `loadMessages`),
+ * merged between the shipped ones and `messages`.
  * @example
  * applyMessages(instance, { en: { users: { title: 'People' } } });
  */
-export function applyMessages(instance: I18nInstance, messages: UserAdminMessages | undefined): void {
+export function applyMessages(instance: I18nInstance, messages: UserAdminMessages | undefined, loaded?: UserAdminMessages): void {
   for (const lng of Object.keys(instance.store.data)) {
     if (instance.hasResourceBundle(lng, USER_ADMIN_NAMESPACE)) instance.removeResourceBundle(lng, USER_ADMIN_NAMESPACE);
   }
-  for (const lng of SUPPORTED_LOCALES) instance.addResourceBundle(lng, USER_ADMIN_NAMESPACE, structuredClone(BUNDLED[lng]), true, true);
+  for (const [lng, msgs] of Object.entries(BUNDLED)) instance.addResourceBundle(lng, USER_ADMIN_NAMESPACE, structuredClone(msgs), true, true);
+  for (const [lng, msgs] of Object.entries(loaded ?? {})) {
+    if (UNSAFE_KEYS.has(lng)) continue;
+    instance.addResourceBundle(lng, USER_ADMIN_NAMESPACE, deepMerge({}, msgs), true, true);
+  }
   for (const [lng, msgs] of Object.entries(messages ?? {})) {
     if (UNSAFE_KEYS.has(lng)) continue;
     // Copied through deepMerge, which drops `__proto__`, `constructor` and `prototype` at every level.
@@ -139,7 +200,9 @@ export interface CreateUserAdminI18nOptions {
 
 /**
  * Creates the library's own i18next instance, ready as soon as it returns (messages are
- * inline, so `init` runs synchronously). It never touches the host's i18next.
+ * inline, so `init` runs synchronously). It never touches the host's i18next. It has the
+ * shipped messages loaded so far: English always, French and Portuguese once
+ * {@link loadUserAdminLocale} (or `UserAdminI18nProvider`) has loaded them.
  * @example
  * const i18n = createUserAdminI18n({ locale: 'pt-BR', messages: { pt: { users: { title: 'Pessoas' } } } });
  * i18n.t('users.title'); // 'Pessoas'
@@ -149,7 +212,7 @@ export function createUserAdminI18n(options: CreateUserAdminI18nOptions = {}): I
   const messages = options.messages ?? {};
   const lng = resolveLocale(options.locale, [...SUPPORTED_LOCALES, ...Object.keys(messages)]);
   const resources: Record<string, Record<string, object>> = {};
-  for (const l of new Set([...SUPPORTED_LOCALES, ...Object.keys(messages).filter((key) => !UNSAFE_KEYS.has(key))])) {
+  for (const l of new Set([...Object.keys(BUNDLED), ...Object.keys(messages).filter((key) => !UNSAFE_KEYS.has(key))])) {
     const bundled = (BUNDLED as Record<string, LocaleMessages | undefined>)[l] ?? {};
     resources[l] = { [USER_ADMIN_NAMESPACE]: deepMerge(structuredClone(bundled), messages[l] ?? {}) };
   }

@@ -6,6 +6,9 @@ export {
   applyMessages,
   createUserAdminI18n,
   getUserAdminT,
+  getLoadedLocaleMessages,
+  loadUserAdminLocale,
+  preloadUserAdminLocales,
 } from './i18n';
 export type {
   SupportedLocale,
@@ -22,7 +25,7 @@ export type {
 export { createFormatters } from './format';
 export type { DateInput, Formatters } from './format';
 export { UserAdminI18nProvider } from './I18nProvider';
-export type { UserAdminI18nProviderProps } from './I18nProvider';
+export type { UserAdminI18nProviderProps, UserAdminLocaleLoader } from './I18nProvider';
 export { useUserAdminTranslation } from './useUserAdminTranslation';
 export type { UserAdminTranslation } from './useUserAdminTranslation';
 export { UserAdminI18nContext } from './context';
