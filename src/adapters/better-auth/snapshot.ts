@@ -64,23 +64,32 @@ export interface SnapshotDeps {
 export function createSnapshots({ config, call }: SnapshotDeps) {
   const { adminRoleIds, modules, dynamicRoles, teamsEnabled, requestConcurrency, cacheMs, pageSize, lookupChunk, statics } = config;
 
+  // Two generations: the structure's (organizations, teams, roles, session user) and the
+  // memberships' (members, invitations, banned users). A write of users changes the second only.
+  let structureGeneration = 0;
   let generation = 0;
   let structureCache: { at: number; generation: number; value: Structure } | null = null;
   let snapshotCache: { at: number; generation: number; value: Snapshot } | null = null;
   let rosterCache: { at: number; generation: number; value: Roster } | null = null;
-  const fresh = (entry: { at: number; generation: number } | null) => entry !== null && entry.generation === generation && Date.now() - entry.at < cacheMs && Date.now() >= entry.at;
-  const invalidate = () => {
+  const fresh = (entry: { at: number; generation: number } | null, current = generation) => entry !== null && entry.generation === current && Date.now() - entry.at < cacheMs && Date.now() >= entry.at;
+  /** Drops the memberships, invitations and banned users (every write of users). */
+  const invalidateMemberships = () => {
     generation += 1;
-    structureCache = null;
     snapshotCache = null;
     rosterCache = null;
+  };
+  /** Drops everything, the structure included (a role, or the session user's own record, changed). */
+  const invalidate = () => {
+    structureGeneration += 1;
+    structureCache = null;
+    invalidateMemberships();
   };
 
   async function loadStructure(signal: Signal): Promise<Structure> {
     // An aborted call rejects even when the answer is cached.
     throwIfAborted(signal);
-    if (fresh(structureCache)) return structureCache!.value;
-    const started = generation;
+    if (fresh(structureCache, structureGeneration)) return structureCache!.value;
+    const started = structureGeneration;
     const session = await call<{ user: { id: string; name: string; email: string; role?: string | null } } | null>({ path: '/get-session', signal });
     if (!session?.user) throw new UserAdminError('unauthorized', '/get-session: no session (sign in, or pass a bearer token)');
     const orgs = (await call<BaOrganization[]>({ path: '/organization/list', signal })) ?? [];
@@ -114,7 +123,7 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
       sessionUser: { id: session.user.id, name: session.user.name, email: session.user.email, role: session.user.role ?? null },
       orgs, teams, entities, roleDefs, roles, dynamicRoleOrgs, dynamicRolePermissions,
     };
-    if (started === generation) structureCache = { at: Date.now(), generation, value };
+    if (started === structureGeneration) structureCache = { at: Date.now(), generation: structureGeneration, value };
     return value;
   }
 
@@ -219,7 +228,7 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
     }
   }
 
-  return { invalidate, loadStructure, loadSnapshot, loadRoster, usersWhere };
+  return { invalidate, invalidateMemberships, loadStructure, loadSnapshot, loadRoster, usersWhere };
 }
 
 /** The cached reads of one adapter. */

@@ -51,7 +51,8 @@ type WriteMethods = Pick<
  */
 export function createWrites({ config, call, snapshots, reads, rules, ops }: WriteDeps) {
   const { options, modules, sso, inviteConcurrency, isDisposable } = config;
-  const { invalidate, loadStructure, loadSnapshot } = snapshots;
+  // A write of users drops the memberships only; updateUser (it may rename the session user) and updateRole drop everything.
+  const { invalidate, invalidateMemberships, loadStructure, loadSnapshot } = snapshots;
   const { roster, isOurs, readUser, accountsByEmail, mergedInvitations, mergedInvitation, invitationGroup } = reads;
   const { enforceActOn, enforceSelfAndScope, enforceGrant, enforceRoleEdit, enforceAccessChange, enforceSso, isAdminRole, mustRole, checkPermissions, checkRoleDefaults, resolveEntities, domainAllowed, checkLoginEmail } = rules;
   const { post, reinviteBody, inviteInto, cancelAll, removeMember, createInvited, setPlatformRole } = ops;
@@ -82,11 +83,11 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
       if (account && isOurs(await loadSnapshot(signal), account)) throw refuse('conflict', `${email} is already a user`, 'email_taken', { email: 'taken' });
       try {
         const created = await createInvited(email, { firstName: input.firstName, lastName: input.lastName }, role.id, byOrg, extra, signal, account);
-        invalidate();
+        invalidateMemberships();
         const { user } = await readUser(created.id, signal);
         return { user, invitation: await mergedInvitation(email, signal) };
       } finally {
-        invalidate();
+        invalidateMemberships();
       }
     },
 
@@ -208,7 +209,7 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
         try {
           await call({ method: 'POST', path: '/admin/ban-user', body: { userId: id }, signal });
         } finally {
-          invalidate();
+          invalidateMemberships();
         }
       } else {
         if (!raw.banned) {
@@ -236,7 +237,7 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
           }
           await call({ method: 'POST', path: '/admin/unban-user', body: { userId: id }, signal });
         } finally {
-          invalidate();
+          invalidateMemberships();
         }
       }
       return (await readUser(id, signal)).user;
@@ -265,7 +266,7 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
           }
         });
       } finally {
-        invalidate();
+        invalidateMemberships();
       }
     },
 
@@ -320,7 +321,7 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
           }
         });
       } finally {
-        invalidate();
+        invalidateMemberships();
       }
       if (aborted) throw aborted;
       const invited = await mergedInvitations(toInvite.filter((e) => done.includes(e)), signal);
@@ -345,7 +346,7 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
           }
         });
       } finally {
-        invalidate();
+        invalidateMemberships();
       }
       return mergedInvitation(email, signal);
     },
@@ -364,7 +365,7 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
         // longer one of our users.
         await withUndo((undo) => cancelAll(pending, signal, undo));
       } finally {
-        invalidate();
+        invalidateMemberships();
       }
     },
   };

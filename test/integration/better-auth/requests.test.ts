@@ -73,6 +73,25 @@ describe('requests per call at 400 users (3 organizations, 3 teams)', () => {
     expect(filtered.total).toBe(0);
   });
 
+  it('after a write of users, the next page reads the memberships again but not the organizations, teams and roles', async () => {
+    const a = adapter({ cacheMs: 60_000 });
+    const { items } = await a.listUsers({ pageIndex: 0, pageSize: 50, filter: { status: ['active'], roleIds: ['member'] } });
+    const victim = items.find((u) => u.id.startsWith('bench-user-'))!;
+    try {
+      const cost = await requestsOf(async () => {
+        await a.setUserStatus({ id: victim.id, status: 'deactivated' });
+        const counts = await a.getUserCounts!({});
+        expect(counts.deactivated).toBe(4);
+        await a.listUsers({ pageIndex: 0, pageSize: 50 });
+      });
+      // The memberships are read again (once: the write reads its user back), the structure is not.
+      expect(cost.byPath['/organization/list-members']).toBe(3);
+      for (const path of Object.keys(STRUCTURE)) expect(cost.byPath[path]).toBeUndefined();
+    } finally {
+      await a.setUserStatus({ id: victim.id, status: 'active' });
+    }
+  });
+
   it('a cold search and cold counts cost the same fixed reads, whatever the number of users', async () => {
     const a = adapter({ cacheMs: 0 });
     const search = await requestsOf(() => a.listUsers({ pageIndex: 0, pageSize: 50, search: 'garc' }));
