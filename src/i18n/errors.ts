@@ -5,7 +5,9 @@ import {
   type FieldErrorCode,
   type UserAdminErrorCode,
 } from '../adapter/errors';
-import { VALIDATION_KEYS } from '../adapter/schemas';
+// Type only: the schemas module builds zod schemas when it loads, which a screen that only
+// translates errors should not pay for.
+import type { VALIDATION_KEYS } from '../adapter/schemas';
 import type { MessageKey, TranslateOptions, UserAdminT } from './i18n';
 import en from './locales/en.json';
 
@@ -19,7 +21,8 @@ void [reasonsCovered, fieldCodesCovered, validationCovered, codesCovered];
 
 const REASONS = new Set<string>(Object.keys(en.errors.reason));
 const FIELD_CODES = new Set<string>(Object.keys(en.errors.field));
-const VALIDATION = new Set<string>(Object.values(VALIDATION_KEYS));
+// The same keys as VALIDATION_KEYS' values (validationCovered above checks it).
+const VALIDATION = new Set<string>(Object.keys(en.validation).map((key) => `validation.${key}`));
 const CODES = new Set<string>(USER_ADMIN_ERROR_CODES);
 
 /**
