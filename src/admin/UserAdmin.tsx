@@ -139,7 +139,12 @@ function UserAdminScreen({
   useRoles();
   useModules();
   const listShown = screen.userCount !== undefined;
-  useEffect(() => (listShown ? whenIdle(prefetchParts) : undefined), [listShown]);
+  useEffect(() => {
+    if (listShown) return whenIdle(prefetchParts);
+    // A backend whose counts never come still gets the parts, a little later.
+    const id = setTimeout(prefetchParts, 5000);
+    return () => clearTimeout(id);
+  }, [listShown]);
   const editorMounted = useLatch(screen.editor.open);
   const inviteMounted = useLatch(screen.inviteOpen);
   const guideMounted = useLatch(screen.signInHelpUser !== null);
