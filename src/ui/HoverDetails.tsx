@@ -4,8 +4,13 @@ import { cx } from './cx';
 export interface HoverDetailsProps {
   /** The visible trigger text ("3 entities"). */
   label: ReactNode;
-  /** The details ("Acme Paris, Acme Lyon, Acme Lisbon"). */
-  children: ReactNode;
+  /**
+   * The details ("Acme Paris, Acme Lyon, Acme Lisbon"). A function is called only while they are
+   * shown (lazy: a long table does not build hidden details for every row).
+   */
+  children: ReactNode | (() => ReactNode);
+  /** Renders the details only while shown (always so when `children` is a function). Defaults to `false`. */
+  lazy?: boolean;
   className?: string;
 }
 
@@ -15,12 +20,13 @@ export interface HoverDetailsProps {
  * @example
  * <HoverDetails label={t('users.entityCount', { count: names.length })}>{format.list(names)}</HoverDetails>
  */
-export function HoverDetails({ label, children, className }: HoverDetailsProps) {
+export function HoverDetails({ label, children, lazy = false, className }: HoverDetailsProps) {
   const id = useId();
   const [open, setOpen] = useState(false);
   const [pinned, setPinned] = useState(false);
   const root = useRef<HTMLSpanElement>(null);
   const shown = open || pinned;
+  const content = typeof children === 'function' ? (shown ? children() : null) : lazy && !shown ? null : children;
 
   useEffect(() => {
     if (!pinned) return;
@@ -51,7 +57,7 @@ export function HoverDetails({ label, children, className }: HoverDetailsProps) 
         {label}
       </button>
       <span id={id} role="region" aria-label={typeof label === 'string' ? label : undefined} hidden={!shown} className="uak-hover-details-content" data-slot="hover-details-content">
-        {children}
+        {content}
       </span>
     </span>
   );

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Entity, Role, Settings, User } from '../adapter/types';
-import { useUserAdminTranslation } from '../i18n';
+import { useUserAdminTranslation, type UserAdminTranslation } from '../i18n';
 import { Badge, HoverDetails, VisuallyHidden } from '../ui';
 import { userDisplayName, type UserListBuiltinColumnId } from './list/columns';
 
@@ -16,13 +16,32 @@ export interface UserListCellContext {
 
 const STATUS_TONE = { active: 'success', invited: 'info', deactivated: 'neutral' } as const;
 
+/** The texts and formatters a built-in cell needs: the table's, so cells do not each subscribe to i18next. */
+export type UserListCellTranslation = Pick<UserAdminTranslation, 't' | 'format'>;
+
 /**
  * The styled cell of a built-in column.
  * @example
  * <UserListBuiltinCell id="status" user={user} context={{ settings, rolesById, entitiesById, now: Date.now }} />
  */
 export function UserListBuiltinCell({ id, user, context }: { id: UserListBuiltinColumnId; user: User; context: UserListCellContext }): ReactNode {
-  const { t, format } = useUserAdminTranslation();
+  return renderUserListBuiltinCell(id, user, context, useUserAdminTranslation());
+}
+
+/**
+ * The content of a built-in cell, as a plain function (no hook): `UserListTable` translates once
+ * and renders every cell through it, so a page of 50 rows is one i18next subscription, not 250.
+ * The markup is kept small (a wrapper only where it holds two things).
+ * @example
+ * const i18n = useUserAdminTranslation();
+ * <td>{renderUserListBuiltinCell('status', user, context, i18n)}</td>
+ */
+export function renderUserListBuiltinCell(
+  id: UserListBuiltinColumnId,
+  user: User,
+  context: UserListCellContext,
+  { t, format }: UserListCellTranslation,
+): ReactNode {
   switch (id) {
     case 'name':
       return (
@@ -39,14 +58,13 @@ export function UserListBuiltinCell({ id, user, context }: { id: UserListBuiltin
         </span>
       );
     case 'email':
+      if (!user.pendingEmail) return user.email;
       return (
         <span className="uak-user-list-stack">
           <span className="uak-user-list-email">{user.email}</span>
-          {user.pendingEmail ? (
-            <span className="uak-muted uak-user-list-note" data-slot="user-list-pending-email">
-              {t('userList.emailChangePending')} · {user.pendingEmail}
-            </span>
-          ) : null}
+          <span className="uak-muted uak-user-list-note" data-slot="user-list-pending-email">
+            {`${t('userList.emailChangePending')} · ${user.pendingEmail}`}
+          </span>
         </span>
       );
     case 'username':
@@ -57,43 +75,51 @@ export function UserListBuiltinCell({ id, user, context }: { id: UserListBuiltin
       return context.rolesById.get(user.roleId)?.name ?? t('common.loading');
     }
     case 'entities': {
-      const names = user.entityIds.map((entityId) => context.entitiesById.get(entityId)?.name ?? entityId);
-      return (
-        <span className="uak-user-list-entities" data-slot="user-list-entities">
-          {names.length === 0 ? (
-            <span className="uak-muted">{t('userList.noEntity')}</span>
-          ) : (
-            <HoverDetails label={t('userList.entityCount', { count: names.length })}>
+      const multi = user.scope === 'group' && user.kind === 'login'
+        ? <Badge tone="info" data-slot="user-list-multi-entity">{t('users.multiEntity')}</Badge>
+        : null;
+      const ids = user.entityIds;
+      // The names are rendered only while the details are open (a function child): a closed cell is its button.
+      const details = ids.length === 0 ? (
+        <span className="uak-muted">{t('userList.noEntity')}</span>
+      ) : (
+        <HoverDetails label={t('userList.entityCount', { count: ids.length })}>
+          {() => (
+            <>
               <span className="uak-user-list-entity-title">{t('userList.entitiesOf', { name: userDisplayName(user) })}</span>
               <ul className="uak-user-list-entity-names">
-                {names.map((name, index) => <li key={`${user.entityIds[index]}`}>{name}</li>)}
+                {ids.map((entityId) => <li key={entityId}>{context.entitiesById.get(entityId)?.name ?? entityId}</li>)}
               </ul>
-            </HoverDetails>
+            </>
           )}
-          {user.scope === 'group' && user.kind === 'login' ? (
-            <Badge tone="info" data-slot="user-list-multi-entity">{t('users.multiEntity')}</Badge>
-          ) : null}
+        </HoverDetails>
+      );
+      if (!multi) return details;
+      return (
+        <span className="uak-user-list-entities" data-slot="user-list-entities">
+          {details}
+          {multi}
         </span>
       );
     }
     case 'status': {
       const invitation = user.invitation?.kind === 'invitation' && user.status !== 'active' ? user.invitation : null;
+      const badge = <Badge tone={STATUS_TONE[user.status]} data-slot="user-list-status">{t(`status.${user.status}`)}</Badge>;
+      if (!invitation) return badge;
       const now = context.now();
       return (
         <span className="uak-user-list-stack">
-          <span><Badge tone={STATUS_TONE[user.status]} data-slot="user-list-status">{t(`status.${user.status}`)}</Badge></span>
-          {invitation ? (
-            <span
-              className="uak-user-list-note"
-              data-slot="user-list-invitation"
-              data-state={invitation.status}
-              title={format.dateTime(invitation.expiresAt)}
-            >
-              {invitation.status === 'expired' || Date.parse(invitation.expiresAt) <= now
-                ? t('userList.invitationExpired', { relative: format.relativeTime(invitation.expiresAt, now) })
-                : t('userList.invitationExpires', { relative: format.relativeTime(invitation.expiresAt, now) })}
-            </span>
-          ) : null}
+          {badge}
+          <span
+            className="uak-user-list-note"
+            data-slot="user-list-invitation"
+            data-state={invitation.status}
+            title={format.dateTime(invitation.expiresAt)}
+          >
+            {invitation.status === 'expired' || Date.parse(invitation.expiresAt) <= now
+              ? t('userList.invitationExpired', { relative: format.relativeTime(invitation.expiresAt, now) })
+              : t('userList.invitationExpires', { relative: format.relativeTime(invitation.expiresAt, now) })}
+          </span>
         </span>
       );
     }

@@ -1,7 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from 'react';
 import { UserAdminError } from '../adapter/errors';
 import type { UserScope } from '../adapter/types';
-import { EntityAccessPicker } from '../entities/picker/EntityAccessPicker';
+import type { EntityAccessValue } from '../entities/picker/selection';
 import { translateError, useUserAdminTranslation } from '../i18n';
 import { Button, ConfirmDialog, Field, ResultList, SearchField, StatusMessage, cx } from '../ui';
 import { userDisplayName } from './list/columns';
@@ -54,12 +54,11 @@ export function UserListToolbar({ users, onInvite, searchDebounceMs = 300, class
         <>
           <Field label={t('userList.filters.entity')} className="uak-user-list-filter uak-user-list-entity-filter">
             {(control) => (
-              <EntityAccessPicker
+              <UserListEntityFilter
                 id={control.id}
-                aria-describedby={control['aria-describedby']}
+                describedBy={control['aria-describedby']}
                 label={t('userList.filters.entity')}
                 placeholder={t('userList.filters.anyEntity')}
-                allowSubtrees={false}
                 value={{ entityIds: filter.entityIds ?? [], subtreeEntityIds: [] }}
                 onValueChange={(next) => users.updateFilter({ entityIds: next.entityIds.length > 0 ? next.entityIds : undefined })}
               />
@@ -96,6 +95,104 @@ export function UserListToolbar({ users, onInvite, searchDebounceMs = 300, class
           {settings?.sso.providerName ? t('userList.ssoNote', { provider: settings.sso.providerName }) : t('userList.ssoNoteGeneric')}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** The entity picker's code, loaded on demand (the same `import()` prefetches it). */
+const loadEntityAccessPicker = () => import('../entities/picker/EntityAccessPicker');
+const LazyEntityAccessPicker = lazy(() => loadEntityAccessPicker().then((m) => ({ default: m.EntityAccessPicker })));
+
+interface UserListEntityFilterProps {
+  id: string;
+  describedBy: string | undefined;
+  label: string;
+  placeholder: string;
+  value: EntityAccessValue;
+  onValueChange: (next: EntityAccessValue) => void;
+}
+
+/**
+ * The entity filter: the picker's code is loaded only when the filter is used. Until then a
+ * button like the picker's closed trigger (same name, id and slot) stands in; hovering or focusing
+ * it prefetches the picker, activating it (click, Enter, Space, ArrowDown) mounts the picker
+ * and opens it. A filter already set mounts the picker at once (it shows the chosen entities).
+ */
+function UserListEntityFilter({ id, describedBy, label, placeholder, value, onValueChange }: UserListEntityFilterProps) {
+  const [activated, setActivated] = useState<'no' | 'open' | 'mounted'>(value.entityIds.length > 0 ? 'mounted' : 'no');
+  const trigger = (busy: boolean) => (
+    <EntityFilterTrigger
+      id={id}
+      describedBy={describedBy}
+      label={label}
+      placeholder={placeholder}
+      busy={busy}
+      onActivate={() => setActivated('open')}
+    />
+  );
+  if (activated === 'no') return trigger(false);
+  return (
+    <Suspense fallback={trigger(true)}>
+      <LazyEntityAccessPicker
+        id={id}
+        aria-describedby={describedBy}
+        label={label}
+        placeholder={placeholder}
+        allowSubtrees={false}
+        value={value}
+        onValueChange={onValueChange}
+      />
+      {activated === 'open' ? <OpenOnMount triggerId={id} onDone={() => setActivated('mounted')} /> : null}
+    </Suspense>
+  );
+}
+
+/** Once the picker is mounted (after a click on the stand-in), opens it and hands it the focus. */
+function OpenOnMount({ triggerId, onDone }: { triggerId: string; onDone: () => void }) {
+  useEffect(() => {
+    const picker = document.getElementById(triggerId);
+    if (picker instanceof HTMLButtonElement && picker.getAttribute('aria-expanded') !== 'true') {
+      picker.focus();
+      picker.click();
+    }
+    onDone();
+    // Once, on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return null;
+}
+
+function EntityFilterTrigger({ id, describedBy, label, placeholder, busy, onActivate }: {
+  id: string; describedBy: string | undefined; label: string; placeholder: string; busy: boolean; onActivate: () => void;
+}) {
+  const idBase = useId();
+  const prefetch = () => void loadEntityAccessPicker();
+  return (
+    <div className="uak-entity-picker" data-slot="entity-access-picker" data-variant="popover" data-state="closed" data-mode="multiple">
+      <button
+        type="button"
+        id={id}
+        className="uak-entity-picker-trigger"
+        data-slot="entity-access-picker-trigger"
+        aria-haspopup="dialog"
+        aria-expanded={false}
+        aria-labelledby={`${idBase}-label ${idBase}-summary`}
+        aria-describedby={describedBy}
+        aria-busy={busy || undefined}
+        onPointerEnter={prefetch}
+        onFocus={prefetch}
+        onClick={onActivate}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') {
+            event.preventDefault();
+            onActivate();
+          }
+        }}
+      >
+        <span id={`${idBase}-label`} className="uak-sr-only">{label}</span>
+        <span id={`${idBase}-summary`} className="uak-entity-picker-summary" data-empty="">{placeholder}</span>
+        <span className="uak-entity-picker-caret" aria-hidden="true" />
+      </button>
     </div>
   );
 }

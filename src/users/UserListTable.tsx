@@ -3,8 +3,9 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type Keyboar
 import type { Header, Row } from '@tanstack/react-table';
 import type { User } from '../adapter/types';
 import { useUserAdminTranslation } from '../i18n';
-import { ActionMenu, Checkbox, VisuallyHidden, cx, type ActionMenuItem } from '../ui';
-import { UserListBuiltinCell, type UserListCellContext } from './UserListCells';
+import { Checkbox, VisuallyHidden, cx, type ActionMenuItem } from '../ui';
+import { LazyActionMenu } from '../ui/ActionMenu';
+import { renderUserListBuiltinCell, type UserListCellContext, type UserListCellTranslation } from './UserListCells';
 import {
   isBuiltinColumn,
   USER_LIST_ACTIONS_COLUMN,
@@ -45,7 +46,9 @@ function rowControls(row: HTMLElement | null): HTMLElement[] {
  * <UserListTable users={useUserTable()} onRowAction={(user, action) => run(user, action)} />
  */
 export function UserListTable({ users, onRowAction, virtualizeAbove = 100, estimateRowHeight = 52, className }: UserListTableProps) {
-  const { t } = useUserAdminTranslation();
+  // The table's one i18next subscription: headers, cells and row menus get its `t` and formatters.
+  const i18n = useUserAdminTranslation();
+  const { t } = i18n;
   const { table, list } = users;
   const rows = table.getRowModel().rows;
   const virtual = rows.length > virtualizeAbove;
@@ -163,15 +166,15 @@ export function UserListTable({ users, onRowAction, virtualizeAbove = 100, estim
           if (id === USER_LIST_ACTIONS_COLUMN) {
             return (
               <td key={cell.id} className="uak-user-list-actions" data-slot="user-list-cell" data-column={id}>
-                <ActionMenu
+                <LazyActionMenu
                   label={t('actions.moreActions', { name: userDisplayName(user) })}
-                  items={menuItems(user)}
+                  items={() => menuItems(user)}
                   className="uak-user-list-menu-trigger"
                 />
               </td>
             );
           }
-          const content = isBuiltinColumn(id) ? <UserListBuiltinCell id={id} user={user} context={context} /> : <table.FlexRender cell={cell} />;
+          const content = isBuiltinColumn(id) ? renderUserListBuiltinCell(id, user, context, i18n) : <table.FlexRender cell={cell} />;
           if (id === 'name') {
             return (
               <th key={cell.id} scope="row" data-slot="user-list-cell" data-column={id}>
@@ -242,7 +245,7 @@ export function UserListTable({ users, onRowAction, virtualizeAbove = 100, estim
         <caption className="uak-user-list-caption">{t('users.count', { count: list.total })}</caption>
         <thead>
           <tr aria-rowindex={1}>
-            {headers.map((header) => <HeaderCell key={header.id} header={header} users={users} />)}
+            {headers.map((header) => <HeaderCell key={header.id} header={header} users={users} i18n={i18n} />)}
           </tr>
         </thead>
         <tbody ref={bodyRef} onKeyDown={onKeyDown}>
@@ -261,8 +264,7 @@ function SpacerRow({ height, columns }: { height: number; columns: number }) {
   );
 }
 
-function HeaderCell({ header, users }: { header: Header<UserTableFeatures, User, unknown>; users: UseUserTableResult }) {
-  const { t } = useUserAdminTranslation();
+function HeaderCell({ header, users, i18n: { t } }: { header: Header<UserTableFeatures, User, unknown>; users: UseUserTableResult; i18n: UserListCellTranslation }) {
   const { table } = users;
   const column = header.column;
   if (column.id === USER_LIST_SELECT_COLUMN) {

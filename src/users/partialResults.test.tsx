@@ -13,6 +13,8 @@ async function renderTable() {
   const wrapper = createWrapper(adapter);
   const view = renderHook(() => ({ table: useUserTable({ initialState: { pageSize: 10 } }), update: useUpdateUser() }), { wrapper });
   await waitFor(() => expect(view.result.current.table.list.items.length).toBeGreaterThan(0));
+  // The admin count loads on first need (a row's menu or action), as on the screen: ask about a row once.
+  await act(async () => void view.result.current.table.actionAvailability(view.result.current.table.list.items[0]!, 'deactivate'));
   await waitFor(() => expect(view.result.current.table.activeAdminCount).toBeDefined());
   const pageCalls = () => adapter.listUsers.mock.calls.filter(([params]) => params.pageSize === 10).length;
   return { store, adapter, pageCalls, ...view };

@@ -39,7 +39,7 @@ import {
   type UserListCustomColumn,
   type UserTableFeatures,
 } from './list/columns';
-import { canGetSignInHelp, getActionAvailability, isOutsideScope, type UserActionAvailability, type UserRowAction } from './list/guards';
+import { canGetSignInHelp, getActionAvailability, isActiveAdmin, isOutsideScope, type UserActionAvailability, type UserRowAction } from './list/guards';
 import { collectMatchingUsers, EMPTY_USER_SELECTION, type UserSelection } from './list/selection';
 import { useActiveAdminCount } from './list/useActiveAdminCount';
 import { useControllable } from '../query/useControllable';
@@ -191,7 +191,10 @@ export interface UseUserTableResult {
   /** The last bulk outcome, to report per-user failures. */
   bulkOutcome: UserBulkOutcome | null;
   dismissBulkOutcome: () => void;
-  /** Active users holding an admin role; `undefined` until known. */
+  /**
+   * Active users holding an admin role; `undefined` until known. Loaded on first need (the first
+   * `actionAvailability` or `runRowAction`), so the list's load makes one counts request.
+   */
   activeAdminCount: number | undefined;
   /** The instant relative times are computed against. */
   now: () => number;
@@ -253,7 +256,10 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
   const { data: roles } = useRoles();
   const { data: modules } = useModules();
   const rolesById = useMemo(() => new Map((roles ?? []).map((role) => [role.id, role])), [roles]);
-  const { count: activeAdminCount } = useActiveAdminCount(roles);
+  // Only a row's menu or action needs it: loaded on first need, so the list's load asks the counts once.
+  const adminCount = useActiveAdminCount(roles, { lazy: true });
+  const activeAdminCount = adminCount.count;
+  const { request: requestAdminCount, fetch: fetchAdminCount } = adminCount;
 
   const data = list.items.length === 0 ? EMPTY_USERS : list.items;
   const entityIds = useMemo(() => [...new Set(data.flatMap((user) => user.entityIds))].sort(), [data]);
@@ -402,10 +408,18 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
 
   // --- Guards and row actions ----------------------------------------------------------------
   const canEdit = options.onEditUser !== undefined;
+  const availabilityWith = useCallback(
+    (user: User, action: UserRowAction, adminCount: number | undefined) =>
+      getActionAvailability(user, action, { settings, rolesById, activeAdminCount: adminCount, canEdit, ...(rules ? { rules } : {}) }),
+    [settings, rolesById, canEdit, rules],
+  );
   const actionAvailability = useCallback(
-    (user: User, action: UserRowAction) =>
-      getActionAvailability(user, action, { settings, rolesById, activeAdminCount, canEdit, ...(rules ? { rules } : {}) }),
-    [settings, rolesById, activeAdminCount, canEdit, rules],
+    (user: User, action: UserRowAction) => {
+      // The last-admin guard needs the count: the first question about a row starts loading it.
+      if (activeAdminCount === undefined) requestAdminCount();
+      return availabilityWith(user, action, activeAdminCount);
+    },
+    [availabilityWith, activeAdminCount, requestAdminCount],
   );
   const isReadOnly = useCallback((user: User) => isOutsideScope(user, { settings, ...(rules ? { rules } : {}) }), [settings, rules]);
 
@@ -428,7 +442,10 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
         onEditRef.current?.(user);
         return { action, user, ok: true, error: null };
       }
-      const availability = actionAvailability(user, action);
+      // An active admin's action waits for the admin count (the last-admin guard) when not known yet.
+      const adminCountNow =
+        activeAdminCount === undefined && isActiveAdmin(user, rolesById) ? await fetchAdminCount().catch(() => undefined) : activeAdminCount;
+      const availability = availabilityWith(user, action, adminCountNow);
       if (!availability.visible || !availability.allowed) {
         const reason = availability.reason ?? 'invalid_status_transition';
         const outcome = { action, user, ok: false, error: new UserAdminError('forbidden', `${action} is not available`, { reason }) };
@@ -463,7 +480,7 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
     },
     // The mutation objects change identity on every state change; their mutateAsync do not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [actionAvailability, setStatus.mutateAsync, remove.mutateAsync, resend.mutateAsync, setSelectionState],
+    [availabilityWith, activeAdminCount, rolesById, fetchAdminCount, setStatus.mutateAsync, remove.mutateAsync, resend.mutateAsync, setSelectionState],
   );
   const dismissRowAction = useCallback(() => setLastRowAction(null), []);
 

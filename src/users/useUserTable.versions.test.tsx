@@ -11,6 +11,8 @@ async function renderTable() {
   const adapter = spyOnAdapter(createMemoryAdapter(store, { latencyMs: 0 }));
   const view = renderHook(() => useUserTable({ initialState: { pageSize: 10 } }), { wrapper: createWrapper(adapter) });
   await waitFor(() => expect(view.result.current.list.items.length).toBeGreaterThan(0));
+  // The admin count loads on first need (a row's menu or action), as on the screen: ask about a row once.
+  await act(async () => void view.result.current.actionAvailability(view.result.current.list.items[0]!, 'deactivate'));
   await waitFor(() => expect(view.result.current.activeAdminCount).toBeDefined());
   const pageCalls = () => adapter.listUsers.mock.calls.filter(([params]) => params.pageSize === 10).length;
   return { store, adapter, pageCalls, ...view };

@@ -1,5 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { UserAdminError } from '../../adapter/errors';
 import type { Role } from '../../adapter/types';
 import { useUserAdminContext } from '../../provider/context';
@@ -10,6 +10,22 @@ export interface UseActiveAdminCountResult {
   count: number | undefined;
   isLoading: boolean;
   error: UserAdminError | null;
+  /**
+   * With `lazy`, starts loading the count (from then on it is kept fresh like any counts query).
+   * Safe to call during render. Does nothing otherwise.
+   */
+  request: () => void;
+  /** Loads the count now (the cached one when fresh). `undefined` with no admin role. */
+  fetch: () => Promise<number | undefined>;
+}
+
+export interface UseActiveAdminCountOptions {
+  /**
+   * Loads the count only once `request()` (or `fetch()`) is called, not on mount: a list that
+   * needs it only for a row's menu or action then makes one counts request at load, not two.
+   * Defaults to `false`.
+   */
+  lazy?: boolean;
 }
 
 /**
@@ -23,20 +39,37 @@ export interface UseActiveAdminCountResult {
  * const { count } = useActiveAdminCount(roles);
  * const isLast = count === 1 && isActiveAdmin(user, rolesById);
  */
-export function useActiveAdminCount(roles: readonly Role[] | undefined): UseActiveAdminCountResult {
+export function useActiveAdminCount(roles: readonly Role[] | undefined, options: UseActiveAdminCountOptions = {}): UseActiveAdminCountResult {
   const { adapter, capabilities } = useUserAdminContext('useActiveAdminCount');
+  const queryClient = useQueryClient();
   const roleIds = useMemo(() => (roles ?? []).filter((role) => role.isAdmin).map((role) => role.id).sort(), [roles]);
-  const params = { filter: { roleIds } };
+  const params = useMemo(() => ({ filter: { roleIds } }), [roleIds]);
+  const [wanted, setWanted] = useState(!options.lazy);
+  const wantedRef = useRef(wanted);
+  const request = useCallback(() => {
+    if (wantedRef.current) return;
+    wantedRef.current = true;
+    // Never a state update during a render: `actionAvailability` calls this while menus render.
+    queueMicrotask(() => setWanted(true));
+  }, []);
   const enabled = roleIds.length > 0;
   const direct = useQuery({
     ...userCountsQueryOptions(adapter, params),
-    enabled: enabled && capabilities.userCounts,
+    enabled: enabled && wanted && capabilities.userCounts,
     select: (counts) => counts.active,
   });
   const fallback = useQuery({
     ...userCountViewQueryOptions(adapter, params, 'active'),
-    enabled: enabled && !capabilities.userCounts,
+    enabled: enabled && wanted && !capabilities.userCounts,
   });
+  const direct_ = capabilities.userCounts;
+  const fetch = useCallback(async (): Promise<number | undefined> => {
+    if (roleIds.length === 0) return undefined;
+    request();
+    return direct_
+      ? (await queryClient.fetchQuery(userCountsQueryOptions(adapter, params))).active
+      : queryClient.fetchQuery(userCountViewQueryOptions(adapter, params, 'active'));
+  }, [adapter, direct_, params, queryClient, request, roleIds.length]);
   const query = capabilities.userCounts ? direct : fallback;
-  return { count: enabled ? query.data : undefined, isLoading: query.isLoading, error: query.error };
+  return { count: enabled ? query.data : undefined, isLoading: query.isLoading, error: query.error, request, fetch };
 }
