@@ -182,6 +182,7 @@ function UserAdminScreen({
     ...(screen.invitationsEnabled ? [{ value: 'invitations', label: t('userAdmin.tabs.invitations'), count: screen.pendingInvitationCount }] : []),
     ...(screen.permissionsEnabled ? [{ value: 'permissions', label: t('userAdmin.tabs.permissions') }] : []),
   ];
+  const hasTabs = tabs.length > 1;
 
   return (
     <>
@@ -254,10 +255,22 @@ function UserAdminScreen({
       {notice ? (
         <StatusMessage tone="success" className="uak-user-admin-notice" onDismiss={() => setNotice(null)}>{notice}</StatusMessage>
       ) : null}
-      {tabs.length > 1 ? (
+      {hasTabs ? (
+        <Tabs idBase={idBase} label={t('userAdmin.tabsLabel')} value={screen.tab} onValueChange={(v) => screen.setTab(v as typeof screen.tab)} items={tabs} />
+      ) : null}
+      {/* The users list keeps its place whether the screen has tabs or not (the settings that say so
+          may come after the list): it is not remounted when they arrive. The ids are the Tabs' own. */}
+      {!hasTabs || screen.tab === 'users' ? (
+        <div
+          {...(hasTabs
+            ? { role: 'tabpanel', id: `${idBase}-panel-users`, 'aria-labelledby': `${idBase}-tab-users`, 'data-slot': 'tab-panel', className: 'uak-tab-panel' }
+            : { 'data-slot': 'user-admin-users' })}
+        >
+          {users}
+        </div>
+      ) : null}
+      {hasTabs ? (
         <>
-          <Tabs idBase={idBase} label={t('userAdmin.tabsLabel')} value={screen.tab} onValueChange={(v) => screen.setTab(v as typeof screen.tab)} items={tabs} />
-          <TabPanel idBase={idBase} value="users" active={screen.tab === 'users'}>{users}</TabPanel>
           {screen.invitationsEnabled ? (
             <TabPanel idBase={idBase} value="invitations" active={screen.tab === 'invitations'}>
               <Suspense fallback={<LoadingState />}>
@@ -294,9 +307,7 @@ function UserAdminScreen({
             </TabPanel>
           ) : null}
         </>
-      ) : (
-        users
-      )}
+      ) : null}
       {editorMounted ? (
       <Suspense fallback={null}>
       <UserEditorDialog
