@@ -17,8 +17,9 @@ import '../../../src/styles.css';
 /** What the page reports to the script (ms from the key event's timestamp). */
 export interface MatrixBenchApi {
   mount(): Promise<{ rows: number; loginUsers: number; modules: number; firstRowPaintedMs: number; domRows: number }>;
-  arm(index: number): Promise<{ row: string; col: string; level: string }>;
-  result(): Promise<{ domMs: number; paintMs: number; handlerMs: number; level: string; cellsInDom: number }>;
+  /** `control`: the same measure on a plain button outside React whose keydown sets an attribute (the floor of this machine). */
+  arm(index: number, control?: boolean): Promise<{ row: string; col: string; level: string }>;
+  result(): Promise<{ domMs: number; afterPaintMs: number; paintMs: number; handlerMs: number; level: string; cellsInDom: number }>;
 }
 
 declare global {
@@ -71,12 +72,26 @@ function whenPresent(selector: string): Promise<number> {
   });
 }
 
-/** Level cells that can change (not locked, not read-only) in the rows now in the DOM. */
-const editableCells = () =>
-  [...container.querySelectorAll<HTMLTableCellElement>('tbody td[data-slot="permission-grid-cell"]:not([data-locked])')]
-    .filter((td) => td.querySelector('button:not([aria-disabled="true"])'));
+/**
+ * Level cells that can change (not locked, not read-only) and are in view: focusing one scrolls
+ * nothing (a scroll would re-render the virtualized grid, and its end a moment later, in the
+ * middle of a measure).
+ */
+const editableCells = () => {
+  const box = container.querySelector<HTMLElement>('[data-slot="permission-grid-scroll"]')!.getBoundingClientRect();
+  return [...container.querySelectorAll<HTMLTableCellElement>('tbody td[data-slot="permission-grid-cell"]:not([data-locked])')]
+    .filter((td) => {
+      const r = td.getBoundingClientRect();
+      return td.querySelector('button:not([aria-disabled="true"])') && r.top >= box.top + 40 && r.bottom <= Math.min(box.bottom, innerHeight) && r.right <= Math.min(box.right, innerWidth);
+    });
+};
+/** Waits past the virtualizer's end-of-scroll delay (150 ms) and a few frames. */
+const settle = async () => {
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  for (let i = 0; i < 3; i++) await frame();
+};
 
-let pending: Promise<{ domMs: number; paintMs: number; handlerMs: number; level: string; cellsInDom: number }> | null = null;
+let pending: ReturnType<MatrixBenchApi['result']> | null = null;
 
 window.uakMatrixBench = {
   async mount() {
@@ -104,7 +119,8 @@ window.uakMatrixBench = {
     return { rows, loginUsers: loginCount(), modules, firstRowPaintedMs, domRows: last };
   },
 
-  async arm(index) {
+  async arm(index, control = false) {
+    if (control) return armControl();
     const cells = editableCells();
     // Spread the changes over rows and columns: row by row, a different column each time.
     const td = cells[(index * 7) % cells.length]!;
@@ -112,33 +128,9 @@ window.uakMatrixBench = {
     const col = td.getAttribute('data-grid-col')!;
     const before = td.getAttribute('data-level')!;
     td.querySelector<HTMLButtonElement>('button')!.focus();
-    await frame();
-    await frame();
+    await settle();
     const find = () => container.querySelector<HTMLTableCellElement>(`tbody tr[data-grid-row="${row}"] td[data-grid-col="${col}"]`);
-    pending = new Promise((resolve) => {
-      let input = 0;
-      let handlerEnd = 0;
-      window.addEventListener('keydown', (event) => {
-        input = event.timeStamp;
-      }, { capture: true, once: true });
-      // A bubbling listener on window runs after React's (on the root): the end of the key event's dispatch.
-      window.addEventListener('keydown', () => {
-        handlerEnd = performance.now();
-      }, { once: true });
-      const observer = new MutationObserver(() => {
-        const cell = find();
-        const level = cell?.getAttribute('data-level');
-        if (!cell || level === before) return;
-        observer.disconnect();
-        const dom = performance.now();
-        // The frame that paints the change runs its rAF callbacks first; the next rAF comes after that paint.
-        requestAnimationFrame(() => requestAnimationFrame(() => {
-          const paint = performance.now();
-          resolve({ domMs: dom - input, paintMs: paint - input, handlerMs: (handlerEnd || dom) - input, level: level!, cellsInDom: container.querySelectorAll('td[data-slot="permission-grid-cell"]').length });
-        }));
-      });
-      observer.observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-level'] });
-    });
+    pending = measure(container, find, before);
     return { row, col, level: before };
   },
 
@@ -150,3 +142,67 @@ window.uakMatrixBench = {
     return out;
   },
 };
+
+/** Times the next Space: key event → `find()`'s data-level differs from `before` → painted. */
+function measure(root: HTMLElement, find: () => Element | null, before: string): ReturnType<MatrixBenchApi['result']> {
+  return new Promise((resolve) => {
+    let input = 0;
+    let handlerEnd = 0;
+    window.addEventListener('keydown', (event) => {
+      input = event.timeStamp;
+    }, { capture: true, once: true });
+    // A bubbling listener on window runs after React's (on the root): the end of the key event's dispatch.
+    window.addEventListener('keydown', () => {
+      handlerEnd = performance.now();
+    }, { once: true });
+    const observer = new MutationObserver(() => {
+      const cell = find();
+      const level = cell?.getAttribute('data-level');
+      if (!cell || level === before) return;
+      observer.disconnect();
+      const dom = performance.now();
+      // The frame that paints the change runs its rAF callbacks first: a task queued from there
+      // runs once that frame is painted (afterPaint); the next rAF starts the frame after it
+      // (double rAF, the conservative figure).
+      let afterPaint = 0;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          afterPaint = performance.now();
+        };
+        channel.port2.postMessage(null);
+        requestAnimationFrame(() => {
+          const paint = performance.now();
+          resolve({ domMs: dom - input, afterPaintMs: (afterPaint || paint) - input, paintMs: paint - input, handlerMs: (handlerEnd || dom) - input, level: level!, cellsInDom: container.querySelectorAll('td[data-slot="permission-grid-cell"]').length });
+        });
+      });
+    });
+    observer.observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-level'] });
+  });
+}
+
+/** The control: a plain button (no React) whose Space sets the next level on its own cell. */
+const controlBox = document.createElement('div');
+controlBox.style.cssText = 'position:fixed;right:8px;bottom:8px;';
+const controlCell = document.createElement('span');
+controlCell.setAttribute('data-level', 'none');
+controlCell.textContent = 'none';
+const controlButton = document.createElement('button');
+controlButton.textContent = 'control';
+controlButton.addEventListener('keydown', (event) => {
+  if (event.key !== ' ') return;
+  event.preventDefault();
+  const next = { none: 'view', view: 'edit', edit: 'none' }[controlCell.getAttribute('data-level') as 'none'];
+  controlCell.setAttribute('data-level', next);
+  controlCell.textContent = next;
+});
+controlBox.append(controlButton, controlCell);
+document.body.append(controlBox);
+
+async function armControl() {
+  controlButton.focus();
+  await settle();
+  const before = controlCell.getAttribute('data-level')!;
+  pending = measure(controlBox, () => controlCell, before);
+  return { row: 'control', col: 'control', level: before };
+}
