@@ -3,7 +3,9 @@
  * admin's organizations and addresses invited to one, never the rest of the platform), one user,
  * the contract invitations, and the query plan of `listUsers`, `getUserCounts`, `listInvitations`
  * and `listEntities`: no page of the platform's `list-users` can stand for a page of ours, so
- * every query is filtered, sorted and paged in memory over our users.
+ * every query is filtered, sorted and paged in memory over the roster (members with the names and
+ * emails `list-members` joins, banned ids, invitees' accounts), and only the page's records are
+ * read; a sort by creation date (or `nameFields`) reads every record.
  */
 import type { Invitation, ListUsersParams, Page, User, UserAdminAdapter, UserCounts } from '../../adapter/types';
 import { throwIfAborted } from '../../adapter/errors';
