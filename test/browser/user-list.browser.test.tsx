@@ -167,4 +167,49 @@ describe('UserList in Chromium', { timeout: 40_000 }, () => {
     await userEvent.keyboard('{Tab}');
     expect(document.activeElement?.getAttribute('aria-label')).toBe(t('actions.moreActions', { name: nameOf(rows[2]!) }));
   });
+  it('a row is small and mounts no menu until asked: few DOM nodes, a named trigger per row, the menu built on open and closed back to its trigger', async () => {
+    const { t } = renderList({ userCount: 40 });
+    const table = await loadedTable();
+    const rows = bodyRows(table);
+    const nodesOf = (row: HTMLElement) => {
+      const walker = document.createTreeWalker(row, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      let count = 1;
+      while (walker.nextNode()) count++;
+      return count;
+    };
+    const perRow = rows.reduce((sum, row) => sum + nodesOf(row), 0) / rows.length;
+    // Seven columns (selection, name, email, role, entities, status, last sign-in) and the menu;
+    // 35 before the cells lost their empty wrappers and the menus their per-row Radix tree.
+    expect(perRow).toBeLessThanOrEqual(26);
+    expect(document.querySelector('[role="menu"]')).toBeNull();
+    for (const row of rows) {
+      const trigger = within(row).getByRole('button', { name: t('actions.moreActions', { name: nameOf(row) }) });
+      expect(trigger).toHaveAttribute('aria-haspopup', 'menu');
+      expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    }
+    const row = rows[3]!;
+    const trigger = within(row).getByRole('button', { name: t('actions.moreActions', { name: nameOf(row) }) });
+    await userEvent.click(trigger);
+    const menu = await screen.findByRole('menu', {}, TIMEOUT);
+    expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    expect(within(menu).getByRole('menuitem', { name: t('actions.deactivate') })).toBeTruthy();
+    expect(document.querySelectorAll('[role="menu"]')).toHaveLength(1);
+    // Where a per-row Radix trigger would put it: below the button, right edges aligned.
+    await waitFor(() => {
+      const [m, b] = [menu.getBoundingClientRect(), trigger.getBoundingClientRect()];
+      expect(Math.abs(m.right - b.right)).toBeLessThanOrEqual(2);
+      expect(m.top).toBeGreaterThanOrEqual(b.bottom);
+    }, TIMEOUT);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('menu')).toBeNull(), TIMEOUT);
+    // The focus is back on the same button (it was never replaced).
+    await waitFor(() => expect(document.activeElement).toBe(trigger), TIMEOUT);
+    expect(trigger).toHaveAttribute('aria-expanded', 'false');
+    // With the keyboard, Enter opens it on its first item.
+    await userEvent.keyboard('{Enter}');
+    const again = await screen.findByRole('menu', {}, TIMEOUT);
+    await waitFor(() => expect(document.activeElement).toBe(within(again).getAllByRole('menuitem')[0]), TIMEOUT);
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(document.activeElement).toBe(trigger), TIMEOUT);
+  });
 });
