@@ -75,17 +75,29 @@ async function hostBundle() {
       const dep = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1] ?? (input.includes('/locales/') ? 'user-admin-kit (en messages)' : 'user-admin-kit');
       byDep.set(dep, (byDep.get(dep) ?? 0) + bytesInOutput);
     }
+    // What each heavy dependency weighs on the first screen under gzip: the bundle without it, subtracted.
+    const weighs = [];
+    const groups = {
+      'Radix (menu, dialog) + floating-ui + scroll lock': ['@radix-ui/*', '@floating-ui/*', 'react-remove-scroll', 'react-remove-scroll-bar', 'aria-hidden'],
+      i18next: ['i18next'], '@tanstack/table-core': ['@tanstack/table-core', '@tanstack/react-table'],
+      '@tanstack/virtual-core': ['@tanstack/virtual-core', '@tanstack/react-virtual'], '@tanstack/react-query': ['@tanstack/react-query'],
+    };
+    for (const [name, without] of Object.entries(groups)) {
+      const rest = await build({ ...common, metafile: false, external: [...hostPeers, ...without], plugins: [deferDynamicImports] });
+      weighs.push([name, gz(first.outputFiles) - gz(rest.outputFiles)]);
+    }
     const lazy = Object.values(all.metafile.outputs).filter((o) => o.entryPoint && !o.entryPoint.endsWith('host.js')).length;
-    return { first: first.outputFiles, all: all.outputFiles.filter((f) => f.path.endsWith('.js')), gz, min, byDep, lazy };
+    return { first: first.outputFiles, all: all.outputFiles.filter((f) => f.path.endsWith('.js')), gz, min, byDep, lazy, weighs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 if (existsSync('dist/index.js')) {
-  const { first, all, gz, min, byDep, lazy } = await hostBundle();
+  const { first, all, gz, min, byDep, lazy, weighs } = await hostBundle();
   const css = existsSync('dist/styles.css') ? gzipSync(readFileSync('dist/styles.css'), { level: 9 }).length : 0;
   console.log(`size: first screen (provider + UserAdmin, en, React Query bundled, React external): ${kb(gz(first))} gzip JS (${kb(min(first))} min) + ${kb(css)} gzip CSS = ${kb(gz(first) + css)}`);
   console.log(`size: first screen by package (min): ${[...byDep].filter(([, n]) => n >= 512).sort((a, b) => b[1] - a[1]).map(([d, n]) => `${d} ${kb(n)}`).join(', ')}`);
+  console.log(`size: first screen, gzip weight of: ${weighs.map(([d, n]) => `${d} ${kb(n)}`).join(', ')}`);
   console.log(`size: whole kit (${all.length} chunks, ${lazy} loaded on demand): ${kb(gz(all))} gzip JS (${kb(min(all))} min) + ${kb(css)} gzip CSS = ${kb(gz(all) + css)}`);
 }
 process.exit(failed ? 1 : 0);
