@@ -90,8 +90,11 @@ export function useGridNavigation({ rowCount, columnCount, pageStep = 10, onNavi
     for (const cell of grid.querySelectorAll<HTMLElement>('[data-grid-row] > [data-grid-col]')) {
       const target = gridFocusTarget(cell);
       if (!target) continue;
-      target.tabIndex = target === activeTarget ? 0 : -1;
-      if (target !== cell) cell.removeAttribute('tabindex');
+      // Written only when it changes: this runs after every render of the grid, and an attribute
+      // write (even of the same value) invalidates the cell's style.
+      const tabIndex = target === activeTarget ? 0 : -1;
+      if (target.tabIndex !== tabIndex || !target.hasAttribute('tabindex')) target.tabIndex = tabIndex;
+      if (target !== cell && cell.hasAttribute('tabindex')) cell.removeAttribute('tabindex');
     }
     if (focusRequest.current && activeTarget) {
       focusRequest.current = false;
