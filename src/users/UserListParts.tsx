@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { UserAdminError } from '../adapter/errors';
 import type { UserScope } from '../adapter/types';
 import type { EntityAccessValue } from '../entities/picker/selection';
@@ -36,6 +36,8 @@ export function UserListToolbar({ users, onInvite, searchDebounceMs = 300, class
         value={list.state.search}
         onValueChange={list.setSearch}
         debounceMs={searchDebounceMs}
+        // Without a pause, the keystroke searches in its own render (one commit, not the text then the search).
+        {...(searchDebounceMs <= 0 ? { onInput: (event: FormEvent<HTMLInputElement>) => list.setSearch(event.currentTarget.value) } : {})}
       />
       <Field label={t('userList.filters.role')} className="uak-user-list-filter">
         {(control) => (
