@@ -97,6 +97,9 @@ const OPEN_KEYS = new Set(['Enter', ' ', 'ArrowDown']);
 export function LazyActionMenu({ label, items, trigger, className }: LazyActionMenuProps) {
   const [state, setState] = useState<{ keyboard: boolean } | null>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const idBase = useId();
+  const buttonId = `${idBase}-trigger`;
+  const menuId = `${idBase}-menu`;
   // Read in event handlers that run before the next render (a pointer down on the open trigger).
   const openRef = useRef(false);
   openRef.current = state !== null;
@@ -119,9 +122,12 @@ export function LazyActionMenu({ label, items, trigger, className }: LazyActionM
       <button
         ref={buttonRef}
         type="button"
+        id={buttonId}
         aria-label={label}
         aria-haspopup="menu"
         aria-expanded={state !== null}
+        // The open menu is this button's (focus-return helpers look the trigger up by aria-controls).
+        aria-controls={state ? menuId : undefined}
         data-state={state ? 'open' : 'closed'}
         data-slot="action-menu-trigger"
         className={cx('uak-action-menu-trigger', className)}
@@ -135,7 +141,14 @@ export function LazyActionMenu({ label, items, trigger, className }: LazyActionM
         {trigger ?? '⋯'}
       </button>
       {state ? (
-        <OpenMenu label={label} items={items()} keyboard={state.keyboard} button={buttonRef} onClose={() => setState(null)} />
+        <OpenMenu
+          items={items()}
+          keyboard={state.keyboard}
+          button={buttonRef}
+          buttonId={buttonId}
+          menuId={menuId}
+          onClose={() => setState(null)}
+        />
       ) : null}
     </>
   );
@@ -146,8 +159,8 @@ export function LazyActionMenu({ label, items, trigger, className }: LazyActionM
  * right after the plain button (same right edge and height), so the menu sits where it would;
  * the focus goes back to the plain button on close, unless the person clicked elsewhere.
  */
-function OpenMenu({ label, items, keyboard, button, onClose }: {
-  label: string; items: ActionMenuItem[]; keyboard: boolean; button: RefObject<HTMLButtonElement | null>; onClose: () => void;
+function OpenMenu({ items, keyboard, button, buttonId, menuId, onClose }: {
+  items: ActionMenuItem[]; keyboard: boolean; button: RefObject<HTMLButtonElement | null>; buttonId: string; menuId: string; onClose: () => void;
 }) {
   const container = usePortalContainer();
   const id = useId();
@@ -166,7 +179,7 @@ function OpenMenu({ label, items, keyboard, button, onClose }: {
       <Menu.Trigger asChild>
         <span
           aria-hidden="true"
-          aria-label={label}
+          aria-controls={undefined}
           data-slot="action-menu-anchor"
           style={{ display: 'inline-block', width: 0, height, verticalAlign: 'middle', overflow: 'hidden' }}
         />
@@ -178,7 +191,8 @@ function OpenMenu({ label, items, keyboard, button, onClose }: {
           data-slot="action-menu"
           className="uak-menu"
           loop
-          aria-label={label}
+          id={menuId}
+          aria-labelledby={buttonId}
           // Not in DropdownMenuContent's types, passed on to the menu's focus scope all the same.
           {...({ onOpenAutoFocus: focusFirst } as object)}
           onInteractOutside={() => {

@@ -102,6 +102,9 @@ describe('UserList rendering cost', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('menuitem', { name: 'Edit' })).toBeTruthy();
     expect(items).toHaveBeenCalled();
     expect(trigger).toHaveAttribute('aria-expanded', 'true');
+    // The open menu is the button's: named by it, and found from it (focus-return helpers look it up so).
+    const menu = screen.getByRole('menu', { name: 'More actions for Ana' });
+    expect(trigger).toHaveAttribute('aria-controls', menu.id);
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('menu')).toBeNull());
     expect(document.activeElement).toBe(trigger);
