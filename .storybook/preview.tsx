@@ -4,6 +4,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { configure } from 'storybook/test';
 import { UserAdminProvider, type AdapterCapabilities } from '../src/headless';
+import { preloadUserAdminLocales } from '../src/i18n';
 import { createRestAdapter } from '../src/adapters/rest';
 import { createHandlers, createMockStore, createMemoryAdapter, createFaultInjector } from '../mocks';
 import type { MockStoreOptions, FaultInjector } from '../mocks';
@@ -42,6 +43,12 @@ const backendLoader: Loader = async (context) => {
   return { backend: { store, faults } };
 };
 
+// fr and pt load on demand; a story's first frame is then already in its locale (no loading frame to wait through).
+const localesLoader: Loader = async () => {
+  await preloadUserAdminLocales();
+  return {};
+};
+
 const withProvider: Decorator = (Story, context) => {
   const locale = (context.globals.locale as string | undefined) ?? 'en';
   const theme = (context.globals.theme as string | undefined) ?? 'light';
@@ -59,7 +66,7 @@ const withProvider: Decorator = (Story, context) => {
 };
 
 const preview: Preview = {
-  loaders: [backendLoader],
+  loaders: [backendLoader, localesLoader],
   decorators: [withProvider],
   globalTypes: {
     locale: {
