@@ -13,7 +13,7 @@ import { useEntitiesByIds } from '../entities/useEntities';
 import en from '../i18n/locales/en.json';
 import { createTestQueryClient, createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
 import { UserAdminProvider } from '../provider/UserAdminProvider';
-import { LazyActionMenu } from '../ui/ActionMenu';
+import { LazyActionMenu } from '../ui/LazyActionMenu';
 import { UserList } from './UserList';
 
 vi.mock('react-i18next', async (importOriginal) => {

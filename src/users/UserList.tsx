@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import type { User } from '../adapter/types';
 import { useUserAdminTranslation } from '../i18n';
-import { Button, ConfirmDialog, EmptyState, ErrorState, LoadingState, Pagination, TabPanel, Tabs, UserAdminRoot, cx } from '../ui';
+import { Button, EmptyState, ErrorState, LoadingState, Pagination, TabPanel, Tabs, UserAdminRoot, cx } from '../ui';
+import { LazyConfirmDialog } from '../ui/LazyConfirmDialog';
 import { userDisplayName } from './list/columns';
 import type { UserRowAction } from './list/guards';
 import type { UserListView } from './list/views';
@@ -160,7 +161,7 @@ export function UserList(props: UserListProps) {
         {bulkAction ? null : <UserListBulkOutcome users={users} />}
         {content}
       </TabPanel>
-      <ConfirmDialog
+      <LazyConfirmDialog
         open={rowConfirm !== null}
         onOpenChange={(open) => { if (!open) setRowConfirm(null); }}
         title={rowConfirm?.action === 'remove' ? t('userList.confirm.removeTitle', { name }) : t('userList.confirm.deactivateTitle', { name })}

@@ -3,7 +3,8 @@ import { UserAdminError } from '../adapter/errors';
 import type { UserScope } from '../adapter/types';
 import type { EntityAccessValue } from '../entities/picker/selection';
 import { translateError, useUserAdminTranslation } from '../i18n';
-import { Button, ConfirmDialog, Field, ResultList, SearchField, StatusMessage, cx } from '../ui';
+import { Button, Field, ResultList, SearchField, StatusMessage, cx } from '../ui';
+import { LazyConfirmDialog } from '../ui/LazyConfirmDialog';
 import { userDisplayName } from './list/columns';
 import type { UserBulkAction, UserBulkItemOutcome, UserRowActionOutcome, UseUserTableResult } from './useUserTable';
 
@@ -356,7 +357,7 @@ export function UserListBulkConfirm({ users, action, onClose }: UserListBulkConf
   };
   const text = copy[action ?? 'deactivate'];
   return (
-    <ConfirmDialog
+    <LazyConfirmDialog
       open={action !== null}
       onOpenChange={(open) => { if (!open) close(); }}
       title={text.title}
@@ -385,6 +386,6 @@ export function UserListBulkConfirm({ users, action, onClose }: UserListBulkConf
           )}
         </Field>
       ) : null}
-    </ConfirmDialog>
+    </LazyConfirmDialog>
   );
 }

@@ -4,7 +4,7 @@ import type { Header, Row } from '@tanstack/react-table';
 import type { User } from '../adapter/types';
 import { useUserAdminTranslation } from '../i18n';
 import { Checkbox, VisuallyHidden, cx, type ActionMenuItem } from '../ui';
-import { LazyActionMenu } from '../ui/ActionMenu';
+import { LazyActionMenu } from '../ui/LazyActionMenu';
 import { renderUserListBuiltinCell, type UserListCellContext, type UserListCellTranslation } from './UserListCells';
 import {
   isBuiltinColumn,
