@@ -112,4 +112,26 @@ describe('UserAdminProvider', () => {
     );
     expect(screen.getByRole('button')).toHaveTextContent(fr.common.retry);
   });
+
+  it("passes a host's locale loader and fallback to the texts: a locale the kit does not ship renders the host's words, the fallback shows meanwhile", async () => {
+    let release: (() => void) | undefined;
+    const loadMessages = vi.fn((locale: string) =>
+      locale === 'de' ? new Promise<{ common: { cancel: string } }>((resolve) => { release = () => resolve({ common: { cancel: 'Abbrechen' } }); }) : Promise.resolve(undefined),
+    );
+    function Cancel() {
+      const { t } = useUserAdminTranslation();
+      return <span>{t('common.cancel')}</span>;
+    }
+    render(
+      <UserAdminProvider adapter={createTestAdapter()} queryClient={createTestQueryClient()} locale="de-AT" loadMessages={loadMessages} fallback={<p>loading texts</p>}>
+        <Cancel />
+      </UserAdminProvider>,
+    );
+    expect(screen.getByText('loading texts')).toBeTruthy();
+    await vi.waitFor(() => expect(release).toBeDefined());
+    release!();
+    expect(await screen.findByText('Abbrechen')).toBeTruthy();
+    expect(loadMessages).toHaveBeenCalledWith('de');
+  });
 });
+

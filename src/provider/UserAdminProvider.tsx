@@ -1,7 +1,7 @@
 import { QueryClientContext, QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useContext, useMemo, useState, type ReactNode } from 'react';
 import { getAdapterCapabilities, type UserAdminAdapter } from '../adapter/types';
-import { UserAdminI18nProvider, type UserAdminMessages } from '../i18n';
+import { UserAdminI18nProvider, type UserAdminI18nProviderProps, type UserAdminMessages } from '../i18n';
 import { UserAdminContext, type UserAdminContextValue } from './context';
 import { createUserAdminQueryClient } from './queryClient';
 import { assertUserAdminAdapter } from './validateAdapter';
@@ -13,6 +13,10 @@ export interface UserAdminProviderProps {
   locale?: string;
   /** A host's messages by locale, deep-merged over the bundled ones. Defaults to none. */
   messages?: UserAdminMessages;
+  /** Loads a locale's messages on demand (a locale the kit does not ship, or a host's own texts); see the i18n provider. Defaults to none. */
+  loadMessages?: UserAdminI18nProviderProps['loadMessages'];
+  /** Shown until the first locale's messages are there (fr and pt load on demand). Defaults to nothing. */
+  fallback?: ReactNode;
   /**
    * The QueryClient to cache with. Defaults to the host's QueryClient when a
    * `QueryClientProvider` is above, else one the provider creates once with
@@ -31,7 +35,7 @@ export interface UserAdminProviderProps {
  *   <UserAdminPage />
  * </UserAdminProvider>
  */
-export function UserAdminProvider({ adapter, locale, messages, queryClient, children }: UserAdminProviderProps) {
+export function UserAdminProvider({ adapter, locale, messages, loadMessages, fallback, queryClient, children }: UserAdminProviderProps) {
   const value = useMemo<UserAdminContextValue>(() => {
     assertUserAdminAdapter(adapter);
     return { adapter, capabilities: getAdapterCapabilities(adapter) };
@@ -47,7 +51,7 @@ export function UserAdminProvider({ adapter, locale, messages, queryClient, chil
   return (
     <QueryClientProvider client={client}>
       <UserAdminContext.Provider value={value}>
-        <UserAdminI18nProvider locale={locale} messages={messages}>
+        <UserAdminI18nProvider locale={locale} messages={messages} {...(loadMessages ? { loadMessages } : {})} {...(fallback !== undefined ? { fallback } : {})}>
           {children}
         </UserAdminI18nProvider>
       </UserAdminContext.Provider>
