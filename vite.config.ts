@@ -20,7 +20,7 @@ const browserProvider = () =>
 /** Everything the library's entries import at run time but must not bundle. */
 const external = [
   'react', 'react-dom', 'react/jsx-runtime', 'react-dom/client',
-  '@tanstack/react-query', 'i18next', 'react-i18next', 'msw', 'msw/browser', 'msw/node',
+  '@tanstack/react-query', 'msw', 'msw/browser', 'msw/node',
   'vitest', 'disposable-email-domains', 'zod',
   '@tanstack/react-table', '@tanstack/react-virtual', '@radix-ui/react-dialog', '@radix-ui/react-dropdown-menu',
   'react-hook-form', '@hookform/resolvers',

@@ -44,10 +44,10 @@ function formatLocaleFor(locale: string | undefined, resolved: string): string {
 }
 
 /**
- * Gives the library's components their texts in `locale` through a private i18next instance.
+ * Gives the library's components their texts in `locale` through a private translation instance.
  * Changing `locale` or `messages` re-renders the texts without remounting children, so an
- * open form keeps what was typed. It renders no `I18nextProvider`: the host's own
- * react-i18next keeps working inside it. `UserAdminProvider` renders it for you.
+ * open form keeps what was typed. It touches no host i18n: a host's own react-i18next (or any
+ * other) keeps working inside it. `UserAdminProvider` renders it for you.
  * @example
  * <UserAdminI18nProvider locale="pt-BR" messages={{ pt: { users: { title: 'Pessoas' } } }}>
  *   <UserList />
@@ -67,7 +67,6 @@ export function UserAdminI18nProvider({ locale, messages, loadMessages, fallback
   const isReady = (l: string) =>
     l === 'en' || ((!(SUPPORTED_LOCALES as readonly string[]).includes(l) || merged.has(l)) && (!loadMessages || hostLoaded.has(l)));
   const [i18n] = useState(() => createUserAdminI18n({ locale: isReady(wanted) ? wanted : 'en', messages }));
-  const [translationOptions] = useState(() => ({ i18n, useSuspense: false as const }));
   // The locale shown: the wanted one once ready; until then the previous one (no text goes
   // blank or shows its key), or nothing at all on a first render in a locale still loading.
   const [shown, setShown] = useState<string | null>(() => (isReady(wanted) ? wanted : null));
@@ -96,7 +95,7 @@ export function UserAdminI18nProvider({ locale, messages, loadMessages, fallback
         appliedKey.current = messagesKey;
         if (!live) return;
         // Before the children render in it, so their first render is already in this language.
-        void i18n.changeLanguage(wanted);
+        i18n.changeLanguage(wanted);
         setShown(wanted);
       });
     return () => {
@@ -113,15 +112,15 @@ export function UserAdminI18nProvider({ locale, messages, loadMessages, fallback
       appliedKey.current = messagesKey;
       applyMessages(i18n, messages, loadedObject());
     }
-    if (current !== null && i18n.language !== current) void i18n.changeLanguage(current);
+    if (current !== null && i18n.language !== current) i18n.changeLanguage(current);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [i18n, messagesKey, current]);
 
   const value = useMemo<UserAdminI18nContextValue>(
-    () => ({ i18n, locale: resolved, format: createFormatters(formatLocale), translationOptions }),
+    () => ({ i18n, locale: resolved, format: createFormatters(formatLocale) }),
     // messagesKey: a new value makes consumers re-render with the new messages.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [i18n, resolved, formatLocale, translationOptions, messagesKey],
+    [i18n, resolved, formatLocale, messagesKey],
   );
   return <UserAdminI18nContext.Provider value={value}>{current === null ? fallback : children}</UserAdminI18nContext.Provider>;
 }

@@ -38,11 +38,46 @@ describe('resolveLocale', () => {
 describe('createUserAdminI18n', () => {
   it('is ready synchronously, in the resolved locale, and leaves the global i18next alone', () => {
     const i18n = createUserAdminI18n({ locale: 'pt-BR' });
-    expect(i18n.isInitialized).toBe(true);
     expect(i18n.language).toBe('pt');
     expect(i18n.t('users.title')).toBe('Usuários');
-    expect(i18n).not.toBe(i18next);
     expect(i18next.isInitialized ?? false).toBe(false);
+  });
+
+  it('fills a core limit in any message without the caller passing it, and a passed value wins', () => {
+    const i18n = createUserAdminI18n();
+    expect(i18n.t('validation.nameTooLong')).toMatch(/\d/);
+    expect(i18n.t('validation.nameTooLong')).not.toContain('{{');
+  });
+
+  it('gives the default text, else the key, for a key with no message; a missing value interpolates as nothing', () => {
+    const i18n = createUserAdminI18n({ messages: { en: { extra: { greet: 'Hi {{name}}!' } } as never } });
+    expect(i18n.t('nope.missing')).toBe('nope.missing');
+    expect(i18n.t('nope.missing', { defaultValue: 'Fallback' })).toBe('Fallback');
+    expect(i18n.t('users')).toBe('users');
+    expect(i18n.t('extra.greet')).toBe('Hi !');
+    expect(i18n.t('extra.greet', { name: 'Ana' })).toBe('Hi Ana!');
+  });
+
+  it('uses a `_zero` form for 0 when a locale has one, and the bare key when it has no plural forms', () => {
+    const i18n = createUserAdminI18n({ messages: { en: { extra: { n_zero: 'none', n_one: 'one', n_other: '{{count}}', bare: '{{count}} thing(s)' } } as never } });
+    expect(i18n.t('extra.n', { count: 0 })).toBe('none');
+    expect(i18n.t('extra.n', { count: 1 })).toBe('one');
+    expect(i18n.t('extra.n', { count: 7 })).toBe('7');
+    expect(i18n.t('extra.bare', { count: 2 })).toBe('2 thing(s)');
+  });
+
+  it('tells subscribers of a locale or messages change, once each, and stops after unsubscribing', () => {
+    const i18n = createUserAdminI18n();
+    const listener = vi.fn();
+    const stop = i18n.subscribe(listener);
+    const before = i18n.revision;
+    i18n.changeLanguage('fr');
+    i18n.changeLanguage('fr');
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(i18n.revision).toBe(before + 1);
+    stop();
+    i18n.changeLanguage('pt');
+    expect(listener).toHaveBeenCalledTimes(1);
   });
 
   it('does not HTML-escape interpolated values (React escapes them)', () => {

@@ -1,9 +1,6 @@
-import i18next, { type i18n as I18nInstance } from 'i18next';
+import { createMessageEngine, type UserAdminI18n } from './engine';
 import { LIMIT_MESSAGE_VALUES } from '../adapter/limits';
 import en from './locales/en.json';
-
-/** The one namespace of the library's messages, kept apart from any namespace of the host. */
-export const USER_ADMIN_NAMESPACE = 'user-admin';
 
 /**
  * The locales the library ships messages for. `pt` is Brazilian Portuguese.
@@ -29,7 +26,7 @@ export type Messages = typeof en;
  */
 export type DeepPartial<T> = T extends string ? T : { [K in keyof T]?: DeepPartial<T[K]> };
 
-/** The CLDR plural categories i18next appends to a key (`users.count_many`). */
+/** The CLDR plural categories appended to a key (`users.count_many`), as in i18next's format. */
 export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 
 /**
@@ -62,7 +59,7 @@ type Leaves<T, P extends string = ''> = {
  */
 export type MessageKey = Leaves<Messages>;
 
-/** Interpolation values and i18next options for one message. */
+/** Interpolation values and options for one message. */
 export interface TranslateOptions {
   /** Selects the plural form and fills `{{count}}`. */
   count?: number;
@@ -161,9 +158,24 @@ export function resolveLocale(locale: string | null | undefined, available: read
  * @example
  * getAvailableLocales(createUserAdminI18n({ messages: { de: {} } })); // ['en', 'fr', 'pt', 'de']
  */
-export function getAvailableLocales(instance: I18nInstance): string[] {
-  const added = Object.keys(instance.store?.data ?? {}).filter((l) => !(SUPPORTED_LOCALES as readonly string[]).includes(l));
+export function getAvailableLocales(instance: UserAdminI18n): string[] {
+  const added = instance.languages.filter((l) => !(SUPPORTED_LOCALES as readonly string[]).includes(l));
   return [...SUPPORTED_LOCALES, ...added];
+}
+
+/**
+ * The messages of every locale: the shipped ones loaded so far, then a host's loaded ones, then
+ * its `messages`, deep-merged key by key in that order (each copied, `__proto__` and the like dropped).
+ */
+function mergedResources(messages: UserAdminMessages | undefined, loaded?: UserAdminMessages): Record<string, object> {
+  const resources: Record<string, Record<string, unknown>> = {};
+  for (const layer of [BUNDLED as UserAdminMessages, loaded ?? {}, messages ?? {}]) {
+    for (const [lng, msgs] of Object.entries(layer)) {
+      if (UNSAFE_KEYS.has(lng) || !msgs) continue;
+      resources[lng] = deepMerge(resources[lng] ?? {}, msgs);
+    }
+  }
+  return resources;
 }
 
 /**
@@ -174,20 +186,8 @@ export function getAvailableLocales(instance: I18nInstance): string[] {
  * @example
  * applyMessages(instance, { en: { users: { title: 'People' } } });
  */
-export function applyMessages(instance: I18nInstance, messages: UserAdminMessages | undefined, loaded?: UserAdminMessages): void {
-  for (const lng of Object.keys(instance.store.data)) {
-    if (instance.hasResourceBundle(lng, USER_ADMIN_NAMESPACE)) instance.removeResourceBundle(lng, USER_ADMIN_NAMESPACE);
-  }
-  for (const [lng, msgs] of Object.entries(BUNDLED)) instance.addResourceBundle(lng, USER_ADMIN_NAMESPACE, structuredClone(msgs), true, true);
-  for (const [lng, msgs] of Object.entries(loaded ?? {})) {
-    if (UNSAFE_KEYS.has(lng)) continue;
-    instance.addResourceBundle(lng, USER_ADMIN_NAMESPACE, deepMerge({}, msgs), true, true);
-  }
-  for (const [lng, msgs] of Object.entries(messages ?? {})) {
-    if (UNSAFE_KEYS.has(lng)) continue;
-    // Copied through deepMerge, which drops `__proto__`, `constructor` and `prototype` at every level.
-    instance.addResourceBundle(lng, USER_ADMIN_NAMESPACE, deepMerge({}, msgs), true, true);
-  }
+export function applyMessages(instance: UserAdminI18n, messages: UserAdminMessages | undefined, loaded?: UserAdminMessages): void {
+  instance.setResources(mergedResources(messages, loaded));
 }
 
 /** Options of {@link createUserAdminI18n}. */
@@ -199,48 +199,34 @@ export interface CreateUserAdminI18nOptions {
 }
 
 /**
- * Creates the library's own i18next instance, ready as soon as it returns (messages are
- * inline, so `init` runs synchronously). It never touches the host's i18next. It has the
- * shipped messages loaded so far: English always, French and Portuguese once
- * {@link loadUserAdminLocale} (or `UserAdminI18nProvider`) has loaded them.
+ * Creates the library's own translation instance, ready as soon as it returns. It never touches
+ * a host's i18n (i18next or other). It has the shipped messages loaded so far: English always,
+ * French and Portuguese once {@link loadUserAdminLocale} (or `UserAdminI18nProvider`) has loaded them.
  * @example
  * const i18n = createUserAdminI18n({ locale: 'pt-BR', messages: { pt: { users: { title: 'Pessoas' } } } });
  * i18n.t('users.title'); // 'Pessoas'
  */
-export function createUserAdminI18n(options: CreateUserAdminI18nOptions = {}): I18nInstance {
-  const instance = i18next.createInstance();
+export function createUserAdminI18n(options: CreateUserAdminI18nOptions = {}): UserAdminI18n {
   const messages = options.messages ?? {};
-  const lng = resolveLocale(options.locale, [...SUPPORTED_LOCALES, ...Object.keys(messages)]);
-  const resources: Record<string, Record<string, object>> = {};
-  for (const l of new Set([...Object.keys(BUNDLED), ...Object.keys(messages).filter((key) => !UNSAFE_KEYS.has(key))])) {
-    const bundled = (BUNDLED as Record<string, LocaleMessages | undefined>)[l] ?? {};
-    resources[l] = { [USER_ADMIN_NAMESPACE]: deepMerge(structuredClone(bundled), messages[l] ?? {}) };
-  }
-  // initAsync: false makes init finish before it returns, so the first render has its texts.
-  void instance.init({
-    lng,
-    fallbackLng: 'en',
-    ns: [USER_ADMIN_NAMESPACE],
-    defaultNS: USER_ADMIN_NAMESPACE,
-    resources,
-    initAsync: false,
+  return createMessageEngine({
+    language: resolveLocale(options.locale, [...SUPPORTED_LOCALES, ...Object.keys(messages)]),
+    fallbackLanguage: 'en',
+    resources: mergedResources(messages),
     // The core's limits fill `{{maxName}}`, `{{maxInviteAddresses}}`… in any message, so a message
     // states a limit without its caller passing it, and the number lives only in the core.
-    interpolation: { escapeValue: false, defaultVariables: { ...LIMIT_MESSAGE_VALUES } },
-    returnNull: false,
-    react: { useSuspense: false, bindI18n: 'languageChanged', bindI18nStore: 'added removed' },
+    defaultVariables: { ...LIMIT_MESSAGE_VALUES },
   });
-  return instance;
 }
 
 /**
- * A translate function bound to an instance and the library's namespace, for use outside React.
+ * A translate function bound to an instance, for use outside React: in `locale`, or in the
+ * instance's locale at each call.
  * @example
  * const t = getUserAdminT(createUserAdminI18n({ locale: 'fr' }));
  * t('common.save'); // 'Enregistrer'
  */
-export function getUserAdminT(instance: I18nInstance, locale?: string): UserAdminT {
-  return instance.getFixedT(locale ?? null, USER_ADMIN_NAMESPACE) as unknown as UserAdminT;
+export function getUserAdminT(instance: UserAdminI18n, locale?: string): UserAdminT {
+  return instance.getFixedT(locale ?? null) as UserAdminT;
 }
 
 /** Keys a merge must never write: through them a host's `messages` would reach `Object.prototype`. */
@@ -250,10 +236,10 @@ function deepMerge(target: Record<string, unknown>, source: object): Record<stri
   for (const [key, value] of Object.entries(source)) {
     if (UNSAFE_KEYS.has(key)) continue;
     const current = target[key];
-    if (value && typeof value === 'object' && current && typeof current === 'object') {
-      deepMerge(current as Record<string, unknown>, value);
+    if (value && typeof value === 'object') {
+      target[key] = deepMerge(current && typeof current === 'object' ? (current as Record<string, unknown>) : {}, value);
     } else {
-      target[key] = structuredClone(value);
+      target[key] = value;
     }
   }
   return target;

@@ -1,5 +1,4 @@
 export {
-  USER_ADMIN_NAMESPACE,
   SUPPORTED_LOCALES,
   resolveLocale,
   getAvailableLocales,
@@ -22,6 +21,7 @@ export type {
   UserAdminT,
   CreateUserAdminI18nOptions,
 } from './i18n';
+export type { UserAdminI18n } from './engine';
 export { createFormatters } from './format';
 export type { DateInput, Formatters } from './format';
 export { UserAdminI18nProvider } from './I18nProvider';

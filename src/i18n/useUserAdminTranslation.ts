@@ -1,16 +1,15 @@
-import { useContext } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { i18n as I18nInstance } from 'i18next';
+import { useContext, useMemo, useSyncExternalStore } from 'react';
+import type { UserAdminI18n } from './engine';
 import { UserAdminI18nContext } from './context';
 import type { Formatters } from './format';
-import { USER_ADMIN_NAMESPACE, type UserAdminT } from './i18n';
+import type { UserAdminT } from './i18n';
 
 /** What {@link useUserAdminTranslation} returns. */
 export interface UserAdminTranslation {
   /** Translates a library key in the current locale. */
   t: UserAdminT;
-  /** The library's private i18next instance (never the host's). */
-  i18n: I18nInstance;
+  /** The library's private translation instance (never the host's i18n). */
+  i18n: UserAdminI18n;
   /** The locale whose messages are shown (`pt` for `pt-BR`). */
   locale: string;
   /** Dates, relative times, numbers and lists in the host's locale. */
@@ -18,7 +17,7 @@ export interface UserAdminTranslation {
 }
 
 /**
- * The library's texts and formatters, re-rendering when the locale changes.
+ * The library's texts and formatters, re-rendering when the locale or the messages change.
  * Throws when used outside `UserAdminProvider`.
  * @example
  * function Title() {
@@ -29,7 +28,10 @@ export interface UserAdminTranslation {
 export function useUserAdminTranslation(): UserAdminTranslation {
   const context = useContext(UserAdminI18nContext);
   if (!context) throw new Error('`useUserAdminTranslation` must be used within <UserAdminProvider>.');
-  // The namespace is explicit: a host's I18nextProvider above us may carry its own defaultNS.
-  const { t } = useTranslation(USER_ADMIN_NAMESPACE, context.translationOptions);
-  return { t: t as unknown as UserAdminT, i18n: context.i18n, locale: context.locale, format: context.format };
+  const { i18n } = context;
+  const revision = useSyncExternalStore(i18n.subscribe, () => i18n.revision, () => i18n.revision);
+  // A new `t` at each change of locale or messages, so memoized children re-render with the new texts.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const t = useMemo(() => i18n.getFixedT(i18n.language) as UserAdminT, [i18n, revision]);
+  return { t, i18n, locale: context.locale, format: context.format };
 }

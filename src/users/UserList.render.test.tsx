@@ -1,26 +1,26 @@
 /**
- * What the users list costs to render, as behaviour (no timings): one i18next subscription per
+ * What the users list costs to render, as behaviour (no timings): one translation subscription per
  * table whatever the rows, row menus built only when opened, one counts request at load, and
  * entity names already known in the session shown in the first render of a new page.
  */
 import { act, render, renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import * as reactI18next from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter, createMockStore } from '../../mocks';
 import type { Entity } from '../adapter/types';
 import { useEntitiesByIds } from '../entities/useEntities';
 import en from '../i18n/locales/en.json';
+import * as translation from '../i18n/useUserAdminTranslation';
 import { createTestQueryClient, createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
 import { UserAdminProvider } from '../provider/UserAdminProvider';
 import { LazyActionMenu } from '../ui/LazyActionMenu';
 import { UserList } from './UserList';
 
-vi.mock('react-i18next', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('react-i18next')>();
-  return { ...actual, useTranslation: vi.fn(actual.useTranslation) };
+vi.mock('../i18n/useUserAdminTranslation', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../i18n/useUserAdminTranslation')>();
+  return { ...actual, useUserAdminTranslation: vi.fn(actual.useUserAdminTranslation) };
 });
-const useTranslationSpy = vi.mocked(reactI18next.useTranslation);
+const useTranslationSpy = vi.mocked(translation.useUserAdminTranslation);
 
 function setup(userCount = 60) {
   const store = createMockStore({ userCount, entityCount: 12 });
@@ -47,7 +47,7 @@ async function loaded(rows: number) {
 }
 
 describe('UserList rendering cost', { timeout: 30_000 }, () => {
-  it('subscribes to i18next the same number of times for 10 rows as for 50: cells and row menus take the table’s translation', async () => {
+  it('subscribes to the translations the same number of times for 10 rows as for 50: cells and row menus take the table’s translation', async () => {
     const callsOnSelect = async (pageSize: number) => {
       const view = renderList(setup(), pageSize);
       const table = await loaded(pageSize);
