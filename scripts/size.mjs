@@ -68,6 +68,16 @@ async function hostBundle() {
     };
     const first = await build({ ...common, plugins: [deferDynamicImports] });
     const all = await build({ ...common, splitting: true, outdir: join(dir, 'out') });
+    // The whole kit in one file (esbuild inlines dynamic imports without splitting): what it weighs
+    // when nothing is split, with the three locales, and with English only (fr and pt left out).
+    const one = await build({ ...common, metafile: false });
+    const dropLocales = {
+      name: 'drop-fr-pt',
+      setup(b) {
+        b.onResolve({ filter: /locales\/(fr|pt)\.js$/ }, (args) => ({ path: args.path, external: true }));
+      },
+    };
+    const oneEn = await build({ ...common, metafile: false, plugins: [dropLocales] });
     const gz = (files) => files.reduce((n, f) => n + gzipSync(f.contents, { level: 9 }).length, 0);
     const min = (files) => files.reduce((n, f) => n + f.contents.length, 0);
     const byDep = new Map();
@@ -79,7 +89,7 @@ async function hostBundle() {
     const weighs = [];
     const groups = {
       'Radix (menu, dialog) + floating-ui + scroll lock': ['@radix-ui/*', '@floating-ui/*', 'react-remove-scroll', 'react-remove-scroll-bar', 'aria-hidden'],
-      i18next: ['i18next'], '@tanstack/table-core': ['@tanstack/table-core', '@tanstack/react-table'],
+      '@tanstack/table-core': ['@tanstack/table-core', '@tanstack/react-table'],
       '@tanstack/virtual-core': ['@tanstack/virtual-core', '@tanstack/react-virtual'], '@tanstack/react-query': ['@tanstack/react-query'],
     };
     for (const [name, without] of Object.entries(groups)) {
@@ -87,17 +97,18 @@ async function hostBundle() {
       weighs.push([name, gz(first.outputFiles) - gz(rest.outputFiles)]);
     }
     const lazy = Object.values(all.metafile.outputs).filter((o) => o.entryPoint && !o.entryPoint.endsWith('host.js')).length;
-    return { first: first.outputFiles, all: all.outputFiles.filter((f) => f.path.endsWith('.js')), gz, min, byDep, lazy, weighs };
+    return { first: first.outputFiles, all: all.outputFiles.filter((f) => f.path.endsWith('.js')), one: one.outputFiles, oneEn: oneEn.outputFiles, gz, min, byDep, lazy, weighs };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 if (existsSync('dist/index.js')) {
-  const { first, all, gz, min, byDep, lazy, weighs } = await hostBundle();
+  const { first, all, one, oneEn, gz, min, byDep, lazy, weighs } = await hostBundle();
   const css = existsSync('dist/styles.css') ? gzipSync(readFileSync('dist/styles.css'), { level: 9 }).length : 0;
   console.log(`size: first screen (provider + UserAdmin, en, React Query bundled, React external): ${kb(gz(first))} gzip JS (${kb(min(first))} min) + ${kb(css)} gzip CSS = ${kb(gz(first) + css)}`);
   console.log(`size: first screen by package (min): ${[...byDep].filter(([, n]) => n >= 512).sort((a, b) => b[1] - a[1]).map(([d, n]) => `${d} ${kb(n)}`).join(', ')}`);
   console.log(`size: first screen, gzip weight of: ${weighs.map(([d, n]) => `${d} ${kb(n)}`).join(', ')}`);
   console.log(`size: whole kit (${all.length} chunks, ${lazy} loaded on demand): ${kb(gz(all))} gzip JS (${kb(min(all))} min) + ${kb(css)} gzip CSS = ${kb(gz(all) + css)}`);
+  console.log(`size: whole kit in one file: en, fr, pt ${kb(gz(one) + css)} gzip JS + CSS (${kb(min(one))} min JS); English only ${kb(gz(oneEn) + css)} (${kb(min(oneEn))} min JS)`);
 }
 process.exit(failed ? 1 : 0);
