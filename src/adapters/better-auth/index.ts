@@ -6,7 +6,7 @@
  *
  * The source follows the adapter's seams: `options.ts` (the options and their defaults),
  * `transport.ts` (the authenticated request, `signInForToken`), `snapshot.ts` (organizations,
- * teams, roles, memberships and invitations, cached until a write), `reads.ts` (our users and the
+ * teams, roles, memberships and invitations, each read when needed and cached until a write), `reads.ts` (our users and the
  * in-memory query plan), `rules.ts` (every domain rule, through src/core), `operations.ts` (the
  * undoable requests), `writes.ts` (create, update, status, remove, invite, resend, revoke, roles),
  * `mapping.ts` (better-auth's records to the contract's); this file composes them.
@@ -62,21 +62,23 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
   const rules = createRules({ config, reads });
   const ops = createOperations({ config, call, rules });
   const writes = createWrites({ config, call, snapshots, reads, rules, ops });
-  const { loadStructure } = snapshots;
+  const { loadSession, readFrame } = snapshots;
   const { currentUser } = rules;
   const { listUsers, getUser, listInvitations, listRoles, listModules, listEntities, getUserCounts } = reads.methods;
   const { createUser, updateUser, setUserStatus, removeUser, inviteUsers, resendInvitation, revokeInvitation } = writes.methods;
 
   const adapter: UserAdminAdapter = {
     async getSettings(params) {
-      const s = await loadStructure(params?.signal);
+      // The session user and the organizations: no role, membership or user read.
+      const sessionUser = await loadSession(params?.signal);
+      const { frame } = await readFrame(params?.signal);
       return {
         // The admin plugin's role opens the admin routes the screen needs; no per-user scope: every entity.
-        currentUser: currentUser(s),
+        currentUser: currentUser({ sessionUser }),
         sso: { ...sso(), managedFields: [] },
         invitation: { ttlDays, onExpiry: 'expire' },
         username: { mode: 'none' },
-        multiEntity: s.orgs.length > 1,
+        multiEntity: frame.orgs.length > 1,
         workspace: { level: 'group' },
         features: {
           contacts: false,

@@ -3,17 +3,20 @@
  * admin's organizations and addresses invited to one, never the rest of the platform), one user,
  * the contract invitations, and the query plan of `listUsers`, `getUserCounts`, `listInvitations`
  * and `listEntities`: no page of the platform's `list-users` can stand for a page of ours, so
- * every query is filtered, sorted and paged in memory over the roster (members with the names and
- * emails `list-members` joins, banned ids, invitees' accounts), and only the page's records are
- * read; a sort by creation date (or `nameFields`) reads every record.
+ * every query is filtered, sorted and paged in memory over the members `list-members` returns
+ * (names and emails joined) and the invitees' accounts, and only the page's records are read.
+ * A list reads only what its query needs: the banned users for a status filter or sort and for
+ * the counts, the team members for a team filter or a page with members of an organization with
+ * teams, the dynamic roles of the page's users (of every user for a role filter or sort). A sort
+ * by creation date (or `nameFields`) reads every record.
  */
 import type { Invitation, ListUsersParams, Page, User, UserAdminAdapter, UserCounts } from '../../adapter/types';
 import { throwIfAborted } from '../../adapter/errors';
 import { foldText, matchesUserFilter, matchesUserSearch, queryUsers } from '../shared';
-import { primaryInvitation, toInvitation, toUser, type BaInvitation, type BaUser, type MappingContext, type MembershipIndex } from './mapping';
+import { parseRoleList, primaryInvitation, toInvitation, toUser, type BaInvitation, type BaUser, type MappingContext, type MembershipIndex } from './mapping';
 import type { BetterAuthCall } from './transport';
 import type { BetterAuthConfig } from './options';
-import type { BetterAuthSnapshots, Signal, Snapshot, Structure } from './snapshot';
+import type { BetterAuthSnapshots, Frame, Memberships, RoleReader, RoleSet, Signal, Snapshot } from './snapshot';
 import { refuse } from './errors';
 import { checkPaging } from '../shared/input';
 
@@ -37,10 +40,10 @@ type ReadMethods = Pick<UserAdminAdapter, 'listUsers' | 'getUser' | 'listInvitat
  * const { user } = await reads.readUser('u1', signal);
  */
 export function createReads({ config, call, snapshots }: ReadDeps) {
-  const { options, modules, adminRoleIds, ttlMs } = config;
-  const { loadStructure, loadSnapshot, loadRoster, usersWhere } = snapshots;
+  const { options, modules, adminRoleIds, ttlMs, teamsEnabled, lookupChunk } = config;
+  const { loadStructure, loadSnapshot, loadRoster, usersWhere, readFrame, roleReader, loadMemberships, loadTeamMembers, loadBanned, loadInvitationAccounts, cachedInvitationAccounts } = snapshots;
 
-  function mappingContext(s: Structure): MappingContext {
+  function mappingContext(s: Pick<Snapshot, 'roles' | 'entities'>): MappingContext {
     return { roles: s.roles, adminRoleIds, entities: s.entities, modules, ttlMs, now: Date.now(), nameFields: options.nameFields, phoneField: options.phoneField };
   }
 
@@ -99,17 +102,140 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
     return !options.nameFields && sort?.field !== 'createdAt';
   }
 
-  /** The complete users of a page computed over the roster: the records of its members read by id (one request for a page of up to 100). */
-  async function completePage(page: Page<User>, snapshot: Snapshot, records: Map<string, BaUser>, signal: Signal): Promise<Page<User>> {
+  /** What a light list reads beyond the organizations and memberships. */
+  interface LightNeeds {
+    /** The banned users (a status filter or sort, the counts). */
+    status: boolean;
+    /** The entities a filter names: every team's members are read when one is a team. */
+    entityIds: readonly string[] | undefined;
+    /** The dynamic roles of every user (a role filter or sort). */
+    roles: boolean;
+  }
+
+  /** Our members as far as a list needs them, with what the query asked for read (see {@link LightNeeds}). */
+  interface LightRoster {
+    frame: Frame;
+    memberships: Memberships;
+    index: MembershipIndex;
+    /** Whether `index.teamIdsByUser` holds every team's members. */
+    teamsRead: boolean;
+    roles: RoleReader;
+    roleSet: RoleSet;
+    /** The members mapped from what `list-members` joins: status (when `status` was asked), role, entities and names exact; `createdAt` a stand-in. */
+    members: User[];
+    /** Lower-cased addresses of the members. */
+    memberEmails: Set<string>;
+  }
+
+  /** The role ids a user holds or is invited with. */
+  function roleIdsOf(index: MembershipIndex, u: Pick<User, 'id' | 'email'>): string[] {
+    return [
+      ...(index.membersByUser.get(u.id) ?? []).flatMap((m) => parseRoleList(m.role)),
+      ...(index.invitationsByEmail.get(u.email.toLowerCase()) ?? []).flatMap((i) => parseRoleList(i.role)),
+    ];
+  }
+
+  /**
+   * The members of our organizations without reading any record: the organizations (with their
+   * teams and invitations), `list-members` per organization, and only what `needs` asks beyond.
+   */
+  async function lightRoster(signal: Signal, needs: LightNeeds): Promise<LightRoster> {
+    const banned = needs.status ? loadBanned(signal) : Promise.resolve(null);
+    // Read alongside; awaited below (a failure before then is not left unhandled).
+    banned.catch(() => undefined);
+    const read = await readFrame(signal);
+    const memberships = await loadMemberships(signal, read);
+    const teamsRead = (needs.entityIds ?? []).some((id) => read.frame.teams.some((t) => t.id === id));
+    const teamIdsByUser = teamsRead ? await loadTeamMembers(signal, read.frame) : new Map<string, Set<string>>();
+    const roles = roleReader(read.frame, signal);
+    const wanted = new Set<string>();
+    if (needs.roles) {
+      for (const list of memberships.membersByUser.values()) for (const m of list) for (const r of parseRoleList(m.role)) wanted.add(r);
+      for (const list of memberships.invitationsByEmail.values()) for (const i of list) for (const r of parseRoleList(i.role)) wanted.add(r);
+    }
+    const roleSet = await roles.resolve(wanted);
+    const bannedIds = await banned;
+    const index: MembershipIndex = { ...memberships, teamIdsByUser };
+    const ctx = mappingContext({ roles: roleSet.roles, entities: read.frame.entities });
+    const members: User[] = [];
+    const memberEmails = new Set<string>();
+    for (const [userId, list] of memberships.membersByUser) {
+      const joined = list.find((m) => m.user)?.user;
+      if (!joined) continue;
+      memberEmails.add(joined.email.toLowerCase());
+      const light: BaUser = { id: userId, email: joined.email, name: joined.name, createdAt: STAND_IN_DATE, banned: bannedIds?.has(userId) ?? false };
+      members.push(toUser(light, index, ctx));
+    }
+    return { frame: read.frame, memberships, index, teamsRead, roles, roleSet, members, memberEmails };
+  }
+
+  /** The invitees who are our users (an account, no membership), mapped from their records. */
+  function inviteeUsers(r: LightRoster, accounts: readonly BaUser[]): User[] {
+    const ctx = mappingContext({ roles: r.roleSet.roles, entities: r.frame.entities });
+    return accounts.filter((u) => !r.memberships.membersByUser.has(u.id) && isOurs(r.index, u)).map((u) => toUser(u, r.index, ctx));
+  }
+
+  /**
+   * A page computed over the members and the invitees, then completed: the records of its users,
+   * their dynamic roles and, when one of them is a member of an organization with teams, the team
+   * members. With the invitees' accounts not cached, they are read in the same `list-users` as the
+   * records of the members who can be on the page (the page's window widened by the invitees).
+   */
+  async function lightPage(params: ListUsersParams): Promise<Page<User>> {
+    const { signal, pageIndex, pageSize: size, sort, search, filter } = params;
+    const needs: LightNeeds = {
+      status: (filter?.status?.length ?? 0) > 0 || sort?.field === 'status',
+      entityIds: filter?.entityIds,
+      roles: (filter?.roleIds?.length ?? 0) > 0 || sort?.field === 'role',
+    };
+    const r = await lightRoster(signal, needs);
+    const query = { sort, search, filter };
+    const queryContext = { roles: r.roleSet.roles };
+    const records = new Map<string, BaUser>();
+    let accounts = cachedInvitationAccounts();
+    if (!accounts) {
+      const start = pageIndex * size;
+      const invitees = [...r.memberships.invitationsByEmail.keys()].filter((email) => !r.memberEmails.has(email)).length;
+      // An invitee comes before at most one more member: the members who can be on the page.
+      const head = queryUsers(r.members, { pageIndex: 0, pageSize: start + size, ...query }, queryContext).items;
+      const candidates = head.slice(Math.max(0, start - invitees)).map((u) => u.email);
+      const together = candidates.length > 0 && r.memberships.invitationsByEmail.size + candidates.length <= lookupChunk;
+      accounts = await loadInvitationAccounts(signal, r.memberships, together
+        ? async (emails) => {
+            const found = await usersWhere('email', [...new Set([...emails, ...candidates])], signal);
+            for (const u of found) records.set(u.id, u);
+            return found;
+          }
+        : undefined);
+    }
+    for (const u of accounts) records.set(u.id, u);
+    const page = queryUsers([...r.members, ...inviteeUsers(r, accounts)], { pageIndex, pageSize: size, ...query }, queryContext);
     const missing = page.items.filter((u) => !records.has(u.id)).map((u) => u.id);
-    const read = missing.length > 0 ? await usersWhere('id', missing, signal) : [];
-    const byId = new Map(read.map((u) => [u.id, u]));
-    const ctx = mappingContext(snapshot);
+    const orgsWithTeams = new Set(r.frame.teams.map((t) => t.organizationId));
+    const teamsShown = teamsEnabled && !r.teamsRead && page.items.some((u) => (r.memberships.membersByUser.get(u.id) ?? []).some((m) => orgsWithTeams.has(m.organizationId)));
+    const [read, teamIdsByUser, roleSet] = await Promise.all([
+      missing.length > 0 ? usersWhere('id', missing, signal) : Promise.resolve([]),
+      teamsShown ? loadTeamMembers(signal, r.frame) : Promise.resolve(r.index.teamIdsByUser),
+      r.roles.resolve(page.items.flatMap((u) => roleIdsOf(r.index, u))),
+    ]);
+    for (const u of read) records.set(u.id, u);
+    const index: MembershipIndex = { ...r.memberships, teamIdsByUser };
+    const ctx = mappingContext({ roles: roleSet.roles, entities: r.frame.entities });
     const items = page.items.map((u) => {
-      const record = byId.get(u.id);
-      return record ? toUser(record, snapshot, ctx) : u;
+      const record = records.get(u.id);
+      return record ? toUser(record, index, ctx) : u;
     });
     return { items, total: page.total };
+  }
+
+  /** The counts over the members (with the banned users) and the invitees' accounts; roles and teams only when the filter names them. */
+  async function lightCounts(signal: Signal, search: string | undefined, filter: ListUsersParams['filter']): Promise<UserCounts> {
+    const r = await lightRoster(signal, { status: true, entityIds: filter?.entityIds, roles: (filter?.roleIds?.length ?? 0) > 0 });
+    const accounts = await loadInvitationAccounts(signal, r.memberships);
+    const context = { roles: r.roleSet.roles };
+    const matching = [...r.members, ...inviteeUsers(r, accounts)].filter((u) => matchesUserSearch(u, search) && matchesUserFilter(u, filter, context));
+    const count = (status: User['status']) => matching.filter((u) => u.status === status).length;
+    return { active: count('active'), invited: count('invited'), deactivated: count('deactivated'), contacts: 0, all: matching.length };
   }
 
   /** Whether a platform user is one of ours: a member of one of the admin's organizations, or invited to one. */
@@ -192,12 +318,8 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
       if (filter?.kind === 'contact') return { items: [], total: 0 };
       // Our users only (memberships and invitations of our organizations), so no page of the
       // platform's list-users can stand for a page of ours: filtered, sorted and paged in memory.
-      if (rosterAnswers(sort)) {
-        // Search, filter, sort and paging over the roster (no record read), then the page's records.
-        const { snapshot, mapped, records } = await roster(signal);
-        const page = queryUsers(mapped, { pageIndex, pageSize: size, sort, search, filter }, { roles: snapshot.roles });
-        return completePage(page, snapshot, records, signal);
-      }
+      // Search, filter, sort and paging over the members and invitees (no record read), then the page's records.
+      if (rosterAnswers(sort)) return lightPage(params);
       const { snapshot, mapped } = await everyone(signal);
       return queryUsers(mapped, { pageIndex, pageSize: size, sort, search, filter }, { roles: snapshot.roles });
     },
@@ -229,7 +351,8 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
     },
 
     async listRoles(params) {
-      return (await loadStructure(params?.signal)).roles;
+      const { frame } = await readFrame(params?.signal);
+      return (await roleReader(frame, params?.signal).resolve('all')).roles;
     },
 
     async listModules(params) {
@@ -239,7 +362,7 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
 
     async listEntities({ signal, search, parentId, ids, pageIndex, pageSize: size }) {
       checkPaging(pageIndex, size);
-      const { entities } = await loadStructure(signal);
+      const { entities } = (await readFrame(signal)).frame;
       const q = search?.trim() ? foldText(search.trim()) : '';
       const matching = entities.filter(
         (e) =>
@@ -251,7 +374,8 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
     },
 
     async getUserCounts({ signal, search, filter }): Promise<UserCounts> {
-      const { snapshot, mapped } = rosterAnswers(undefined) ? await roster(signal) : await everyone(signal);
+      if (rosterAnswers(undefined)) return lightCounts(signal, search, filter);
+      const { snapshot, mapped } = await everyone(signal);
       const context = { roles: snapshot.roles };
       const matching = mapped.filter((u) => matchesUserSearch(u, search) && matchesUserFilter(u, filter, context));
       const count = (status: User['status']) => matching.filter((u) => u.status === status).length;

@@ -57,7 +57,7 @@ export function createRules({ config, reads }: RuleDeps) {
   const { roster } = reads;
 
   /** The current admin as the core's rules see them: the session user, every entity (no per-user scope in better-auth). */
-  function currentUser(s: Structure): Settings['currentUser'] {
+  function currentUser(s: Pick<Structure, 'sessionUser'>): Settings['currentUser'] {
     const isAdmin = parseRoleList(s.sessionUser.role).includes('admin');
     return { id: s.sessionUser.id, name: s.sessionUser.name, isAdmin, adminScope: isAdmin ? ALL_ENTITIES : null };
   }

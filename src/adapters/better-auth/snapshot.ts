@@ -1,8 +1,19 @@
 /**
- * The better-auth adapter's snapshot of the admin's organizations, with a short cache that every
- * write clears: the structure (session user, organizations, teams, entities, static and dynamic
- * roles) and the memberships and pending invitations over it; and the filtered `list-users`
- * lookups by id or address.
+ * The better-auth adapter's reads of the admin's organizations, each cached until a write (or
+ * `cacheMs`) and each read only when a call needs it:
+ *
+ * - the **frame**: the organizations (`organization/list`), and for each one
+ *   `get-full-organization` with one member, which carries its teams and its invitations in one
+ *   request (the invitations are kept for the memberships of the same generation);
+ * - the **session user** (`get-session`): only the settings and the writes need it;
+ * - the **roles** (`list-roles` per organization): read organization by organization, in the
+ *   entities' order, until the roles asked for are found (every organization for the full list);
+ * - the **memberships**: `list-members` per organization (names and emails joined) and the
+ *   pending invitations; the **team members** (`list-team-members` per team), the **banned
+ *   users** (one filtered `list-users`) and the **invitees' accounts** (`list-users` on their
+ *   addresses), each read apart.
+ *
+ * {@link Structure} and {@link Snapshot} put them all together for the writes.
  */
 import type { Entity, Role } from '../../adapter/types';
 import { UserAdminError, throwIfAborted } from '../../adapter/errors';
@@ -23,11 +34,15 @@ import {
   type Statements,
 } from './mapping';
 
-export interface Structure {
-  sessionUser: { id: string; name: string; email: string; role: string | null };
+/** The organizations and their teams. */
+export interface Frame {
   orgs: BaOrganization[];
   teams: BaTeam[];
   entities: Entity[];
+}
+
+/** The roles known: the static ones and the dynamic ones read so far. */
+export interface RoleSet {
   roleDefs: RoleDef[];
   roles: Role[];
   /** Dynamic role name → organization ids holding it. */
@@ -36,9 +51,36 @@ export interface Structure {
   dynamicRolePermissions: Map<string, Map<string, Statements>>;
 }
 
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: string | null;
+}
+
+export interface Structure extends Frame, RoleSet {
+  sessionUser: SessionUser;
+}
+
+/** The members and pending invitations of the admin's organizations. */
+export interface Memberships {
+  membersByUser: Map<string, BaMember[]>;
+  /** Pending better-auth invitations (expired ones included: better-auth leaves them `pending`), by lower-cased email. */
+  invitationsByEmail: Map<string, BaInvitation[]>;
+}
+
 export interface Snapshot extends Structure, MembershipIndex {}
 
 export type Signal = AbortSignal | undefined;
+
+/** The frame, with the invitations read with it when they are still current. */
+export interface FrameRead {
+  frame: Frame;
+  /** Per organization (in `frame.orgs` order), from the same read; `null` when they must be read again. */
+  invitations: BaInvitation[][] | null;
+  /** The memberships' generation the invitations belong to. */
+  generation: number;
+}
 
 /** The snapshot and what a list reads beyond it (see `loadRoster`). */
 export interface Roster {
@@ -49,11 +91,20 @@ export interface Roster {
   invitationAccounts: BaUser[];
 }
 
+/** Reads the roles of one call: each organization's at most once. */
+export interface RoleReader {
+  /** The roles, with the dynamic ones of these ids (or of every organization for `'all'`) read. */
+  resolve(want: 'all' | Iterable<string>): Promise<RoleSet>;
+}
+
 /** What the snapshot is built on. */
 export interface SnapshotDeps {
   config: BetterAuthConfig;
   call: BetterAuthCall;
 }
+
+type RoleRow = { role: string; permission: Statements | null };
+type Entry<T> = { at: number; generation: number; value: T } | null;
 
 /**
  * The cached reads of one adapter.
@@ -65,101 +116,185 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
   const { adminRoleIds, modules, dynamicRoles, teamsEnabled, requestConcurrency, cacheMs, pageSize, lookupChunk, statics } = config;
 
   // Two generations: the structure's (organizations, teams, roles, session user) and the
-  // memberships' (members, invitations, banned users). A write of users changes the second only.
+  // memberships' (members, invitations, team members, banned users). A write of users changes the second only.
   let structureGeneration = 0;
   let generation = 0;
-  let structureCache: { at: number; generation: number; value: Structure } | null = null;
-  let snapshotCache: { at: number; generation: number; value: Snapshot } | null = null;
-  let rosterCache: { at: number; generation: number; value: Roster } | null = null;
-  const fresh = (entry: { at: number; generation: number } | null, current = generation) => entry !== null && entry.generation === current && Date.now() - entry.at < cacheMs && Date.now() >= entry.at;
-  /** Drops the memberships, invitations and banned users (every write of users). */
+  let frameCache: Entry<Frame> = null;
+  let sessionCache: Entry<SessionUser> = null;
+  const roleCache = new Map<string, NonNullable<Entry<RoleRow[]>>>();
+  let invitationStash: Entry<BaInvitation[][]> = null;
+  let membershipCache: Entry<Memberships> = null;
+  let teamMemberCache: Entry<Map<string, Set<string>>> = null;
+  let bannedCache: Entry<Set<string>> = null;
+  let accountsCache: Entry<BaUser[]> = null;
+  /** The generation each memberships value was read in: what is derived from it is kept for that generation only. */
+  const membershipGenerations = new WeakMap<Memberships, number>();
+  const fresh = <T>(entry: Entry<T>, current = generation): entry is NonNullable<Entry<T>> =>
+    entry !== null && entry.generation === current && Date.now() - entry.at < cacheMs && Date.now() >= entry.at;
+  /** Drops the memberships, invitations, team members, banned users and invitees' accounts (every write of users). */
   const invalidateMemberships = () => {
     generation += 1;
-    snapshotCache = null;
-    rosterCache = null;
+    invitationStash = null;
+    membershipCache = null;
+    teamMemberCache = null;
+    bannedCache = null;
+    accountsCache = null;
   };
   /** Drops everything, the structure included (a role, or the session user's own record, changed). */
   const invalidate = () => {
     structureGeneration += 1;
-    structureCache = null;
+    frameCache = null;
+    sessionCache = null;
+    roleCache.clear();
     invalidateMemberships();
   };
 
-  async function loadStructure(signal: Signal): Promise<Structure> {
-    // An aborted call rejects even when the answer is cached.
+  /** The current user (`get-session`): the settings and the writes need it, no list does. */
+  async function loadSession(signal: Signal): Promise<SessionUser> {
     throwIfAborted(signal);
-    if (fresh(structureCache, structureGeneration)) return structureCache!.value;
+    if (fresh(sessionCache, structureGeneration)) return sessionCache.value;
     const started = structureGeneration;
     const session = await call<{ user: { id: string; name: string; email: string; role?: string | null } } | null>({ path: '/get-session', signal });
     if (!session?.user) throw new UserAdminError('unauthorized', '/get-session: no session (sign in, or pass a bearer token)');
-    const orgs = (await call<BaOrganization[]>({ path: '/organization/list', signal })) ?? [];
-    // One task per request, so at most `requestConcurrency` are in flight.
-    const teamLists = teamsEnabled
-      ? await mapWithConcurrency(orgs, requestConcurrency, (org) => call<BaTeam[]>({ path: '/organization/list-teams', query: { organizationId: org.id }, signal }))
-      : orgs.map(() => [] as BaTeam[]);
-    const roleLists = dynamicRoles
-      ? await mapWithConcurrency(orgs, requestConcurrency, (org) =>
-          call<{ role: string; permission: Statements | null }[]>({ path: '/organization/list-roles', query: { organizationId: org.id }, signal }))
-      : orgs.map(() => [] as { role: string; permission: Statements | null }[]);
-    const perOrg = orgs.map((org, i) => ({ org, teams: teamLists[i] ?? [], dynamic: roleLists[i] ?? [] }));
-    const teams = perOrg.flatMap((p) => p.teams);
-    const entities = buildEntities(orgs, teams);
-    // Dynamic roles are per organization: merged by name, the permissions of the first organization (by name) that has it.
-    const dynamicRoleOrgs = new Map<string, string[]>();
-    const dynamicRolePermissions = new Map<string, Map<string, Statements>>();
-    const dynamicDefs = new Map<string, RoleDef>();
-    const orgOrder = new Map(entities.map((e, i) => [e.id, i]));
-    for (const p of [...perOrg].sort((a, b) => (orgOrder.get(a.org.id) ?? 0) - (orgOrder.get(b.org.id) ?? 0))) {
-      for (const r of p.dynamic) {
-        if (statics.some((s) => s.id === r.role)) continue;
-        dynamicRoleOrgs.set(r.role, [...(dynamicRoleOrgs.get(r.role) ?? []), p.org.id]);
-        dynamicRolePermissions.set(r.role, (dynamicRolePermissions.get(r.role) ?? new Map()).set(p.org.id, r.permission ?? {}));
-        if (!dynamicDefs.has(r.role)) dynamicDefs.set(r.role, { id: r.role, name: titleCase(r.role), description: null, permissions: r.permission ?? {}, dynamic: true });
-      }
-    }
-    const roleDefs = [...statics, ...dynamicDefs.values()];
-    const roles = roleDefs.map((d) => toRole(d, { adminRoleIds, modules })).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
-    const value: Structure = {
-      sessionUser: { id: session.user.id, name: session.user.name, email: session.user.email, role: session.user.role ?? null },
-      orgs, teams, entities, roleDefs, roles, dynamicRoleOrgs, dynamicRolePermissions,
-    };
-    if (started === structureGeneration) structureCache = { at: Date.now(), generation: structureGeneration, value };
+    const value: SessionUser = { id: session.user.id, name: session.user.name, email: session.user.email, role: session.user.role ?? null };
+    if (started === structureGeneration) sessionCache = { at: Date.now(), generation: started, value };
     return value;
   }
 
-  async function loadSnapshot(signal: Signal): Promise<Snapshot> {
+  /**
+   * The organizations and teams: `organization/list`, then `get-full-organization` (one member
+   * asked: its member list stops at the plugin's `membershipLimit`) per organization, which
+   * returns its teams and its invitations together.
+   */
+  async function readFrame(signal: Signal): Promise<FrameRead> {
     throwIfAborted(signal);
-    if (fresh(snapshotCache)) return snapshotCache!.value;
+    if (fresh(frameCache, structureGeneration)) {
+      return fresh(invitationStash)
+        ? { frame: frameCache.value, invitations: invitationStash.value, generation: invitationStash.generation }
+        : { frame: frameCache.value, invitations: null, generation };
+    }
+    const startedStructure = structureGeneration;
     const started = generation;
-    const structure = await loadStructure(signal);
-    const memberLists = await mapWithConcurrency(structure.orgs, requestConcurrency, (org) => listAllMembers(org.id, signal));
-    const invitationLists = await mapWithConcurrency(structure.orgs, requestConcurrency, (org) =>
-      call<BaInvitation[]>({ path: '/organization/list-invitations', query: { organizationId: org.id }, signal }));
-    const perOrg = structure.orgs.map((_, i) => ({ members: memberLists[i] ?? [], invitations: invitationLists[i] ?? [] }));
-    const teamMembers = await mapWithConcurrency(structure.teams, requestConcurrency, async (team) => ({
-      team,
-      members: (await call<{ userId: string; teamId: string }[]>({ path: '/organization/list-team-members', query: { teamId: team.id }, signal })) ?? [],
-    }));
+    const orgs = (await call<BaOrganization[] | null>({ path: '/organization/list', signal })) ?? [];
+    // One task per request, so at most `requestConcurrency` are in flight.
+    const fulls = await mapWithConcurrency(orgs, requestConcurrency, (org) =>
+      call<{ teams?: BaTeam[] | null; invitations?: BaInvitation[] | null } | null>({
+        path: '/organization/get-full-organization',
+        query: { organizationId: org.id, membersLimit: 1 },
+        signal,
+      }));
+    const teams = teamsEnabled ? fulls.flatMap((f) => f?.teams ?? []) : [];
+    const frame: Frame = { orgs, teams, entities: buildEntities(orgs, teams) };
+    const invitations = fulls.map((f) => f?.invitations ?? []);
+    const now = Date.now();
+    if (startedStructure === structureGeneration) frameCache = { at: now, generation: startedStructure, value: frame };
+    if (started !== generation) return { frame, invitations: null, generation };
+    invitationStash = { at: now, generation: started, value: invitations };
+    return { frame, invitations, generation: started };
+  }
+
+  /** A reader of the roles for one call (see {@link RoleReader}). */
+  function roleReader(frame: Frame, signal: Signal): RoleReader {
+    const started = structureGeneration;
+    const lists = new Map<string, RoleRow[]>();
+    // Dynamic roles are per organization: merged by name, the permissions of the first organization (by name) that has it.
+    const ordered = frame.entities.filter((e) => e.parentId === null).map((e) => frame.orgs.find((o) => o.id === e.id)!).filter(Boolean);
+    const isStatic = (id: string) => statics.some((s) => s.id === id);
+
+    async function rolesOf(org: BaOrganization): Promise<RoleRow[]> {
+      const known = lists.get(org.id);
+      if (known) return known;
+      const cached = roleCache.get(org.id) ?? null;
+      let rows: RoleRow[];
+      if (fresh(cached, structureGeneration)) rows = cached.value;
+      else {
+        rows = (await call<RoleRow[] | null>({ path: '/organization/list-roles', query: { organizationId: org.id }, signal })) ?? [];
+        if (started === structureGeneration) roleCache.set(org.id, { at: Date.now(), generation: started, value: rows });
+      }
+      lists.set(org.id, rows);
+      return rows;
+    }
+
+    function build(): RoleSet {
+      const dynamicRoleOrgs = new Map<string, string[]>();
+      const dynamicRolePermissions = new Map<string, Map<string, Statements>>();
+      const dynamicDefs = new Map<string, RoleDef>();
+      for (const org of ordered) {
+        for (const r of lists.get(org.id) ?? []) {
+          if (isStatic(r.role)) continue;
+          dynamicRoleOrgs.set(r.role, [...(dynamicRoleOrgs.get(r.role) ?? []), org.id]);
+          dynamicRolePermissions.set(r.role, (dynamicRolePermissions.get(r.role) ?? new Map()).set(org.id, r.permission ?? {}));
+          if (!dynamicDefs.has(r.role)) dynamicDefs.set(r.role, { id: r.role, name: titleCase(r.role), description: null, permissions: r.permission ?? {}, dynamic: true });
+        }
+      }
+      const roleDefs = [...statics, ...dynamicDefs.values()];
+      const roles = roleDefs.map((d) => toRole(d, { adminRoleIds, modules })).sort((a, b) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+      return { roleDefs, roles, dynamicRoleOrgs, dynamicRolePermissions };
+    }
+
+    return {
+      async resolve(want) {
+        throwIfAborted(signal);
+        if (!dynamicRoles) return build();
+        if (want === 'all') {
+          await mapWithConcurrency(ordered, requestConcurrency, rolesOf);
+          return build();
+        }
+        const missing = new Set([...want].filter((id) => !isStatic(id)));
+        // In the entities' order, so the first organization holding a role is the one whose permissions count.
+        for (const org of ordered) {
+          if (missing.size === 0) break;
+          for (const r of await rolesOf(org)) missing.delete(r.role);
+        }
+        return build();
+      },
+    };
+  }
+
+  /** The members (`list-members` per organization) and the pending invitations (from the frame's read, else `list-invitations`). */
+  async function loadMemberships(signal: Signal, read: FrameRead): Promise<Memberships> {
+    throwIfAborted(signal);
+    if (fresh(membershipCache)) return membershipCache.value;
+    const started = generation;
+    const { orgs } = read.frame;
+    const memberLists = await mapWithConcurrency(orgs, requestConcurrency, (org) => listAllMembers(org.id, signal));
+    // The frame's invitations only when no write came since they were read.
+    const invitationLists = (read.generation === started ? read.invitations : null) ?? await mapWithConcurrency(orgs, requestConcurrency, (org) =>
+      call<BaInvitation[] | null>({ path: '/organization/list-invitations', query: { organizationId: org.id }, signal }));
     const membersByUser = new Map<string, BaMember[]>();
-    for (const m of perOrg.flatMap((p) => p.members)) membersByUser.set(m.userId, [...(membersByUser.get(m.userId) ?? []), m]);
+    for (const m of memberLists.flat()) membersByUser.set(m.userId, [...(membersByUser.get(m.userId) ?? []), m]);
+    // Invitations also come canceled, accepted and rejected: only pending ones count.
+    const invitationsByEmail = new Map<string, BaInvitation[]>();
+    for (const inv of invitationLists.flatMap((list) => list ?? [])) {
+      if (inv.status !== 'pending') continue;
+      const email = inv.email.toLowerCase();
+      invitationsByEmail.set(email, [...(invitationsByEmail.get(email) ?? []), inv]);
+    }
+    const value: Memberships = { membersByUser, invitationsByEmail };
+    membershipGenerations.set(value, started);
+    if (started === generation) membershipCache = { at: Date.now(), generation: started, value };
+    return value;
+  }
+
+  /** The teams of each user: `list-team-members` per team. */
+  async function loadTeamMembers(signal: Signal, frame: Frame): Promise<Map<string, Set<string>>> {
+    throwIfAborted(signal);
+    if (fresh(teamMemberCache)) return teamMemberCache.value;
+    const started = generation;
+    const lists = await mapWithConcurrency(frame.teams, requestConcurrency, async (team) => ({
+      team,
+      members: (await call<{ userId: string; teamId: string }[] | null>({ path: '/organization/list-team-members', query: { teamId: team.id }, signal })) ?? [],
+    }));
     const teamIdsByUser = new Map<string, Set<string>>();
-    for (const { team, members } of teamMembers) {
+    for (const { team, members } of lists) {
       for (const m of members) {
         const set = teamIdsByUser.get(m.userId) ?? new Set<string>();
         set.add(team.id);
         teamIdsByUser.set(m.userId, set);
       }
     }
-    // list-invitations also returns canceled, accepted and rejected invitations: only pending ones count.
-    const invitationsByEmail = new Map<string, BaInvitation[]>();
-    for (const inv of perOrg.flatMap((p) => p.invitations)) {
-      if (inv.status !== 'pending') continue;
-      const email = inv.email.toLowerCase();
-      invitationsByEmail.set(email, [...(invitationsByEmail.get(email) ?? []), inv]);
-    }
-    const value: Snapshot = { ...structure, membersByUser, teamIdsByUser, invitationsByEmail };
-    if (started === generation) snapshotCache = { at: Date.now(), generation, value };
-    return value;
+    if (started === generation) teamMemberCache = { at: Date.now(), generation: started, value: teamIdsByUser };
+    return teamIdsByUser;
   }
 
   async function listAllMembers(organizationId: string, signal: Signal): Promise<BaMember[]> {
@@ -173,6 +308,30 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
       out.push(...(page?.members ?? []));
       if (!page || page.members.length < pageSize || out.length >= page.total) return out;
     }
+  }
+
+  /** The whole structure, for the writes: the session user, the frame and every role. */
+  async function readStructure(signal: Signal): Promise<{ structure: Structure; read: FrameRead }> {
+    throwIfAborted(signal);
+    const sessionUser = await loadSession(signal);
+    const read = await readFrame(signal);
+    const roles = await roleReader(read.frame, signal).resolve('all');
+    return { structure: { sessionUser, ...read.frame, ...roles }, read };
+  }
+
+  async function loadStructure(signal: Signal): Promise<Structure> {
+    return (await readStructure(signal)).structure;
+  }
+
+  /** Everything: the structure, the memberships and the team members. */
+  async function loadSnapshot(signal: Signal): Promise<Snapshot> {
+    const { structure, read } = await readStructure(signal);
+    const memberships = await loadMemberships(signal, read);
+    const teamIdsByUser = await loadTeamMembers(signal, read.frame);
+    const snapshot: Snapshot = { ...structure, ...memberships, teamIdsByUser };
+    const started = membershipGenerations.get(memberships);
+    if (started !== undefined) membershipGenerations.set(snapshot, started);
+    return snapshot;
   }
 
   /**
@@ -193,28 +352,34 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
     return pages.flatMap((page) => page?.users ?? []);
   }
 
+  /** The accounts of the invited addresses when they are cached, else `null`. */
+  function cachedInvitationAccounts(): BaUser[] | null {
+    return fresh(accountsCache) ? accountsCache.value : null;
+  }
+
   /**
-   * The snapshot, plus what a list needs beyond it without reading every record: the ids of the
-   * banned platform users (`list-users` filtered on `banned`, usually one request) and the
-   * accounts of the invited addresses (filtered on their emails). Members' names and emails come
-   * with `list-members`; only the records of a page are read afterwards.
+   * The platform accounts of every address with a pending invitation (filtered `list-users`).
+   * `lookup` reads them instead (with other records in the same requests). They are kept only
+   * when no write came since `memberships` were read (the addresses come from them).
    */
-  async function loadRoster(signal: Signal): Promise<Roster> {
+  async function loadInvitationAccounts(signal: Signal, memberships: Memberships, lookup?: (emails: string[]) => Promise<BaUser[]>): Promise<BaUser[]> {
     throwIfAborted(signal);
-    if (fresh(rosterCache) && rosterCache!.value.snapshot === snapshotCache?.value) return rosterCache!.value;
-    const started = generation;
-    const snapshot = await loadSnapshot(signal);
-    const [bannedIds, invitationAccounts] = await Promise.all([
-      bannedUserIds(signal),
-      usersWhere('email', [...snapshot.invitationsByEmail.keys()], signal),
-    ]);
-    const value: Roster = { snapshot, bannedIds, invitationAccounts };
-    if (started === generation) rosterCache = { at: Date.now(), generation, value };
+    const cached = cachedInvitationAccounts();
+    if (cached) return cached;
+    const started = membershipGenerations.get(memberships) ?? -1;
+    const emails = [...memberships.invitationsByEmail.keys()];
+    const accounts = emails.length === 0 ? [] : await (lookup ?? ((e: string[]) => usersWhere('email', e, signal)))(emails);
+    const wanted = new Set(emails);
+    const value = accounts.filter((u) => wanted.has(u.email.toLowerCase()));
+    if (started === generation) accountsCache = { at: Date.now(), generation: started, value };
     return value;
   }
 
   /** The ids of every banned platform user: `list-users` filtered on `banned`, by pages of 1,000. */
-  async function bannedUserIds(signal: Signal): Promise<Set<string>> {
+  async function loadBanned(signal: Signal): Promise<Set<string>> {
+    throwIfAborted(signal);
+    if (fresh(bannedCache)) return bannedCache.value;
+    const started = generation;
     const ids = new Set<string>();
     const limit = 1000;
     for (let offset = 0; ; offset += limit) {
@@ -224,11 +389,38 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
         signal,
       });
       for (const u of page?.users ?? []) if (u.banned) ids.add(u.id);
-      if (!page || page.users.length < limit || offset + limit >= page.total) return ids;
+      if (!page || page.users.length < limit || offset + limit >= page.total) break;
     }
+    if (started === generation) bannedCache = { at: Date.now(), generation: started, value: ids };
+    return ids;
   }
 
-  return { invalidate, invalidateMemberships, loadStructure, loadSnapshot, loadRoster, usersWhere };
+  /**
+   * The snapshot, plus what the writes' checks and the invitations read beyond it without
+   * reading every record: the banned users and the invitees' accounts.
+   */
+  async function loadRoster(signal: Signal): Promise<Roster> {
+    const snapshot = await loadSnapshot(signal);
+    const [bannedIds, invitationAccounts] = await Promise.all([loadBanned(signal), loadInvitationAccounts(signal, snapshot)]);
+    return { snapshot, bannedIds, invitationAccounts };
+  }
+
+  return {
+    invalidate,
+    invalidateMemberships,
+    loadSession,
+    readFrame,
+    roleReader,
+    loadMemberships,
+    loadTeamMembers,
+    loadBanned,
+    loadInvitationAccounts,
+    cachedInvitationAccounts,
+    loadStructure,
+    loadSnapshot,
+    loadRoster,
+    usersWhere,
+  };
 }
 
 /** The cached reads of one adapter. */

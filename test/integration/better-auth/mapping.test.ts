@@ -103,7 +103,13 @@ describe('query strategy', () => {
     const emails = page.items.map((u) => u.email);
     expect(emails).toEqual([...emails].sort());
     const paths = new Set(h.server.faults.log.map((r) => r.path));
-    expect([...paths].sort()).toEqual(['/admin/list-users', '/organization/list-invitations', '/organization/list-members', '/organization/list-team-members']);
+    // The members, the team members (the page shows members of organizations with teams) and the
+    // records; the invitations came with the organizations (get-full-organization), unless that
+    // read is older than cacheMs on a slow machine.
+    expect(paths).toContain('/organization/list-members');
+    expect(paths).toContain('/organization/list-team-members');
+    const organizationReads = ['/organization/list', '/organization/get-full-organization', '/organization/list-invitations', '/organization/list-members', '/organization/list-team-members', '/organization/list-roles'];
+    expect([...paths].filter((p) => !organizationReads.includes(p))).toEqual(['/admin/list-users']);
     const userReads = h.server.faults.log.filter((r) => r.path === '/admin/list-users').map((r) => new URLSearchParams(r.query));
     expect(userReads.length).toBeGreaterThan(0);
     for (const q of userReads) {
