@@ -45,7 +45,9 @@ export default defineConfig({
         'adapters/scim': `${root}src/adapters/scim/index.ts`,
         'disposable-domains': `${root}src/disposable-domains.ts`,
         mocks: `${root}mocks/index.ts`,
+        'mocks/msw': `${root}mocks/msw.ts`,
         testing: `${root}src/testing/index.ts`,
+        'testing/vitest': `${root}src/testing/vitest.ts`,
       },
     },
     rolldownOptions: {

@@ -6,7 +6,8 @@ import { configure } from 'storybook/test';
 import { UserAdminProvider, type AdapterCapabilities } from '../src/headless';
 import { preloadUserAdminLocales } from '../src/i18n';
 import { createRestAdapter } from '../src/adapters/rest';
-import { createHandlers, createMockStore, createMemoryAdapter, createFaultInjector } from '../mocks';
+import { createMockStore, createMemoryAdapter, createFaultInjector } from '../mocks';
+import { createHandlers } from '../mocks/msw';
 import type { MockStoreOptions, FaultInjector } from '../mocks';
 import '../src/styles.css';
 

@@ -1,6 +1,9 @@
 /**
  * The reference backend of user-admin-kit: an in-memory store with deterministic fixtures that
- * enforces every domain rule, a memory adapter over it, fault injection, and MSW handlers.
+ * enforces every domain rule, a memory adapter over it and fault injection. No MSW: the REST
+ * handlers over the store are in `user-admin-kit/mocks/msw`.
+ *
+ * Every name is listed here, by hand (docs/api.md); etc/api/mocks.api.md is its report.
  *
  * @example
  * import { createMockStore, createMemoryAdapter, createFaultInjector } from 'user-admin-kit/mocks';
@@ -26,4 +29,3 @@ export { createFaultInjector } from './faults';
 export type { AdapterMethod, FailNextOptions, FaultDecision, FaultInjector, SlowNextOptions } from './faults';
 export { createMemoryAdapter } from './memory-adapter';
 export type { MemoryAdapterOptions } from './memory-adapter';
-export * from './handlers';

@@ -1,18 +1,367 @@
 /**
- * The headless entry: provider, hooks, query keys and options, the adapter contract and the
- * permission rules. No CSS and no styled component.
+ * The headless entry (`user-admin-kit/headless`): provider, hooks, query keys and options, the
+ * adapter contract and the domain rules. No CSS and no styled component.
+ *
+ * Every name is listed here, by hand: a name not listed is internal, whatever its module
+ * exports (docs/api.md says what is public and why). etc/api/headless.api.md is the report of
+ * this list with its signatures; `npm run api:check` fails when the build differs from it.
  */
-export * from './adapter';
-export * from './core';
-export * from './provider';
-export * from './query';
-export * from './settings';
-export * from './users';
-export * from './invitations';
-export * from './permissions';
-export * from './entities';
-export * from './i18n';
-export * from './invite';
-export * from './editor';
-export * from './diagnostics';
-export * from './admin';
+
+// The provider and its context.
+export { UserAdminProvider, useUserAdminContext, createUserAdminQueryClient } from './provider';
+export type { UserAdminProviderProps, UserAdminContextValue } from './provider';
+
+// The adapter contract: what an adapter implements, its errors, the shapes of its inputs.
+export {
+  getAdapterCapabilities,
+  UserAdminError,
+  USER_ADMIN_ERROR_CODES,
+  isUserAdminError,
+  isAbortError,
+  toUserAdminError,
+  throwIfAborted,
+  createUserSchema,
+  userPatchSchema,
+  inviteUsersSchema,
+  bulkIdsSchema,
+  isValidEmail,
+} from './adapter';
+export type {
+  AccessDiagnostics,
+  AdapterCapabilities,
+  AdminScope,
+  AdminWorkspace,
+  BulkItemResult,
+  BulkResult,
+  CallOptions,
+  CreateContactInput,
+  CreateLoginUserInput,
+  CreateUserInput,
+  CreateUserResult,
+  Entity,
+  EntityKind,
+  IdentityProviderField,
+  Invitation,
+  InvitationExpiryPolicy,
+  InvitationKind,
+  InvitationStatus,
+  InvitationSummary,
+  InviteFailure,
+  InviteSkipReason,
+  InviteUsersInput,
+  InviteUsersResult,
+  ListEntitiesParams,
+  ListInvitationsParams,
+  ListUsersParams,
+  Module,
+  ModulePermissions,
+  OptionalAdapterMethod,
+  Page,
+  RequiredAdapterMethod,
+  Role,
+  RolePatch,
+  Settings,
+  SignInFailureCode,
+  SortDirection,
+  UpdateUserResult,
+  User,
+  UserAdminAdapter,
+  UserCounts,
+  UserFilter,
+  UserKind,
+  UsernamePolicy,
+  UserPatch,
+  UserScope,
+  UserSortField,
+  UserSource,
+  UserStatus,
+  VersionedWrite,
+  DomainErrorReason,
+  FieldErrorCode,
+  FieldErrors,
+  UserAdminErrorCode,
+  UserAdminErrorOptions,
+  UserAdminErrorShape,
+  CreateContactValues,
+  CreateLoginUserValues,
+  InviteUsersValues,
+} from './adapter';
+
+// The domain rules (docs/domain-rules.md) and limits (docs/limits.md): no React, no TanStack.
+export {
+  // refusals
+  enforce,
+  // who may act on whom
+  administers,
+  checkActOnUser,
+  checkAccessChange,
+  checkGrant,
+  isActiveAdminUser,
+  // admin scope and workspace
+  ancestryFromParents,
+  entityInScope,
+  userInScope,
+  defaultAdminScope,
+  actorOf,
+  actingScope,
+  defaultAccess,
+  // admin-only modules
+  canGrantModule,
+  checkAdminOnlyModules,
+  clearAdminOnly,
+  // invitations: classification and its order
+  classifyInvitee,
+  screenInvitees,
+  INVITE_SKIP_ORDER,
+  // profile, email change, SSO, optimistic concurrency
+  checkProfileChange,
+  checkLoginEmail,
+  checkRoleEdit,
+  emailChangeOutcome,
+  ssoRefusal,
+  reactivationOutcome,
+  checkVersion,
+  // limits and input hygiene
+  MAX_INVITE_ADDRESSES,
+  MAX_NAME_LENGTH,
+  MAX_USERNAME_LENGTH,
+  MAX_PHONE_LENGTH,
+  MAX_EMAIL_LENGTH,
+  MAX_PAGE_SIZE,
+  MAX_BULK_IDS,
+  checkPageSize,
+  cleanName,
+  domainRisk,
+} from './core';
+export type {
+  Refusal,
+  AccessChange,
+  Actor,
+  Grant,
+  RuleContext,
+  RuleTarget,
+  UserAction,
+  EntityAncestry,
+  EmailChangeOutcome,
+  InviteeFacts,
+  ScreenedInvitees,
+  SsoGuardedAction,
+  DomainRisk,
+} from './core';
+
+// Query keys, query options and prefetching (TanStack Query).
+export {
+  userAdminKeys,
+  settingsQueryOptions,
+  rolesQueryOptions,
+  modulesQueryOptions,
+  usersListQueryOptions,
+  userQueryOptions,
+  userCountsQueryOptions,
+  userCountViewQueryOptions,
+  invitationsListQueryOptions,
+  entitiesQueryOptions,
+  entitiesByIdsQueryOptions,
+  accessDiagnosticsQueryOptions,
+  prefetchUserAdmin,
+} from './query';
+export type {
+  UsersListParams,
+  UserCountsParams,
+  InvitationsListParams,
+  EntitiesListParams,
+  UserCountView,
+  UserAdminMutationOptions,
+  ListStateOptions,
+  PagedListResult,
+} from './query';
+
+// Settings, roles and modules.
+export { useSettings, useAdapterCapabilities, useRoles, useModules } from './settings';
+
+// Users: the list, one user, counts, writes (hooks and their mutation options) and the table.
+export {
+  useUserList,
+  useUser,
+  useUserCounts,
+  useAccessDiagnostics,
+  useCreateUser,
+  createUserMutationOptions,
+  useUpdateUser,
+  updateUserMutationOptions,
+  useSetUserStatus,
+  setUserStatusMutationOptions,
+  useRemoveUser,
+  removeUserMutationOptions,
+  useBulkSetUserStatus,
+  bulkSetUserStatusMutationOptions,
+  useBulkRemoveUsers,
+  bulkRemoveUsersMutationOptions,
+  useResendUserInvitation,
+  resendUserInvitationMutationOptions,
+  useUserTable,
+} from './users';
+export type {
+  UseUserListOptions,
+  UseUserListResult,
+  UserListState,
+  UserSort,
+  UseUserOptions,
+  UseUserCountsOptions,
+  UseUserCountsResult,
+  UseAccessDiagnosticsOptions,
+  UseAccessDiagnosticsResult,
+  UpdateUserVariables,
+  SetUserStatusVariables,
+  RemoveUserVariables,
+  BulkOptions,
+  BulkSetUserStatusVariables,
+  BulkRemoveUsersVariables,
+  ResendUserInvitationVariables,
+  UseUserTableOptions,
+  UseUserTableResult,
+  UserBulkAction,
+  UserBulkItemOutcome,
+  UserBulkOutcome,
+  UserBulkPhase,
+  UserBulkRunner,
+  UserBulkRunOptions,
+  UserBulkSkipReason,
+  UserRowActionOutcome,
+  UserListBuiltinColumnId,
+  UserListColumn,
+  UserListColumnVisibility,
+  UserListCustomColumn,
+  UserTableFeatures,
+  ActionGuardContext,
+  UserActionAvailability,
+  UserActionBlockReason,
+  UserRowAction,
+  UserSelection,
+  UserListView,
+} from './users';
+
+// Invitations: the list, the pending-invitations screen state, writes.
+export {
+  useInvitationList,
+  usePendingInvitations,
+  useInviteUsers,
+  inviteUsersMutationOptions,
+  useResendInvitation,
+  resendInvitationMutationOptions,
+  useRevokeInvitation,
+  revokeInvitationMutationOptions,
+  useBulkResendInvitations,
+  bulkResendInvitationsMutationOptions,
+  useBulkRevokeInvitations,
+  bulkRevokeInvitationsMutationOptions,
+} from './invitations';
+export type {
+  UseInvitationListOptions,
+  UseInvitationListResult,
+  InvitationListState,
+  UsePendingInvitationsOptions,
+  UsePendingInvitationsResult,
+  PendingInvitationRow,
+  PendingInvitationResult,
+  PendingInvitationsOutcome,
+  PageSelectionState,
+  InvitationAction,
+  InvitationIdVariables,
+  InvitationIdsVariables,
+  InvitationBulkOptions,
+  InvitationBulkResult,
+  InvitationBulkItemResult,
+} from './invitations';
+
+// The invite form.
+export { useInviteForm } from './invite';
+export type { UseInviteFormOptions, UseInviteFormResult, InviteChip, InviteFormDefaults, InviteOutcome, InviteFormValues } from './invite';
+
+// The user editor.
+export { useUserEditor } from './editor';
+export type {
+  UseUserEditorOptions,
+  UseUserEditorResult,
+  UserEditorEmailChange,
+  UserEditorPendingEmail,
+  UserEditorSaveResult,
+  UserEditorSubmitOutcome,
+  UserEditorContext,
+  UserEditorProfileField,
+  UserEditorValues,
+} from './editor';
+
+// Roles and their module permissions (the matrix).
+export { usePermissionMatrix, useUpdateRole } from './permissions';
+export type {
+  UsePermissionMatrixOptions,
+  UsePermissionMatrixResult,
+  PermissionMatrixSaveResult,
+  PermissionMatrixSource,
+  UpdateRoleVariables,
+} from './permissions';
+
+// Entities: reads and the access picker.
+export { useEntityChildren, useEntitySearch, useEntitiesByIds, useEntityAccessPicker } from './entities';
+export type {
+  UseEntityChildrenOptions,
+  UseEntitySearchOptions,
+  UseEntityListResult,
+  UseEntitiesByIdsResult,
+  UseEntityAccessPickerOptions,
+  UseEntityAccessPickerResult,
+  EntityAccessValue,
+  EntityAccessSelectionMode,
+  SelectedEntity,
+  SelectAllMatchingOutcome,
+  SelectAllMatchingState,
+} from './entities';
+
+// The sign-in error guide.
+export { useSignInErrorGuide } from './diagnostics';
+export type {
+  UseSignInErrorGuideOptions,
+  UseSignInErrorGuideResult,
+  SignInErrorGuideDiagnosis,
+  SignInFailure,
+  SignInAdminAction,
+  SignInAdminActionState,
+  SignInDiagnosisCode,
+  SignInGuidance,
+  SignInGuidanceContext,
+  SignInResolver,
+} from './diagnostics';
+
+// The composed screen's state.
+export { useUserAdminScreen } from './admin';
+export type { UseUserAdminScreenOptions, UseUserAdminScreenResult, UserAdminTab } from './admin';
+
+// Messages and locales.
+export {
+  UserAdminI18nProvider,
+  useUserAdminTranslation,
+  createUserAdminI18n,
+  preloadUserAdminLocales,
+  SUPPORTED_LOCALES,
+  translateError,
+  translateFieldError,
+} from './i18n';
+export type {
+  UserAdminI18nProviderProps,
+  UserAdminLocaleLoader,
+  UserAdminTranslation,
+  UserAdminI18n,
+  CreateUserAdminI18nOptions,
+  UserAdminMessages,
+  LocaleMessages,
+  Messages,
+  MessageKey,
+  DeepPartial,
+  PluralCategory,
+  SupportedLocale,
+  TranslateOptions,
+  UserAdminT,
+  Formatters,
+  DateInput,
+} from './i18n';

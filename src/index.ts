@@ -1,14 +1,508 @@
 /**
- * The main entry: everything headless (see `./headless`) plus the styled components, which need
- * `user-admin-kit/styles.css`.
+ * The main entry (`user-admin-kit`): everything headless (`user-admin-kit/headless`, the same
+ * names, listed again below) plus the styled components, which need `user-admin-kit/styles.css`.
+ *
+ * Every name is listed here, by hand: a name not listed is internal (docs/api.md). The report of
+ * this list with its signatures is etc/api/user-admin-kit.api.md; `npm run api:check` fails when
+ * the build differs from it, and a unit test fails when a headless name is missing here.
  */
-export * from './headless';
-export * from './ui';
-export * from './users/components';
-export * from './invitations/components';
-export * from './invite/components';
-export * from './permissions/components';
-export * from './entities/components';
-export * from './editor/components';
-export * from './diagnostics/components';
-export * from './admin/components';
+
+// ── The headless part: the same names as src/headless.ts ────────────────────────────────────
+
+// The provider and its context.
+export { UserAdminProvider, useUserAdminContext, createUserAdminQueryClient } from './headless';
+export type { UserAdminProviderProps, UserAdminContextValue } from './headless';
+
+// The adapter contract: what an adapter implements, its errors, the shapes of its inputs.
+export {
+  getAdapterCapabilities,
+  UserAdminError,
+  USER_ADMIN_ERROR_CODES,
+  isUserAdminError,
+  isAbortError,
+  toUserAdminError,
+  throwIfAborted,
+  createUserSchema,
+  userPatchSchema,
+  inviteUsersSchema,
+  bulkIdsSchema,
+  isValidEmail,
+} from './headless';
+export type {
+  AccessDiagnostics,
+  AdapterCapabilities,
+  AdminScope,
+  AdminWorkspace,
+  BulkItemResult,
+  BulkResult,
+  CallOptions,
+  CreateContactInput,
+  CreateLoginUserInput,
+  CreateUserInput,
+  CreateUserResult,
+  Entity,
+  EntityKind,
+  IdentityProviderField,
+  Invitation,
+  InvitationExpiryPolicy,
+  InvitationKind,
+  InvitationStatus,
+  InvitationSummary,
+  InviteFailure,
+  InviteSkipReason,
+  InviteUsersInput,
+  InviteUsersResult,
+  ListEntitiesParams,
+  ListInvitationsParams,
+  ListUsersParams,
+  Module,
+  ModulePermissions,
+  OptionalAdapterMethod,
+  Page,
+  RequiredAdapterMethod,
+  Role,
+  RolePatch,
+  Settings,
+  SignInFailureCode,
+  SortDirection,
+  UpdateUserResult,
+  User,
+  UserAdminAdapter,
+  UserCounts,
+  UserFilter,
+  UserKind,
+  UsernamePolicy,
+  UserPatch,
+  UserScope,
+  UserSortField,
+  UserSource,
+  UserStatus,
+  VersionedWrite,
+  DomainErrorReason,
+  FieldErrorCode,
+  FieldErrors,
+  UserAdminErrorCode,
+  UserAdminErrorOptions,
+  UserAdminErrorShape,
+  CreateContactValues,
+  CreateLoginUserValues,
+  InviteUsersValues,
+} from './headless';
+
+// The domain rules (docs/domain-rules.md) and limits (docs/limits.md): no React, no TanStack.
+export {
+  // refusals
+  enforce,
+  // who may act on whom
+  administers,
+  checkActOnUser,
+  checkAccessChange,
+  checkGrant,
+  isActiveAdminUser,
+  // admin scope and workspace
+  ancestryFromParents,
+  entityInScope,
+  userInScope,
+  defaultAdminScope,
+  actorOf,
+  actingScope,
+  defaultAccess,
+  // admin-only modules
+  canGrantModule,
+  checkAdminOnlyModules,
+  clearAdminOnly,
+  // invitations: classification and its order
+  classifyInvitee,
+  screenInvitees,
+  INVITE_SKIP_ORDER,
+  // profile, email change, SSO, optimistic concurrency
+  checkProfileChange,
+  checkLoginEmail,
+  checkRoleEdit,
+  emailChangeOutcome,
+  ssoRefusal,
+  reactivationOutcome,
+  checkVersion,
+  // limits and input hygiene
+  MAX_INVITE_ADDRESSES,
+  MAX_NAME_LENGTH,
+  MAX_USERNAME_LENGTH,
+  MAX_PHONE_LENGTH,
+  MAX_EMAIL_LENGTH,
+  MAX_PAGE_SIZE,
+  MAX_BULK_IDS,
+  checkPageSize,
+  cleanName,
+  domainRisk,
+} from './headless';
+export type {
+  Refusal,
+  AccessChange,
+  Actor,
+  Grant,
+  RuleContext,
+  RuleTarget,
+  UserAction,
+  EntityAncestry,
+  EmailChangeOutcome,
+  InviteeFacts,
+  ScreenedInvitees,
+  SsoGuardedAction,
+  DomainRisk,
+} from './headless';
+
+// Query keys, query options and prefetching (TanStack Query).
+export {
+  userAdminKeys,
+  settingsQueryOptions,
+  rolesQueryOptions,
+  modulesQueryOptions,
+  usersListQueryOptions,
+  userQueryOptions,
+  userCountsQueryOptions,
+  userCountViewQueryOptions,
+  invitationsListQueryOptions,
+  entitiesQueryOptions,
+  entitiesByIdsQueryOptions,
+  accessDiagnosticsQueryOptions,
+  prefetchUserAdmin,
+} from './headless';
+export type {
+  UsersListParams,
+  UserCountsParams,
+  InvitationsListParams,
+  EntitiesListParams,
+  UserCountView,
+  UserAdminMutationOptions,
+  ListStateOptions,
+  PagedListResult,
+} from './headless';
+
+// Settings, roles and modules.
+export { useSettings, useAdapterCapabilities, useRoles, useModules } from './headless';
+
+// Users: the list, one user, counts, writes (hooks and their mutation options) and the table.
+export {
+  useUserList,
+  useUser,
+  useUserCounts,
+  useAccessDiagnostics,
+  useCreateUser,
+  createUserMutationOptions,
+  useUpdateUser,
+  updateUserMutationOptions,
+  useSetUserStatus,
+  setUserStatusMutationOptions,
+  useRemoveUser,
+  removeUserMutationOptions,
+  useBulkSetUserStatus,
+  bulkSetUserStatusMutationOptions,
+  useBulkRemoveUsers,
+  bulkRemoveUsersMutationOptions,
+  useResendUserInvitation,
+  resendUserInvitationMutationOptions,
+  useUserTable,
+} from './headless';
+export type {
+  UseUserListOptions,
+  UseUserListResult,
+  UserListState,
+  UserSort,
+  UseUserOptions,
+  UseUserCountsOptions,
+  UseUserCountsResult,
+  UseAccessDiagnosticsOptions,
+  UseAccessDiagnosticsResult,
+  UpdateUserVariables,
+  SetUserStatusVariables,
+  RemoveUserVariables,
+  BulkOptions,
+  BulkSetUserStatusVariables,
+  BulkRemoveUsersVariables,
+  ResendUserInvitationVariables,
+  UseUserTableOptions,
+  UseUserTableResult,
+  UserBulkAction,
+  UserBulkItemOutcome,
+  UserBulkOutcome,
+  UserBulkPhase,
+  UserBulkRunner,
+  UserBulkRunOptions,
+  UserBulkSkipReason,
+  UserRowActionOutcome,
+  UserListBuiltinColumnId,
+  UserListColumn,
+  UserListColumnVisibility,
+  UserListCustomColumn,
+  UserTableFeatures,
+  ActionGuardContext,
+  UserActionAvailability,
+  UserActionBlockReason,
+  UserRowAction,
+  UserSelection,
+  UserListView,
+} from './headless';
+
+// Invitations: the list, the pending-invitations screen state, writes.
+export {
+  useInvitationList,
+  usePendingInvitations,
+  useInviteUsers,
+  inviteUsersMutationOptions,
+  useResendInvitation,
+  resendInvitationMutationOptions,
+  useRevokeInvitation,
+  revokeInvitationMutationOptions,
+  useBulkResendInvitations,
+  bulkResendInvitationsMutationOptions,
+  useBulkRevokeInvitations,
+  bulkRevokeInvitationsMutationOptions,
+} from './headless';
+export type {
+  UseInvitationListOptions,
+  UseInvitationListResult,
+  InvitationListState,
+  UsePendingInvitationsOptions,
+  UsePendingInvitationsResult,
+  PendingInvitationRow,
+  PendingInvitationResult,
+  PendingInvitationsOutcome,
+  PageSelectionState,
+  InvitationAction,
+  InvitationIdVariables,
+  InvitationIdsVariables,
+  InvitationBulkOptions,
+  InvitationBulkResult,
+  InvitationBulkItemResult,
+} from './headless';
+
+// The invite form.
+export { useInviteForm } from './headless';
+export type { UseInviteFormOptions, UseInviteFormResult, InviteChip, InviteFormDefaults, InviteOutcome, InviteFormValues } from './headless';
+
+// The user editor.
+export { useUserEditor } from './headless';
+export type {
+  UseUserEditorOptions,
+  UseUserEditorResult,
+  UserEditorEmailChange,
+  UserEditorPendingEmail,
+  UserEditorSaveResult,
+  UserEditorSubmitOutcome,
+  UserEditorContext,
+  UserEditorProfileField,
+  UserEditorValues,
+} from './headless';
+
+// Roles and their module permissions (the matrix).
+export { usePermissionMatrix, useUpdateRole } from './headless';
+export type {
+  UsePermissionMatrixOptions,
+  UsePermissionMatrixResult,
+  PermissionMatrixSaveResult,
+  PermissionMatrixSource,
+  UpdateRoleVariables,
+} from './headless';
+
+// Entities: reads and the access picker.
+export { useEntityChildren, useEntitySearch, useEntitiesByIds, useEntityAccessPicker } from './headless';
+export type {
+  UseEntityChildrenOptions,
+  UseEntitySearchOptions,
+  UseEntityListResult,
+  UseEntitiesByIdsResult,
+  UseEntityAccessPickerOptions,
+  UseEntityAccessPickerResult,
+  EntityAccessValue,
+  EntityAccessSelectionMode,
+  SelectedEntity,
+  SelectAllMatchingOutcome,
+  SelectAllMatchingState,
+} from './headless';
+
+// The sign-in error guide.
+export { useSignInErrorGuide } from './headless';
+export type {
+  UseSignInErrorGuideOptions,
+  UseSignInErrorGuideResult,
+  SignInErrorGuideDiagnosis,
+  SignInFailure,
+  SignInAdminAction,
+  SignInAdminActionState,
+  SignInDiagnosisCode,
+  SignInGuidance,
+  SignInGuidanceContext,
+  SignInResolver,
+} from './headless';
+
+// The composed screen's state.
+export { useUserAdminScreen } from './headless';
+export type { UseUserAdminScreenOptions, UseUserAdminScreenResult, UserAdminTab } from './headless';
+
+// Messages and locales.
+export {
+  UserAdminI18nProvider,
+  useUserAdminTranslation,
+  createUserAdminI18n,
+  preloadUserAdminLocales,
+  SUPPORTED_LOCALES,
+  translateError,
+  translateFieldError,
+} from './i18n';
+export type {
+  UserAdminI18nProviderProps,
+  UserAdminLocaleLoader,
+  UserAdminTranslation,
+  UserAdminI18n,
+  CreateUserAdminI18nOptions,
+  UserAdminMessages,
+  LocaleMessages,
+  Messages,
+  MessageKey,
+  DeepPartial,
+  PluralCategory,
+  SupportedLocale,
+  TranslateOptions,
+  UserAdminT,
+  Formatters,
+  DateInput,
+} from './i18n';
+
+// ── The styled components ───────────────────────────────────────────────────────────────────
+
+// The composed screen.
+export { UserAdmin } from './admin/components';
+export type { UserAdminProps } from './admin/components';
+
+// The users list and its parts.
+export {
+  UserList,
+  UserListToolbar,
+  UserListTable,
+  UserListBuiltinCell,
+  UserListSelectionBar,
+  UserListRowOutcome,
+  UserListBulkOutcome,
+  UserListBulkConfirm,
+} from './users/components';
+export type {
+  UserListProps,
+  UserListToolbarProps,
+  UserListTableProps,
+  UserListCellContext,
+  UserListSelectionBarProps,
+  UserListBulkConfirmProps,
+} from './users/components';
+
+// Pending invitations and its parts.
+export {
+  PendingInvitations,
+  PendingInvitationsToolbar,
+  PendingInvitationsTable,
+  PendingInvitationsBulkBar,
+  PendingInvitationsOutcomeMessage,
+  InvitationExpiry,
+} from './invitations/components';
+export type {
+  PendingInvitationsProps,
+  PendingInvitationsToolbarProps,
+  PendingInvitationsTableProps,
+  PendingInvitationsBulkBarProps,
+  PendingInvitationsOutcomeMessageProps,
+  InvitationExpiryProps,
+  InvitationStatusFilter,
+} from './invitations/components';
+
+// The invite dialog and its fields.
+export {
+  InviteDialog,
+  InviteEmailsField,
+  InviteRoleField,
+  InviteAdminScopeField,
+  InviteEntitiesField,
+  InviteModulePermissions,
+  InviteResults,
+} from './invite/components';
+export type { InviteDialogProps, InviteEmailsFieldProps, InviteAccessFieldProps, InviteResultsProps } from './invite/components';
+
+// The user editor and its fields.
+export {
+  UserEditorDialog,
+  UserEditorProfileFields,
+  UserEditorKindField,
+  UserEditorAccessFields,
+  UserEditorReadOnlyNotes,
+} from './editor/components';
+export type { UserEditorDialogProps, UserEditorPartProps } from './editor/components';
+
+// Roles and module permissions.
+export { PermissionMatrix, PermissionGrid, ModulePermissionsField } from './permissions/components';
+export type {
+  PermissionMatrixProps,
+  PermissionGridProps,
+  PermissionGridRow,
+  PermissionGridColumn,
+  ModulePermissionsFieldProps,
+} from './permissions/components';
+
+// The entity access picker.
+export { EntityAccessPicker } from './entities/components';
+export type { EntityAccessPickerProps } from './entities/components';
+
+// The sign-in error guide.
+export { SignInErrorGuide, SignInErrorGuideDialog } from './diagnostics/components';
+export type { SignInErrorGuideProps, SignInErrorGuideDialogProps } from './diagnostics/components';
+
+// The styled primitives the screens are made of, for a host's own parts between ours.
+export {
+  UserAdminRoot,
+  useAnnounce,
+  Button,
+  Badge,
+  Checkbox,
+  Chip,
+  Field,
+  SearchField,
+  Pagination,
+  Dialog,
+  DialogTrigger,
+  DialogContent,
+  DialogClose,
+  ConfirmDialog,
+  ActionMenu,
+  HoverDetails,
+  Tabs,
+  TabPanel,
+  ResultList,
+  LoadingState,
+  EmptyState,
+  ErrorState,
+  RetryNotice,
+  StatusMessage,
+  VisuallyHidden,
+} from './ui';
+export type {
+  ButtonProps,
+  BadgeProps,
+  CheckboxProps,
+  ChipProps,
+  FieldProps,
+  FieldControlProps,
+  SearchFieldProps,
+  PaginationProps,
+  DialogContentProps,
+  ConfirmDialogProps,
+  ActionMenuProps,
+  ActionMenuItem,
+  HoverDetailsProps,
+  TabsProps,
+  TabPanelProps,
+  TabItem,
+  ResultListProps,
+  ResultItem,
+  LoadingStateProps,
+  EmptyStateProps,
+  ErrorStateProps,
+  RetryNoticeProps,
+  StatusMessageProps,
+} from './ui';

@@ -11,8 +11,9 @@ import {
   type Grant, type Refusal, type RuleContext, type UserAction,
 } from '../../src/core';
 import {
-  ConformanceError, EXPECTED_SKIPS_RESULT_ID, describeAdapterConformance, runConformanceChecks, selectChecks, skipDifferences, type ConformanceHarness,
+  ConformanceError, EXPECTED_SKIPS_RESULT_ID, runConformanceChecks, selectChecks, skipDifferences, type ConformanceHarness,
 } from '../../src/testing';
+import { describeAdapterConformance } from '../../src/testing/vitest';
 
 const ALLOWED_DOMAINS = ['acme-group.com', 'acme.fr', 'acme.de', 'acme.es', 'acme.co.uk', 'mailinator.com'];
 

@@ -2,7 +2,7 @@
  * The reference backend (the memory adapter over the mock store) against the conformance kit,
  * under both invitation-expiry policies.
  */
-import { describeAdapterConformance } from '../../src/testing';
+import { describeAdapterConformance } from '../../src/testing/vitest';
 import { createMockBackendHarness } from '../utils/mock-harness';
 
 // The reference backend has every control and feature: nothing may be skipped.

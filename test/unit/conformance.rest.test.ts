@@ -4,9 +4,11 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { setupServer } from 'msw/node';
-import { createHandlers, createMemoryAdapter } from '../../mocks';
+import { createMemoryAdapter } from '../../mocks';
+import { createHandlers } from '../../mocks/msw';
 import { createRestAdapter } from '../../src/adapters/rest';
-import { describeAdapterConformance, type ConformanceHarness } from '../../src/testing';
+import type { ConformanceHarness } from '../../src/testing';
+import { describeAdapterConformance } from '../../src/testing/vitest';
 import { createMockBackendHarness } from '../utils/mock-harness';
 
 const BASE_URL = 'http://localhost/api';

@@ -4,7 +4,8 @@
  * write failures from the store's fault injector behind the handlers.
  */
 import { setupServer } from 'msw/node';
-import { createFaultInjector, createHandlers, createMemoryAdapter, createMockStore } from '../../mocks';
+import { createFaultInjector, createMemoryAdapter, createMockStore } from '../../mocks';
+import { createHandlers } from '../../mocks/msw';
 import { createRestAdapter } from '../../src/adapters/rest';
 import { createFaultyFetch } from '../soak/faults';
 import { recordReport, runSoak, soakOptions } from '../soak/driver';

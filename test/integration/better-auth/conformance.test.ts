@@ -5,7 +5,7 @@
  * (`features.emailChangeConfirmation: false`). `expectedSkips` lists exactly the checks that do
  * not run here, and why; the run fails if any other is skipped.
  */
-import { describeAdapterConformance } from '../../../src/testing';
+import { describeAdapterConformance } from '../../../src/testing/vitest';
 import { createBetterAuthHarness } from './harness';
 
 const NO_ADMIN_SCOPE = 'better-auth has no per-user admin scope (features.adminScope false)';

@@ -8,7 +8,8 @@
  * `concurrency.stale-write` runs on both; `bulk.per-item-truth` runs where /Bulk is advertised
  * (failWriteOf fails one user's write inside the Bulk request through the fault layer).
  */
-import { describeAdapterConformance, type ExpectedSkips } from '../../../src/testing';
+import type { ExpectedSkips } from '../../../src/testing';
+import { describeAdapterConformance } from '../../../src/testing/vitest';
 import { createScimHarness } from './harness';
 
 /** Optional methods the SCIM adapter leaves out on any provider (docs/adapters/scim.md, "What SCIM cannot do"). */
