@@ -53,8 +53,13 @@ const localesLoader: Loader = async () => {
 const withProvider: Decorator = (Story, context) => {
   const locale = (context.globals.locale as string | undefined) ?? 'en';
   const theme = (context.globals.theme as string | undefined) ?? 'light';
-  // A fresh cache per story, so one story's data never shows in another.
-  const queryClient = useMemo(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }), [context.id]);
+  // A fresh cache per story, so one story's data never shows in another. No refetch on focus: the
+  // storybook-en/fr/pt projects run side by side, and focus moving between their pages would
+  // refetch a story's failed query behind its play function (a one-shot fault then heals unseen).
+  const queryClient = useMemo(
+    () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }),
+    [context.id],
+  );
   const capabilities = (context.parameters.backend as StoryBackendParameters | undefined)?.capabilities;
   const adapter = useMemo(() => createRestAdapter({ baseUrl: '/api', capabilities }), [context.id]);
   return (
