@@ -1,6 +1,6 @@
 import { useRef, type ComponentProps, type KeyboardEvent, type ReactNode } from 'react';
 import { useUserAdminTranslation } from '../i18n';
-import { cx } from './cx';
+import { composeEventHandlers, cx } from './cx';
 
 export interface TabItem {
   value: string;
@@ -19,6 +19,16 @@ export interface TabsProps extends Omit<ComponentProps<'div'>, 'onChange'> {
   items: TabItem[];
   /** Prefix of the tab and panel ids, shared with {@link TabPanel}. */
   idBase: string;
+  /**
+   * The reading direction, for the arrow keys: in `rtl` ArrowLeft moves to the next tab.
+   * Defaults to the `dir` of the closest element that has one, else `ltr`.
+   */
+  dir?: 'ltr' | 'rtl';
+}
+
+/** The direction in force at `element`: its own or its closest ancestor's `dir` attribute (no style recalculation). */
+export function readingDirection(element: Element): 'ltr' | 'rtl' {
+  return element.closest('[dir]')?.getAttribute('dir')?.toLowerCase() === 'rtl' ? 'rtl' : 'ltr';
 }
 
 const tabId = (base: string, value: string) => `${base}-tab-${value}`;
@@ -31,16 +41,16 @@ const panelId = (base: string, value: string) => `${base}-panel-${value}`;
  *   items={[{ value: 'active', label: t('status.active'), count: counts.active }]} />
  * <TabPanel idBase="uak-views" value={view} active>…</TabPanel>
  */
-export function Tabs({ value, onValueChange, label, items, idBase, className, ...props }: TabsProps) {
+export function Tabs({ value, onValueChange, label, items, idBase, dir, className, onKeyDown: hostKeyDown, ...props }: TabsProps) {
   const { format } = useUserAdminTranslation();
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const enabled = items.filter((i) => !i.disabled);
   // When the value matches no tab (a state set from outside), the first tab keeps the tab stop.
   const tabStop = enabled.some((i) => i.value === value) ? value : enabled[0]?.value;
 
-  const onKeyDown = (event: KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const at = enabled.findIndex((i) => i.value === value);
-    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
+    const rtl = (dir ?? readingDirection(event.currentTarget)) === 'rtl';
     const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
     let next: TabItem | undefined;
     if (step) next = enabled[(at + step + enabled.length) % enabled.length];
@@ -53,7 +63,16 @@ export function Tabs({ value, onValueChange, label, items, idBase, className, ..
   };
 
   return (
-    <div data-slot="tabs" {...props} role="tablist" aria-label={label} onKeyDown={onKeyDown} className={cx('uak-tabs', className)}>
+    <div
+      data-slot="tabs"
+      {...props}
+      dir={dir}
+      role="tablist"
+      aria-label={label}
+      // The host's handler runs first; ours unless it called preventDefault().
+      onKeyDown={composeEventHandlers(hostKeyDown, onKeyDown)}
+      className={cx('uak-tabs', className)}
+    >
       {items.map((item) => {
         const selected = item.value === value;
         return (

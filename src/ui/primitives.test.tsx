@@ -92,6 +92,41 @@ describe('Tabs', () => {
     expect(screen.getAllByRole('tab').map((t) => t.tabIndex)).toEqual([0, -1]);
     expect(screen.getAllByRole('tab').map((t) => t.getAttribute('aria-selected'))).toEqual(['false', 'false']);
   });
+  it("given a host onKeyDown, runs it and then the arrows; a host's preventDefault() keeps the selection", async () => {
+    const onValueChange = vi.fn();
+    const hostKeyDown = vi.fn((event: React.KeyboardEvent) => {
+      if (event.key === 'End') event.preventDefault();
+    });
+    wrap(<Tabs idBase="t" label="v" value="a" onValueChange={onValueChange} onKeyDown={hostKeyDown}
+      items={[{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }]} />);
+    screen.getByRole('tab', { name: 'A' }).focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(hostKeyDown).toHaveBeenCalledTimes(1);
+    expect(onValueChange).toHaveBeenLastCalledWith('b');
+    await userEvent.keyboard('{End}');
+    expect(hostKeyDown).toHaveBeenCalledTimes(2);
+    expect(onValueChange).toHaveBeenCalledTimes(1);
+  });
+  it('in a right-to-left page or with dir="rtl", ArrowLeft moves to the next tab, without reading computed styles', async () => {
+    const styles = vi.spyOn(window, 'getComputedStyle');
+    const onValueChange = vi.fn();
+    const items = [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }, { value: 'c', label: 'C' }];
+    const view = wrap(<div dir="rtl"><Tabs idBase="t" label="v" value="a" onValueChange={onValueChange} items={items} /></div>);
+    screen.getByRole('tab', { name: 'A' }).focus();
+    styles.mockClear();
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(onValueChange).toHaveBeenLastCalledWith('b');
+    await userEvent.keyboard('{ArrowRight}');
+    expect(onValueChange).toHaveBeenLastCalledWith('c');
+    expect(styles).not.toHaveBeenCalled();
+    view.unmount();
+    wrap(<Tabs idBase="t" label="v" value="a" dir="rtl" onValueChange={onValueChange} items={items} />);
+    expect(screen.getByRole('tablist')).toHaveAttribute('dir', 'rtl');
+    screen.getByRole('tab', { name: 'A' }).focus();
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(onValueChange).toHaveBeenLastCalledWith('b');
+    styles.mockRestore();
+  });
   it('counts are formatted for the locale', () => {
     wrap(<Tabs idBase="t" label="v" value="a" onValueChange={() => {}} items={[{ value: 'a', label: 'A', count: 1240 }]} />, 'fr');
     expect(screen.getByRole('tab').textContent).toMatch(/1\s240/);
