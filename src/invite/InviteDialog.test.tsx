@@ -69,6 +69,35 @@ async function chooseEntity(user: ReturnType<typeof userEvent.setup>, name: stri
   await waitFor(() => expect(item).toHaveAttribute('aria-checked', 'true'));
 }
 
+describe('InviteDialog open state', () => {
+  it('controlled: stays as the host says, asks the host to close, and only the host opens it again', async () => {
+    const onOpenChange = vi.fn();
+    const { user, rerender } = renderDialog({ open: true, onOpenChange });
+    await dialog();
+    await user.keyboard('{Escape}');
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+    // The host did not follow: still open.
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    rerender(
+      <UserAdminProvider adapter={createMemoryAdapter(createMockStore({ userCount: 5 }), { latencyMs: 0 })} locale="en">
+        <InviteDialog open={false} onOpenChange={onOpenChange} />
+      </UserAdminProvider>,
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('uncontrolled: the trigger opens it, Escape closes it, and onOpenChange hears both', async () => {
+    const onOpenChange = vi.fn();
+    const { user } = renderDialog({ onOpenChange });
+    await user.click(await screen.findByRole('button', { name: t('invite.trigger') }));
+    await dialog();
+    expect(onOpenChange).toHaveBeenLastCalledWith(true);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+  });
+});
+
 describe('InviteDialog addresses', () => {
   it('given addresses typed and separated by comma, semicolon, space and Enter, turns each into a chip', async () => {
     const { user } = renderDialog();

@@ -10,6 +10,7 @@ import { InviteEmailsField } from './InviteEmailsField';
 import { InviteResults } from './InviteResults';
 import { translateInviteFieldError } from './invite.schema';
 import { useInviteForm, type InviteFormDefaults, type UseInviteFormResult } from './useInviteForm';
+import { useControllable } from '../query/useControllable';
 
 export interface InviteDialogProps {
   /** Whether the dialog is open, for a controlled dialog. Defaults to uncontrolled. */
@@ -46,9 +47,9 @@ export function InviteDialog({
   const { t } = useUserAdminTranslation();
   const invite = useInviteForm({ defaultValues, onInvited });
   const reasonId = useId();
-  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen);
+  const [wantedOpen, setWantedOpen] = useControllable(openProp, defaultOpen, onOpenChange);
   const sso = invite.ssoEnforced;
-  const open = (openProp ?? uncontrolledOpen) && !sso;
+  const open = wantedOpen && !sso;
 
   const { reset } = invite;
   const wasOpen = useRef(open);
@@ -60,8 +61,7 @@ export function InviteDialog({
 
   const setOpen = (next: boolean) => {
     if (next && sso) return;
-    if (openProp === undefined) setUncontrolledOpen(next);
-    onOpenChange?.(next);
+    setWantedOpen(next);
   };
 
   const providerName = invite.settings?.sso.providerName;
