@@ -60,6 +60,33 @@ const entityCalls = (context: Context, match: (p: Record<string, unknown>) => bo
   context.adapter.listEntities.mock.calls.filter(([p]) => match(p as unknown as Record<string, unknown>)).length;
 
 describe('EntityAccessPicker', { timeout: 20_000 }, () => {
+  it('given a controlled open, shows the panel as the host says and asks it to close on Escape', async () => {
+    const context = setup();
+    const onOpenChange = vi.fn();
+    const { user, rerender } = renderPicker(context, { open: true, onOpenChange });
+    await tree();
+    await user.keyboard('{Escape}');
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+    // The host keeps it open.
+    expect(screen.getByRole('tree', { name: LABEL })).toBeInTheDocument();
+    rerender(
+      <UserAdminProvider adapter={context.adapter} queryClient={createTestQueryClient()} locale="en">
+        <main><EntityAccessPicker label={LABEL} value={EMPTY_ENTITY_ACCESS} onValueChange={() => {}} open={false} onOpenChange={onOpenChange} /></main>
+      </UserAdminProvider>,
+    );
+    await waitFor(() => expect(screen.queryByRole('tree')).toBeNull());
+  });
+
+  it('given defaultOpen, starts open, and the trigger closes it and tells onOpenChange', async () => {
+    const context = setup();
+    const onOpenChange = vi.fn();
+    const { user } = renderPicker(context, { defaultOpen: true, onOpenChange });
+    await tree();
+    await user.click(screen.getByRole('button', { name: new RegExp(LABEL) }));
+    await waitFor(() => expect(screen.queryByRole('tree')).toBeNull());
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+  });
+
   it('given an inline tree, loads the roots and opens the one group, and fetches a company’s children only when it opens', async () => {
     const context = setup();
     const { user } = renderPicker(context, { variant: 'inline' });

@@ -5,6 +5,7 @@ import type { Entity } from '../../adapter/types';
 import { translateError, useUserAdminTranslation } from '../../i18n';
 import { Button, Chip, ESCAPE_BOUNDARY_ATTRIBUTE, ErrorState, LoadingState, SearchField, StatusMessage, UserAdminRoot, cx } from '../../ui';
 import { useEntityChildren } from '../useEntities';
+import { useControllable } from '../../query/useControllable';
 import type { EntityAccessValue } from './selection';
 import { useEntityAccessPicker, type EntityAccessSelectionMode, type UseEntityAccessPickerResult } from './useEntityAccessPicker';
 
@@ -43,6 +44,12 @@ export interface EntityAccessPickerProps {
   selectAllLimit?: number;
   /** Merged last on the root element. Defaults to none. */
   className?: string;
+  /** Whether the popover is open, for a controlled popover (ignored inline). Defaults to uncontrolled. */
+  open?: boolean;
+  /** Whether an uncontrolled popover starts open. Defaults to `false`. */
+  defaultOpen?: boolean;
+  /** Called when the popover asks to open or close (trigger, Escape, a press outside, focus leaving). Defaults to none. */
+  onOpenChange?(open: boolean): void;
 }
 
 const VISIBLE_CHIPS = 12;
@@ -68,7 +75,8 @@ const itemDomId = (idBase: string, key: string) => `${idBase}-item-${key.replace
  * and a panel) or inline; `selectionMode="single"` for a contact's one entity. Controlled, and
  * usable in react-hook-form's `Controller` (forwards `id`, `aria-*`, `onBlur`, `ref`). Keyboard:
  * a WAI-ARIA tree (arrows, Right/Left open and close, Home/End, Space selects, Shift+Space
- * selects with the sub-accounts); Escape closes the popover and returns to its trigger.
+ * selects with the sub-accounts); Escape closes the popover and returns to its trigger. The
+ * popover's `open` can be controlled (`open` + `onOpenChange`) or not (`defaultOpen`).
  * @example
  * const [value, setValue] = useState({ entityIds: [], subtreeEntityIds: [] });
  * <EntityAccessPicker label={t('invite.entities.label')} value={value} onValueChange={setValue} />
@@ -79,11 +87,11 @@ const itemDomId = (idBase: string, key: string) => `${idBase}-item-${key.replace
 export function EntityAccessPicker({
   value, onValueChange, label, variant = 'popover', selectionMode = 'multiple', allowSubtrees, disabled = false, id,
   'aria-describedby': describedBy, 'aria-invalid': invalid, onBlur, ref, placeholder, showSelection = true, pageSize,
-  selectAllLimit, className,
+  selectAllLimit, className, open: openProp, defaultOpen = false, onOpenChange,
 }: EntityAccessPickerProps) {
   const { t, format } = useUserAdminTranslation();
   const idBase = useId();
-  const [open, setOpenState] = useState(false);
+  const [open, setOpenState] = useControllable(openProp, defaultOpen, onOpenChange);
   const expanded = variant === 'inline' || open;
   const picker = useEntityAccessPicker({
     value, onValueChange, selectionMode, allowSubtrees, enabled: expanded && !disabled, pageSize, selectAllLimit,
