@@ -1,3 +1,4 @@
+import { useComposedRefs } from '@radix-ui/react-compose-refs';
 import { useEffect, useRef, type ComponentProps } from 'react';
 import { cx } from './cx';
 
@@ -13,17 +14,15 @@ export interface CheckboxProps extends Omit<ComponentProps<'input'>, 'type'> {
  */
 export function Checkbox({ indeterminate = false, className, ref, ...props }: CheckboxProps) {
   const inner = useRef<HTMLInputElement | null>(null);
+  // Stable across renders (an inline callback would detach and re-attach on every row render).
+  const composedRef = useComposedRefs(inner, ref);
   useEffect(() => {
     if (inner.current) inner.current.indeterminate = indeterminate;
   }, [indeterminate]);
   return (
     <input
       {...props}
-      ref={(node) => {
-        inner.current = node;
-        if (typeof ref === 'function') ref(node);
-        else if (ref) ref.current = node;
-      }}
+      ref={composedRef}
       type="checkbox"
       aria-checked={indeterminate ? 'mixed' : undefined}
       data-slot="checkbox"

@@ -6,6 +6,7 @@ import { translateError, useUserAdminTranslation } from '../../i18n';
 import { Button, Chip, ESCAPE_BOUNDARY_ATTRIBUTE, ErrorState, LoadingState, SearchField, StatusMessage, UserAdminRoot, cx } from '../../ui';
 import { useEntityChildren } from '../useEntities';
 import { useControllable } from '../../query/useControllable';
+import { useComposedRefs } from '@radix-ui/react-compose-refs';
 import type { EntityAccessValue } from './selection';
 import { useEntityAccessPicker, type EntityAccessSelectionMode, type UseEntityAccessPickerResult } from './useEntityAccessPicker';
 
@@ -54,10 +55,6 @@ export interface EntityAccessPickerProps {
 
 const VISIBLE_CHIPS = 12;
 
-function setRef<T>(ref: Ref<T> | undefined, node: T | null) {
-  if (typeof ref === 'function') ref(node);
-  else if (ref) (ref as { current: T | null }).current = node;
-}
 
 interface TreeContext {
   picker: UseEntityAccessPickerResult;
@@ -100,6 +97,8 @@ export function EntityAccessPicker({
   const triggerRef = useRef<HTMLButtonElement | null>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
+  const composedTriggerRef = useComposedRefs<HTMLElement>(triggerRef as Ref<HTMLElement>, ref);
+  const composedSearchRef = useComposedRefs<HTMLElement>(searchRef as Ref<HTMLElement>, ref);
   const panelId = `${idBase}-panel`;
   const labelId = `${idBase}-label`;
   const summaryId = `${idBase}-summary`;
@@ -166,10 +165,7 @@ export function EntityAccessPicker({
       treeId={variant === 'inline' ? id : undefined}
       describedBy={variant === 'inline' ? describedBy : undefined}
       invalid={variant === 'inline' ? invalid : undefined}
-      searchRef={(node) => {
-        searchRef.current = node;
-        if (variant === 'inline') setRef(ref, node);
-      }}
+      searchRef={variant === 'inline' ? composedSearchRef : searchRef}
       onChosen={onChosen}
     />
   );
@@ -193,10 +189,7 @@ export function EntityAccessPicker({
           <>
             <button
               type="button"
-              ref={(node) => {
-                triggerRef.current = node;
-                setRef(ref, node);
-              }}
+              ref={composedTriggerRef}
               id={id}
               className="uak-entity-picker-trigger"
               data-slot="entity-access-picker-trigger"
@@ -316,7 +309,7 @@ interface PickerBodyProps {
   treeId?: string;
   describedBy?: string;
   invalid?: boolean | 'true';
-  searchRef: (node: HTMLInputElement | null) => void;
+  searchRef: Ref<HTMLInputElement>;
   onChosen: () => void;
 }
 
