@@ -22,6 +22,9 @@ step "browser tests (vitest, Chromium)" vitest_project browser
 step "demo end-to-end (Playwright, Chromium, axe)" vitest_project e2e
 step "storybook tests, every story in en, fr and pt (vitest addon, Chromium)" npx vitest run --project 'storybook-*' --reporter=default --reporter=json --outputFile.json=test-results/storybook.json
 step "library build (vite + tsc declarations)" npm run --silent build
+# The exported names and signatures of every entry against the reports committed in etc/api
+# (`npm run api:update` rewrites them); reads the declarations the build step just wrote.
+step "api report" node etc/api-report.mjs --check
 step "package checks (publint, attw)" npm run --silent lint:package
 step "bundle size" node scripts/size.mjs
 

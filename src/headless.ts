@@ -15,10 +15,8 @@ export type { UserAdminProviderProps, UserAdminContextValue } from './provider';
 export {
   getAdapterCapabilities,
   UserAdminError,
-  USER_ADMIN_ERROR_CODES,
   isUserAdminError,
   isAbortError,
-  toUserAdminError,
   throwIfAborted,
   createUserSchema,
   userPatchSchema,
@@ -101,13 +99,14 @@ export {
   ancestryFromParents,
   entityInScope,
   userInScope,
+  scopeRoots,
   defaultAdminScope,
   actorOf,
   actingScope,
   defaultAccess,
   // admin-only modules
-  canGrantModule,
   checkAdminOnlyModules,
+  lockedModuleIds,
   clearAdminOnly,
   // invitations: classification and its order
   classifyInvitee,
@@ -115,6 +114,7 @@ export {
   INVITE_SKIP_ORDER,
   // profile, email change, SSO, optimistic concurrency
   checkProfileChange,
+  readOnlyProfileFields,
   checkLoginEmail,
   checkRoleEdit,
   emailChangeOutcome,
@@ -123,6 +123,7 @@ export {
   checkVersion,
   // limits and input hygiene
   MAX_INVITE_ADDRESSES,
+  INVITE_CONFIRM_ABOVE,
   MAX_NAME_LENGTH,
   MAX_USERNAME_LENGTH,
   MAX_PHONE_LENGTH,
@@ -276,7 +277,16 @@ export type {
 
 // The invite form.
 export { useInviteForm } from './invite';
-export type { UseInviteFormOptions, UseInviteFormResult, InviteChip, InviteFormDefaults, InviteOutcome, InviteFormValues } from './invite';
+export type {
+  UseInviteFormOptions,
+  UseInviteFormResult,
+  InviteChip,
+  InviteFormDefaults,
+  InviteOutcome,
+  InviteFormValues,
+  ParsedAddress,
+  AddressStatus,
+} from './invite';
 
 // The user editor.
 export { useUserEditor } from './editor';
@@ -299,8 +309,11 @@ export type {
   UsePermissionMatrixResult,
   PermissionMatrixSaveResult,
   PermissionMatrixSource,
+  PermissionValues,
+  RowLevelChoice,
   UpdateRoleVariables,
 } from './permissions';
+export type { PermissionGridRow } from './permissions/components';
 
 // Entities: reads and the access picker.
 export { useEntityChildren, useEntitySearch, useEntitiesByIds, useEntityAccessPicker } from './entities';
@@ -312,6 +325,7 @@ export type {
   UseEntityAccessPickerOptions,
   UseEntityAccessPickerResult,
   EntityAccessValue,
+  ParentOf,
   EntityAccessSelectionMode,
   SelectedEntity,
   SelectAllMatchingOutcome,
@@ -324,6 +338,7 @@ export type {
   UseSignInErrorGuideOptions,
   UseSignInErrorGuideResult,
   SignInErrorGuideDiagnosis,
+  SignInMessageDiagnosis,
   SignInFailure,
   SignInAdminAction,
   SignInAdminActionState,

@@ -17,10 +17,8 @@ export type { UserAdminProviderProps, UserAdminContextValue } from './headless';
 export {
   getAdapterCapabilities,
   UserAdminError,
-  USER_ADMIN_ERROR_CODES,
   isUserAdminError,
   isAbortError,
-  toUserAdminError,
   throwIfAborted,
   createUserSchema,
   userPatchSchema,
@@ -103,13 +101,14 @@ export {
   ancestryFromParents,
   entityInScope,
   userInScope,
+  scopeRoots,
   defaultAdminScope,
   actorOf,
   actingScope,
   defaultAccess,
   // admin-only modules
-  canGrantModule,
   checkAdminOnlyModules,
+  lockedModuleIds,
   clearAdminOnly,
   // invitations: classification and its order
   classifyInvitee,
@@ -117,6 +116,7 @@ export {
   INVITE_SKIP_ORDER,
   // profile, email change, SSO, optimistic concurrency
   checkProfileChange,
+  readOnlyProfileFields,
   checkLoginEmail,
   checkRoleEdit,
   emailChangeOutcome,
@@ -125,6 +125,7 @@ export {
   checkVersion,
   // limits and input hygiene
   MAX_INVITE_ADDRESSES,
+  INVITE_CONFIRM_ABOVE,
   MAX_NAME_LENGTH,
   MAX_USERNAME_LENGTH,
   MAX_PHONE_LENGTH,
@@ -278,7 +279,16 @@ export type {
 
 // The invite form.
 export { useInviteForm } from './headless';
-export type { UseInviteFormOptions, UseInviteFormResult, InviteChip, InviteFormDefaults, InviteOutcome, InviteFormValues } from './headless';
+export type {
+  UseInviteFormOptions,
+  UseInviteFormResult,
+  InviteChip,
+  InviteFormDefaults,
+  InviteOutcome,
+  InviteFormValues,
+  ParsedAddress,
+  AddressStatus,
+} from './headless';
 
 // The user editor.
 export { useUserEditor } from './headless';
@@ -301,7 +311,10 @@ export type {
   UsePermissionMatrixResult,
   PermissionMatrixSaveResult,
   PermissionMatrixSource,
+  PermissionValues,
+  RowLevelChoice,
   UpdateRoleVariables,
+  PermissionGridRow,
 } from './headless';
 
 // Entities: reads and the access picker.
@@ -314,6 +327,7 @@ export type {
   UseEntityAccessPickerOptions,
   UseEntityAccessPickerResult,
   EntityAccessValue,
+  ParentOf,
   EntityAccessSelectionMode,
   SelectedEntity,
   SelectAllMatchingOutcome,
@@ -326,6 +340,7 @@ export type {
   UseSignInErrorGuideOptions,
   UseSignInErrorGuideResult,
   SignInErrorGuideDiagnosis,
+  SignInMessageDiagnosis,
   SignInFailure,
   SignInAdminAction,
   SignInAdminActionState,
@@ -440,10 +455,10 @@ export { PermissionMatrix, PermissionGrid, ModulePermissionsField } from './perm
 export type {
   PermissionMatrixProps,
   PermissionGridProps,
-  PermissionGridRow,
   PermissionGridColumn,
   ModulePermissionsFieldProps,
 } from './permissions/components';
+export type { MatrixRole } from './permissions';
 
 // The entity access picker.
 export { EntityAccessPicker } from './entities/components';
