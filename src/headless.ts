@@ -311,6 +311,7 @@ export type {
   PermissionMatrixSource,
   PermissionValues,
   RowLevelChoice,
+  MatrixRole,
   UpdateRoleVariables,
 } from './permissions';
 export type { PermissionGridRow } from './permissions/components';

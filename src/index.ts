@@ -313,6 +313,7 @@ export type {
   PermissionMatrixSource,
   PermissionValues,
   RowLevelChoice,
+  MatrixRole,
   UpdateRoleVariables,
   PermissionGridRow,
 } from './headless';
@@ -458,7 +459,6 @@ export type {
   PermissionGridColumn,
   ModulePermissionsFieldProps,
 } from './permissions/components';
-export type { MatrixRole } from './permissions';
 
 // The entity access picker.
 export { EntityAccessPicker } from './entities/components';
