@@ -1,11 +1,12 @@
-import { lazy, Suspense, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from 'react';
 import { UserAdminError } from '../adapter/errors';
 import type { UserScope } from '../adapter/types';
 import type { EntityAccessValue } from '../entities/picker/selection';
 import { translateError, useUserAdminTranslation } from '../i18n';
-import { Button, Field, ResultList, SearchField, StatusMessage, cx } from '../ui';
+import { Button, Field, ResultList, StatusMessage, cx } from '../ui';
 import { LazyConfirmDialog } from '../ui/LazyConfirmDialog';
 import { userDisplayName } from './list/columns';
+import { UserListSearch } from './UserListSearch';
 import type { UserBulkAction, UserBulkItemOutcome, UserRowActionOutcome, UseUserTableResult } from './useUserTable';
 
 /** Props of {@link UserListToolbar}. */
@@ -31,14 +32,12 @@ export function UserListToolbar({ users, onInvite, searchDebounceMs = 300, class
   const sso = settings?.sso.enforced === true;
   return (
     <div className={cx('uak-user-list-toolbar', className)} data-slot="user-list-toolbar">
-      <SearchField
+      <UserListSearch
         label={t('userList.searchLabel')}
         placeholder={t('userList.searchPlaceholder')}
         value={list.state.search}
         onValueChange={list.setSearch}
         debounceMs={searchDebounceMs}
-        // Without a pause, the keystroke searches in its own render (one commit, not the text then the search).
-        {...(searchDebounceMs <= 0 ? { onInput: (event: FormEvent<HTMLInputElement>) => list.setSearch(event.currentTarget.value) } : {})}
       />
       <Field label={t('userList.filters.role')} className="uak-user-list-filter">
         {(control) => (

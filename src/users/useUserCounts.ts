@@ -4,6 +4,7 @@ import type { UserAdminError } from '../adapter/errors';
 import type { UserCounts, UserFilter } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import type { UserCountsParams } from '../query/keys';
+import type { LandTogether } from '../query/landTogether';
 import { USER_COUNT_VIEWS, userCountsQueryOptions, userCountViewQueryOptions } from '../query/options';
 
 export interface UseUserCountsOptions {
@@ -24,6 +25,9 @@ export interface UseUserCountsResult {
   error: UserAdminError | null;
   refetch: () => void;
 }
+
+/** The counts queries' fields the result reads: nothing else causes a render. */
+const COUNTS_PROPS = ['data', 'error', 'isLoading', 'isFetching'] as const;
 
 /**
  * The counts-query params for a list's search and filter (status and kind dropped: they are the views).
@@ -47,26 +51,33 @@ export function userCountsParams(search: string | undefined, filter: UserFilter 
  * @example
  * const { counts } = useUserCounts({ search: list.state.search, filter: list.state.filter });
  * <Tab>{counts?.invited ?? '…'}</Tab>
+ * @param landing Internal: `useUserTable`'s, so the counts land in the same commit as the page. Defaults to none.
  */
-export function useUserCounts(options: UseUserCountsOptions = {}): UseUserCountsResult {
+export function useUserCounts(options: UseUserCountsOptions = {}, landing?: LandTogether): UseUserCountsResult {
   const { adapter, capabilities } = useUserAdminContext('useUserCounts');
   const params = userCountsParams(options.search, options.filter);
   const enabled = options.enabled ?? true;
   const direct = capabilities.userCounts;
 
+  const singleOptions = userCountsQueryOptions(adapter, params);
+  const viewOptions = direct ? [] : USER_COUNT_VIEWS.map((view) => userCountViewQueryOptions(adapter, params, view));
+  // In useUserTable, the counts land in the same commit as the page asked with them.
+  const notify = landing
+    ? landing.member('counts', direct ? [singleOptions.queryKey] : viewOptions.map((o) => o.queryKey), COUNTS_PROPS)
+    : undefined;
   const single = useQuery({
-    ...userCountsQueryOptions(adapter, params),
+    ...singleOptions,
     placeholderData: keepPreviousData,
     enabled: enabled && direct,
+    ...(notify && direct ? { notifyOnChangeProps: notify(0) } : {}),
   });
   const views = useQueries({
-    queries: direct
-      ? []
-      : USER_COUNT_VIEWS.map((view) => ({
-          ...userCountViewQueryOptions(adapter, params, view),
-          placeholderData: keepPreviousData,
-          enabled,
-        })),
+    queries: viewOptions.map((viewQuery, index) => ({
+      ...viewQuery,
+      placeholderData: keepPreviousData,
+      enabled,
+      ...(notify ? { notifyOnChangeProps: notify(index) } : {}),
+    })),
   });
 
   const refetchSingle = single.refetch;

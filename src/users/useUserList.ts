@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { SortDirection, User, UserFilter, UserSortField } from '../adapter/types';
 import { useUserAdminContext } from '../provider/context';
 import type { UsersListParams } from '../query/keys';
+import type { LandTogether } from '../query/landTogether';
 import { DEFAULT_PAGE_SIZE, usersListQueryOptions } from '../query/options';
 import { useListState, type ListStateOptions, type PagedListResult, usePagedListResult } from '../query/useListState';
 
@@ -54,6 +55,9 @@ export const DEFAULT_USER_LIST_STATE: UserListState = {
 
 const RESET_KEYS = ['pageSize', 'sort', 'search', 'filter'] as const;
 
+/** The page query's fields the result reads (`usePagedListResult`): nothing else causes a render. */
+const LIST_PROPS = ['data', 'error', 'isLoading', 'isFetching', 'isPlaceholderData', 'failureReason', 'failureCount'] as const;
+
 /**
  * The `listUsers` params (and query-key params) for a list state: the page the hook will ask for.
  * @example
@@ -79,16 +83,20 @@ export function userListParams(state: UserListState): UsersListParams {
  * const list = useUserList({ initialState: { filter: { status: ['active'] } } });
  * list.items.map((user) => <Row key={user.id} user={user} />);
  * <Pager page={list.state.pageIndex} pageCount={list.pageCount} onChange={list.setPageIndex} />
+ * @param landing Internal: `useUserTable`'s, so the page lands in the same commit as the counts. Defaults to none.
  */
-export function useUserList(options: UseUserListOptions = {}): UseUserListResult {
+export function useUserList(options: UseUserListOptions = {}, landing?: LandTogether): UseUserListResult {
   const { adapter } = useUserAdminContext('useUserList');
   const { state, update } = useListState(DEFAULT_USER_LIST_STATE, options, RESET_KEYS);
   const params = userListParams(state);
+  const queryOptions = usersListQueryOptions(adapter, params);
 
   const query = useQuery({
-    ...usersListQueryOptions(adapter, params),
+    ...queryOptions,
     placeholderData: keepPreviousData,
     enabled: options.enabled ?? true,
+    // In useUserTable, the page lands in the same commit as the counts asked with it.
+    ...(landing ? { notifyOnChangeProps: landing.member('list', [queryOptions.queryKey], LIST_PROPS)(0) } : {}),
   });
 
   const setters = useMemo(

@@ -19,6 +19,7 @@ import { checkAccessChange, checkActOnUser, clearAdminOnly, type Refusal, type R
 import { useUserAdminContext } from '../provider/context';
 import { invalidateCounts, refetchAfterPartial, writeUser } from '../query/cache/users';
 import { mapWithConcurrency } from '../query/concurrency';
+import { useLandTogether } from '../query/landTogether';
 import { userAdminKeys } from '../query/keys';
 import { callAdapter } from '../query/normalize';
 import { useModules } from '../settings/useModules';
@@ -249,9 +250,11 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
   const now = options.now ?? Date.now;
   const concurrency = options.bulkConcurrency ?? DEFAULT_BULK_CONCURRENCY;
 
-  const list = useUserList(options);
+  // The page and the view counts of a search (or filter) land in one commit: one render, not two.
+  const landing = useLandTogether(queryClient);
+  const list = useUserList(options, landing);
   const { state } = list;
-  const counts = useUserCounts({ search: state.search, filter: state.filter, enabled: options.enabled ?? true });
+  const counts = useUserCounts({ search: state.search, filter: state.filter, enabled: options.enabled ?? true }, landing);
   const { data: settings } = useSettings();
   const { data: roles } = useRoles();
   const { data: modules } = useModules();
