@@ -277,8 +277,18 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
     });
   }
 
+  /** What `listInvitations` reads: the members (light), the invitees' accounts, the roles of the invitations. */
+  async function invitationRoster(signal: Signal): Promise<{ snapshot: MembershipIndex & Pick<Snapshot, 'entities'>; mapped: User[]; records: Map<string, BaUser>; roles: RoleSet['roles'] }> {
+    const r = await lightRoster(signal, { status: false, entityIds: undefined, roles: false });
+    const accounts = await loadInvitationAccounts(signal, r.memberships);
+    const { roles } = await r.roles.resolve([...r.memberships.invitationsByEmail.values()].flat().flatMap((i) => parseRoleList(i.role)));
+    const records = new Map(accounts.filter((u) => isOurs(r.index, u)).map((u) => [u.id, u]));
+    const invitees = inviteeUsers(r, accounts);
+    return { snapshot: { ...r.index, entities: r.frame.entities }, mapped: [...r.members, ...invitees], records, roles };
+  }
+
   /** better-auth's `name` of our users: members' from `list-members`, the records' over them. */
-  function rawNames(snapshot: Snapshot, records: Map<string, BaUser>): Map<string, string> {
+  function rawNames(snapshot: Pick<MembershipIndex, 'membersByUser'>, records: Map<string, BaUser>): Map<string, string> {
     const names = new Map<string, string>();
     for (const [userId, members] of snapshot.membersByUser) {
       const joined = members.find((m) => m.user)?.user;
@@ -330,9 +340,10 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
 
     async listInvitations({ signal, pageIndex, pageSize: size, search, status }) {
       checkPaging(pageIndex, size);
-      // The roster holds every invitee's record and every member's name: no other record is read.
-      const { snapshot, mapped, records } = rosterAnswers(undefined) ? await roster(signal) : await everyone(signal).then((e) => ({ ...e, records: new Map(e.users.map((u) => [u.id, u])) }));
-      const ctx = mappingContext(snapshot);
+      // The members (their names), the invitees' accounts and the invitations' roles: no other
+      // record, no team member, no banned user is read.
+      const { snapshot, mapped, records, roles } = rosterAnswers(undefined) ? await invitationRoster(signal) : await everyone(signal).then((e) => ({ ...e, records: new Map(e.users.map((u) => [u.id, u])), roles: e.snapshot.roles }));
+      const ctx = mappingContext({ roles, entities: snapshot.entities });
       const usersByEmail = new Map([...records.values()].map((u) => [u.email.toLowerCase(), u]));
       const mappedById = new Map(mapped.map((u) => [u.id, u]));
       const names = rawNames(snapshot, records);

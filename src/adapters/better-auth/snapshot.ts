@@ -16,7 +16,7 @@
  * {@link Structure} and {@link Snapshot} put them all together for the writes.
  */
 import type { Entity, Role } from '../../adapter/types';
-import { UserAdminError, throwIfAborted } from '../../adapter/errors';
+import { UserAdminError, isAbortError, throwIfAborted } from '../../adapter/errors';
 import { mapWithConcurrency } from '../../query/concurrency';
 import type { BetterAuthCall } from './transport';
 import type { BetterAuthConfig } from './options';
@@ -129,6 +129,32 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
   let accountsCache: Entry<BaUser[]> = null;
   /** The generation each memberships value was read in: what is derived from it is kept for that generation only. */
   const membershipGenerations = new WeakMap<Memberships, number>();
+  /**
+   * Reads in flight, by what they read and the generation they read it in: a call that needs the
+   * same thing while it is being read waits for that read (the screen's page, counts, settings and
+   * roles start together) instead of sending it again. A write starts a new generation, so a read
+   * begun before it is never shared with a call begun after it.
+   */
+  const inflight = new Map<string, Promise<unknown>>();
+  async function shared<T>(key: string, signal: Signal, run: () => Promise<T>): Promise<T> {
+    const running = inflight.get(key) as Promise<T> | undefined;
+    if (!running) {
+      const started = run();
+      inflight.set(key, started);
+      const clear = () => {
+        if (inflight.get(key) === started) inflight.delete(key);
+      };
+      started.then(clear, clear);
+      return started;
+    }
+    try {
+      return await untilAborted(running, signal);
+    } catch (e) {
+      // The read was the first caller's and that caller gave up: read again for this one.
+      if (isAbortError(e) && !signal?.aborted) return shared(key, signal, run);
+      throw e;
+    }
+  }
   const fresh = <T>(entry: Entry<T>, current = generation): entry is NonNullable<Entry<T>> =>
     entry !== null && entry.generation === current && Date.now() - entry.at < cacheMs && Date.now() >= entry.at;
   /** Drops the memberships, invitations, team members, banned users and invitees' accounts (every write of users). */
@@ -154,6 +180,10 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
     throwIfAborted(signal);
     if (fresh(sessionCache, structureGeneration)) return sessionCache.value;
     const started = structureGeneration;
+    return shared(`session@${started}`, signal, () => readSession(signal, started));
+  }
+
+  async function readSession(signal: Signal, started: number): Promise<SessionUser> {
     const session = await call<{ user: { id: string; name: string; email: string; role?: string | null } } | null>({ path: '/get-session', signal });
     if (!session?.user) throw new UserAdminError('unauthorized', '/get-session: no session (sign in, or pass a bearer token)');
     const value: SessionUser = { id: session.user.id, name: session.user.name, email: session.user.email, role: session.user.role ?? null };
@@ -175,6 +205,10 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
     }
     const startedStructure = structureGeneration;
     const started = generation;
+    return shared(`frame@${startedStructure}.${started}`, signal, () => readFrameNow(signal, startedStructure, started));
+  }
+
+  async function readFrameNow(signal: Signal, startedStructure: number, started: number): Promise<FrameRead> {
     const orgs = (await call<BaOrganization[] | null>({ path: '/organization/list', signal })) ?? [];
     // One task per request, so at most `requestConcurrency` are in flight.
     const fulls = await mapWithConcurrency(orgs, requestConcurrency, (org) =>
@@ -208,8 +242,11 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
       let rows: RoleRow[];
       if (fresh(cached, structureGeneration)) rows = cached.value;
       else {
-        rows = (await call<RoleRow[] | null>({ path: '/organization/list-roles', query: { organizationId: org.id }, signal })) ?? [];
-        if (started === structureGeneration) roleCache.set(org.id, { at: Date.now(), generation: started, value: rows });
+        rows = await shared(`roles:${org.id}@${started}`, signal, async () => {
+          const read = (await call<RoleRow[] | null>({ path: '/organization/list-roles', query: { organizationId: org.id }, signal })) ?? [];
+          if (started === structureGeneration) roleCache.set(org.id, { at: Date.now(), generation: started, value: read });
+          return read;
+        });
       }
       lists.set(org.id, rows);
       return rows;
@@ -256,6 +293,10 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
     throwIfAborted(signal);
     if (fresh(membershipCache)) return membershipCache.value;
     const started = generation;
+    return shared(`memberships@${started}`, signal, () => readMemberships(signal, read, started));
+  }
+
+  async function readMemberships(signal: Signal, read: FrameRead, started: number): Promise<Memberships> {
     const { orgs } = read.frame;
     const memberLists = await mapWithConcurrency(orgs, requestConcurrency, (org) => listAllMembers(org.id, signal));
     // The frame's invitations only when no write came since they were read.
@@ -281,6 +322,10 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
     throwIfAborted(signal);
     if (fresh(teamMemberCache)) return teamMemberCache.value;
     const started = generation;
+    return shared(`teams@${started}`, signal, () => readTeamMembers(signal, frame, started));
+  }
+
+  async function readTeamMembers(signal: Signal, frame: Frame, started: number): Promise<Map<string, Set<string>>> {
     const lists = await mapWithConcurrency(frame.teams, requestConcurrency, async (team) => ({
       team,
       members: (await call<{ userId: string; teamId: string }[] | null>({ path: '/organization/list-team-members', query: { teamId: team.id }, signal })) ?? [],
@@ -368,7 +413,12 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
     if (cached) return cached;
     const started = membershipGenerations.get(memberships) ?? -1;
     const emails = [...memberships.invitationsByEmail.keys()];
-    const accounts = emails.length === 0 ? [] : await (lookup ?? ((e: string[]) => usersWhere('email', e, signal)))(emails);
+    if (!lookup && started >= 0) return shared(`accounts@${started}`, signal, () => readInvitationAccounts(emails, started, (e) => usersWhere('email', e, signal)));
+    return readInvitationAccounts(emails, started, lookup ?? ((e) => usersWhere('email', e, signal)));
+  }
+
+  async function readInvitationAccounts(emails: string[], started: number, lookup: (emails: string[]) => Promise<BaUser[]>): Promise<BaUser[]> {
+    const accounts = emails.length === 0 ? [] : await lookup(emails);
     const wanted = new Set(emails);
     const value = accounts.filter((u) => wanted.has(u.email.toLowerCase()));
     if (started === generation) accountsCache = { at: Date.now(), generation: started, value };
@@ -380,6 +430,10 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
     throwIfAborted(signal);
     if (fresh(bannedCache)) return bannedCache.value;
     const started = generation;
+    return shared(`banned@${started}`, signal, () => readBanned(signal, started));
+  }
+
+  async function readBanned(signal: Signal, started: number): Promise<Set<string>> {
     const ids = new Set<string>();
     const limit = 1000;
     for (let offset = 0; ; offset += limit) {
@@ -421,6 +475,26 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
     loadRoster,
     usersWhere,
   };
+}
+
+/** `promise`, or an AbortError as soon as `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: Signal): Promise<T> {
+  throwIfAborted(signal);
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** The cached reads of one adapter. */

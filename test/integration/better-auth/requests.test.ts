@@ -125,6 +125,50 @@ describe('requests per call at 400 users (3 organizations, 3 teams)', () => {
     expect(byRole.byPath).toEqual({ ...FRAME, ...MEMBERS, '/organization/list-roles': 1, '/admin/list-users': 2 });
   });
 
+  it('a cold list of invitations: the organizations, the members (the inviters), the invitees\' accounts and the invitations\' roles', async () => {
+    const a = adapter({ cacheMs: 0 });
+    const cost = await requestsOf(async () => {
+      const page = await a.listInvitations({ pageIndex: 0, pageSize: 20 });
+      expect(page.total).toBe(4);
+    });
+    expect(cost.byPath).toEqual({ ...FRAME, ...MEMBERS, '/organization/list-roles': 1, '/admin/list-users': 1 });
+    // The same invitations as the users' invitation summaries say.
+    const invited = await a.listUsers({ pageIndex: 0, pageSize: 20, filter: { status: ['invited'] } });
+    const invitations = await a.listInvitations({ pageIndex: 0, pageSize: 20 });
+    expect(invitations.items.map((i) => i.userId).sort()).toEqual(invited.items.map((u) => u.id).sort());
+    for (const u of invited.items) expect(invitations.items.find((i) => i.userId === u.id)).toMatchObject({ id: u.invitation!.id, status: u.invitation!.status, roleId: u.roleId, entityIds: u.entityIds });
+  });
+
+  it('the first screen (settings, roles, entities, a page and the counts started together) reads each thing once', async () => {
+    // A new adapter: reads in flight are shared, and what is read is kept for the calls still running.
+    const a = adapter({ cacheMs: 60_000 });
+    const cost = await requestsOf(async () => {
+      const [, , , page, counts] = await Promise.all([
+        a.getSettings(),
+        a.listRoles(),
+        a.listEntities({ pageIndex: 0, pageSize: 50 }),
+        a.listUsers({ pageIndex: 0, pageSize: 50 }),
+        a.getUserCounts!({}),
+      ]);
+      expect(page.total).toBe(400);
+      expect(counts.all).toBe(400);
+    });
+    // The page's list-users (its records with the invitees' accounts), the counts' banned users and invitees' accounts.
+    expect(cost.byPath).toEqual({ '/get-session': 1, ...FRAME, ...MEMBERS, ...TEAMS, '/organization/list-roles': 3, '/admin/list-users': 3 });
+  });
+
+  it('a call that gives up does not fail the calls that were waiting for the same reads', async () => {
+    const a = adapter({ cacheMs: 0 });
+    const controller = new AbortController();
+    const aborted = a.listUsers({ pageIndex: 0, pageSize: 50, signal: controller.signal });
+    const counts = a.getUserCounts!({});
+    const page = a.listUsers({ pageIndex: 1, pageSize: 50 });
+    controller.abort();
+    await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await counts).all).toBe(400);
+    expect((await page).items).toHaveLength(50);
+  });
+
   it('the pages read cold (records and invitees in one list-users) are the pages read with the invitees cached, every user once', async () => {
     const cold = adapter({ cacheMs: 0 });
     const warm = adapter({ cacheMs: 60_000 });
