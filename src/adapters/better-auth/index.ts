@@ -20,6 +20,8 @@ import { createRules } from './rules';
 import { createOperations } from './operations';
 import { createWrites } from './writes';
 
+// The public API (docs/api.md): `createBetterAuthAdapter` below with its options; signing in from
+// Node for a bearer token; how a better-auth `name` maps to first and last names.
 export { signInForToken, type SignInForTokenOptions, type BetterAuthHeaders, type BetterAuthTransportOptions } from './transport';
 export { splitName, joinName } from './mapping';
 export type {

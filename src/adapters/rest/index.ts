@@ -28,6 +28,9 @@ import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted } from '
 import { readJsonBody, sendRequest } from '../shared/http';
 import { ROOT_PARENT, STALE_STATUS, errorCodeForStatus, isErrorCode, parseRetryAfter, versionOfTag } from './protocol';
 
+// The public API (docs/api.md): `createRestAdapter` below with its options, and the protocol of
+// docs/rest-api.md a server implementing it needs (status per error code and back, `Retry-After`,
+// the root parent id, the stale-write status).
 export { ERROR_STATUS, errorCodeForStatus, parseRetryAfter, ROOT_PARENT, STALE_STATUS } from './protocol';
 
 /**

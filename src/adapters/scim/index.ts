@@ -21,6 +21,9 @@ import { createRules } from './rules';
 import { createWrites } from './writes';
 import { checkPaging } from '../shared/input';
 
+// The public API (docs/api.md): the factories `createScimAdapter` and `connectScimAdapter` below, with
+// their options; the extension schema URNs the adapter reads and writes, and what a provider's
+// ServiceProviderConfig enables.
 export { SCIM_USER_EXTENSION, SCIM_GROUP_EXTENSION, capabilitiesOf, type ScimServiceProviderConfig, type ProviderCapabilities } from './protocol';
 export type { ScimAdapterOptions, ScimSsoSettings, ValueOrGetter } from './options';
 
