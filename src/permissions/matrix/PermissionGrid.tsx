@@ -1,8 +1,8 @@
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Module, ModulePermissions } from '../../adapter/types';
 import { translateError, useUserAdminTranslation } from '../../i18n';
 import { ActionMenu, cx, type ActionMenuItem } from '../../ui';
+import { useVirtualRows } from '../../ui/useVirtualRows';
 import { applyRolePreset } from '../../core';
 import { diffPermissions, isLockedCell, levelOf, nextLevel, setCellLevel, setColumnLevel, setRowLevel, type MatrixRole, type PermissionValues } from './helpers';
 import { LevelMenu, levelLabel } from './LevelMenu';
@@ -130,24 +130,8 @@ export function PermissionGrid(props: PermissionGridProps) {
 
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
-  const activeRowRef = useRef(0);
-  const rangeExtractor = useCallback((range: Range) => {
-    const indexes = defaultRangeExtractor(range);
-    const keep = activeRowRef.current - 1;
-    return keep < 0 || keep >= range.count || indexes.includes(keep) ? indexes : [...indexes, keep].sort((a, b) => a - b);
-  }, []);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    enabled: virtual,
-    rangeExtractor,
-    measureElement: (element) => {
-      const height = element.getBoundingClientRect().height;
-      return height > 0 ? height : ROW_HEIGHT;
-    },
-    getItemKey: (index) => rows[index]?.id ?? index,
+  const virtualRows = useVirtualRows({
+    rows, getRowKey: (row) => row.id, scrollRef, estimateSize: ROW_HEIGHT, enabled: virtual, columnCount, slot: 'permission-grid',
   });
   const onPageEdgeRef = useRef(onPageEdge);
   const nav = useGridNavigation({
@@ -159,10 +143,11 @@ export function PermissionGrid(props: PermissionGridProps) {
       return turned;
     },
     onNavigate: (position: GridPosition) => {
-      if (virtual && position.row > 0) virtualizer.scrollToIndex(position.row - 1, { align: 'auto' });
+      if (position.row > 0) virtualRows.scrollToIndex(position.row - 1);
     },
   });
-  activeRowRef.current = nav.active.row;
+  // The row holding the tab stop (grid row 1 is the first body row) stays rendered when scrolled away.
+  virtualRows.keep.current = nav.active.row - 1;
 
   // After Page Down/Up turned the page, focus the same column in the new rows once they are shown.
   const pageEdge = useRef<{ direction: 'next' | 'previous'; col: number; firstRowId: string | undefined } | null>(null);
@@ -174,7 +159,7 @@ export function PermissionGrid(props: PermissionGridProps) {
     pageEdge.current = null;
     const row = edge.direction === 'next' ? 1 : rows.length;
     nav.focusCell({ row, col: edge.col });
-    if (virtual) virtualizer.scrollToIndex(row - 1, { align: 'auto' });
+    virtualRows.scrollToIndex(row - 1);
   });
 
   // Stable actions for the memoized rows: they read the latest value and callbacks.
@@ -208,20 +193,7 @@ export function PermissionGrid(props: PermissionGridProps) {
     />
   );
 
-  const body: ReactNode[] = [];
-  if (virtual) {
-    let end = 0;
-    for (const item of virtualizer.getVirtualItems()) {
-      if (item.start > end) body.push(<SpacerRow key={`gap-${item.index}`} height={item.start - end} columns={columnCount} />);
-      const row = rows[item.index];
-      if (row) body.push(renderRow(row, item.index, virtualizer.measureElement));
-      end = item.end;
-    }
-    const total = virtualizer.getTotalSize();
-    if (total > end) body.push(<SpacerRow key="gap-end" height={total - end} columns={columnCount} />);
-  } else {
-    rows.forEach((row, index) => body.push(renderRow(row, index)));
-  }
+  const body = virtualRows.renderBody(rows, renderRow);
 
   const describedBy = [hintId, props['aria-describedby']].filter(Boolean).join(' ');
   return (
@@ -400,14 +372,6 @@ const BodyRow = memo(function BodyRow({ row, index, ariaRowIndex, measure, permi
     </tr>
   );
 });
-
-function SpacerRow({ height, columns }: { height: number; columns: number }) {
-  return (
-    <tr aria-hidden="true" className="uak-permission-grid-spacer" data-slot="permission-grid-spacer">
-      <td colSpan={columns} style={{ height }} />
-    </tr>
-  );
-}
 
 interface LevelCellProps {
   col: number;
