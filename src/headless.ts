@@ -7,17 +7,23 @@
  * this list with its signatures; `npm run api:check` fails when the build differs from it.
  */
 
-// The provider and its context.
-export { UserAdminProvider, useUserAdminContext, createUserAdminQueryClient } from './provider';
-export type { UserAdminProviderProps, UserAdminContextValue } from './provider';
-
-// The adapter contract: what an adapter implements, its errors, the shapes of its inputs.
+// The adapter contract: what an adapter implements, its errors, its limits (docs/limits.md), the
+// shapes of its inputs.
+export { getAdapterCapabilities, UserAdminError, isUserAdminError, isAbortError, throwIfAborted } from './adapter';
 export {
-  getAdapterCapabilities,
-  UserAdminError,
-  isUserAdminError,
-  isAbortError,
-  throwIfAborted,
+  MAX_INVITE_ADDRESSES,
+  INVITE_CONFIRM_ABOVE,
+  MAX_NAME_LENGTH,
+  MAX_USERNAME_LENGTH,
+  MAX_PHONE_LENGTH,
+  MAX_EMAIL_LENGTH,
+  MAX_PAGE_SIZE,
+  MAX_BULK_IDS,
+  checkPageSize,
+  cleanName,
+  domainRisk,
+} from './core';
+export {
   createUserSchema,
   userPatchSchema,
   inviteUsersSchema,
@@ -85,54 +91,42 @@ export type {
   InviteUsersValues,
 } from './adapter';
 
-// The domain rules (docs/domain-rules.md) and limits (docs/limits.md): no React, no TanStack.
+// The domain rules (docs/domain-rules.md): no React, no TanStack.
 export {
   // refusals
   enforce,
-  // who may act on whom
-  administers,
-  checkActOnUser,
-  checkAccessChange,
-  checkGrant,
-  isActiveAdminUser,
-  // admin scope and workspace
+  // admin scope
   ancestryFromParents,
   entityInScope,
   userInScope,
-  scopeRoots,
   defaultAdminScope,
-  actorOf,
-  actingScope,
-  defaultAccess,
+  scopeRoots,
+  // who may act on whom
+  administers,
+  checkActOnUser,
+  checkGrant,
+  checkAccessChange,
+  isActiveAdminUser,
   // admin-only modules
-  checkAdminOnlyModules,
   lockedModuleIds,
   clearAdminOnly,
+  checkAdminOnlyModules,
   // invitations: classification and its order
-  classifyInvitee,
-  screenInvitees,
   INVITE_SKIP_ORDER,
-  // profile, email change, SSO, optimistic concurrency
-  checkProfileChange,
-  readOnlyProfileFields,
-  checkLoginEmail,
-  checkRoleEdit,
+  screenInvitees,
+  classifyInvitee,
+  // email change, SSO, workspace, profile, optimistic concurrency
   emailChangeOutcome,
   ssoRefusal,
   reactivationOutcome,
+  defaultAccess,
+  actingScope,
+  actorOf,
+  readOnlyProfileFields,
+  checkProfileChange,
+  checkLoginEmail,
+  checkRoleEdit,
   checkVersion,
-  // limits and input hygiene
-  MAX_INVITE_ADDRESSES,
-  INVITE_CONFIRM_ABOVE,
-  MAX_NAME_LENGTH,
-  MAX_USERNAME_LENGTH,
-  MAX_PHONE_LENGTH,
-  MAX_EMAIL_LENGTH,
-  MAX_PAGE_SIZE,
-  MAX_BULK_IDS,
-  checkPageSize,
-  cleanName,
-  domainRisk,
 } from './core';
 export type {
   Refusal,
@@ -147,8 +141,41 @@ export type {
   InviteeFacts,
   ScreenedInvitees,
   SsoGuardedAction,
-  DomainRisk,
 } from './core';
+export type { DomainRisk } from './core';
+
+// Messages and locales.
+export {
+  createUserAdminI18n,
+  preloadUserAdminLocales,
+  SUPPORTED_LOCALES,
+  UserAdminI18nProvider,
+  useUserAdminTranslation,
+  translateError,
+  translateFieldError,
+} from './i18n';
+export type {
+  UserAdminI18nProviderProps,
+  UserAdminLocaleLoader,
+  UserAdminTranslation,
+  UserAdminI18n,
+  CreateUserAdminI18nOptions,
+  UserAdminMessages,
+  LocaleMessages,
+  Messages,
+  MessageKey,
+  DeepPartial,
+  PluralCategory,
+  SupportedLocale,
+  TranslateOptions,
+  UserAdminT,
+  Formatters,
+  DateInput,
+} from './i18n';
+
+// The provider and its context.
+export { useUserAdminContext, createUserAdminQueryClient, UserAdminProvider } from './provider';
+export type { UserAdminProviderProps, UserAdminContextValue } from './provider';
 
 // Query keys, query options and prefetching (TanStack Query).
 export {
@@ -183,9 +210,8 @@ export { useSettings, useAdapterCapabilities, useRoles, useModules } from './set
 // Users: the list, one user, counts, writes (hooks and their mutation options) and the table.
 export {
   useUserList,
-  useUser,
   useUserCounts,
-  useAccessDiagnostics,
+  useUser,
   useCreateUser,
   createUserMutationOptions,
   useUpdateUser,
@@ -200,6 +226,7 @@ export {
   bulkRemoveUsersMutationOptions,
   useResendUserInvitation,
   resendUserInvitationMutationOptions,
+  useAccessDiagnostics,
   useUserTable,
 } from './users';
 export type {
@@ -245,7 +272,6 @@ export type {
 // Invitations: the list, the pending-invitations screen state, writes.
 export {
   useInvitationList,
-  usePendingInvitations,
   useInviteUsers,
   inviteUsersMutationOptions,
   useResendInvitation,
@@ -256,6 +282,7 @@ export {
   bulkResendInvitationsMutationOptions,
   useBulkRevokeInvitations,
   bulkRevokeInvitationsMutationOptions,
+  usePendingInvitations,
 } from './invitations';
 export type {
   UseInvitationListOptions,
@@ -275,35 +302,8 @@ export type {
   InvitationBulkItemResult,
 } from './invitations';
 
-// The invite form.
-export { useInviteForm } from './invite';
-export type {
-  UseInviteFormOptions,
-  UseInviteFormResult,
-  InviteChip,
-  InviteFormDefaults,
-  InviteOutcome,
-  InviteFormValues,
-  ParsedAddress,
-  AddressStatus,
-} from './invite';
-
-// The user editor.
-export { useUserEditor } from './editor';
-export type {
-  UseUserEditorOptions,
-  UseUserEditorResult,
-  UserEditorEmailChange,
-  UserEditorPendingEmail,
-  UserEditorSaveResult,
-  UserEditorSubmitOutcome,
-  UserEditorContext,
-  UserEditorProfileField,
-  UserEditorValues,
-} from './editor';
-
 // Roles and their module permissions (the matrix).
-export { usePermissionMatrix, useUpdateRole } from './permissions';
+export { useUpdateRole, usePermissionMatrix } from './permissions';
 export type {
   UsePermissionMatrixOptions,
   UsePermissionMatrixResult,
@@ -333,6 +333,33 @@ export type {
   SelectAllMatchingState,
 } from './entities';
 
+// The invite form.
+export { useInviteForm } from './invite';
+export type {
+  UseInviteFormOptions,
+  UseInviteFormResult,
+  InviteChip,
+  InviteFormDefaults,
+  InviteOutcome,
+  InviteFormValues,
+  ParsedAddress,
+  AddressStatus,
+} from './invite';
+
+// The user editor.
+export { useUserEditor } from './editor';
+export type {
+  UseUserEditorOptions,
+  UseUserEditorResult,
+  UserEditorEmailChange,
+  UserEditorPendingEmail,
+  UserEditorSaveResult,
+  UserEditorSubmitOutcome,
+  UserEditorContext,
+  UserEditorProfileField,
+  UserEditorValues,
+} from './editor';
+
 // The sign-in error guide.
 export { useSignInErrorGuide } from './diagnostics';
 export type {
@@ -352,32 +379,3 @@ export type {
 // The composed screen's state.
 export { useUserAdminScreen } from './admin';
 export type { UseUserAdminScreenOptions, UseUserAdminScreenResult, UserAdminTab } from './admin';
-
-// Messages and locales.
-export {
-  UserAdminI18nProvider,
-  useUserAdminTranslation,
-  createUserAdminI18n,
-  preloadUserAdminLocales,
-  SUPPORTED_LOCALES,
-  translateError,
-  translateFieldError,
-} from './i18n';
-export type {
-  UserAdminI18nProviderProps,
-  UserAdminLocaleLoader,
-  UserAdminTranslation,
-  UserAdminI18n,
-  CreateUserAdminI18nOptions,
-  UserAdminMessages,
-  LocaleMessages,
-  Messages,
-  MessageKey,
-  DeepPartial,
-  PluralCategory,
-  SupportedLocale,
-  TranslateOptions,
-  UserAdminT,
-  Formatters,
-  DateInput,
-} from './i18n';

@@ -9,17 +9,23 @@
 
 // ── The headless part: the same names as src/headless.ts ────────────────────────────────────
 
-// The provider and its context.
-export { UserAdminProvider, useUserAdminContext, createUserAdminQueryClient } from './headless';
-export type { UserAdminProviderProps, UserAdminContextValue } from './headless';
-
-// The adapter contract: what an adapter implements, its errors, the shapes of its inputs.
+// The adapter contract: what an adapter implements, its errors, its limits (docs/limits.md), the
+// shapes of its inputs.
+export { getAdapterCapabilities, UserAdminError, isUserAdminError, isAbortError, throwIfAborted } from './headless';
 export {
-  getAdapterCapabilities,
-  UserAdminError,
-  isUserAdminError,
-  isAbortError,
-  throwIfAborted,
+  MAX_INVITE_ADDRESSES,
+  INVITE_CONFIRM_ABOVE,
+  MAX_NAME_LENGTH,
+  MAX_USERNAME_LENGTH,
+  MAX_PHONE_LENGTH,
+  MAX_EMAIL_LENGTH,
+  MAX_PAGE_SIZE,
+  MAX_BULK_IDS,
+  checkPageSize,
+  cleanName,
+  domainRisk,
+} from './headless';
+export {
   createUserSchema,
   userPatchSchema,
   inviteUsersSchema,
@@ -87,54 +93,42 @@ export type {
   InviteUsersValues,
 } from './headless';
 
-// The domain rules (docs/domain-rules.md) and limits (docs/limits.md): no React, no TanStack.
+// The domain rules (docs/domain-rules.md): no React, no TanStack.
 export {
   // refusals
   enforce,
-  // who may act on whom
-  administers,
-  checkActOnUser,
-  checkAccessChange,
-  checkGrant,
-  isActiveAdminUser,
-  // admin scope and workspace
+  // admin scope
   ancestryFromParents,
   entityInScope,
   userInScope,
-  scopeRoots,
   defaultAdminScope,
-  actorOf,
-  actingScope,
-  defaultAccess,
+  scopeRoots,
+  // who may act on whom
+  administers,
+  checkActOnUser,
+  checkGrant,
+  checkAccessChange,
+  isActiveAdminUser,
   // admin-only modules
-  checkAdminOnlyModules,
   lockedModuleIds,
   clearAdminOnly,
+  checkAdminOnlyModules,
   // invitations: classification and its order
-  classifyInvitee,
-  screenInvitees,
   INVITE_SKIP_ORDER,
-  // profile, email change, SSO, optimistic concurrency
-  checkProfileChange,
-  readOnlyProfileFields,
-  checkLoginEmail,
-  checkRoleEdit,
+  screenInvitees,
+  classifyInvitee,
+  // email change, SSO, workspace, profile, optimistic concurrency
   emailChangeOutcome,
   ssoRefusal,
   reactivationOutcome,
+  defaultAccess,
+  actingScope,
+  actorOf,
+  readOnlyProfileFields,
+  checkProfileChange,
+  checkLoginEmail,
+  checkRoleEdit,
   checkVersion,
-  // limits and input hygiene
-  MAX_INVITE_ADDRESSES,
-  INVITE_CONFIRM_ABOVE,
-  MAX_NAME_LENGTH,
-  MAX_USERNAME_LENGTH,
-  MAX_PHONE_LENGTH,
-  MAX_EMAIL_LENGTH,
-  MAX_PAGE_SIZE,
-  MAX_BULK_IDS,
-  checkPageSize,
-  cleanName,
-  domainRisk,
 } from './headless';
 export type {
   Refusal,
@@ -149,8 +143,41 @@ export type {
   InviteeFacts,
   ScreenedInvitees,
   SsoGuardedAction,
-  DomainRisk,
 } from './headless';
+export type { DomainRisk } from './headless';
+
+// Messages and locales.
+export {
+  createUserAdminI18n,
+  preloadUserAdminLocales,
+  SUPPORTED_LOCALES,
+  UserAdminI18nProvider,
+  useUserAdminTranslation,
+  translateError,
+  translateFieldError,
+} from './i18n';
+export type {
+  UserAdminI18nProviderProps,
+  UserAdminLocaleLoader,
+  UserAdminTranslation,
+  UserAdminI18n,
+  CreateUserAdminI18nOptions,
+  UserAdminMessages,
+  LocaleMessages,
+  Messages,
+  MessageKey,
+  DeepPartial,
+  PluralCategory,
+  SupportedLocale,
+  TranslateOptions,
+  UserAdminT,
+  Formatters,
+  DateInput,
+} from './i18n';
+
+// The provider and its context.
+export { useUserAdminContext, createUserAdminQueryClient, UserAdminProvider } from './headless';
+export type { UserAdminProviderProps, UserAdminContextValue } from './headless';
 
 // Query keys, query options and prefetching (TanStack Query).
 export {
@@ -185,9 +212,8 @@ export { useSettings, useAdapterCapabilities, useRoles, useModules } from './hea
 // Users: the list, one user, counts, writes (hooks and their mutation options) and the table.
 export {
   useUserList,
-  useUser,
   useUserCounts,
-  useAccessDiagnostics,
+  useUser,
   useCreateUser,
   createUserMutationOptions,
   useUpdateUser,
@@ -202,6 +228,7 @@ export {
   bulkRemoveUsersMutationOptions,
   useResendUserInvitation,
   resendUserInvitationMutationOptions,
+  useAccessDiagnostics,
   useUserTable,
 } from './headless';
 export type {
@@ -247,7 +274,6 @@ export type {
 // Invitations: the list, the pending-invitations screen state, writes.
 export {
   useInvitationList,
-  usePendingInvitations,
   useInviteUsers,
   inviteUsersMutationOptions,
   useResendInvitation,
@@ -258,6 +284,7 @@ export {
   bulkResendInvitationsMutationOptions,
   useBulkRevokeInvitations,
   bulkRevokeInvitationsMutationOptions,
+  usePendingInvitations,
 } from './headless';
 export type {
   UseInvitationListOptions,
@@ -275,6 +302,37 @@ export type {
   InvitationBulkOptions,
   InvitationBulkResult,
   InvitationBulkItemResult,
+} from './headless';
+
+// Roles and their module permissions (the matrix).
+export { useUpdateRole, usePermissionMatrix } from './headless';
+export type {
+  UsePermissionMatrixOptions,
+  UsePermissionMatrixResult,
+  PermissionMatrixSaveResult,
+  PermissionMatrixSource,
+  PermissionValues,
+  RowLevelChoice,
+  MatrixRole,
+  UpdateRoleVariables,
+} from './headless';
+export type { PermissionGridRow } from './headless';
+
+// Entities: reads and the access picker.
+export { useEntityChildren, useEntitySearch, useEntitiesByIds, useEntityAccessPicker } from './headless';
+export type {
+  UseEntityChildrenOptions,
+  UseEntitySearchOptions,
+  UseEntityListResult,
+  UseEntitiesByIdsResult,
+  UseEntityAccessPickerOptions,
+  UseEntityAccessPickerResult,
+  EntityAccessValue,
+  ParentOf,
+  EntityAccessSelectionMode,
+  SelectedEntity,
+  SelectAllMatchingOutcome,
+  SelectAllMatchingState,
 } from './headless';
 
 // The invite form.
@@ -304,37 +362,6 @@ export type {
   UserEditorValues,
 } from './headless';
 
-// Roles and their module permissions (the matrix).
-export { usePermissionMatrix, useUpdateRole } from './headless';
-export type {
-  UsePermissionMatrixOptions,
-  UsePermissionMatrixResult,
-  PermissionMatrixSaveResult,
-  PermissionMatrixSource,
-  PermissionValues,
-  RowLevelChoice,
-  MatrixRole,
-  UpdateRoleVariables,
-  PermissionGridRow,
-} from './headless';
-
-// Entities: reads and the access picker.
-export { useEntityChildren, useEntitySearch, useEntitiesByIds, useEntityAccessPicker } from './headless';
-export type {
-  UseEntityChildrenOptions,
-  UseEntitySearchOptions,
-  UseEntityListResult,
-  UseEntitiesByIdsResult,
-  UseEntityAccessPickerOptions,
-  UseEntityAccessPickerResult,
-  EntityAccessValue,
-  ParentOf,
-  EntityAccessSelectionMode,
-  SelectedEntity,
-  SelectAllMatchingOutcome,
-  SelectAllMatchingState,
-} from './headless';
-
 // The sign-in error guide.
 export { useSignInErrorGuide } from './headless';
 export type {
@@ -355,51 +382,72 @@ export type {
 export { useUserAdminScreen } from './headless';
 export type { UseUserAdminScreenOptions, UseUserAdminScreenResult, UserAdminTab } from './headless';
 
-// Messages and locales.
-export {
-  UserAdminI18nProvider,
-  useUserAdminTranslation,
-  createUserAdminI18n,
-  preloadUserAdminLocales,
-  SUPPORTED_LOCALES,
-  translateError,
-  translateFieldError,
-} from './i18n';
-export type {
-  UserAdminI18nProviderProps,
-  UserAdminLocaleLoader,
-  UserAdminTranslation,
-  UserAdminI18n,
-  CreateUserAdminI18nOptions,
-  UserAdminMessages,
-  LocaleMessages,
-  Messages,
-  MessageKey,
-  DeepPartial,
-  PluralCategory,
-  SupportedLocale,
-  TranslateOptions,
-  UserAdminT,
-  Formatters,
-  DateInput,
-} from './i18n';
-
 // ── The styled components ───────────────────────────────────────────────────────────────────
 
-// The composed screen.
-export { UserAdmin } from './admin/components';
-export type { UserAdminProps } from './admin/components';
+// The styled primitives the screens are made of, for a host's own parts between ours.
+export {
+  UserAdminRoot,
+  useAnnounce,
+  Button,
+  Badge,
+  Checkbox,
+  Field,
+  Dialog,
+  DialogTrigger,
+  DialogContent,
+  DialogClose,
+  ConfirmDialog,
+  Pagination,
+  SearchField,
+  LoadingState,
+  EmptyState,
+  ErrorState,
+  RetryNotice,
+  StatusMessage,
+  VisuallyHidden,
+  Tabs,
+  TabPanel,
+  ActionMenu,
+  HoverDetails,
+  Chip,
+  ResultList,
+} from './ui';
+export type {
+  ButtonProps,
+  BadgeProps,
+  CheckboxProps,
+  FieldProps,
+  FieldControlProps,
+  DialogContentProps,
+  ConfirmDialogProps,
+  PaginationProps,
+  SearchFieldProps,
+  LoadingStateProps,
+  EmptyStateProps,
+  ErrorStateProps,
+  RetryNoticeProps,
+  StatusMessageProps,
+  TabsProps,
+  TabPanelProps,
+  TabItem,
+  ActionMenuProps,
+  ActionMenuItem,
+  HoverDetailsProps,
+  ChipProps,
+  ResultListProps,
+  ResultItem,
+} from './ui';
 
 // The users list and its parts.
 export {
-  UserList,
   UserListToolbar,
-  UserListTable,
-  UserListBuiltinCell,
   UserListSelectionBar,
   UserListRowOutcome,
   UserListBulkOutcome,
   UserListBulkConfirm,
+  UserListBuiltinCell,
+  UserListTable,
+  UserList,
 } from './users/components';
 export type {
   UserListProps,
@@ -412,12 +460,12 @@ export type {
 
 // Pending invitations and its parts.
 export {
-  PendingInvitations,
   PendingInvitationsToolbar,
-  PendingInvitationsTable,
   PendingInvitationsBulkBar,
+  PendingInvitationsTable,
   PendingInvitationsOutcomeMessage,
   InvitationExpiry,
+  PendingInvitations,
 } from './invitations/components';
 export type {
   PendingInvitationsProps,
@@ -429,95 +477,40 @@ export type {
   InvitationStatusFilter,
 } from './invitations/components';
 
+// The entity access picker.
+export { EntityAccessPicker } from './entities/components';
+export type { EntityAccessPickerProps } from './entities/components';
+
 // The invite dialog and its fields.
 export {
-  InviteDialog,
-  InviteEmailsField,
   InviteRoleField,
   InviteAdminScopeField,
   InviteEntitiesField,
   InviteModulePermissions,
+  InviteEmailsField,
   InviteResults,
+  InviteDialog,
 } from './invite/components';
 export type { InviteDialogProps, InviteEmailsFieldProps, InviteAccessFieldProps, InviteResultsProps } from './invite/components';
 
+// Roles and module permissions.
+export { PermissionGrid, ModulePermissionsField, PermissionMatrix } from './permissions/components';
+export type { PermissionMatrixProps, PermissionGridProps, PermissionGridColumn, ModulePermissionsFieldProps } from './permissions/components';
+
 // The user editor and its fields.
 export {
-  UserEditorDialog,
   UserEditorProfileFields,
   UserEditorKindField,
   UserEditorAccessFields,
   UserEditorReadOnlyNotes,
+  UserEditorDialog,
 } from './editor/components';
 export type { UserEditorDialogProps, UserEditorPartProps } from './editor/components';
-
-// Roles and module permissions.
-export { PermissionMatrix, PermissionGrid, ModulePermissionsField } from './permissions/components';
-export type {
-  PermissionMatrixProps,
-  PermissionGridProps,
-  PermissionGridColumn,
-  ModulePermissionsFieldProps,
-} from './permissions/components';
-
-// The entity access picker.
-export { EntityAccessPicker } from './entities/components';
-export type { EntityAccessPickerProps } from './entities/components';
 
 // The sign-in error guide.
 export { SignInErrorGuide, SignInErrorGuideDialog } from './diagnostics/components';
 export type { SignInErrorGuideProps, SignInErrorGuideDialogProps } from './diagnostics/components';
 
-// The styled primitives the screens are made of, for a host's own parts between ours.
-export {
-  UserAdminRoot,
-  useAnnounce,
-  Button,
-  Badge,
-  Checkbox,
-  Chip,
-  Field,
-  SearchField,
-  Pagination,
-  Dialog,
-  DialogTrigger,
-  DialogContent,
-  DialogClose,
-  ConfirmDialog,
-  ActionMenu,
-  HoverDetails,
-  Tabs,
-  TabPanel,
-  ResultList,
-  LoadingState,
-  EmptyState,
-  ErrorState,
-  RetryNotice,
-  StatusMessage,
-  VisuallyHidden,
-} from './ui';
-export type {
-  ButtonProps,
-  BadgeProps,
-  CheckboxProps,
-  ChipProps,
-  FieldProps,
-  FieldControlProps,
-  SearchFieldProps,
-  PaginationProps,
-  DialogContentProps,
-  ConfirmDialogProps,
-  ActionMenuProps,
-  ActionMenuItem,
-  HoverDetailsProps,
-  TabsProps,
-  TabPanelProps,
-  TabItem,
-  ResultListProps,
-  ResultItem,
-  LoadingStateProps,
-  EmptyStateProps,
-  ErrorStateProps,
-  RetryNoticeProps,
-  StatusMessageProps,
-} from './ui';
+// The composed screen.
+export { UserAdmin } from './admin/components';
+export type { UserAdminProps } from './admin/components';
