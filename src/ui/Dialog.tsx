@@ -27,22 +27,15 @@ export interface DialogContentProps extends Omit<ComponentProps<typeof RadixDial
 }
 
 /**
- * Marks an element whose own Escape handling comes first (an open popover inside a dialog): an
- * Escape pressed inside it does not close the dialog around it.
- * @example
- * <div {...{ [ESCAPE_BOUNDARY_ATTRIBUTE]: '' }} onKeyDown={closeOnEscape}>…</div>
- */
-export const ESCAPE_BOUNDARY_ATTRIBUTE = 'data-uak-escape-boundary';
-
-/**
  * A modal dialog's content: an overlay, a titled and described panel, a close button, focus
- * trapped inside and given back on close. Portals into the nearest {@link UserAdminRoot}.
+ * trapped inside and given back on close. Portals into the nearest {@link UserAdminRoot}. A Radix
+ * popover or menu inside it closes alone on Escape (Radix's layer stack).
  * @example
  * <DialogContent title={t('invite.title')} footer={<Button type="submit" form="invite">{t('actions.invite')}</Button>}>
  *   <form id="invite">…</form>
  * </DialogContent>
  */
-export function DialogContent({ title, description, footer, size = 'md', className, children, onEscapeKeyDown, ...props }: DialogContentProps) {
+export function DialogContent({ title, description, footer, size = 'md', className, children, ...props }: DialogContentProps) {
   const { t } = useUserAdminTranslation();
   const container = usePortalContainer();
   return (
@@ -51,12 +44,6 @@ export function DialogContent({ title, description, footer, size = 'md', classNa
       <RadixDialog.Content
         {...(description ? {} : { 'aria-describedby': undefined })}
         {...props}
-        onEscapeKeyDown={(event) => {
-          // Radix listens on the document before any element: let a popover inside close first.
-          const target = event.target instanceof Element ? event.target : null;
-          if (target?.closest(`[${ESCAPE_BOUNDARY_ATTRIBUTE}]`)) event.preventDefault();
-          onEscapeKeyDown?.(event);
-        }}
         data-slot="dialog-content"
         data-size={size}
         className={cx('uak-dialog', className)}

@@ -8,7 +8,7 @@ export { Checkbox } from './Checkbox';
 export type { CheckboxProps } from './Checkbox';
 export { Field } from './Field';
 export type { FieldProps, FieldControlProps } from './Field';
-export { Dialog, DialogTrigger, DialogClose, DialogContent, ESCAPE_BOUNDARY_ATTRIBUTE } from './Dialog';
+export { Dialog, DialogTrigger, DialogClose, DialogContent } from './Dialog';
 export type { DialogContentProps } from './Dialog';
 export { ConfirmDialog } from './ConfirmDialog';
 export type { ConfirmDialogProps } from './ConfirmDialog';

@@ -8,7 +8,7 @@ import { createTestAdapter } from '../../test/utils/test-adapter';
 import en from '../i18n/locales/en.json';
 import fr from '../i18n/locales/fr.json';
 import {
-  ActionMenu, Badge, Button, Chip, ConfirmDialog, Dialog, DialogContent, ESCAPE_BOUNDARY_ATTRIBUTE, ErrorState, Field, HoverDetails, Pagination, ResultList, SearchField, StatusMessage, Tabs, TabPanel,
+  ActionMenu, Badge, Button, Chip, ConfirmDialog, Dialog, DialogContent, ErrorState, Field, HoverDetails, Pagination, ResultList, SearchField, StatusMessage, Tabs, TabPanel,
   UserAdminRoot, useAnnounce,
 } from '.';
 
@@ -238,30 +238,6 @@ describe('Pagination, Field, Chip, ResultList, HoverDetails, ErrorState, announc
     const { container } = wrap(<Announcer />);
     await userEvent.click(screen.getByRole('button', { name: 'go' }));
     expect(container.querySelector('[data-slot="announcer"]')?.textContent).toContain('Ana deactivated');
-  });
-});
-
-describe('DialogContent and an escape boundary inside it', () => {
-  it('given Escape pressed inside an element marked as an escape boundary, the dialog stays open; pressed elsewhere, it closes', async () => {
-    const user = userEvent.setup();
-    const onOpenChange = vi.fn();
-    wrap(
-      <Dialog defaultOpen onOpenChange={onOpenChange}>
-        <DialogContent title="Dialog">
-          <div {...{ [ESCAPE_BOUNDARY_ATTRIBUTE]: '' }}>
-            <input aria-label="inside" />
-          </div>
-          <input aria-label="outside" />
-        </DialogContent>
-      </Dialog>,
-    );
-    screen.getByRole('textbox', { name: 'inside' }).focus();
-    await user.keyboard('{Escape}');
-    expect(screen.getByRole('dialog')).toBeInTheDocument();
-    expect(onOpenChange).not.toHaveBeenCalled();
-    screen.getByRole('textbox', { name: 'outside' }).focus();
-    await user.keyboard('{Escape}');
-    expect(onOpenChange).toHaveBeenCalledWith(false);
   });
 });
 

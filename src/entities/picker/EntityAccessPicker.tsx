@@ -3,10 +3,11 @@ import {
 } from 'react';
 import type { Entity } from '../../adapter/types';
 import { translateError, useUserAdminTranslation } from '../../i18n';
-import { Button, Chip, ESCAPE_BOUNDARY_ATTRIBUTE, ErrorState, LoadingState, SearchField, StatusMessage, UserAdminRoot, cx } from '../../ui';
+import { Button, Chip, ErrorState, LoadingState, SearchField, StatusMessage, UserAdminRoot, cx } from '../../ui';
 import { useEntityChildren } from '../useEntities';
 import { useControllable } from '../../query/useControllable';
 import { useComposedRefs } from '@radix-ui/react-compose-refs';
+import * as Popover from '@radix-ui/react-popover';
 import type { EntityAccessValue } from './selection';
 import { useEntityAccessPicker, type EntityAccessSelectionMode, type UseEntityAccessPickerResult } from './useEntityAccessPicker';
 
@@ -95,57 +96,23 @@ export function EntityAccessPicker({
   });
   const rootRef = useRef<HTMLDivElement>(null);
   const triggerRef = useRef<HTMLButtonElement | null>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const composedTriggerRef = useComposedRefs<HTMLElement>(triggerRef as Ref<HTMLElement>, ref);
   const composedSearchRef = useComposedRefs<HTMLElement>(searchRef as Ref<HTMLElement>, ref);
-  const panelId = `${idBase}-panel`;
   const labelId = `${idBase}-label`;
   const summaryId = `${idBase}-summary`;
   const count = picker.value.entityIds.length;
   const single = selectionMode === 'single';
 
-  const close = (returnFocus: boolean) => {
-    setOpenState(false);
-    if (returnFocus) triggerRef.current?.focus();
-  };
-
-  // Opening puts the cursor in the search field.
-  useEffect(() => {
-    if (open) searchRef.current?.focus();
-  }, [open]);
-
-  // A press outside closes the panel (focus stays where the person put it). Escape inside closes
-  // it and returns to the trigger; caught on window in the capture phase, before a surrounding
-  // Radix dialog (which listens on document) would close too.
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpenState(false);
-    };
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.key !== 'Escape' || !rootRef.current?.contains(event.target as Node)) return;
-      event.preventDefault();
-      event.stopPropagation();
-      setOpenState(false);
-      triggerRef.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      window.removeEventListener('keydown', onKeyDown, true);
-    };
-  }, [open]);
+  // Radix Popover gives focus back to the trigger on close, unless the person pressed or
+  // focused outside (focus stays where they put it); Escape closes the popover alone, not a
+  // dialog around it (Radix's layer stack).
+  const close = () => setOpenState(false);
 
   const onRootBlur = (event: FocusEvent<HTMLDivElement>) => {
     const next = event.relatedTarget as Node | null;
     if (next && rootRef.current?.contains(next)) return;
     onBlur?.();
-  };
-  const onPanelBlur = (event: FocusEvent<HTMLDivElement>) => {
-    const next = event.relatedTarget as Node | null;
-    if (next && !panelRef.current?.contains(next) && next !== triggerRef.current) setOpenState(false);
   };
 
   const singleName = single && count > 0 ? chipName(t, picker.selected[0]) : null;
@@ -154,7 +121,7 @@ export function EntityAccessPicker({
     : singleName ?? (count === 1 ? chipName(t, picker.selected[0]) : t('entityPicker.summary', { count, formatted: format.number(count) }));
 
   const onChosen = () => {
-    if (single && variant === 'popover') close(true);
+    if (single && variant === 'popover') close();
   };
 
   const body = (
@@ -186,59 +153,57 @@ export function EntityAccessPicker({
         onBlur={onRootBlur}
       >
         {variant === 'popover' ? (
-          <>
-            <button
-              type="button"
-              ref={composedTriggerRef}
-              id={id}
-              className="uak-entity-picker-trigger"
-              data-slot="entity-access-picker-trigger"
-              aria-haspopup="dialog"
-              aria-expanded={open}
-              aria-controls={open ? panelId : undefined}
-              aria-labelledby={`${labelId} ${summaryId}`}
-              aria-describedby={describedBy}
-              aria-invalid={invalid ? true : undefined}
-              disabled={disabled}
-              onClick={() => (open ? close(false) : setOpenState(true))}
-              onKeyDown={(event) => {
-                if (event.key === 'ArrowDown' && !open) {
-                  event.preventDefault();
-                  setOpenState(true);
-                }
+          <Popover.Root open={open} onOpenChange={setOpenState}>
+            <Popover.Trigger asChild>
+              <button
+                type="button"
+                ref={composedTriggerRef}
+                id={id}
+                className="uak-entity-picker-trigger"
+                data-slot="entity-access-picker-trigger"
+                aria-labelledby={`${labelId} ${summaryId}`}
+                aria-describedby={describedBy}
+                aria-invalid={invalid ? true : undefined}
+                disabled={disabled}
+                onKeyDown={(event) => {
+                  if (event.key === 'ArrowDown' && !open) {
+                    event.preventDefault();
+                    setOpenState(true);
+                  }
+                }}
+              >
+                <span id={labelId} className="uak-sr-only">{label}</span>
+                <span id={summaryId} className="uak-entity-picker-summary" data-empty={count === 0 ? '' : undefined}>{summary}</span>
+                <span className="uak-entity-picker-caret" aria-hidden="true" />
+              </button>
+            </Popover.Trigger>
+            <Popover.Content
+              aria-label={label}
+              align="start"
+              sideOffset={6}
+              collisionPadding={8}
+              className="uak-entity-picker-panel"
+              data-slot="entity-access-picker-panel"
+              // Opening puts the cursor in the search field.
+              onOpenAutoFocus={(event) => {
+                event.preventDefault();
+                searchRef.current?.focus();
               }}
             >
-              <span id={labelId} className="uak-sr-only">{label}</span>
-              <span id={summaryId} className="uak-entity-picker-summary" data-empty={count === 0 ? '' : undefined}>{summary}</span>
-              <span className="uak-entity-picker-caret" aria-hidden="true" />
-            </button>
-            {open ? (
-              <div
-                ref={panelRef}
-                id={panelId}
-                role="dialog"
-                aria-label={label}
-                className="uak-entity-picker-panel"
-                data-slot="entity-access-picker-panel"
-                data-state="open"
-                {...{ [ESCAPE_BOUNDARY_ATTRIBUTE]: '' }}
-                onBlur={onPanelBlur}
-              >
-                {body}
-                <div className="uak-entity-picker-footer" data-slot="entity-access-picker-footer">
-                  {!single && count > 0 ? (
-                    <span className="uak-muted" data-slot="entity-access-picker-count">
-                      {t('entityPicker.summary', { count, formatted: format.number(count) })}
-                    </span>
-                  ) : null}
-                  <Button size="sm" variant="primary" onClick={() => close(true)} className="uak-entity-picker-done">
-                    {t('entityPicker.done')}
-                  </Button>
-                </div>
+              {body}
+              <div className="uak-entity-picker-footer" data-slot="entity-access-picker-footer">
+                {!single && count > 0 ? (
+                  <span className="uak-muted" data-slot="entity-access-picker-count">
+                    {t('entityPicker.summary', { count, formatted: format.number(count) })}
+                  </span>
+                ) : null}
+                <Button size="sm" variant="primary" onClick={close} className="uak-entity-picker-done">
+                  {t('entityPicker.done')}
+                </Button>
               </div>
-            ) : null}
+            </Popover.Content>
             {chips}
-          </>
+          </Popover.Root>
         ) : (
           <div className="uak-entity-picker-inline" data-slot="entity-access-picker-inline" aria-disabled={disabled || undefined}>
             {chips}
