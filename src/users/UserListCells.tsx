@@ -29,6 +29,29 @@ export function UserListBuiltinCell({ id, user, context }: { id: UserListBuiltin
 }
 
 /**
+ * The name cell's content without its wrapper: the name in a `span`, then its badges (you, SSO,
+ * read-only). `UserListTable` puts them straight in the row's header cell, which is then the
+ * `[data-slot="user-list-name"]` element (one element less per row).
+ * @example
+ * <th data-slot="user-list-name">{renderUserListNameParts(user, context, t)}</th>
+ */
+export function renderUserListNameParts(user: User, context: UserListCellContext, t: UserListCellTranslation['t']): ReactNode {
+  return (
+    <>
+      <span>{userDisplayName(user)}</span>
+      {context.settings?.currentUser.id === user.id ? <Badge tone="info">{t('userList.you')}</Badge> : null}
+      {user.source === 'sso' ? <Badge data-slot="user-list-sso-badge">{t('users.ssoBadge')}</Badge> : null}
+      {context.isReadOnly?.(user) ? (
+        <Badge data-slot="user-list-read-only" title={t('errors.reason.outside_scope')}>
+          {t('userList.readOnly')}
+          <VisuallyHidden>{` · ${t('errors.reason.outside_scope')}`}</VisuallyHidden>
+        </Badge>
+      ) : null}
+    </>
+  );
+}
+
+/**
  * The content of a built-in cell, as a plain function (no hook): `UserListTable` translates once
  * and renders every cell through it, so a page of 50 rows is one i18next subscription, not 250.
  * The markup is kept small (a wrapper only where it holds two things).
@@ -46,15 +69,7 @@ export function renderUserListBuiltinCell(
     case 'name':
       return (
         <span className="uak-user-list-name" data-slot="user-list-name">
-          <span>{userDisplayName(user)}</span>
-          {context.settings?.currentUser.id === user.id ? <Badge tone="info">{t('userList.you')}</Badge> : null}
-          {user.source === 'sso' ? <Badge data-slot="user-list-sso-badge">{t('users.ssoBadge')}</Badge> : null}
-          {context.isReadOnly?.(user) ? (
-            <Badge data-slot="user-list-read-only" title={t('errors.reason.outside_scope')}>
-              {t('userList.readOnly')}
-              <VisuallyHidden>{` · ${t('errors.reason.outside_scope')}`}</VisuallyHidden>
-            </Badge>
-          ) : null}
+          {renderUserListNameParts(user, context, t)}
         </span>
       );
     case 'email':

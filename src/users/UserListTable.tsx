@@ -5,7 +5,7 @@ import type { User } from '../adapter/types';
 import { useUserAdminTranslation } from '../i18n';
 import { Checkbox, VisuallyHidden, cx, type ActionMenuItem } from '../ui';
 import { LazyActionMenu } from '../ui/LazyActionMenu';
-import { renderUserListBuiltinCell, type UserListCellContext, type UserListCellTranslation } from './UserListCells';
+import { renderUserListBuiltinCell, renderUserListNameParts, type UserListCellContext, type UserListCellTranslation } from './UserListCells';
 import {
   isBuiltinColumn,
   USER_LIST_ACTIONS_COLUMN,
@@ -172,6 +172,15 @@ export function UserListTable({ users, onRowAction, virtualizeAbove = 100, estim
                   className="uak-user-list-menu-trigger"
                 />
               </td>
+            );
+          }
+          if (id === 'name' && isBuiltinColumn(id)) {
+            // The row's header cell holds the name and its badges itself (no wrapper inside): it is the
+            // `[data-slot="user-list-name"]` element, whose `> span` is the name.
+            return (
+              <th key={cell.id} scope="row" className="uak-user-list-name-cell" data-slot="user-list-name" data-column={id}>
+                {renderUserListNameParts(user, context, t)}
+              </th>
             );
           }
           const content = isBuiltinColumn(id) ? renderUserListBuiltinCell(id, user, context, i18n) : <table.FlexRender cell={cell} />;
