@@ -4,8 +4,13 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+};
 
 /** Debian's Chromium; no browser download works on our machines. Override with CHROMIUM_PATH. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,13 +22,15 @@ export const chromiumArgs = [
 const browserProvider = () =>
   playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } });
 
-/** Everything the library's entries import at run time but must not bundle. */
+/**
+ * Everything the library's entries import at run time but must not bundle: every dependency and
+ * peer in package.json (a dependency added later is never copied into dist by mistake, where a
+ * host would get it twice), plus the test runners' own entries.
+ */
 const external = [
-  'react', 'react-dom', 'react/jsx-runtime', 'react-dom/client',
-  '@tanstack/react-query', 'msw', 'msw/browser', 'msw/node',
-  'vitest', 'disposable-email-domains', 'zod',
-  '@tanstack/react-table', '@tanstack/react-virtual', '@radix-ui/react-dialog', '@radix-ui/react-dropdown-menu',
-  'react-hook-form', '@hookform/resolvers',
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys(pkg.peerDependencies ?? {}),
+  'react/jsx-runtime', 'react-dom/client', 'msw/browser', 'msw/node',
 ];
 
 export default defineConfig({
