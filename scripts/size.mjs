@@ -24,6 +24,10 @@ const entries = [
 ];
 let failed = false;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+// Dependencies stay imports in dist (vite.config.ts makes every one external): a copy of one in
+// dist would reach a host twice, beside the one its bundler resolves from node_modules.
+const vendored = ['dist/node_modules', 'dist/_virtual'].filter((d) => existsSync(d));
+if (vendored.length) { console.log(`size: dist must not contain dependencies' code: ${vendored.join(', ')}`); failed = true; }
 for (const e of entries) {
   if (!existsSync(e.file)) { console.log(`size: ${e.file} missing (run npm run build)`); failed = true; continue; }
   const out = await build({
