@@ -5,6 +5,9 @@
  * Every name is listed here, by hand: a name not listed is internal, whatever its module
  * exports (docs/api.md says what is public and why). etc/api/headless.api.md is the report of
  * this list with its signatures; `npm run api:check` fails when the build differs from it.
+ *
+ * The groups follow the order of their modules (contract, core, i18n, provider, query, features):
+ * the build emits the modules in the order the entry names them, as it did with `export *`.
  */
 
 // The adapter contract: what an adapter implements, its errors, its limits (docs/limits.md), the
@@ -141,8 +144,8 @@ export type {
   InviteeFacts,
   ScreenedInvitees,
   SsoGuardedAction,
+  DomainRisk,
 } from './core';
-export type { DomainRisk } from './core';
 
 // Messages and locales.
 export {

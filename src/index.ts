@@ -143,8 +143,8 @@ export type {
   InviteeFacts,
   ScreenedInvitees,
   SsoGuardedAction,
+  DomainRisk,
 } from './headless';
-export type { DomainRisk } from './headless';
 
 // Messages and locales.
 export {
