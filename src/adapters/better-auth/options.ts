@@ -100,6 +100,13 @@ export interface BetterAuthAdapterOptions extends BetterAuthTransportOptions {
    * to `false`: a promotion changes the organization role only.
    */
   syncPlatformRole?: boolean;
+  /**
+   * The organization plugin's `membershipLimit` when the server sets a number: the adapter reads an
+   * organization's teams, invitations and up to this many members in one `get-full-organization`
+   * (the server's user lookup stops at that limit: asking more fails), and calls `list-members`
+   * only for an organization of this many members or more. Defaults to 100, the plugin's default.
+   */
+  membershipLimit?: number;
   /** How long organizations, memberships and invitations read from the server are reused, in ms; every write through the adapter clears them. Defaults to 2000. */
   cacheMs?: number;
   /**
@@ -175,6 +182,7 @@ export function resolveOptions(options: BetterAuthAdapterOptions) {
     allowedDomains: options.allowedDomains ? new Set(options.allowedDomains.map((d) => d.toLowerCase())) : null,
     syncPlatformRole: options.syncPlatformRole ?? false,
     cacheMs: options.cacheMs ?? 2000,
+    membershipLimit: Math.max(1, Math.floor(options.membershipLimit ?? 100)),
     pageSize: options.listPageSize ?? 10_000,
     // Ids or addresses per filtered list-users request: a URL stays well under Node's 16 KB header limit.
     lookupChunk: Math.min(options.listPageSize ?? 100, 100),

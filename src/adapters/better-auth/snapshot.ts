@@ -3,13 +3,14 @@
  * `cacheMs`) and each read only when a call needs it:
  *
  * - the **frame**: the organizations (`organization/list`), and for each one
- *   `get-full-organization` with one member, which carries its teams and its invitations in one
- *   request (the invitations are kept for the memberships of the same generation);
+ *   `get-full-organization`, which carries its teams, its invitations and up to `membershipLimit`
+ *   members in one request (invitations and members are kept for the memberships of the same
+ *   generation: an organization smaller than the limit needs no `list-members`);
  * - the **session user** (`get-session`): only the settings and the writes need it;
  * - the **roles** (`list-roles` per organization): read organization by organization, in the
  *   entities' order, until the roles asked for are found (every organization for the full list);
- * - the **memberships**: `list-members` per organization (names and emails joined) and the
- *   pending invitations; the **team members** (`list-team-members` per team), the **banned
+ * - the **memberships**: the members (`list-members` per organization at or above the limit,
+ *   names and emails joined) and the pending invitations; the **team members** (`list-team-members` per team), the **banned
  *   users** (one filtered `list-users`) and the **invitees' accounts** (`list-users` on their
  *   addresses), each read apart.
  *
@@ -73,12 +74,20 @@ export interface Snapshot extends Structure, MembershipIndex {}
 
 export type Signal = AbortSignal | undefined;
 
-/** The frame, with the invitations read with it when they are still current. */
+/** What one `get-full-organization` says of an organization's memberships. */
+export interface OrganizationRead {
+  /** Every invitation (pending or not). */
+  invitations: BaInvitation[];
+  /** Every member (user joined) when the organization is smaller than the members asked, else `null`. */
+  members: BaMember[] | null;
+}
+
+/** The frame, with the invitations and members read with it when they are still current. */
 export interface FrameRead {
   frame: Frame;
   /** Per organization (in `frame.orgs` order), from the same read; `null` when they must be read again. */
-  invitations: BaInvitation[][] | null;
-  /** The memberships' generation the invitations belong to. */
+  organizations: OrganizationRead[] | null;
+  /** The memberships' generation they belong to. */
   generation: number;
 }
 
@@ -113,7 +122,7 @@ type Entry<T> = { at: number; generation: number; value: T } | null;
  * const { membersByUser } = await snapshots.loadSnapshot(signal);
  */
 export function createSnapshots({ config, call }: SnapshotDeps) {
-  const { adminRoleIds, modules, dynamicRoles, teamsEnabled, requestConcurrency, cacheMs, pageSize, lookupChunk, statics } = config;
+  const { adminRoleIds, modules, dynamicRoles, teamsEnabled, requestConcurrency, cacheMs, pageSize, lookupChunk, statics, membershipLimit } = config;
 
   // Two generations: the structure's (organizations, teams, roles, session user) and the
   // memberships' (members, invitations, team members, banned users). A write of users changes the second only.
@@ -122,7 +131,7 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
   let frameCache: Entry<Frame> = null;
   let sessionCache: Entry<SessionUser> = null;
   const roleCache = new Map<string, NonNullable<Entry<RoleRow[]>>>();
-  let invitationStash: Entry<BaInvitation[][]> = null;
+  let invitationStash: Entry<OrganizationRead[]> = null;
   let membershipCache: Entry<Memberships> = null;
   let teamMemberCache: Entry<Map<string, Set<string>>> = null;
   let bannedCache: Entry<Set<string>> = null;
@@ -192,16 +201,16 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
   }
 
   /**
-   * The organizations and teams: `organization/list`, then `get-full-organization` (one member
-   * asked: its member list stops at the plugin's `membershipLimit`) per organization, which
-   * returns its teams and its invitations together.
+   * The organizations and teams: `organization/list`, then `get-full-organization` per
+   * organization, which returns its teams, its invitations and its first `membershipLimit` members
+   * together (asking more fails: the server's user lookup stops at that limit).
    */
   async function readFrame(signal: Signal): Promise<FrameRead> {
     throwIfAborted(signal);
     if (fresh(frameCache, structureGeneration)) {
       return fresh(invitationStash)
-        ? { frame: frameCache.value, invitations: invitationStash.value, generation: invitationStash.generation }
-        : { frame: frameCache.value, invitations: null, generation };
+        ? { frame: frameCache.value, organizations: invitationStash.value, generation: invitationStash.generation }
+        : { frame: frameCache.value, organizations: null, generation };
     }
     const startedStructure = structureGeneration;
     const started = generation;
@@ -211,20 +220,26 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
   async function readFrameNow(signal: Signal, startedStructure: number, started: number): Promise<FrameRead> {
     const orgs = (await call<BaOrganization[] | null>({ path: '/organization/list', signal })) ?? [];
     // One task per request, so at most `requestConcurrency` are in flight.
-    const fulls = await mapWithConcurrency(orgs, requestConcurrency, (org) =>
-      call<{ teams?: BaTeam[] | null; invitations?: BaInvitation[] | null } | null>({
-        path: '/organization/get-full-organization',
-        query: { organizationId: org.id, membersLimit: 1 },
-        signal,
-      }));
-    const teams = teamsEnabled ? fulls.flatMap((f) => f?.teams ?? []) : [];
+    const fulls = await mapWithConcurrency(orgs, requestConcurrency, (org) => fullOrganization(org.id, signal));
+    const teams = teamsEnabled ? fulls.flatMap((f) => f.teams) : [];
     const frame: Frame = { orgs, teams, entities: buildEntities(orgs, teams) };
-    const invitations = fulls.map((f) => f?.invitations ?? []);
+    const organizations = fulls.map(({ invitations, members }) => ({ invitations, members }));
     const now = Date.now();
     if (startedStructure === structureGeneration) frameCache = { at: now, generation: startedStructure, value: frame };
-    if (started !== generation) return { frame, invitations: null, generation };
-    invitationStash = { at: now, generation: started, value: invitations };
-    return { frame, invitations, generation: started };
+    if (started !== generation) return { frame, organizations: null, generation };
+    invitationStash = { at: now, generation: started, value: organizations };
+    return { frame, organizations, generation: started };
+  }
+
+  /** One organization's teams, invitations and, when it has fewer than `membershipLimit`, members (`get-full-organization`). */
+  async function fullOrganization(organizationId: string, signal: Signal): Promise<OrganizationRead & { teams: BaTeam[] }> {
+    const full = await call<{ teams?: BaTeam[] | null; invitations?: BaInvitation[] | null; members?: BaMember[] | null } | null>({
+      path: '/organization/get-full-organization',
+      query: { organizationId, membersLimit: membershipLimit },
+      signal,
+    });
+    const members = full?.members ?? [];
+    return { teams: full?.teams ?? [], invitations: full?.invitations ?? [], members: members.length < membershipLimit ? members : null };
   }
 
   /** A reader of the roles for one call (see {@link RoleReader}). */
@@ -288,7 +303,11 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
     };
   }
 
-  /** The members (`list-members` per organization) and the pending invitations (from the frame's read, else `list-invitations`). */
+  /**
+   * The members and the pending invitations: from the frame's read when no write came since, else
+   * `get-full-organization` per organization; `list-members` for an organization of
+   * `membershipLimit` members or more.
+   */
   async function loadMemberships(signal: Signal, read: FrameRead): Promise<Memberships> {
     throwIfAborted(signal);
     if (fresh(membershipCache)) return membershipCache.value;
@@ -298,10 +317,13 @@ export function createSnapshots({ config, call }: SnapshotDeps) {
 
   async function readMemberships(signal: Signal, read: FrameRead, started: number): Promise<Memberships> {
     const { orgs } = read.frame;
-    const memberLists = await mapWithConcurrency(orgs, requestConcurrency, (org) => listAllMembers(org.id, signal));
-    // The frame's invitations only when no write came since they were read.
-    const invitationLists = (read.generation === started ? read.invitations : null) ?? await mapWithConcurrency(orgs, requestConcurrency, (org) =>
-      call<BaInvitation[] | null>({ path: '/organization/list-invitations', query: { organizationId: org.id }, signal }));
+    // The frame's reads only when no write came since they were made.
+    const reads = (read.generation === started ? read.organizations : null) ?? await mapWithConcurrency(orgs, requestConcurrency, (org) => fullOrganization(org.id, signal));
+    const memberLists = await mapWithConcurrency(orgs, requestConcurrency, (org, i) => {
+      const complete = reads[i]?.members;
+      return complete ? Promise.resolve(complete) : listAllMembers(org.id, signal);
+    });
+    const invitationLists = reads.map((r) => r.invitations);
     const membersByUser = new Map<string, BaMember[]>();
     for (const m of memberLists.flat()) membersByUser.set(m.userId, [...(membersByUser.get(m.userId) ?? []), m]);
     // Invitations also come canceled, accepted and rejected: only pending ones count.
