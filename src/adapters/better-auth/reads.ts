@@ -41,7 +41,7 @@ type ReadMethods = Pick<UserAdminAdapter, 'listUsers' | 'getUser' | 'listInvitat
  */
 export function createReads({ config, call, snapshots }: ReadDeps) {
   const { options, modules, adminRoleIds, ttlMs, teamsEnabled, lookupChunk } = config;
-  const { loadStructure, loadSnapshot, loadRoster, usersWhere, readFrame, roleReader, loadMemberships, loadTeamMembers, loadBanned, loadInvitationAccounts, cachedInvitationAccounts } = snapshots;
+  const { loadSnapshot, loadRoster, usersWhere, readFrame, roleReader, loadMemberships, loadTeamMembers, loadBanned, loadInvitationAccounts, cachedInvitationAccounts } = snapshots;
 
   function mappingContext(s: Pick<Snapshot, 'roles' | 'entities'>): MappingContext {
     return { roles: s.roles, adminRoleIds, entities: s.entities, modules, ttlMs, now: Date.now(), nameFields: options.nameFields, phoneField: options.phoneField };
@@ -69,9 +69,9 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
   }
 
   /**
-   * Our users as far as a list needs them, without reading every record: members from
-   * `list-members` (id, name, email joined; status from the banned ids), invitees from their
-   * accounts (full records). Each user's status, role, entities and names are exact (names only
+   * Our users as the writes' checks and the created invitations need them (the lists read less:
+   * {@link lightRoster}), without reading every record: members from `list-members` (id, name,
+   * email joined; status from the banned ids), invitees from their accounts (full records). Each user's status, role, entities and names are exact (names only
    * without `nameFields`); `createdAt` of a member is a stand-in, and other record fields are
    * absent: sort by `createdAt` or names from `nameFields` need {@link everyone}. `records` holds
    * the records read (the invitees'): their mapped users are already complete.
@@ -97,7 +97,7 @@ export function createReads({ config, call, snapshots }: ReadDeps) {
     return { snapshot, mapped: [...byId.values()], records };
   }
 
-  /** Whether a query can be answered from the {@link roster} (and one read of the page's records). */
+  /** Whether a query can be answered over the members `list-members` joins (and one read of the page's records), not {@link everyone}'s records. */
   function rosterAnswers(sort: ListUsersParams['sort']): boolean {
     return !options.nameFields && sort?.field !== 'createdAt';
   }
