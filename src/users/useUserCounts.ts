@@ -51,9 +51,18 @@ export function userCountsParams(search: string | undefined, filter: UserFilter 
  * @example
  * const { counts } = useUserCounts({ search: list.state.search, filter: list.state.filter });
  * <Tab>{counts?.invited ?? '…'}</Tab>
- * @param landing Internal: `useUserTable`'s, so the counts land in the same commit as the page. Defaults to none.
  */
-export function useUserCounts(options: UseUserCountsOptions = {}, landing?: LandTogether): UseUserCountsResult {
+export function useUserCounts(options: UseUserCountsOptions = {}): UseUserCountsResult {
+  return useUserCountsLanding(options, undefined);
+}
+
+/**
+ * Internal (not in the entries): {@link useUserCounts} whose counts reach React in the same commit
+ * as the other queries of `landing` (`useUserTable`'s page).
+ * @example
+ * const counts = useUserCountsLanding({ search: state.search, filter: state.filter }, landing);
+ */
+export function useUserCountsLanding(options: UseUserCountsOptions, landing: LandTogether | undefined): UseUserCountsResult {
   const { adapter, capabilities } = useUserAdminContext('useUserCounts');
   const params = userCountsParams(options.search, options.filter);
   const enabled = options.enabled ?? true;

@@ -83,9 +83,19 @@ export function userListParams(state: UserListState): UsersListParams {
  * const list = useUserList({ initialState: { filter: { status: ['active'] } } });
  * list.items.map((user) => <Row key={user.id} user={user} />);
  * <Pager page={list.state.pageIndex} pageCount={list.pageCount} onChange={list.setPageIndex} />
- * @param landing Internal: `useUserTable`'s, so the page lands in the same commit as the counts. Defaults to none.
  */
-export function useUserList(options: UseUserListOptions = {}, landing?: LandTogether): UseUserListResult {
+export function useUserList(options: UseUserListOptions = {}): UseUserListResult {
+  return useUserListLanding(options, undefined);
+}
+
+/**
+ * Internal (not in the entries): {@link useUserList} whose page reaches React in the same commit
+ * as the other queries of `landing` (`useUserTable`'s view counts).
+ * @example
+ * const landing = useLandTogether(queryClient);
+ * const list = useUserListLanding(options, landing);
+ */
+export function useUserListLanding(options: UseUserListOptions, landing: LandTogether | undefined): UseUserListResult {
   const { adapter } = useUserAdminContext('useUserList');
   const { state, update } = useListState(DEFAULT_USER_LIST_STATE, options, RESET_KEYS);
   const params = userListParams(state);

@@ -49,8 +49,8 @@ import { DEFAULT_BULK_CONCURRENCY, useBulkRemoveUsers, useBulkSetUserStatus } fr
 import { useRemoveUser } from './useRemoveUser';
 import { useResendUserInvitation } from './useResendUserInvitation';
 import { useSetUserStatus } from './useSetUserStatus';
-import { useUserCounts, type UseUserCountsResult } from './useUserCounts';
-import { useUserList, type UseUserListOptions, type UseUserListResult } from './useUserList';
+import { useUserCountsLanding, type UseUserCountsResult } from './useUserCounts';
+import { useUserListLanding, type UseUserListOptions, type UseUserListResult } from './useUserList';
 
 /** A bulk action of the users table. */
 export type UserBulkAction = 'deactivate' | 'reactivate' | 'remove' | 'changeRole';
@@ -252,9 +252,9 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
 
   // The page and the view counts of a search (or filter) land in one commit: one render, not two.
   const landing = useLandTogether(queryClient);
-  const list = useUserList(options, landing);
+  const list = useUserListLanding(options, landing);
   const { state } = list;
-  const counts = useUserCounts({ search: state.search, filter: state.filter, enabled: options.enabled ?? true }, landing);
+  const counts = useUserCountsLanding({ search: state.search, filter: state.filter, enabled: options.enabled ?? true }, landing);
   const { data: settings } = useSettings();
   const { data: roles } = useRoles();
   const { data: modules } = useModules();
