@@ -1,10 +1,10 @@
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Header, Row } from '@tanstack/react-table';
 import type { User } from '../adapter/types';
 import { useUserAdminTranslation } from '../i18n';
 import { Checkbox, VisuallyHidden, cx, type ActionMenuItem } from '../ui';
 import { LazyActionMenu } from '../ui/LazyActionMenu';
+import { useVirtualRows } from '../ui/useVirtualRows';
 import { renderUserListBuiltinCell, renderUserListNameParts, type UserListCellContext, type UserListCellTranslation } from './UserListCells';
 import {
   isBuiltinColumn,
@@ -58,32 +58,14 @@ export function UserListTable({ users, onRowAction, virtualizeAbove = 100, estim
   const active = Math.min(activeIndex, Math.max(0, rows.length - 1));
   const focusRequest = useRef<{ index: number; control: number } | null>(null);
 
-  // The row holding the tab stop stays rendered even when scrolled out of view.
-  const activeRef = useRef(active);
-  activeRef.current = active;
-  const rangeExtractor = useCallback((range: Range) => {
-    const indexes = defaultRangeExtractor(range);
-    const keep = activeRef.current;
-    return indexes.includes(keep) || keep >= range.count ? indexes : [...indexes, keep].sort((a, b) => a - b);
-  }, []);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => estimateRowHeight,
-    overscan: 8,
-    enabled: virtual,
-    rangeExtractor,
-    // A row without layout (hidden, or jsdom) keeps its estimate instead of collapsing to 0.
-    measureElement: (element) => {
-      const height = element.getBoundingClientRect().height;
-      return height > 0 ? height : estimateRowHeight;
-    },
-    getItemKey: (index) => rows[index]?.id ?? index,
-  });
-
   const pageStart = list.state.pageIndex * list.state.pageSize;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const columnCount = headers.length;
+  const virtualRows = useVirtualRows({
+    rows, getRowKey: (row) => row.id, scrollRef, estimateSize: estimateRowHeight, enabled: virtual, columnCount, slot: 'user-list',
+  });
+  // The row holding the tab stop stays rendered even when scrolled out of view.
+  virtualRows.keep.current = active;
   const context: UserListCellContext = {
     settings: users.settings, rolesById: users.rolesById, entitiesById: users.entitiesById, now: users.now, isReadOnly: users.isReadOnly,
   };
@@ -117,24 +99,10 @@ export function UserListTable({ users, onRowAction, virtualizeAbove = 100, estim
     const control = Math.max(0, rowControls(rowElement).indexOf(event.target as HTMLElement));
     focusRequest.current = { index: next, control };
     setActiveIndex(next);
-    if (virtual) virtualizer.scrollToIndex(next, { align: 'auto' });
+    virtualRows.scrollToIndex(next);
   };
 
-  const items = virtual ? virtualizer.getVirtualItems() : null;
-  const body: ReactNode[] = [];
-  if (items) {
-    let end = 0;
-    items.forEach((item) => {
-      if (item.start > end) body.push(<SpacerRow key={`gap-${item.index}`} height={item.start - end} columns={columnCount} />);
-      const row = rows[item.index];
-      if (row) body.push(renderRow(row, item.index, item.index === active, virtualizer.measureElement));
-      end = item.end;
-    });
-    const total = virtualizer.getTotalSize();
-    if (total > end) body.push(<SpacerRow key="gap-end" height={total - end} columns={columnCount} />);
-  } else {
-    rows.forEach((row, index) => body.push(renderRow(row, index, index === active)));
-  }
+  const body = virtualRows.renderBody(rows, (row, index, measure) => renderRow(row, index, index === active, measure));
 
   function renderRow(row: Row<UserTableFeatures, User>, index: number, isActive: boolean, measure?: (node: Element | null) => void) {
     const user = row.original;
@@ -262,14 +230,6 @@ export function UserListTable({ users, onRowAction, virtualizeAbove = 100, estim
         </tbody>
       </table>
     </div>
-  );
-}
-
-function SpacerRow({ height, columns }: { height: number; columns: number }) {
-  return (
-    <tr aria-hidden="true" className="uak-user-list-spacer" data-slot="user-list-spacer">
-      <td colSpan={columns} style={{ height }} />
-    </tr>
   );
 }
 
