@@ -21,6 +21,8 @@ interface RenderOptions {
   locale?: Locale;
   theme?: 'light' | 'dark';
   userCount?: number;
+  /** Defaults to 10. */
+  pageSize?: number;
   adapter?: (base: UserAdminAdapter) => UserAdminAdapter;
   setup?: (faults: ReturnType<typeof createFaultInjector>) => void;
 }
@@ -35,7 +37,7 @@ function renderList(options: RenderOptions = {}) {
   const view = render(
     <UserAdminProvider adapter={adapter} locale={options.locale ?? 'en'} queryClient={queryClient}>
       <div className="uak-root" data-theme={options.theme ?? 'light'}>
-        <UserList initialState={{ pageSize: 10 }} now={store.clock.now} onInvite={() => {}} onEditUser={() => {}} />
+        <UserList initialState={{ pageSize: options.pageSize ?? 10 }} now={store.clock.now} onInvite={() => {}} onEditUser={() => {}} />
       </div>
     </UserAdminProvider>,
   );
@@ -153,6 +155,25 @@ describe('UserList in Chromium', { timeout: 40_000 }, () => {
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull(), TIMEOUT);
     await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe(t('actions.moreActions', { name: nextName })), TIMEOUT);
+  });
+
+  it('a page of 500 renders only the rows in view, and Ctrl+End / Ctrl+Home reach the last and first rows with the focus kept', async () => {
+    const { container } = renderList({ userCount: 600, pageSize: 500 });
+    const table = await loadedTable();
+    expect(container.querySelector('[data-virtual]')).not.toBeNull();
+    // Rows in view plus the overscan, and spacer rows standing for the others.
+    expect(bodyRows(table).length).toBeLessThan(100);
+    expect(table.querySelectorAll('[data-slot="user-list-spacer"]').length).toBeGreaterThan(0);
+    within(bodyRows(table)[0]!).getByRole('checkbox').focus();
+    await userEvent.keyboard('{Control>}{End}{/Control}');
+    await waitFor(() => expect(document.activeElement?.closest('tr')?.getAttribute('data-index')).toBe('499'), TIMEOUT);
+    expect(table.querySelector('tr[data-index="0"]')).toBeNull();
+    await userEvent.keyboard('{ArrowUp}');
+    await waitFor(() => expect(document.activeElement?.closest('tr')?.getAttribute('data-index')).toBe('498'), TIMEOUT);
+    await userEvent.keyboard('{Control>}{Home}{/Control}');
+    await waitFor(() => expect(document.activeElement?.closest('tr')?.getAttribute('data-index')).toBe('0'), TIMEOUT);
+    expect(document.activeElement?.getAttribute('type')).toBe('checkbox');
+    expect(await axeViolations(container)).toEqual([]);
   });
 
   it('arrow keys move the tab stop between rows and keep the focused control', async () => {
