@@ -438,8 +438,16 @@ export type {
   ResultItem,
 } from './ui';
 
-// The users list and its parts.
+// The users list, its state without markup (UserListBase) and its parts.
 export {
+  UserListBase,
+  useUserListContext,
+  UserListRoot,
+  UserListViews,
+  UserListPanel,
+  UserListContent,
+  UserListPagination,
+  UserListRowConfirm,
   UserListToolbar,
   UserListSelectionBar,
   UserListRowOutcome,
@@ -451,6 +459,11 @@ export {
 } from './users/components';
 export type {
   UserListProps,
+  UserListBaseProps,
+  UserListContextValue,
+  UserListRowConfirmState,
+  UserListContentProps,
+  UserListRowOutcomeProps,
   UserListToolbarProps,
   UserListTableProps,
   UserListCellContext,

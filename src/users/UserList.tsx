@@ -1,14 +1,13 @@
-import { useId, useRef, useState, type ComponentProps, type ReactNode } from 'react';
-import type { User } from '../adapter/types';
+import { useRef, useState, type ComponentProps, type ReactNode } from 'react';
 import { useUserAdminTranslation } from '../i18n';
 import { Button, EmptyState, ErrorState, LoadingState, Pagination, TabPanel, Tabs, UserAdminRoot, cx } from '../ui';
 import { LazyConfirmDialog } from '../ui/LazyConfirmDialog';
 import { userDisplayName } from './list/columns';
-import type { UserRowAction } from './list/guards';
 import type { UserListView } from './list/views';
 import { UserListBulkConfirm, UserListBulkOutcome, UserListRowOutcome, UserListSelectionBar, UserListToolbar } from './UserListParts';
 import { UserListTable } from './UserListTable';
-import { useUserTable, type UserBulkAction, type UseUserTableOptions } from './useUserTable';
+import { splitUserTableOptions, UserListBase, useUserListContext, type UserListRowConfirmState } from './UserListBase';
+import type { useUserTable, UseUserTableOptions } from './useUserTable';
 
 /**
  * The page sizes offered by default, up to 1,000 (large pages are virtualized).
@@ -31,14 +30,17 @@ export interface UserListProps extends UseUserTableOptions, Omit<ComponentProps<
   virtualizeAbove?: number;
 }
 
-type RowConfirm = { user: User; action: 'deactivate' | 'remove'; trigger: HTMLElement | null; rowIndex: string | null };
-
 /**
  * The users screen: views with counts (Active, Invited, Deactivated, Contacts, All), search and
  * filters, a sortable and paged table (virtualized for large pages), row actions with the self and
  * last-admin guards, multi-select with bulk actions across pages and per-user results, and the
- * loading, empty and error states. Built only on {@link useUserTable}; every option of the hook is
- * a prop, and the host's `className` and `div` props go on the root.
+ * loading, empty and error states. Every option of {@link useUserTable} is a prop, and the host's
+ * `className` and `div` props go on the root.
+ *
+ * It is the composition of its parts under {@link UserListBase}: `UserList.Root`, `.Views`,
+ * `.Panel`, `.Toolbar`, `.SelectionBar`, `.RowOutcome`, `.BulkOutcome`, `.Content` (or `.Table`
+ * and `.Pagination`), `.RowConfirm` and `.BulkConfirm`. Compose them yourself to drop one or put
+ * your own between two.
  *
  * Columns are typed: built-ins by id, custom ones as `{ id, header, cell: (user) => ReactNode }`;
  * `columnVisibility` and `columnOrder` hide and reorder them, controlled (with
@@ -54,61 +56,169 @@ type RowConfirm = { user: User; action: 'deactivate' | 'remove'; trigger: HTMLEl
  *   defaultColumnVisibility={{ lastSignIn: false }}
  * />
  */
-export function UserList(props: UserListProps) {
-  const {
-    onInvite, emptyAction, pageSizeOptions = USER_LIST_PAGE_SIZES, searchDebounceMs, virtualizeAbove,
-    initialState, state, onStateChange, enabled, columns, columnVisibility, defaultColumnVisibility, onColumnVisibilityChange,
-    columnOrder, defaultColumnOrder, onColumnOrderChange, selection, defaultSelection, onSelectionChange, onEditUser,
-    onSignInHelp, bulkConcurrency, now, className, ...rest
-  } = props;
-  const users = useUserTable({
-    initialState, state, onStateChange, enabled, columns, columnVisibility, defaultColumnVisibility, onColumnVisibilityChange,
-    columnOrder, defaultColumnOrder, onColumnOrderChange, selection, defaultSelection, onSelectionChange, onEditUser, onSignInHelp,
-    bulkConcurrency, now,
-  });
-  const { t } = useUserAdminTranslation();
-  const idBase = `uak-user-list-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const [rowConfirm, setRowConfirm] = useState<RowConfirm | null>(null);
-  const [rowConfirmError, setRowConfirmError] = useState<unknown>(null);
-  const [rowConfirmPending, setRowConfirmPending] = useState(false);
-  const [bulkAction, setBulkAction] = useState<UserBulkAction | null>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
-  const { list, settings } = users;
-  const sso = settings?.sso.enforced === true;
+function UserListComponent(props: UserListProps) {
+  const [options, { onInvite, emptyAction, pageSizeOptions, searchDebounceMs, virtualizeAbove, ...rest }] = splitUserTableOptions(props);
+  return (
+    <UserListBase {...options}>
+      <UserListRoot {...rest}>
+        <UserListViews />
+        <UserListPanel>
+          <UserListToolbar {...(onInvite ? { onInvite } : {})} {...(searchDebounceMs !== undefined ? { searchDebounceMs } : {})} />
+          <UserListSelectionBar />
+          <UserListRowOutcome />
+          <UserListBulkOutcome />
+          <UserListContent
+            onInvite={onInvite}
+            emptyAction={emptyAction}
+            {...(pageSizeOptions ? { pageSizeOptions } : {})}
+            {...(virtualizeAbove !== undefined ? { virtualizeAbove } : {})}
+          />
+        </UserListPanel>
+        <UserListRowConfirm />
+        <UserListBulkConfirm />
+      </UserListRoot>
+    </UserListBase>
+  );
+}
 
-  const onRowAction = (user: User, action: UserRowAction) => {
-    if (action === 'deactivate' || action === 'remove') {
-      setRowConfirmError(null);
-      // The menu that opened the confirmation is closing: remember its trigger, to return there.
-      const trigger = panelRef.current?.querySelector<HTMLElement>('[data-slot="action-menu-trigger"][aria-expanded="true"]') ?? null;
-      const rowIndex = trigger?.closest<HTMLElement>('tr[data-index]')?.dataset.index ?? null;
-      setRowConfirm({ user, action, trigger, rowIndex });
-    } else {
-      void users.runRowAction(user, action);
+/**
+ * The list's root element (`data-slot="user-list"`), with the library's theme scope; the host's
+ * `className` and props go on it.
+ * @example
+ * <UserListBase><UserList.Root className="my-list">…</UserList.Root></UserListBase>
+ */
+export function UserListRoot({ className, ...props }: ComponentProps<'div'>) {
+  return <UserAdminRoot {...props} className={cx('uak-user-list', className)} data-slot="user-list" />;
+}
+
+/**
+ * The views (Active, Invited, Deactivated, Contacts, All) as tabs with their counts.
+ * @example
+ * <UserList.Views />
+ */
+export function UserListViews({ className }: { className?: string }) {
+  const { t } = useUserAdminTranslation();
+  const { users, idBase } = useUserListContext();
+  return (
+    <Tabs
+      idBase={idBase}
+      label={t('userList.views.label')}
+      value={users.view ?? ''}
+      onValueChange={(value) => users.setView(value as UserListView)}
+      items={users.views.map(({ view, count }) => ({ value: view, label: t(`userList.views.${view}`), ...(count !== undefined ? { count } : {}) }))}
+      {...(className ? { className } : {})}
+    />
+  );
+}
+
+/**
+ * The tab panel of the current view: put the toolbar, outcomes and content in it.
+ * @example
+ * <UserList.Panel><UserList.Toolbar /><UserList.Content /></UserList.Panel>
+ */
+export function UserListPanel({ className, children }: { className?: string; children?: ReactNode }) {
+  const { users, idBase, panelRef } = useUserListContext();
+  return (
+    <TabPanel ref={panelRef} idBase={idBase} value={users.view ?? 'all'} active className={cx('uak-user-list-panel', className)}>
+      {children}
+    </TabPanel>
+  );
+}
+
+/** Props of {@link UserListContent}. */
+export interface UserListContentProps {
+  /** Shows an invite button in the empty state (never under SSO enforcement). Defaults to none. */
+  onInvite?: (() => void) | undefined;
+  /** Replaces the empty state's action. Defaults to none. */
+  emptyAction?: ReactNode;
+  /** Defaults to {@link USER_LIST_PAGE_SIZES}. */
+  pageSizeOptions?: number[];
+  /** Pages with more rows than this are virtualized. Defaults to 100. */
+  virtualizeAbove?: number;
+}
+
+/**
+ * What the list shows for its state: the error with a retry, the loading rows, the empty state
+ * (why, and what to do), or the table and its pagination.
+ * @example
+ * <UserList.Content onInvite={openInvite} pageSizeOptions={[25, 50]} />
+ */
+export function UserListContent({ onInvite, emptyAction, pageSizeOptions, virtualizeAbove }: UserListContentProps) {
+  const { t } = useUserAdminTranslation();
+  const { users } = useUserListContext();
+  const { list, settings } = users;
+  if (list.error) return <ErrorState title={t('users.loadError')} error={list.error} onRetry={list.refetch} />;
+  if (list.isLoading) return <LoadingState rows={Math.min(list.state.pageSize, 8)} retrying={list.retrying} />;
+  if (list.total === 0) {
+    return <UserListEmpty users={users} sso={settings?.sso.enforced === true} onInvite={onInvite} emptyAction={emptyAction} />;
+  }
+  return (
+    <>
+      <UserListTable {...(virtualizeAbove !== undefined ? { virtualizeAbove } : {})} />
+      <UserListPagination {...(pageSizeOptions ? { pageSizeOptions } : {})} />
+    </>
+  );
+}
+
+/**
+ * The page, its size, and the moves between pages.
+ * @example
+ * <UserList.Pagination pageSizeOptions={[25, 50, 100]} />
+ */
+export function UserListPagination({ pageSizeOptions = USER_LIST_PAGE_SIZES }: { pageSizeOptions?: number[] }) {
+  const { users } = useUserListContext();
+  const { list, table } = users;
+  return (
+    <Pagination
+      pageIndex={list.state.pageIndex}
+      pageCount={list.pageCount}
+      pageSize={list.state.pageSize}
+      onPageIndexChange={(pageIndex) => table.setPageIndex(pageIndex)}
+      onPageSizeChange={(pageSize) => table.setPageSize(pageSize)}
+      pageSizeOptions={pageSizeOptions}
+    />
+  );
+}
+
+/**
+ * Asks before a row's deactivate or remove, runs it, and gives the focus back to the row's menu
+ * (or, if the row went away, to the menu of the row now at its place), never to the page body.
+ * @example
+ * <UserList.RowConfirm />
+ */
+export function UserListRowConfirm() {
+  const { t } = useUserAdminTranslation();
+  const { users, rowConfirm, closeRowConfirm, panelRef } = useUserListContext();
+  const [error, setError] = useState<unknown>(null);
+  const [pending, setPending] = useState(false);
+  // Where the focus returns when the confirmation closes.
+  const last = useRef<UserListRowConfirmState | null>(null);
+  const shown = useRef<UserListRowConfirmState | null>(null);
+  if (rowConfirm !== shown.current) {
+    shown.current = rowConfirm;
+    if (rowConfirm) {
+      last.current = rowConfirm;
+      if (error !== null) setError(null);
     }
-  };
-  // Where the focus returns when the row confirmation closes: the row's menu trigger (or, if the row
-  // was re-rendered or removed, the trigger of the row now at its place), never the page body.
-  const lastRowConfirm = useRef<RowConfirm | null>(null);
-  if (rowConfirm) lastRowConfirm.current = rowConfirm;
-  const rowConfirmFocus = (): HTMLElement | null => {
-    const last = lastRowConfirm.current;
-    if (!last) return null;
-    if (last.trigger?.isConnected) return last.trigger;
-    return last.rowIndex === null
+  }
+  const returnFocus = (): HTMLElement | null => {
+    const previous = last.current;
+    if (!previous) return null;
+    if (previous.trigger?.isConnected) return previous.trigger;
+    return previous.rowIndex === null
       ? null
-      : (panelRef.current?.querySelector<HTMLElement>(`tbody tr[data-index="${last.rowIndex}"] [data-slot="action-menu-trigger"]`) ?? null);
+      : (panelRef.current?.querySelector<HTMLElement>(`tbody tr[data-index="${previous.rowIndex}"] [data-slot="action-menu-trigger"]`) ?? null);
   };
-  const confirmRow = async () => {
+  const confirm = async () => {
     if (!rowConfirm) return;
-    setRowConfirmPending(true);
+    setPending(true);
     const outcome = await users.runRowAction(rowConfirm.user, rowConfirm.action);
-    setRowConfirmPending(false);
+    setPending(false);
     if (!outcome.ok) {
-      setRowConfirmError(outcome.error);
+      setError(outcome.error);
       return;
     }
-    setRowConfirm(null);
+    closeRowConfirm();
     if (rowConfirm.action === 'remove') {
       // The row and its menu are gone: once the dialog has closed, put the focus on the row that took its place.
       setTimeout(() => {
@@ -120,61 +230,21 @@ export function UserList(props: UserListProps) {
       }, 50);
     }
   };
-
-  let content: ReactNode;
-  if (list.error) {
-    content = <ErrorState title={t('users.loadError')} error={list.error} onRetry={list.refetch} />;
-  } else if (list.isLoading) {
-    content = <LoadingState rows={Math.min(list.state.pageSize, 8)} retrying={list.retrying} />;
-  } else if (list.total === 0) {
-    content = <UserListEmpty users={users} sso={sso} onInvite={onInvite} emptyAction={emptyAction} />;
-  } else {
-    content = (
-      <>
-        <UserListTable users={users} onRowAction={onRowAction} {...(virtualizeAbove !== undefined ? { virtualizeAbove } : {})} />
-        <Pagination
-          pageIndex={list.state.pageIndex}
-          pageCount={list.pageCount}
-          pageSize={list.state.pageSize}
-          onPageIndexChange={(pageIndex) => users.table.setPageIndex(pageIndex)}
-          onPageSizeChange={(pageSize) => users.table.setPageSize(pageSize)}
-          pageSizeOptions={pageSizeOptions}
-        />
-      </>
-    );
-  }
-
   const name = rowConfirm ? userDisplayName(rowConfirm.user) : '';
+  const remove = rowConfirm?.action === 'remove';
   return (
-    <UserAdminRoot {...rest} className={cx('uak-user-list', className)} data-slot="user-list">
-      <Tabs
-        idBase={idBase}
-        label={t('userList.views.label')}
-        value={users.view ?? ''}
-        onValueChange={(value) => users.setView(value as UserListView)}
-        items={users.views.map(({ view, count }) => ({ value: view, label: t(`userList.views.${view}`), ...(count !== undefined ? { count } : {}) }))}
-      />
-      <TabPanel ref={panelRef} idBase={idBase} value={users.view ?? 'all'} active className="uak-user-list-panel">
-        <UserListToolbar users={users} {...(onInvite ? { onInvite } : {})} {...(searchDebounceMs !== undefined ? { searchDebounceMs } : {})} />
-        <UserListSelectionBar users={users} onBulkAction={setBulkAction} />
-        {rowConfirm ? null : <UserListRowOutcome outcome={users.lastRowAction} onDismiss={users.dismissRowAction} />}
-        {bulkAction ? null : <UserListBulkOutcome users={users} />}
-        {content}
-      </TabPanel>
-      <LazyConfirmDialog
-        open={rowConfirm !== null}
-        onOpenChange={(open) => { if (!open) setRowConfirm(null); }}
-        title={rowConfirm?.action === 'remove' ? t('userList.confirm.removeTitle', { name }) : t('userList.confirm.deactivateTitle', { name })}
-        description={rowConfirm?.action === 'remove' ? t('userList.confirm.removeDescription', { name }) : t('userList.confirm.deactivateDescription', { name })}
-        confirmLabel={rowConfirm?.action === 'remove' ? t('actions.remove') : t('actions.deactivate')}
-        tone="danger"
-        pending={rowConfirmPending}
-        error={rowConfirmError}
-        onConfirm={() => void confirmRow()}
-        returnFocusTo={rowConfirmFocus}
-      />
-      <UserListBulkConfirm users={users} action={bulkAction} onClose={() => setBulkAction(null)} />
-    </UserAdminRoot>
+    <LazyConfirmDialog
+      open={rowConfirm !== null}
+      onOpenChange={(open) => { if (!open) closeRowConfirm(); }}
+      title={remove ? t('userList.confirm.removeTitle', { name }) : t('userList.confirm.deactivateTitle', { name })}
+      description={remove ? t('userList.confirm.removeDescription', { name }) : t('userList.confirm.deactivateDescription', { name })}
+      confirmLabel={remove ? t('actions.remove') : t('actions.deactivate')}
+      tone="danger"
+      pending={pending}
+      error={error}
+      onConfirm={() => void confirm()}
+      returnFocusTo={returnFocus}
+    />
   );
 }
 
@@ -216,3 +286,23 @@ function UserListEmpty({ users, sso, onInvite, emptyAction }: { users: ReturnTyp
     />
   );
 }
+
+/**
+ * The users list, and its parts for composing one's own (`UserList.Toolbar`…), each also exported
+ * by its own name (`UserListToolbar`…).
+ */
+export const UserList = Object.assign(UserListComponent, {
+  Base: UserListBase,
+  Root: UserListRoot,
+  Views: UserListViews,
+  Panel: UserListPanel,
+  Toolbar: UserListToolbar,
+  SelectionBar: UserListSelectionBar,
+  RowOutcome: UserListRowOutcome,
+  BulkOutcome: UserListBulkOutcome,
+  Content: UserListContent,
+  Table: UserListTable,
+  Pagination: UserListPagination,
+  RowConfirm: UserListRowConfirm,
+  BulkConfirm: UserListBulkConfirm,
+});

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useContext, useEffect, useId, useState, type ReactNode } from 'react';
 import { UserAdminError } from '../adapter/errors';
 import type { UserScope } from '../adapter/types';
 import type { EntityAccessValue } from '../entities/picker/selection';
@@ -7,11 +7,13 @@ import { Button, Field, ResultList, StatusMessage, cx } from '../ui';
 import { LazyConfirmDialog } from '../ui/LazyConfirmDialog';
 import { userDisplayName } from './list/columns';
 import { UserListSearch } from './UserListSearch';
+import { useUserListUsers, UserListContext } from './UserListBase';
 import type { UserBulkAction, UserBulkItemOutcome, UserRowActionOutcome, UseUserTableResult } from './useUserTable';
 
 /** Props of {@link UserListToolbar}. */
 export interface UserListToolbarProps {
-  users: UseUserTableResult;
+  /** The table state. Defaults to the nearest `UserListBase`'s. */
+  users?: UseUserTableResult;
   /** Shows the invite button (never under SSO enforcement). Defaults to none. */
   onInvite?: () => void;
   /** Wait after typing before searching, in ms. Defaults to 300. */
@@ -23,10 +25,11 @@ export interface UserListToolbarProps {
 /**
  * Search (debounced), role, entity and access filters, and the invite button.
  * @example
- * <UserListToolbar users={users} onInvite={() => setInviteOpen(true)} />
+ * <UserList.Toolbar onInvite={() => setInviteOpen(true)} />
  */
-export function UserListToolbar({ users, onInvite, searchDebounceMs = 300, className }: UserListToolbarProps) {
+export function UserListToolbar({ users: usersProp, onInvite, searchDebounceMs = 300, className }: UserListToolbarProps) {
   const { t } = useUserAdminTranslation();
+  const users = useUserListUsers(usersProp, 'UserList.Toolbar');
   const { list, settings, roles } = users;
   const { filter } = list.state;
   const sso = settings?.sso.enforced === true;
@@ -201,9 +204,10 @@ function EntityFilterTrigger({ id, describedBy, label, placeholder, busy, onActi
 
 /** Props of {@link UserListSelectionBar}. */
 export interface UserListSelectionBarProps {
-  users: UseUserTableResult;
-  /** A bulk action was chosen: ask for confirmation, then run it. */
-  onBulkAction: (action: UserBulkAction) => void;
+  /** The table state. Defaults to the nearest `UserListBase`'s. */
+  users?: UseUserTableResult;
+  /** A bulk action was chosen: ask for confirmation, then run it. Defaults to the `UserListBase`'s confirmation (`UserList.BulkConfirm`). */
+  onBulkAction?: (action: UserBulkAction) => void;
   /** Merged last. Defaults to none. */
   className?: string;
 }
@@ -211,10 +215,13 @@ export interface UserListSelectionBarProps {
 /**
  * The bulk actions on the selection, and "select all N matching" once the page is selected.
  * @example
- * <UserListSelectionBar users={users} onBulkAction={setConfirmBulk} />
+ * <UserList.SelectionBar />
  */
-export function UserListSelectionBar({ users, onBulkAction, className }: UserListSelectionBarProps) {
+export function UserListSelectionBar({ users: usersProp, onBulkAction: onBulkActionProp, className }: UserListSelectionBarProps) {
   const { t, format } = useUserAdminTranslation();
+  const users = useUserListUsers(usersProp, 'UserList.SelectionBar');
+  const context = useContext(UserListContext);
+  const onBulkAction = onBulkActionProp ?? context?.setBulkAction ?? (() => {});
   const { selection, selectedCount, list } = users;
   const pageRows = list.items.length;
   const busy = users.bulkPhase !== 'idle';
@@ -251,13 +258,27 @@ export function UserListSelectionBar({ users, onBulkAction, className }: UserLis
   );
 }
 
+/** Props of {@link UserListRowOutcome}. */
+export interface UserListRowOutcomeProps {
+  /** The outcome to show. Defaults to the nearest `UserListBase`'s last row action. */
+  outcome?: UserRowActionOutcome | null;
+  /** Defaults to the `UserListBase`'s. */
+  onDismiss?: () => void;
+}
+
 /**
  * The outcome of the last row action: success, or why it failed (translated, with the reason).
  * @example
+ * <UserList.RowOutcome />
  * <UserListRowOutcome outcome={users.lastRowAction} onDismiss={users.dismissRowAction} />
  */
-export function UserListRowOutcome({ outcome, onDismiss }: { outcome: UserRowActionOutcome | null; onDismiss: () => void }) {
+export function UserListRowOutcome(props: UserListRowOutcomeProps) {
   const { t } = useUserAdminTranslation();
+  const context = useContext(UserListContext);
+  const outcome = props.outcome !== undefined ? props.outcome : context?.users.lastRowAction ?? null;
+  const onDismiss = props.onDismiss ?? context?.users.dismissRowAction ?? (() => {});
+  // While a row confirmation is open, its dialog says how the action went.
+  if (props.outcome === undefined && context?.rowConfirm) return null;
   if (!outcome || outcome.action === 'edit') return null;
   const name = userDisplayName(outcome.user);
   if (outcome.ok) {
@@ -280,11 +301,15 @@ export function UserListRowOutcome({ outcome, onDismiss }: { outcome: UserRowAct
  * The outcome of the last bulk action: a summary, and each user with their result (failures first,
  * with the translated reason).
  * @example
- * <UserListBulkOutcome users={users} />
+ * <UserList.BulkOutcome />
  */
-export function UserListBulkOutcome({ users }: { users: UseUserTableResult }) {
+export function UserListBulkOutcome({ users: usersProp }: { users?: UseUserTableResult }) {
   const { t, format } = useUserAdminTranslation();
+  const users = useUserListUsers(usersProp, 'UserList.BulkOutcome');
+  const context = useContext(UserListContext);
   const outcome = users.bulkOutcome;
+  // While a bulk confirmation is open, its dialog says how the run went.
+  if (!usersProp && context?.bulkAction) return null;
   if (!outcome || outcome.error) return null;
   const total = outcome.items.length;
   const message = (item: UserBulkItemOutcome): ReactNode =>
@@ -310,19 +335,26 @@ export function UserListBulkOutcome({ users }: { users: UseUserTableResult }) {
 
 /** Props of {@link UserListBulkConfirm}. */
 export interface UserListBulkConfirmProps {
-  users: UseUserTableResult;
-  action: UserBulkAction | null;
-  onClose: () => void;
+  /** The table state. Defaults to the nearest `UserListBase`'s. */
+  users?: UseUserTableResult;
+  /** The action to confirm (`null`: closed). Defaults to the `UserListBase`'s. */
+  action?: UserBulkAction | null;
+  /** Defaults to closing the `UserListBase`'s confirmation. */
+  onClose?: () => void;
 }
 
 /**
  * Asks before a bulk action (with the role to give, for a role change), runs it, and closes on
  * completion; a failure of the whole run stays in the dialog.
  * @example
- * <UserListBulkConfirm users={users} action={bulkAction} onClose={() => setBulkAction(null)} />
+ * <UserList.BulkConfirm />
  */
-export function UserListBulkConfirm({ users, action, onClose }: UserListBulkConfirmProps) {
+export function UserListBulkConfirm({ users: usersProp, action: actionProp, onClose: onCloseProp }: UserListBulkConfirmProps) {
   const { t, format } = useUserAdminTranslation();
+  const users = useUserListUsers(usersProp, 'UserList.BulkConfirm');
+  const context = useContext(UserListContext);
+  const action = actionProp !== undefined ? actionProp : context?.bulkAction ?? null;
+  const onClose = onCloseProp ?? (() => context?.setBulkAction(null));
   const [roleId, setRoleId] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [pending, setPending] = useState(false);

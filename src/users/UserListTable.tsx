@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useContext, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Header, Row } from '@tanstack/react-table';
 import type { User } from '../adapter/types';
 import { useUserAdminTranslation } from '../i18n';
@@ -14,13 +14,15 @@ import {
   type UserTableFeatures,
 } from './list/columns';
 import { USER_ROW_ACTIONS, type UserRowAction } from './list/guards';
+import { useUserListUsers, UserListContext } from './UserListBase';
 import type { UseUserTableResult } from './useUserTable';
 
 /** Props of {@link UserListTable}. */
 export interface UserListTableProps {
-  users: UseUserTableResult;
-  /** A row action was chosen in a row's menu. */
-  onRowAction: (user: User, action: UserRowAction) => void;
+  /** The table state. Defaults to the nearest `UserListBase`'s. */
+  users?: UseUserTableResult;
+  /** A row action was chosen in a row's menu. Defaults to the `UserListBase`'s (deactivate and remove ask first: `UserList.RowConfirm`). */
+  onRowAction?: (user: User, action: UserRowAction) => void;
   /** Pages with more rows than this are virtualized. Defaults to 100. */
   virtualizeAbove?: number;
   /** Estimated row height for virtualization, in pixels. Defaults to 52. */
@@ -43,9 +45,13 @@ function rowControls(row: HTMLElement | null): HTMLElement[] {
  * order (arrow keys move between rows), so a 1,000-row page is one Tab stop deep; large pages are
  * virtualized with spacer rows, `aria-rowcount` and `aria-rowindex`.
  * @example
+ * <UserList.Table />
  * <UserListTable users={useUserTable()} onRowAction={(user, action) => run(user, action)} />
  */
-export function UserListTable({ users, onRowAction, virtualizeAbove = 100, estimateRowHeight = 52, className }: UserListTableProps) {
+export function UserListTable({ users: usersProp, onRowAction: onRowActionProp, virtualizeAbove = 100, estimateRowHeight = 52, className }: UserListTableProps) {
+  const users = useUserListUsers(usersProp, 'UserList.Table');
+  const listContext = useContext(UserListContext);
+  const onRowAction = onRowActionProp ?? listContext?.requestRowAction ?? ((user: User, action: UserRowAction) => void users.runRowAction(user, action));
   // The table's one i18next subscription: headers, cells and row menus get its `t` and formatters.
   const i18n = useUserAdminTranslation();
   const { t } = i18n;

@@ -1,5 +1,16 @@
-export { UserList, USER_LIST_PAGE_SIZES } from './UserList';
-export type { UserListProps } from './UserList';
+export {
+  UserList,
+  USER_LIST_PAGE_SIZES,
+  UserListRoot,
+  UserListViews,
+  UserListPanel,
+  UserListContent,
+  UserListPagination,
+  UserListRowConfirm,
+} from './UserList';
+export type { UserListProps, UserListContentProps } from './UserList';
+export { UserListBase, useUserListContext } from './UserListBase';
+export type { UserListBaseProps, UserListContextValue, UserListRowConfirmState } from './UserListBase';
 export { UserListTable } from './UserListTable';
 export type { UserListTableProps } from './UserListTable';
 export { UserListBuiltinCell } from './UserListCells';
@@ -11,4 +22,4 @@ export {
   UserListBulkOutcome,
   UserListBulkConfirm,
 } from './UserListParts';
-export type { UserListToolbarProps, UserListSelectionBarProps, UserListBulkConfirmProps } from './UserListParts';
+export type { UserListToolbarProps, UserListSelectionBarProps, UserListRowOutcomeProps, UserListBulkConfirmProps } from './UserListParts';
