@@ -269,7 +269,7 @@ describe('UserList', { timeout: 20_000 }, () => {
 
   it('selecting the page offers all matching users; a bulk deactivate over every page reports failures by name and reason, and keeps them selected', async () => {
     const context = setup({ store: { userCount: 45 }, withoutBulk: true });
-    const { user } = renderList(context, { bulkConcurrency: 2 });
+    const { user } = renderList(context, { concurrency: 2 });
     const table = await loaded();
     await user.click(within(table).getByRole('checkbox', { name: en.userList.selectPage }));
     await user.click(await screen.findByRole('button', { name: fill(en.userList.bulk.selectAllMatching_other, { formatted: 45 }) }));

@@ -104,8 +104,8 @@ describe('UserListBase and the list parts', { timeout: 20_000 }, () => {
 
   it('UserList puts the options of useUserTable in the base and every other prop on the root element', () => {
     const onEditUser = vi.fn();
-    const [options, rest] = splitUserTableOptions({ onEditUser, bulkConcurrency: 2, 'aria-label': 'People', id: 'x', onInvite: () => {} });
-    expect(Object.keys(options).sort()).toEqual(['bulkConcurrency', 'onEditUser']);
+    const [options, rest] = splitUserTableOptions({ onEditUser, concurrency: 2, 'aria-label': 'People', id: 'x', onInvite: () => {} });
+    expect(Object.keys(options).sort()).toEqual(['concurrency', 'onEditUser']);
     expect(Object.keys(rest).sort()).toEqual(['aria-label', 'id', 'onInvite']);
   });
 });

@@ -117,7 +117,7 @@ export function UserListBase({ children, ...options }: UserListBaseProps) {
 const USER_TABLE_OPTION_KEYS = [
   'initialState', 'state', 'onStateChange', 'enabled', 'columns', 'columnVisibility', 'defaultColumnVisibility',
   'onColumnVisibilityChange', 'columnOrder', 'defaultColumnOrder', 'onColumnOrderChange', 'selection', 'defaultSelection',
-  'onSelectionChange', 'onEditUser', 'onSignInHelp', 'bulkConcurrency', 'now',
+  'onSelectionChange', 'onEditUser', 'onSignInHelp', 'concurrency', 'now',
 ] as const satisfies readonly (keyof UseUserTableOptions)[];
 type UnlistedOption = Exclude<keyof UseUserTableOptions, (typeof USER_TABLE_OPTION_KEYS)[number]>;
 // A type error here names an option of useUserTable missing from USER_TABLE_OPTION_KEYS.

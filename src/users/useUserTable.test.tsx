@@ -379,7 +379,7 @@ describe('useUserTable', { timeout: 20_000 }, () => {
 
     it('deactivating all matching users over several pages reports each failure by name and reason, and keeps those selected', async () => {
       const context = setup({ store: { userCount: 60 }, withoutBulk: true });
-      const { result } = await renderTable(context, { bulkConcurrency: 3 });
+      const { result } = await renderTable(context, { concurrency: 3 });
       act(() => result.current.setView('active'));
       await waitFor(() => expect(result.current.list.isPlaceholderData).toBe(false));
       const activeTotal = result.current.list.total;

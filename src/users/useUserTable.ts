@@ -133,7 +133,7 @@ export interface UseUserTableOptions extends UseUserListOptions {
   /** Opens the host's sign-in help for a login user (e.g. `SignInErrorGuideDialog`). The row action is offered only when given. Defaults to none. */
   onSignInHelp?: (user: User) => void;
   /** At most this many single calls (and page requests) in flight during a bulk action. Defaults to 4. */
-  bulkConcurrency?: number;
+  concurrency?: number;
   /** The current instant, for relative times ("expires in 3 days"). Defaults to `Date.now`. */
   now?: () => number;
 }
@@ -248,7 +248,7 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
   const queryClient = useQueryClient();
   const { t } = useUserAdminTranslation();
   const now = options.now ?? Date.now;
-  const concurrency = options.bulkConcurrency ?? DEFAULT_BULK_CONCURRENCY;
+  const concurrency = options.concurrency ?? DEFAULT_BULK_CONCURRENCY;
 
   // The page and the view counts of a search (or filter) land in one commit: one render, not two.
   const landing = useLandTogether(queryClient);
