@@ -1,7 +1,7 @@
 import type { Decorator, Loader, Preview } from '@storybook/react-vite';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { QueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useState, type ReactNode } from 'react';
 import { configure } from 'storybook/test';
 import { UserAdminProvider, type AdapterCapabilities } from '../src/headless';
 import { preloadUserAdminLocales } from '../src/i18n';
@@ -50,26 +50,39 @@ const localesLoader: Loader = async () => {
   return {};
 };
 
-const withProvider: Decorator = (Story, context) => {
-  const locale = (context.globals.locale as string | undefined) ?? 'en';
-  const theme = (context.globals.theme as string | undefined) ?? 'light';
-  // A fresh cache per story, so one story's data never shows in another. No refetch on focus: the
-  // storybook-en/fr/pt projects run side by side, and focus moving between their pages would
-  // refetch a story's failed query behind its play function (a one-shot fault then heals unseen).
-  const queryClient = useMemo(
+/**
+ * One story's providers, keyed by the story's id (see withProvider): each story gets a fresh query
+ * cache, so one story's data never shows in another, and an adapter with its own capabilities. No
+ * refetch on focus: the storybook-en/fr/pt projects run side by side, and focus
+ * moving between their pages would refetch a story's failed query behind its play function (a
+ * one-shot fault then heals unseen).
+ */
+function StoryProviders({ locale, theme, capabilities, children }: {
+  locale: string; theme: string; capabilities: StoryBackendParameters['capabilities']; children: ReactNode;
+}) {
+  const [queryClient] = useState(
     () => new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } }),
-    [context.id],
   );
-  const capabilities = (context.parameters.backend as StoryBackendParameters | undefined)?.capabilities;
-  const adapter = useMemo(() => createRestAdapter({ baseUrl: '/api', capabilities }), [context.id]);
+  const [adapter] = useState(() => createRestAdapter({ baseUrl: '/api', capabilities }));
   return (
     <UserAdminProvider adapter={adapter} locale={locale} queryClient={queryClient}>
       <div className="uak-root" data-theme={theme} lang={locale} style={{ padding: '1rem', minHeight: '100vh' }}>
-        <Story />
+        {children}
       </div>
     </UserAdminProvider>
   );
-};
+}
+
+const withProvider: Decorator = (Story, context) => (
+  <StoryProviders
+    key={context.id}
+    locale={(context.globals.locale as string | undefined) ?? 'en'}
+    theme={(context.globals.theme as string | undefined) ?? 'light'}
+    capabilities={(context.parameters.backend as StoryBackendParameters | undefined)?.capabilities}
+  >
+    <Story />
+  </StoryProviders>
+);
 
 const preview: Preview = {
   loaders: [backendLoader, localesLoader],

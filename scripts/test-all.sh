@@ -15,6 +15,8 @@ vitest_project() { # project name
 }
 
 step "typecheck (tsc)" npx tsc -p tsconfig.json --noEmit
+# typescript-eslint, react-hooks, jsx-a11y and the no-literal-English selectors (eslint.config.js); 0 warnings.
+step "lint (eslint)" npm run --silent lint
 step "i18n completeness (en, fr, pt)" node scripts/check-i18n.mjs
 step "unit tests (vitest, jsdom)" vitest_project unit
 step "adapters against real servers (better-auth, SCIM; vitest, node)" vitest_project integration

@@ -54,8 +54,7 @@ export const SearchWithNoMatch: Story = {
 
 export const Loading: Story = {
   parameters: backend({ latencyMs: 60_000 }),
-  play: async ({ canvasElement, ...context }) => {
-    const t = storyT(context);
+  play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     expect(await canvas.findByRole('status')).toBeInTheDocument();
     expect(canvas.queryByRole('table')).toBeNull();

@@ -6,7 +6,7 @@ import {
   VALIDATION_KEYS,
 } from './schemas';
 import {
-  MAX_BULK_IDS, MAX_EMAIL_LENGTH, MAX_INVITE_ADDRESSES, MAX_NAME_LENGTH, MAX_PAGE_SIZE, MAX_PHONE_LENGTH, MAX_USERNAME_LENGTH,
+  MAX_BULK_IDS, MAX_EMAIL_LENGTH, MAX_INVITE_ADDRESSES, MAX_NAME_LENGTH, MAX_PHONE_LENGTH, MAX_USERNAME_LENGTH,
 } from './limits';
 
 const policy = { mode: 'required', minLength: 3, charset: 'alphanumeric' } as const;

@@ -10,7 +10,7 @@
  */
 import * as z from 'zod/mini';
 import {
-  MAX_BULK_IDS, MAX_EMAIL_LENGTH, MAX_INVITE_ADDRESSES, MAX_NAME_LENGTH, MAX_PAGE_SIZE, MAX_PHONE_LENGTH, MAX_USERNAME_LENGTH,
+  MAX_BULK_IDS, MAX_EMAIL_LENGTH, MAX_INVITE_ADDRESSES, MAX_NAME_LENGTH, MAX_PHONE_LENGTH, MAX_USERNAME_LENGTH,
 } from './limits';
 import { cleanName } from './text';
 import type { UsernamePolicy } from './types';

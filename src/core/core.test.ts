@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AdminScope, Entity, User } from '../adapter/types';
+import type { AdminScope, Entity } from '../adapter/types';
 import { isUserAdminError } from '../adapter/errors';
 import {
   actingScope, actorOf, administers, ancestryFromParents, checkAccessChange, checkActOnUser, checkAdminOnlyModules, checkGrant,

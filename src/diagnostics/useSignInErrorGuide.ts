@@ -155,8 +155,9 @@ export function useSignInErrorGuide(options: UseSignInErrorGuideOptions = {}): U
   const adminAction = guidance?.resolver === 'admin' ? applicableAction(guidance.adminAction, user, settings, rules, onEditUser !== undefined) : null;
 
   // --- Admin action ------------------------------------------------------------------------------
-  const setStatus = useSetUserStatus();
-  const resend = useResendUserInvitation();
+  // The mutation objects change identity on every state change; their mutateAsync do not.
+  const { mutateAsync: setStatusAsync } = useSetUserStatus();
+  const { mutateAsync: resendAsync } = useResendUserInvitation();
   const [actionState, setActionState] = useState<SignInAdminActionState>(IDLE);
   const [actionUserId, setActionUserId] = useState<string | null>(null);
   const onEditRef = useRef(onEditUser);
@@ -172,10 +173,10 @@ export function useSignInErrorGuide(options: UseSignInErrorGuideOptions = {}): U
     let next: SignInAdminActionState;
     try {
       if (adminAction === 'reactivate') {
-        const updated = await setStatus.mutateAsync({ id: user.id, status: 'active' });
+        const updated = await setStatusAsync({ id: user.id, status: 'active' });
         next = { status: 'success', action: adminAction, error: null, user: updated };
       } else {
-        await resend.mutateAsync(user);
+        await resendAsync(user);
         next = { status: 'success', action: adminAction, error: null, user: null };
       }
     } catch (error) {
@@ -183,9 +184,7 @@ export function useSignInErrorGuide(options: UseSignInErrorGuideOptions = {}): U
     }
     setActionState(next);
     return next;
-    // The mutation objects change identity on every state change; their mutateAsync do not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [adminAction, user, setStatus.mutateAsync, resend.mutateAsync]);
+  }, [adminAction, user, setStatusAsync, resendAsync]);
 
   const supportDetails = diagnosis
     ? buildSupportDetails({

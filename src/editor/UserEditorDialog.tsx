@@ -1,4 +1,4 @@
-import { isValidElement, useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { isValidElement, useEffect, useId, useRef, type ReactElement, type ReactNode } from 'react';
 import type { Settings, User, UserKind } from '../adapter/types';
 import { translateError, useUserAdminTranslation, type UserAdminT } from '../i18n';
 import { useControllable } from '../query/useControllable';
@@ -132,16 +132,16 @@ function UserEditorDialogContent({ userId, defaultKind, defaultValues, onSaved, 
   const ready = !editor.isLoading && !editor.loadError && !editor.userError && editor.canCreate;
   const awaiting = editor.lastResult?.emailChange === 'registration_request_sent';
 
-  // Opening puts the cursor in the first field once the form is there.
-  const [focused, setFocused] = useState(false);
+  // Opening puts the cursor in the first field once the form is there (once: nothing to render).
+  const focused = useRef(false);
   useEffect(() => {
-    if (!ready || focused) return;
-    setFocused(true);
+    if (!ready || focused.current) return;
+    focused.current = true;
     const active = document.activeElement;
     if (active === contentRef.current || active === document.body || !contentRef.current?.contains(active)) {
       contentRef.current?.querySelector<HTMLElement>('input:not([readonly]):not(:disabled), select:not(:disabled)')?.focus();
     }
-  }, [ready, focused]);
+  }, [ready]);
 
   // A failure or an outcome shows at the top: bring it into view.
   useEffect(() => {

@@ -64,7 +64,7 @@ function revokeAll(store: MockStore) {
 describe('PendingInvitations', () => {
   it('shows each invitation’s email and kind, role name, entity count with names on focus, inviter and expiry', async () => {
     let entityIds: string[] = [];
-    const { store, user } = renderInvitations({ setup: ({ store }) => { entityIds = inviteNow(store, 'multi.entity@example.com', 3); } });
+    const { store } = renderInvitations({ setup: ({ store }) => { entityIds = inviteNow(store, 'multi.entity@example.com', 3); } });
     await table();
     const row = rowOf('multi.entity@example.com');
     expect(within(row).getByText(t('invitationKind.short.invitation'))).toBeInTheDocument();

@@ -56,7 +56,7 @@ export interface PendingInvitationsBulkBarProps extends ComponentProps<'div'> {
  * <PendingInvitationsBulkBar invitations={invitations} onRevokeSelected={() => setConfirmOpen(true)} />
  */
 export function PendingInvitationsBulkBar({ invitations, onRevokeSelected, className, ...props }: PendingInvitationsBulkBarProps) {
-  const { t, format } = useUserAdminTranslation();
+  const { t } = useUserAdminTranslation();
   const count = invitations.selection.length;
   if (count === 0) return null;
   const busy = invitations.bulkPending !== null;
@@ -91,7 +91,7 @@ export interface PendingInvitationsTableProps extends ComponentProps<'div'> {
  * <PendingInvitationsTable invitations={invitations} onRevoke={(invitation) => setConfirm(invitation)} />
  */
 export function PendingInvitationsTable({ invitations, onRevoke, className, ...props }: PendingInvitationsTableProps) {
-  const { t, format } = useUserAdminTranslation();
+  const { t } = useUserAdminTranslation();
   const { pageSelection } = invitations;
   return (
     <div {...props} data-slot="pending-invitations-table" className={cx('uak-table-scroll uak-pi-table', className)}>
@@ -184,7 +184,7 @@ function PendingInvitationsRow({ row, now, invitations, onRevoke }: { row: Pendi
 }
 
 function Entities({ entities }: { entities: PendingInvitationRow['entities'] }) {
-  const { t, format } = useUserAdminTranslation();
+  const { t } = useUserAdminTranslation();
   if (entities.length === 0) return <span className="uak-muted">{t('invitations.noEntities')}</span>;
   if (entities.length === 1) return <>{entities[0]!.name ?? ''}</>;
   return (

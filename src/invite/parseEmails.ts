@@ -98,8 +98,8 @@ export function normalizeEmail(address: string): string {
   const at = email.lastIndexOf('@');
   if (at === -1) return email;
   const domain = email.slice(at + 1);
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(domain)) return email;
+  // Plain ASCII (no code unit above 0x7f): nothing to convert.
+  if (!/[\u0080-\uffff]/.test(domain)) return email;
   try {
     return `${email.slice(0, at)}@${new URL(`http://${domain}`).hostname}`;
   } catch {

@@ -38,6 +38,7 @@ export function HoverDetails({ label, children, lazy = false, className }: Hover
   }, [pinned]);
 
   return (
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- a wrapper catching focus, blur and Escape that bubble from its trigger and card
     <span
       ref={root}
       data-slot="hover-details"

@@ -46,28 +46,36 @@ export interface RetryNoticeProps extends ComponentProps<'p'> {
  * @example
  * {query.isFetching && query.failureReason ? <RetryNotice error={query.failureReason} failureCount={query.failureCount} /> : null}
  */
-export function RetryNotice({ error, failureCount = 1, className, ...props }: RetryNoticeProps) {
-  const { t } = useUserAdminTranslation();
+export function RetryNotice({ error, failureCount = 1, ...props }: RetryNoticeProps) {
   const wait = retryAfterOf(error);
-  const [until, setUntil] = useState<number | null>(null);
-  const [now, setNow] = useState(() => Date.now());
+  if (wait === null) return null;
+  // Each failure (its count, its error, its wait) mounts a countdown of its own, from when it shows.
+  return <RetryCountdown key={`${failureCount}:${failureId(error)}:${wait}`} wait={wait} {...props} />;
+}
+
+const failureIds = new WeakMap<object, number>();
+let lastFailureId = 0;
+/** A number per error object (a string for other values), to tell one failure from the next. */
+function failureId(error: unknown): number | string {
+  if (typeof error !== 'object' || error === null) return String(error);
+  let id = failureIds.get(error);
+  if (id === undefined) failureIds.set(error, (id = ++lastFailureId));
+  return id;
+}
+
+function RetryCountdown({ wait, className, ...props }: ComponentProps<'p'> & { wait: number }) {
+  const { t } = useUserAdminTranslation();
+  const [start] = useState(Date.now);
+  const [now, setNow] = useState(start);
   useEffect(() => {
-    if (wait === null) {
-      setUntil(null);
-      return;
-    }
-    const start = Date.now();
-    setNow(start);
-    setUntil(start + wait);
     const timer = setInterval(() => setNow(Date.now()), 1000);
     const stop = setTimeout(() => clearInterval(timer), wait + 1000);
     return () => {
       clearInterval(timer);
       clearTimeout(stop);
     };
-  }, [wait, failureCount, error]);
-  if (wait === null || until === null) return null;
-  const seconds = Math.ceil(Math.max(0, until - now) / 1000);
+  }, [wait]);
+  const seconds = Math.ceil(Math.max(0, start + wait - now) / 1000);
   return (
     <p data-slot="retry-notice" {...props} className={cx('uak-retry-notice uak-muted', className)}>
       <span aria-hidden="true">{seconds > 0 ? t('ui.retryingIn', { count: seconds }) : t('ui.retryingNow')}</span>

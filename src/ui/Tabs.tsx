@@ -63,6 +63,7 @@ export function Tabs({ value, onValueChange, label, items, idBase, dir, classNam
   };
 
   return (
+    // eslint-disable-next-line jsx-a11y/interactive-supports-focus -- roving tabindex: the focus goes to the selected tab, not the tablist
     <div
       data-slot="tabs"
       {...props}

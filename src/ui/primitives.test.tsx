@@ -8,7 +8,7 @@ import { createTestAdapter } from '../../test/utils/test-adapter';
 import en from '../i18n/locales/en.json';
 import fr from '../i18n/locales/fr.json';
 import {
-  ActionMenu, Badge, Button, Chip, ConfirmDialog, Dialog, DialogContent, ErrorState, Field, HoverDetails, Pagination, ResultList, SearchField, StatusMessage, Tabs, TabPanel,
+  ActionMenu, Badge, Button, Chip, ConfirmDialog, ErrorState, Field, HoverDetails, Pagination, ResultList, SearchField, StatusMessage, Tabs, TabPanel,
   UserAdminRoot, useAnnounce,
 } from '.';
 

@@ -12,7 +12,7 @@ import { createUserAdminI18n, getUserAdminT, type UserAdminT } from '../../src/i
 import { InviteDialog, type InviteDialogProps } from '../../src/invite/components';
 import { EVERY_SKIP_REASON_EMAILS, EVERY_SKIP_REASON_STORE, withEverySkipReason } from '../utils/invite-support';
 import '../../src/styles.css';
-import { axeViolations, itHasNoAxeViolations, type AxeState } from '../utils/browser';
+import { itHasNoAxeViolations, type AxeState } from '../utils/browser';
 
 type Locale = 'en' | 'fr' | 'pt';
 const ts: Record<Locale, UserAdminT> = {

@@ -12,7 +12,7 @@ import { UserAdminProvider } from '../../src/headless';
 import type { UserAdminT } from '../../src/i18n';
 import { UserEditorDialog, type UserEditorDialogProps } from '../../src/editor/components';
 import '../../src/styles.css';
-import { axeViolations, tFor, itHasNoAxeViolations, type AxeState } from '../utils/browser';
+import { tFor, itHasNoAxeViolations, type AxeState } from '../utils/browser';
 
 type Locale = 'en' | 'fr' | 'pt';
 const TIMEOUT = { timeout: 10_000 };

@@ -7,8 +7,8 @@
  */
 export function foldText(value: string): string {
   const lower = value.toLowerCase();
-  // Fast path: plain ASCII needs no normalisation.
-  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
+  // Fast path: plain ASCII (no code unit above 0x7f) needs no normalisation.
+  if (!/[\u0080-\uffff]/.test(lower)) return lower;
   return lower
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -155,6 +155,7 @@ export function EntityAccessPicker({
         {variant === 'popover' ? (
           <Popover.Root open={open} onOpenChange={setOpenState}>
             <Popover.Trigger asChild>
+              {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props -- the picker is a form field and this button its control, so it carries the field's aria-invalid (as the tree does inline) */}
               <button
                 type="button"
                 ref={composedTriggerRef}
@@ -390,6 +391,7 @@ function PickerBody({ picker, label, idBase, treeId, describedBy, invalid, searc
           {isSearching ? t('entityPicker.empty') : t('entityPicker.emptyTree')}
         </p>
       ) : (
+        // eslint-disable-next-line jsx-a11y/interactive-supports-focus -- roving tabindex: the focus goes to one treeitem, not the tree
         <div
           ref={treeRef}
           id={treeId}
@@ -496,10 +498,12 @@ function SpecialItem({ context, itemKey, level, parentKey, kind, busy, onActivat
     };
   }, [parentKey]);
   return (
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the tree's onKeyDown handles Enter and Space for the active item
     <div
       ref={ref}
       role="treeitem"
       id={itemDomId(idBase, itemKey)}
+      aria-selected={picker.selectionMode === 'single' ? false : undefined}
       aria-level={level}
       aria-disabled={kind === 'loading' ? true : undefined}
       aria-busy={busy || undefined}
@@ -543,6 +547,7 @@ function TreeNode({ context, entity, level, posInSet, setSize, parentKey }: {
 
   return (
     <>
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the tree's onKeyDown handles Enter and Space for the active item */}
       <div
         role="treeitem"
         id={itemDomId(idBase, entity.id)}

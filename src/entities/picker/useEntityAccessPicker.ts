@@ -189,6 +189,7 @@ export function useEntityAccessPicker(options: UseEntityAccessPickerOptions): Us
   const acting = useActingRules(known);
   const scopeIds = acting.scope?.type === 'entities' ? acting.scope.entityIds : NO_IDS;
   const scopeEntities = useEntitiesByIds(enabled ? scopeIds : NO_IDS);
+  const refetchScope = scopeEntities.refetch;
   const backendRoots = useEntityChildren(null, { enabled: enabled && !isSearching && !acting.scoped, pageSize });
   const scopedRoots = useMemo<UseEntityListResult>(() => {
     const loaded = scopeEntities.data ?? [];
@@ -203,9 +204,9 @@ export function useEntityAccessPicker(options: UseEntityAccessPickerOptions): Us
       isLoading: scopeEntities.isLoading,
       isFetching: scopeEntities.isFetching,
       error: scopeEntities.error,
-      refetch: () => void scopeEntities.refetch(),
+      refetch: () => void refetchScope(),
     };
-  }, [acting.scope, known, scopeEntities.data, scopeEntities.isLoading, scopeEntities.isFetching, scopeEntities.error, scopeEntities.refetch]);
+  }, [acting.scope, known, scopeEntities.data, scopeEntities.isLoading, scopeEntities.isFetching, scopeEntities.error, refetchScope]);
   const roots = acting.scoped ? scopedRoots : backendRoots;
   const searched = useEntitySearch({ search, enabled: enabled && isSearching, pageSize: searchPageSize });
   const offers = acting.offers;

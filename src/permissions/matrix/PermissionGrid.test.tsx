@@ -18,7 +18,6 @@ const modules = [...FIXTURE_MODULES];
 const role = (id: string) => FIXTURE_ROLES.find((r) => r.id === id) as Role;
 const admin = role(ROLE_IDS.admin);
 const basic = role(ROLE_IDS.user);
-const pricing = modules.find((m) => m.id === MODULE_IDS.pricing)!;
 const documents = modules.find((m) => m.id === MODULE_IDS.documents)!;
 const L = en.permissionMatrix;
 const focus = (element: HTMLElement) => act(() => element.focus());

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { Module, ModulePermissions } from '../../adapter/types';
 import { translateError, useUserAdminTranslation } from '../../i18n';
 import { ActionMenu, cx, type ActionMenuItem } from '../../ui';
