@@ -70,9 +70,8 @@ export function useListState<S extends { pageIndex: number }>(
       setInternal(next);
       onChange.current?.(next);
     },
-    // resetKeys is a module-level constant in every caller.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
+    // resetKeys is a module-level constant in every caller: update keeps its identity.
+    [resetKeys],
   );
 
   return { state, update };
