@@ -35,6 +35,15 @@ const external = [
 
 export default defineConfig({
   plugins: [react()],
+  // The README's examples (docs/examples), run by the tests and shown in Storybook, import the
+  // package by its name as a host does. The library's own sources never import it.
+  resolve: {
+    alias: [
+      { find: /^user-admin-kit$/, replacement: `${root}src/index.ts` },
+      { find: /^user-admin-kit\/headless$/, replacement: `${root}src/headless.ts` },
+      { find: /^user-admin-kit\/styles\.css$/, replacement: `${root}src/styles.css` },
+    ],
+  },
   publicDir: 'public',
   build: {
     outDir: 'dist',
@@ -73,12 +82,6 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'jsdom',
-          // The README's examples (docs/examples) import the package by its name, as a host does.
-          alias: [
-            { find: /^user-admin-kit$/, replacement: `${root}src/index.ts` },
-            { find: /^user-admin-kit\/headless$/, replacement: `${root}src/headless.ts` },
-            { find: /^user-admin-kit\/styles\.css$/, replacement: `${root}src/styles.css` },
-          ],
           globals: true,
           include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.{ts,tsx}', 'test/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup-unit.ts'],
