@@ -11,14 +11,6 @@ import { componentFiles, noLiteralEnglishSelectors } from './scripts/eslint-no-l
 
 export default tseslint.config(
   {
-    // TODO(lint): owned by another change, fixed after it lands (findings listed in the commit).
-    ignores: [
-      'src/i18n/I18nProvider.tsx',
-      'src/users/UserList.commits.test.tsx',
-      'src/users/UserListTable.tsx',
-    ],
-  },
-  {
     ignores: ['dist/', 'test-results/', 'storybook-static/', '.vitest-attachments/', 'public/', 'etc/api/'],
   },
   {

@@ -71,14 +71,13 @@ export function UserAdminI18nProvider({ locale, messages, loadMessages, fallback
   // blank or shows its key), or nothing at all on a first render in a locale still loading.
   const [shown, setShown] = useState<string | null>(() => (isReady(wanted) ? wanted : null));
   const current = isReady(wanted) ? wanted : shown;
+  // Remember the locale last shown, for the next switch to keep until its messages are there.
+  if (current !== null && shown !== current) setShown(current);
   const appliedKey = useRef(messagesKey);
   const loadedObject = () => Object.fromEntries([...hostLoaded].filter((e): e is [string, LocaleMessages] => e[1] !== undefined));
 
   useEffect(() => {
-    if (isReady(wanted)) {
-      if (shown !== wanted) setShown(wanted);
-      return;
-    }
+    if (isReady(wanted)) return;
     let live = true;
     const shipped = loadUserAdminLocale(wanted);
     const host = loadMessages ? loadMessages(wanted) : Promise.resolve(undefined);
@@ -113,7 +112,6 @@ export function UserAdminI18nProvider({ locale, messages, loadMessages, fallback
       applyMessages(i18n, messages, loadedObject());
     }
     if (current !== null && i18n.language !== current) i18n.changeLanguage(current);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [i18n, messagesKey, current]);
 
   const value = useMemo<UserAdminI18nContextValue>(

@@ -5,7 +5,7 @@
  * whichever answers first, in the same task or not; and a page whose counts are late is not held
  * for them. Animation frames are the test's: none comes unless it says so.
  */
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

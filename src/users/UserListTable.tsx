@@ -231,6 +231,7 @@ export function UserListTable({ users: usersProp, onRowAction: onRowActionProp, 
             {headers.map((header) => <HeaderCell key={header.id} header={header} users={users} i18n={i18n} />)}
           </tr>
         </thead>
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- arrow keys bubbling from the rows' controls move the roving tab stop between rows */}
         <tbody ref={bodyRef} onKeyDown={onKeyDown}>
           {body}
         </tbody>
