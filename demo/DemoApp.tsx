@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { UserAdminProvider, useUserAdminTranslation, useSettings, userAdminKeys } from '../src/headless';
 import { createRestAdapter } from '../src/adapters/rest';
 import type { MockStore } from '../mocks';
-import type { UserAdminAdapter } from '../src/adapter/types';
+import type { UserAdminAdapter } from '../src/contract/types';
 import { UserAdmin } from '../src';
 
 type Locale = 'en' | 'fr' | 'pt';

@@ -2,7 +2,7 @@
  * The adapters of the real demo backends, built from what `/__demo/backend.json` said: this is
  * what a host writes (with its own token and reference data).
  */
-import type { Entity, Module, UserAdminAdapter } from '../src/adapter/types';
+import type { Entity, Module, UserAdminAdapter } from '../src/contract/types';
 import { connectScimAdapter } from '../src/adapters/scim';
 import { createBetterAuthAdapter, type BetterAuthModuleOption, type BetterAuthStaticRoleOption } from '../src/adapters/better-auth';
 import type { DemoBackendInfo } from './backends';

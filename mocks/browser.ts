@@ -5,7 +5,7 @@
  */
 import { setupWorker } from 'msw/browser';
 import type { SetupWorker } from 'msw/browser';
-import type { UserAdminAdapter } from '../src/adapter/types';
+import type { UserAdminAdapter } from '../src/contract/types';
 import { createFaultInjector, createMemoryAdapter, createMockStore } from './index';
 import type { FaultInjector, MockStoreOptions } from './index';
 import { createHandlers } from './handlers';

@@ -1,5 +1,5 @@
-import { UserAdminError, type UserAdminErrorCode } from '../src/adapter/errors';
-import type { UserAdminAdapter } from '../src/adapter/types';
+import { UserAdminError, type UserAdminErrorCode } from '../src/contract/errors';
+import type { UserAdminAdapter } from '../src/contract/types';
 
 /** An adapter method name. */
 export type AdapterMethod = keyof UserAdminAdapter;

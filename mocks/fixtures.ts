@@ -2,7 +2,7 @@
  * Deterministic fixtures: the Acme group's entities, the four roles, the modules, and
  * as many users as asked (up to 100,000), all derived from a seed.
  */
-import type { AdminScope, Entity, EntityKind, InvitationSummary, Module, Role, Settings, User, UserStatus } from '../src/adapter/types';
+import type { AdminScope, Entity, EntityKind, InvitationSummary, Module, Role, Settings, User, UserStatus } from '../src/contract/types';
 import { DAY_MS, DEFAULT_CLOCK_START } from './clock';
 import { createRandom, type Random } from './random';
 

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setupServer } from 'msw/node';
-import type { UserAdminAdapter, UserFilter } from '../src/adapter/types';
-import type { UserAdminErrorCode } from '../src/adapter/errors';
-import { UserAdminError, isUserAdminError } from '../src/adapter/errors';
+import type { UserAdminAdapter, UserFilter } from '../src/contract/types';
+import type { UserAdminErrorCode } from '../src/contract/errors';
+import { UserAdminError, isUserAdminError } from '../src/contract/errors';
 import { createRestAdapter } from '../src/adapters/rest';
 import { createHandlers } from './handlers';
 import { MAX_BULK_IDS, MAX_PAGE_SIZE } from '../src/core';

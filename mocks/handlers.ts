@@ -14,12 +14,12 @@ import type {
   UserScope,
   UserSortField,
   UserStatus,
-} from '../src/adapter/types';
-import type { FieldErrors } from '../src/adapter/errors';
-import { UserAdminError, isAbortError, isUserAdminError } from '../src/adapter/errors';
+} from '../src/contract/types';
+import type { FieldErrors } from '../src/contract/errors';
+import { UserAdminError, isAbortError, isUserAdminError } from '../src/contract/errors';
 import { ERROR_STATUS, ROOT_PARENT, STALE_STATUS, versionOfTag } from '../src/adapters/rest/protocol';
 import { checkPageSize } from '../src/core';
-import { bulkIdsSchema } from '../src/adapter/schemas';
+import { bulkIdsSchema } from '../src/contract/schemas';
 import { parseInput } from '../src/adapters/shared/input';
 
 /**

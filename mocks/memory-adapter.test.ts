@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { REQUIRED_ADAPTER_METHODS, getAdapterCapabilities } from '../src/adapter/types';
-import { isUserAdminError } from '../src/adapter/errors';
+import { REQUIRED_ADAPTER_METHODS, getAdapterCapabilities } from '../src/contract/types';
+import { isUserAdminError } from '../src/contract/errors';
 import { createFaultInjector } from './faults';
 import { createMemoryAdapter } from './memory-adapter';
 import { createMockStore } from './store';

@@ -1,5 +1,5 @@
-import { throwIfAborted } from '../src/adapter/errors';
-import type { BulkItemResult, BulkResult, CallOptions, InviteFailure, InviteUsersResult, UserAdminAdapter } from '../src/adapter/types';
+import { throwIfAborted } from '../src/contract/errors';
+import type { BulkItemResult, BulkResult, CallOptions, InviteFailure, InviteUsersResult, UserAdminAdapter } from '../src/contract/types';
 import type { AdapterMethod, FaultInjector } from './faults';
 import type { MockStore } from './store';
 

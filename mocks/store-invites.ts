@@ -2,9 +2,9 @@
  * The invitation writes of the reference backend (see `./store`): sending, inviting, resending,
  * revoking and accepting. Every rule is checked through `./store-rules` and `src/core`.
  */
-import { UserAdminError } from '../src/adapter/errors';
-import { inviteUsersSchema } from '../src/adapter/schemas';
-import type { Invitation, InvitationKind, InviteUsersInput, InviteUsersResult, User, UserScope } from '../src/adapter/types';
+import { UserAdminError } from '../src/contract/errors';
+import { inviteUsersSchema } from '../src/contract/schemas';
+import type { Invitation, InvitationKind, InviteUsersInput, InviteUsersResult, User, UserScope } from '../src/contract/types';
 import { checkActOnUser, checkGrant, classifyInvitee, defaultAdminScope, emailKey, enforce, screenInvitees, ssoRefusal } from '../src/core';
 import { ROOT_ENTITY_ID } from './fixtures';
 import {

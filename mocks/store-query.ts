@@ -6,7 +6,7 @@ import { checkPaging } from '../src/adapters/shared/input';
 import type {
   AccessDiagnostics, Entity, Invitation, ListEntitiesParams, ListInvitationsParams, ListUsersParams, Page, SignInFailureCode,
   SortDirection, User, UserCounts, UserFilter, UserSortField,
-} from '../src/adapter/types';
+} from '../src/contract/types';
 import { ALL_ENTITIES, entityInScope, scopeRoots } from '../src/core';
 import { SIGN_IN_USER_AGENTS } from './fixtures';
 import { createRandom, hashSeed } from './random';

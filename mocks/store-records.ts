@@ -4,9 +4,9 @@
  * ancestry, the sorted views), loading the fixtures into it, time-based reads, and the copies
  * that go out. Nothing here checks a rule: that is `./store-rules` (and `src/core`).
  */
-import type { Entity, Invitation, InvitationKind, InvitationStatus, InvitationSummary, Module, Role, Settings, User } from '../src/adapter/types';
+import type { Entity, Invitation, InvitationKind, InvitationStatus, InvitationSummary, Module, Role, Settings, User } from '../src/contract/types';
 import { ancestryFromParents, emailKey, type EntityAncestry } from '../src/core';
-import { UserAdminError } from '../src/adapter/errors';
+import { UserAdminError } from '../src/contract/errors';
 import { DAY_MS, createClock, type Clock } from './clock';
 import {
   CURRENT_ADMIN_ID, DEFAULT_SEED, DEFAULT_SETTINGS, DEFAULT_USER_COUNT, FIXTURE_MODULES, FIXTURE_ROLES, ROLE_IDS, ROOT_ENTITY_ID,

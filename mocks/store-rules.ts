@@ -5,8 +5,8 @@
  * usernames). The domain rules themselves are `src/core`'s: this module only calls them.
  */
 import { parseInput } from '../src/adapters/shared/input';
-import { UserAdminError, type DomainErrorReason, type FieldErrors } from '../src/adapter/errors';
-import type { AdminScope, ModulePermissions, Role, Settings, UserScope } from '../src/adapter/types';
+import { UserAdminError, type DomainErrorReason, type FieldErrors } from '../src/contract/errors';
+import type { AdminScope, ModulePermissions, Role, Settings, UserScope } from '../src/contract/types';
 import {
   actorOf, checkAdminOnlyModules, checkLoginEmail as coreCheckLoginEmail, emailDomain, enforce, isActiveAdminUser, type RuleContext,
 } from '../src/core';

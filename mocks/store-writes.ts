@@ -4,11 +4,11 @@
  * and `src/core`; the invitation writes are in `./store-invites`.
  */
 import * as z from 'zod/mini';
-import { UserAdminError, type FieldErrors } from '../src/adapter/errors';
-import { createUserSchema, modulePermissionsSchema, userPatchSchema } from '../src/adapter/schemas';
+import { UserAdminError, type FieldErrors } from '../src/contract/errors';
+import { createUserSchema, modulePermissionsSchema, userPatchSchema } from '../src/contract/schemas';
 import type {
   AdminScope, BulkResult, CreateUserInput, CreateUserResult, Entity, EntityKind, IdentityProviderField, Role, RolePatch, UpdateUserResult, User, UserPatch,
-} from '../src/adapter/types';
+} from '../src/contract/types';
 import {
   PROFILE_FIELDS, checkAccessChange, checkActOnUser, checkGrant, checkProfileChange, checkRoleEdit, checkVersion, clearAdminOnly, defaultAdminScope,
   emailChangeOutcome, enforce, reactivationOutcome, ssoRefusal,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UserAdminError } from '../src/adapter/errors';
-import type { User } from '../src/adapter/types';
+import { UserAdminError } from '../src/contract/errors';
+import type { User } from '../src/contract/types';
 import { MAX_BULK_IDS, MAX_PAGE_SIZE } from '../src/core';
 import { DAY_MS, createClock } from './clock';
 import { CURRENT_ADMIN_ID, MODULE_IDS, ROLE_IDS, ROOT_ENTITY_ID } from './fixtures';

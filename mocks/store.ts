@@ -51,7 +51,7 @@
  *   `deactivate` policy). `updateUser`, `setUserStatus`, `removeUser` and `updateRole` given an
  *   `expectedVersion` that is not the current one refuse with `conflict`/`stale` (core `checkVersion`)
  *   and change nothing. The bulk methods take no versions.
- * - **Bounds** (`src/adapter/limits.ts`, `docs/limits.md`): a list page holds at most `MAX_PAGE_SIZE`
+ * - **Bounds** (`src/contract/limits.ts`, `docs/limits.md`): a list page holds at most `MAX_PAGE_SIZE`
  *   rows (`pageSize` over it: `validation`, `pageSize: too_long`), a bulk call at most `MAX_BULK_IDS`
  *   ids (`ids: too_long`; none: `ids: required`), through the shared schemas like every input.
  */
@@ -59,8 +59,8 @@ import type {
   AccessDiagnostics, BulkResult, CreateUserInput, CreateUserResult, Entity, EntityKind, Invitation, InviteUsersInput, InviteUsersResult,
   ListEntitiesParams, ListInvitationsParams, ListUsersParams, Module, Page, Role, RolePatch, Settings, UpdateUserResult, User, UserCounts,
   UserFilter, UserPatch, VersionedWrite,
-} from '../src/adapter/types';
-import { bulkIdsSchema } from '../src/adapter/schemas';
+} from '../src/contract/types';
+import { bulkIdsSchema } from '../src/contract/schemas';
 import type { Clock } from './clock';
 import { CURRENT_ADMIN_ID } from './fixtures';
 import { acceptInvitation, inviteUsers, resendInvitation, revokeInvitation } from './store-invites';

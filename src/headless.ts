@@ -12,7 +12,7 @@
 
 // The adapter contract: what an adapter implements, its errors, its limits (docs/limits.md), the
 // shapes of its inputs.
-export { getAdapterCapabilities, UserAdminError, isUserAdminError, isAbortError, throwIfAborted } from './adapter';
+export { getAdapterCapabilities, UserAdminError, isUserAdminError, isAbortError, throwIfAborted } from './contract';
 export {
   MAX_INVITE_ADDRESSES,
   INVITE_CONFIRM_ABOVE,
@@ -32,7 +32,7 @@ export {
   inviteUsersSchema,
   bulkIdsSchema,
   isValidEmail,
-} from './adapter';
+} from './contract';
 export type {
   AccessDiagnostics,
   AdapterCapabilities,
@@ -92,7 +92,7 @@ export type {
   CreateContactValues,
   CreateLoginUserValues,
   InviteUsersValues,
-} from './adapter';
+} from './contract';
 
 // The domain rules (docs/domain-rules.md): no React, no TanStack.
 export {
@@ -227,8 +227,6 @@ export {
   bulkSetUserStatusMutationOptions,
   useBulkRemoveUsers,
   bulkRemoveUsersMutationOptions,
-  useResendUserInvitation,
-  resendUserInvitationMutationOptions,
   useAccessDiagnostics,
   useUserTable,
 } from './users';
@@ -248,7 +246,6 @@ export type {
   BulkOptions,
   BulkSetUserStatusVariables,
   BulkRemoveUsersVariables,
-  ResendUserInvitationVariables,
   UseUserTableOptions,
   UseUserTableResult,
   UserBulkAction,
@@ -285,6 +282,8 @@ export {
   bulkResendInvitationsMutationOptions,
   useBulkRevokeInvitations,
   bulkRevokeInvitationsMutationOptions,
+  useResendUserInvitation,
+  resendUserInvitationMutationOptions,
   usePendingInvitations,
 } from './invitations';
 export type {
@@ -303,6 +302,7 @@ export type {
   InvitationBulkOptions,
   InvitationBulkResult,
   InvitationBulkItemResult,
+  ResendUserInvitationVariables,
 } from './invitations';
 
 // Roles and their module permissions (the matrix).
@@ -337,7 +337,7 @@ export type {
 } from './entities';
 
 // The invite form.
-export { useInviteForm } from './invite';
+export { useInviteForm } from './invitations/invite';
 export type {
   UseInviteFormOptions,
   UseInviteFormResult,
@@ -347,7 +347,7 @@ export type {
   InviteFormValues,
   ParsedAddress,
   AddressStatus,
-} from './invite';
+} from './invitations/invite';
 
 // The user editor.
 export { useUserEditor } from './editor';
@@ -364,7 +364,7 @@ export type {
 } from './editor';
 
 // The sign-in error guide.
-export { useSignInErrorGuide } from './diagnostics';
+export { useSignInErrorGuide } from './sign-in-guide';
 export type {
   UseSignInErrorGuideOptions,
   UseSignInErrorGuideResult,
@@ -377,7 +377,7 @@ export type {
   SignInGuidance,
   SignInGuidanceContext,
   SignInResolver,
-} from './diagnostics';
+} from './sign-in-guide';
 
 // The composed screen's state.
 export { useUserAdminScreen } from './admin';

@@ -226,8 +226,6 @@ export {
   bulkSetUserStatusMutationOptions,
   useBulkRemoveUsers,
   bulkRemoveUsersMutationOptions,
-  useResendUserInvitation,
-  resendUserInvitationMutationOptions,
   useAccessDiagnostics,
   useUserTable,
 } from './headless';
@@ -247,7 +245,6 @@ export type {
   BulkOptions,
   BulkSetUserStatusVariables,
   BulkRemoveUsersVariables,
-  ResendUserInvitationVariables,
   UseUserTableOptions,
   UseUserTableResult,
   UserBulkAction,
@@ -284,6 +281,8 @@ export {
   bulkResendInvitationsMutationOptions,
   useBulkRevokeInvitations,
   bulkRevokeInvitationsMutationOptions,
+  useResendUserInvitation,
+  resendUserInvitationMutationOptions,
   usePendingInvitations,
 } from './headless';
 export type {
@@ -302,6 +301,7 @@ export type {
   InvitationBulkOptions,
   InvitationBulkResult,
   InvitationBulkItemResult,
+  ResendUserInvitationVariables,
 } from './headless';
 
 // Roles and their module permissions (the matrix).
@@ -503,8 +503,8 @@ export {
   InviteEmailsField,
   InviteResults,
   InviteDialog,
-} from './invite/components';
-export type { InviteDialogProps, InviteEmailsFieldProps, InviteAccessFieldProps, InviteResultsProps } from './invite/components';
+} from './invitations/invite/components';
+export type { InviteDialogProps, InviteEmailsFieldProps, InviteAccessFieldProps, InviteResultsProps } from './invitations/invite/components';
 
 // Roles and module permissions.
 export { PermissionGrid, ModulePermissionsField, PermissionMatrix } from './permissions/components';
@@ -521,8 +521,8 @@ export {
 export type { UserEditorDialogProps, UserEditorPartProps } from './editor/components';
 
 // The sign-in error guide.
-export { SignInErrorGuide, SignInErrorGuideDialog } from './diagnostics/components';
-export type { SignInErrorGuideProps, SignInErrorGuideDialogProps } from './diagnostics/components';
+export { SignInErrorGuide, SignInErrorGuideDialog } from './sign-in-guide/components';
+export type { SignInErrorGuideProps, SignInErrorGuideDialogProps } from './sign-in-guide/components';
 
 // The composed screen.
 export { UserAdmin } from './admin/components';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ROLE_IDS, ROOT_ENTITY_ID } from '../mocks';
 import { useUserAdminTranslation } from '../src/i18n';
-import { InviteDialog } from '../src/invite/components';
+import { InviteDialog } from '../src/invitations/invite/components';
 import { EVERY_SKIP_REASON_EMAILS, EVERY_SKIP_REASON_STORE, withEverySkipReason } from '../test/utils/invite-support';
 import { Button } from '../src/ui';
 import { backend, storyBackend, storyT, TIMEOUT } from './support';

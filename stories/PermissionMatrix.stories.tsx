@@ -2,7 +2,7 @@ import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { FIXTURE_ROLES, MODULE_IDS, ROLE_IDS } from '../mocks/fixtures';
-import type { ModulePermissions, Role } from '../src/adapter/types';
+import type { ModulePermissions, Role } from '../src/contract/types';
 import { ModulePermissionsField, PermissionMatrix } from '../src/permissions/components';
 import { useUserAdminTranslation, type UserAdminT } from '../src/i18n';
 import { backend, storyBackend, storyT, TIMEOUT } from './support';

@@ -1,7 +1,7 @@
 import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import type { User } from '../src/adapter/types';
-import { SignInErrorGuide, SignInErrorGuideDialog } from '../src/diagnostics/components';
+import type { User } from '../src/contract/types';
+import { SignInErrorGuide, SignInErrorGuideDialog } from '../src/sign-in-guide/components';
 import { backend, storyBackend, storyT, TIMEOUT } from './support';
 
 /**

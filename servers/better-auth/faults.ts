@@ -5,7 +5,7 @@
  * every request, and count requests and how many were in flight at once.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { UserAdminErrorCode } from '../../src/adapter/errors';
+import type { UserAdminErrorCode } from '../../src/contract/errors';
 
 /**
  * A Node request handler.

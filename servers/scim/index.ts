@@ -30,7 +30,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import express from 'express';
 import SCIMMY from 'scimmy';
 import SCIMMYRouters from 'scimmy-routers';
-import type { UserAdminErrorCode } from '../../src/adapter/errors';
+import type { UserAdminErrorCode } from '../../src/contract/errors';
 import { GROUP_EXTENSION_URN, MULTI_VALUED_STRINGS, USER_EXTENSION_URN, groupExtension, userExtension } from './schema';
 import { SCIM_SEED_ADMIN_ID, SCIM_SEED_TOKEN, createScimStore, type ScimGroupRecord, type ScimStore, type ScimStoreOptions, type ScimUserRecord } from './store';
 

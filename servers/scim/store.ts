@@ -2,7 +2,7 @@
  * The SCIM test server's in-memory directory: Users and Groups stored as SCIM resources (core
  * attributes plus the user-admin extensions), seeded deterministically from the mock fixtures.
  */
-import type { User } from '../../src/adapter/types';
+import type { User } from '../../src/contract/types';
 import { CURRENT_ADMIN_ID, FIXTURE_MODULES, FIXTURE_ROLES, generateEntities, generateUsers } from '../../mocks/fixtures';
 import { GROUP_EXTENSION_URN, USER_EXTENSION_URN } from './schema';
 

@@ -1,10 +1,10 @@
 import { Suspense, useEffect, useId, useState, type ComponentProps, type ReactNode } from 'react';
-import type { InviteUsersResult, User } from '../adapter/types';
-import type { SignInErrorGuideDialogProps } from '../diagnostics/SignInErrorGuideDialog';
+import type { InviteUsersResult, User } from '../contract/types';
+import type { SignInErrorGuideDialogProps } from '../sign-in-guide/SignInErrorGuideDialog';
 import type { UserEditorDialogProps } from '../editor/UserEditorDialog';
 import type { UserEditorSaveResult } from '../editor/useUserEditor';
 import { useUserAdminTranslation } from '../i18n/useUserAdminTranslation';
-import type { InviteDialogProps } from '../invite/InviteDialog';
+import type { InviteDialogProps } from '../invitations/invite/InviteDialog';
 import type { PendingInvitationsProps } from '../invitations/PendingInvitations';
 import type { PermissionMatrixProps } from '../permissions/matrix/PermissionMatrix';
 import { useModules } from '../settings/useModules';
@@ -24,8 +24,8 @@ import { useUserAdminScreen, type UseUserAdminScreenOptions } from './useUserAdm
 // each of these its own chunk. They are fetched when the browser is idle after the list first
 // rendered, and on hover or focus of what opens them, so opening one does not wait on the network.
 const editorPart = lazyPart(() => import('../editor/UserEditorDialog'));
-const invitePart = lazyPart(() => import('../invite/InviteDialog'));
-const guidePart = lazyPart(() => import('../diagnostics/SignInErrorGuideDialog'));
+const invitePart = lazyPart(() => import('../invitations/invite/InviteDialog'));
+const guidePart = lazyPart(() => import('../sign-in-guide/SignInErrorGuideDialog'));
 const matrixPart = lazyPart(() => import('../permissions/matrix/PermissionMatrix'));
 const invitationsPart = lazyPart(() => import('../invitations/PendingInvitations'));
 const UserEditorDialog = lazyComponent(editorPart, (m) => m.UserEditorDialog);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { User } from '../adapter/types';
+import type { User } from '../contract/types';
 import { useControllable } from '../query/useControllable';
 import { ssoRefusal } from '../core';
 import { useInvitationList } from '../invitations/useInvitationList';

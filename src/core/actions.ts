@@ -1,4 +1,4 @@
-import type { AdminScope, Settings, User } from '../adapter/types';
+import type { AdminScope, Settings, User } from '../contract/types';
 import type { Refusal } from './refusal';
 import { entitiesOutsideScope, scopeWithin, userInScope, type EntityAncestry } from './scope';
 

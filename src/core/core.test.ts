@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AdminScope, Entity } from '../adapter/types';
-import { isUserAdminError } from '../adapter/errors';
+import type { AdminScope, Entity } from '../contract/types';
+import { isUserAdminError } from '../contract/errors';
 import {
   actingScope, actorOf, administers, ancestryFromParents, checkAccessChange, checkActOnUser, checkAdminOnlyModules, checkGrant,
   classifyInvitee, defaultAccess, defaultAdminScope, emailChangeOutcome, enforce, entitiesOutsideScope, entityInScope,

@@ -1,4 +1,4 @@
-import type { UserKind, UserStatus } from '../adapter/types';
+import type { UserKind, UserStatus } from '../contract/types';
 
 /**
  * The email-change rule. The email is a login user's identifier, so changing it must be proven by

@@ -14,8 +14,8 @@
  * | what enforced SSO forbids | `sso.ts` |
  * | where a new user lands by default | `workspace.ts` |
  * | who owns profile fields (group level, identity provider), login-email domains, role presets | `profile.ts` |
- * | bounds: addresses per invitation, name, username, phone and email lengths, page and bulk sizes | `../adapter/limits.ts` (the contract's bounds, re-exported here) |
- * | input hygiene: invisible characters in names, mixed-script and confusable domains | `../adapter/text.ts` (re-exported here) |
+ * | bounds: addresses per invitation, name, username, phone and email lengths, page and bulk sizes | `../contract/limits.ts` (the contract's bounds, re-exported here) |
+ * | input hygiene: invisible characters in names, mixed-script and confusable domains | `../contract/text.ts` (re-exported here) |
  * | optimistic concurrency: a write with a stale `expectedVersion` | `version.ts` |
  */
 export * from './refusal';
@@ -27,6 +27,6 @@ export * from './email';
 export * from './sso';
 export * from './workspace';
 export * from './profile';
-export * from '../adapter/limits';
-export * from '../adapter/text';
+export * from '../contract/limits';
+export * from '../contract/text';
 export * from './version';

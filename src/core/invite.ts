@@ -1,5 +1,5 @@
-import { isValidEmail } from '../adapter/schemas';
-import type { InviteSkipReason, InviteUsersResult } from '../adapter/types';
+import { isValidEmail } from '../contract/schemas';
+import type { InviteSkipReason, InviteUsersResult } from '../contract/types';
 
 /**
  * One invite classification, for every backend. An address is skipped for the first reason that

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Module, Role } from '../adapter/types';
+import type { Module, Role } from '../contract/types';
 import { applyRolePreset, canGrantModule, clearAdminOnly, lockedModuleIds, normalizePermissions } from './modules';
 
 const modules: Module[] = [

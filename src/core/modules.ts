@@ -1,4 +1,4 @@
-import type { Module, ModulePermissions, Role } from '../adapter/types';
+import type { Module, ModulePermissions, Role } from '../contract/types';
 import type { Refusal } from './refusal';
 
 /** A role as the rules need it; `null` or `undefined` for a user without role (a contact). */

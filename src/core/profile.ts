@@ -1,4 +1,4 @@
-import type { IdentityProviderField, Settings, User } from '../adapter/types';
+import type { IdentityProviderField, Settings, User } from '../contract/types';
 import type { Refusal } from './refusal';
 import type { RuleContext } from './actions';
 import { classifyInvitee, emailDomain, type InviteeFacts } from './invite';

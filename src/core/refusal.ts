@@ -1,4 +1,4 @@
-import { UserAdminError, type DomainErrorReason, type FieldErrors } from '../adapter/errors';
+import { UserAdminError, type DomainErrorReason, type FieldErrors } from '../contract/errors';
 
 /**
  * Why a rule of the core refuses something: the error a backend throws for it, and the reason the

@@ -1,4 +1,4 @@
-import type { AdminScope, Entity, User } from '../adapter/types';
+import type { AdminScope, Entity, User } from '../contract/types';
 
 /**
  * Admin scope: which entities an administrator administers.

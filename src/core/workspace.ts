@@ -1,4 +1,4 @@
-import type { AdminScope, Settings, UserScope } from '../adapter/types';
+import type { AdminScope, Settings, UserScope } from '../contract/types';
 import type { Actor } from './actions';
 
 /**

@@ -3,7 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter, createMockStore, SYSTEM_ACTOR_ID } from '../../mocks';
-import { UserAdminError } from '../adapter/errors';
+import { UserAdminError } from '../contract/errors';
 import { createUserAdminI18n, getUserAdminT } from '../i18n';
 import { UserAdminProvider } from '../provider/UserAdminProvider';
 import { userAdminKeys } from '../query/keys';

@@ -6,7 +6,7 @@ import {
   CURRENT_ADMIN_ID, MODULE_IDS, ROLE_IDS, createFaultInjector, createMemoryAdapter, createMockStore, type FaultInjector, type MockStore,
   type MockStoreOptions,
 } from '../../mocks';
-import type { User } from '../adapter/types';
+import type { User } from '../contract/types';
 import { createUserAdminI18n, getUserAdminT } from '../i18n';
 import { UserAdminProvider } from '../provider/UserAdminProvider';
 import { UserEditorDialog, type UserEditorDialogProps } from './UserEditorDialog';

@@ -1,5 +1,5 @@
 import { isValidElement, useEffect, useId, useRef, type ReactElement, type ReactNode } from 'react';
-import type { Settings, User, UserKind } from '../adapter/types';
+import type { Settings, User, UserKind } from '../contract/types';
 import { translateError, useUserAdminTranslation, type UserAdminT } from '../i18n';
 import { useControllable } from '../query/useControllable';
 import {

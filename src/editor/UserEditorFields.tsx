@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
-import type { UserKind } from '../adapter/types';
+import type { UserKind } from '../contract/types';
 import { translateFieldError, useUserAdminTranslation, type UserAdminT } from '../i18n';
 import { Field, StatusMessage, cx } from '../ui';
 import { EntityAccessField, ModulePermissionsInput } from './editorDeps';

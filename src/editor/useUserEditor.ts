@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
-import { UserAdminError, toUserAdminError } from '../adapter/errors';
-import type { Invitation, Module, Role, Settings, User, UserKind, UserPatch, UserScope } from '../adapter/types';
+import { UserAdminError, toUserAdminError } from '../contract/errors';
+import type { Invitation, Module, Role, Settings, User, UserKind, UserPatch, UserScope } from '../contract/types';
 import { useEntityChildren } from '../entities/useEntities';
 import {
   applyRolePreset, checkAccessChange, defaultAccess, defaultAdminScope, emailChangeOutcome, normalizePermissions,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_MODULES, FIXTURE_ROLES, MODULE_IDS, ROLE_IDS, createMockStore } from '../../mocks';
-import type { User } from '../adapter/types';
+import type { User } from '../contract/types';
 import {
   editorFieldOf, toCreateContactInput, toCreateLoginInput, toUserPatch, userEditorResolver, valuesFromUser, type UserEditorContext,
   type UserEditorValues,

@@ -1,10 +1,10 @@
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import type { FieldErrors as FormErrors, FieldPath, Resolver } from 'react-hook-form';
-import { createContactSchema, createLoginUserSchema, TOO_LONG_KEY_BY_FIELD, userPatchSchema, VALIDATION_KEYS } from '../adapter/schemas';
+import { createContactSchema, createLoginUserSchema, TOO_LONG_KEY_BY_FIELD, userPatchSchema, VALIDATION_KEYS } from '../contract/schemas';
 import type {
   AdminScope, CreateContactInput, CreateLoginUserInput, IdentityProviderField, Module, ModulePermissions, Role, User,
   UserKind, UserPatch, UserScope, UsernamePolicy,
-} from '../adapter/types';
+} from '../contract/types';
 import { normalizePermissions, sameAdminScope } from '../core';
 
 /** The profile fields of a user, which SSO or the group level can make read-only. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity, Settings } from '../adapter/types';
+import type { Entity, Settings } from '../contract/types';
 import { actingRulesOf, ancestryFromEntities } from './useActingRules';
 
 const entity = (id: string, parentId: string | null, ancestorIds?: string[]): Entity => ({

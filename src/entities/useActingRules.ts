@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { AdminScope, Entity, Settings } from '../adapter/types';
+import type { AdminScope, Entity, Settings } from '../contract/types';
 import { actingScope, actorOf, ancestryFromParents, entityInScope, type EntityAncestry, type RuleContext } from '../core';
 import { useSettings } from '../settings/useSettings';
 

@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Entity } from '../adapter/types';
+import type { Entity } from '../contract/types';
 import { ROOT_ENTITY_ID, createMemoryAdapter, createMockStore } from '../../mocks';
 import { createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
 import { useEntitiesByIds, useEntityChildren, useEntitySearch } from './useEntities';

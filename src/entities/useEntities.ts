@@ -1,8 +1,8 @@
 import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { UserAdminError } from '../adapter/errors';
-import type { Entity } from '../adapter/types';
-import type { Page } from '../adapter/types';
+import type { UserAdminError } from '../contract/errors';
+import type { Entity } from '../contract/types';
+import type { Page } from '../contract/types';
 import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import { entitiesByIdsQueryOptions, entitiesQueryOptions } from '../query/options';

@@ -4,10 +4,10 @@ import {
   type DomainErrorReason,
   type FieldErrorCode,
   type UserAdminErrorCode,
-} from '../adapter/errors';
+} from '../contract/errors';
 // Type only: the schemas module builds zod schemas when it loads, which a screen that only
 // translates errors should not pay for.
-import type { VALIDATION_KEYS } from '../adapter/schemas';
+import type { VALIDATION_KEYS } from '../contract/schemas';
 import type { MessageKey, TranslateOptions, UserAdminT } from './i18n';
 import en from './locales/en.json';
 

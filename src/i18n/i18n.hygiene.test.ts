@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMIT_MESSAGE_VALUES, MAX_INVITE_ADDRESSES, MAX_NAME_LENGTH } from '../adapter/limits';
+import { LIMIT_MESSAGE_VALUES, MAX_INVITE_ADDRESSES, MAX_NAME_LENGTH } from '../contract/limits';
 import { applyMessages, createUserAdminI18n, getUserAdminT, type UserAdminMessages } from './i18n';
 
 const hostile = (): UserAdminMessages => JSON.parse(

@@ -3,7 +3,7 @@ import { act, render, renderHook, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { UserAdminError } from '../adapter/errors';
+import { UserAdminError } from '../contract/errors';
 import {
   createFormatters,
   createUserAdminI18n,

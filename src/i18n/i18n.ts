@@ -1,5 +1,5 @@
 import { createMessageEngine, type UserAdminI18n } from './engine';
-import { LIMIT_MESSAGE_VALUES } from '../adapter/limits';
+import { LIMIT_MESSAGE_VALUES } from '../contract/limits';
 import en from './locales/en.json';
 
 /**

@@ -1,5 +1,5 @@
-import { USER_ADMIN_ERROR_CODES } from '../adapter/errors';
-import { VALIDATION_KEYS } from '../adapter/schemas';
+import { USER_ADMIN_ERROR_CODES } from '../contract/errors';
+import { VALIDATION_KEYS } from '../contract/schemas';
 import { checkMessages } from './check-messages';
 import en from './locales/en.json';
 import fr from './locales/fr.json';

@@ -8,7 +8,7 @@ import {
 } from '../../mocks';
 import { getUserAdminT, createUserAdminI18n, translateError, type UserAdminT } from '../i18n';
 import { UserAdminProvider } from '../provider/UserAdminProvider';
-import { UserAdminError } from '../adapter/errors';
+import { UserAdminError } from '../contract/errors';
 import { PendingInvitations, type PendingInvitationsProps } from './PendingInvitations';
 
 type Locale = 'en' | 'fr' | 'pt';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ComponentProps, type ReactNode } from 'react';
-import type { Invitation } from '../adapter/types';
+import type { Invitation } from '../contract/types';
 import { useUserAdminTranslation } from '../i18n';
 import { Button, ConfirmDialog, EmptyState, ErrorState, LoadingState, Pagination, RetryNotice, StatusMessage, TabPanel, UserAdminRoot, cx } from '../ui';
 import {

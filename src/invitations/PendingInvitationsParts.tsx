@@ -1,6 +1,6 @@
 import type { ComponentProps, ReactNode, Ref } from 'react';
-import type { Invitation, InvitationStatus } from '../adapter/types';
-import type { DomainErrorReason } from '../adapter/errors';
+import type { Invitation, InvitationStatus } from '../contract/types';
+import type { DomainErrorReason } from '../contract/errors';
 import { translateError, useUserAdminTranslation } from '../i18n';
 import { ActionMenu, Badge, Button, Checkbox, HoverDetails, ResultList, SearchField, StatusMessage, Tabs, cx } from '../ui';
 import type { PendingInvitationRow, PendingInvitationsOutcome, UsePendingInvitationsResult } from './usePendingInvitations';

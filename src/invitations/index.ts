@@ -1,3 +1,4 @@
 export * from './useInvitationList';
 export * from './useInvitationMutations';
+export * from './useResendUserInvitation';
 export * from './usePendingInvitations';

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { Invitation, InvitationStatus } from '../adapter/types';
+import type { Invitation, InvitationStatus } from '../contract/types';
 import { useUserAdminContext } from '../provider/context';
 import type { InvitationsListParams } from '../query/keys';
 import { DEFAULT_PAGE_SIZE, invitationsListQueryOptions } from '../query/options';

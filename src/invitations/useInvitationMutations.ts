@@ -1,6 +1,6 @@
 import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { isAbortError, toUserAdminError, type UserAdminError } from '../adapter/errors';
-import type { Invitation, InviteUsersInput, InviteUsersResult, UserAdminAdapter } from '../adapter/types';
+import { isAbortError, toUserAdminError, type UserAdminError } from '../contract/errors';
+import type { Invitation, InviteUsersInput, InviteUsersResult, UserAdminAdapter } from '../contract/types';
 import { useUserAdminContext } from '../provider/context';
 import { removeInvitations } from '../query/cache/invitations';
 import { invalidateCounts, refetchIfOutcomeUnknown, writeResentInvitations } from '../query/cache/users';
@@ -96,7 +96,7 @@ export function resendInvitationMutationOptions(
 }
 
 /**
- * Cancels an invitation. On success it leaves every cached invitations page (whose total drops by
+ * Revokes an invitation. On success it leaves every cached invitations page (whose total drops by
  * one); since the invited user is removed with it, the users lists and counts are refetched and
  * that user's detail cache is dropped (for a registration request, the user stays and its detail
  * is refetched).
@@ -245,8 +245,8 @@ export function bulkResendInvitationsMutationOptions(
 }
 
 /**
- * Cancels several invitations, with at most `concurrency` calls in flight. Resolves with one
- * result per id and never rejects because some failed. Afterwards the cancelled ones leave the
+ * Revokes several invitations, with at most `concurrency` calls in flight. Resolves with one
+ * result per id and never rejects because some failed. Afterwards the revoked ones leave the
  * cached pages, and the users lists and counts are refetched once (and the invitation lists too when
  * an item failed with an unknown outcome: `network`, `unknown`, `partially_applied`).
  *

@@ -1,7 +1,7 @@
 import { useControllable } from '../query/useControllable';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { toUserAdminError, type DomainErrorReason, type UserAdminError } from '../adapter/errors';
-import type { Invitation } from '../adapter/types';
+import { toUserAdminError, type DomainErrorReason, type UserAdminError } from '../contract/errors';
+import type { Invitation } from '../contract/types';
 import { checkActOnUser, refusalError, ssoRefusal, type Refusal, type RuleContext } from '../core';
 import { useActingRules } from '../entities/useActingRules';
 import { useEntitiesByIds } from '../entities/useEntities';
@@ -104,11 +104,11 @@ export interface UsePendingInvitationsResult extends UseInvitationListResult {
 
   /** Sends one invitation again. Never rejects: resolves with its outcome (also kept in `outcome`). */
   resend: (id: string) => Promise<PendingInvitationsOutcome>;
-  /** Cancels one invitation (the invited user is removed). Never rejects. */
+  /** Revokes one invitation (the invited user is removed). Never rejects. */
   revoke: (id: string) => Promise<PendingInvitationsOutcome>;
   /** Sends the selected invitations again; the failed ones stay selected. Never rejects. */
   resendSelected: () => Promise<PendingInvitationsOutcome>;
-  /** Cancels the selected invitations; the failed ones stay selected. Never rejects. */
+  /** Revokes the selected invitations; the failed ones stay selected. Never rejects. */
   revokeSelected: () => Promise<PendingInvitationsOutcome>;
   /** The bulk action running, if any. */
   bulkPending: InvitationAction | null;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter, createMockStore, MODULE_IDS, ROLE_IDS } from '../../mocks';
 import { userAdminKeys } from '../query/keys';
 import { createTestQueryClient, createWrapper } from '../../test/utils/test-adapter';
-import type { Role } from '../adapter/types';
+import type { Role } from '../contract/types';
 import { useRoles } from '../settings/useRoles';
 import { useUpdateRole } from './useUpdateRole';
 

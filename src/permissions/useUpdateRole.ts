@@ -1,6 +1,6 @@
 import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { UserAdminError } from '../adapter/errors';
-import type { Role, RolePatch, UserAdminAdapter } from '../adapter/types';
+import { UserAdminError } from '../contract/errors';
+import type { Role, RolePatch, UserAdminAdapter } from '../contract/types';
 import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';

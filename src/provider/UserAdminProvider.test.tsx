@@ -2,8 +2,8 @@ import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/reac
 import { render, renderHook, screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { UserAdminError } from '../adapter/errors';
-import type { UserAdminAdapter } from '../adapter/types';
+import { UserAdminError } from '../contract/errors';
+import type { UserAdminAdapter } from '../contract/types';
 import { createTestAdapter, createTestQueryClient } from '../../test/utils/test-adapter';
 import { useAdapterCapabilities } from '../settings/useAdapterCapabilities';
 import { useUserAdminContext } from './context';

@@ -1,6 +1,6 @@
 import { QueryClientContext, QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useContext, useMemo, useState, type ReactNode } from 'react';
-import { getAdapterCapabilities, type UserAdminAdapter } from '../adapter/types';
+import { getAdapterCapabilities, type UserAdminAdapter } from '../contract/types';
 import { UserAdminI18nProvider, type UserAdminI18nProviderProps, type UserAdminMessages } from '../i18n';
 import { UserAdminContext, type UserAdminContextValue } from './context';
 import { createUserAdminQueryClient } from './queryClient';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { AdapterCapabilities, UserAdminAdapter } from '../adapter/types';
+import type { AdapterCapabilities, UserAdminAdapter } from '../contract/types';
 
 /** What {@link UserAdminProvider} gives every hook below it. */
 export interface UserAdminContextValue {

@@ -1,4 +1,4 @@
-import { REQUIRED_ADAPTER_METHODS, type RequiredAdapterMethod, type UserAdminAdapter } from '../adapter/types';
+import { REQUIRED_ADAPTER_METHODS, type RequiredAdapterMethod, type UserAdminAdapter } from '../contract/types';
 
 /**
  * The required adapter methods that are not functions on `adapter`.

@@ -1,4 +1,4 @@
-import type { InvitationStatus, ListUsersParams, UserFilter } from '../adapter/types';
+import type { InvitationStatus, ListUsersParams, UserFilter } from '../contract/types';
 
 /** The params of a users-list query, as they appear in its key (no signal). */
 export type UsersListParams = Omit<ListUsersParams, 'signal'>;

@@ -1,4 +1,4 @@
-import type { UserAdminError } from '../adapter/errors';
+import type { UserAdminError } from '../contract/errors';
 
 /**
  * Host callbacks of a mutation hook. They run after the library's own cache updates and compose

@@ -1,4 +1,4 @@
-import { isAbortError, toUserAdminError } from '../adapter/errors';
+import { isAbortError, toUserAdminError } from '../contract/errors';
 
 /**
  * Runs an adapter call and turns whatever it throws into a `UserAdminError`, so every hook's

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { UserAdminError } from '../adapter/errors';
+import type { UserAdminError } from '../contract/errors';
 import type {
   AccessDiagnostics,
   Entity,
@@ -11,7 +11,7 @@ import type {
   User,
   UserAdminAdapter,
   UserCounts,
-} from '../adapter/types';
+} from '../contract/types';
 import {
   userAdminKeys,
   type EntitiesListParams,

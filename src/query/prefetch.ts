@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { getAdapterCapabilities, type UserAdminAdapter } from '../adapter/types';
+import { getAdapterCapabilities, type UserAdminAdapter } from '../contract/types';
 import type { UsersListParams } from './keys';
 import {
   DEFAULT_PAGE_SIZE,

@@ -1,7 +1,7 @@
 import { act, render, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { USER_ADMIN_ERROR_CODES, UserAdminError } from '../adapter/errors';
-import type { CallOptions, Page, User } from '../adapter/types';
+import { USER_ADMIN_ERROR_CODES, UserAdminError } from '../contract/errors';
+import type { CallOptions, Page, User } from '../contract/types';
 import { createFaultInjector, createMemoryAdapter, createMockStore } from '../../mocks';
 import { createTestAdapter, createTestQueryClient, createWrapper, deferred } from '../../test/utils/test-adapter';
 import { useModules } from '../settings/useModules';

@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UserAdminError } from '../adapter/errors';
+import { UserAdminError } from '../contract/errors';
 import { createMemoryAdapter, createMockStore } from '../../mocks';
 import { createUserAdminI18n, getUserAdminT } from '../i18n';
 import { createUserAdminQueryClient } from '../provider/queryClient';

@@ -1,4 +1,4 @@
-import { isRetryableError, toUserAdminError } from '../adapter/errors';
+import { isRetryableError, toUserAdminError } from '../contract/errors';
 
 /**
  * How many times the provider's own QueryClient retries a retryable failure (network, rate limit, unavailable).

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { UserAdminError } from '../adapter/errors';
+import type { UserAdminError } from '../contract/errors';
 
 /** Options shared by the paged-list hooks: uncontrolled by default, controlled like TanStack Table. */
 export interface ListStateOptions<S> {

@@ -1,4 +1,4 @@
-import type { AdapterCapabilities } from '../adapter/types';
+import type { AdapterCapabilities } from '../contract/types';
 import { useUserAdminContext } from '../provider/context';
 
 /**

@@ -1,6 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { UserAdminError } from '../adapter/errors';
-import type { Module } from '../adapter/types';
+import type { UserAdminError } from '../contract/errors';
+import type { Module } from '../contract/types';
 import { useUserAdminContext } from '../provider/context';
 import { modulesQueryOptions } from '../query/options';
 

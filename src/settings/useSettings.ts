@@ -1,6 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
-import type { UserAdminError } from '../adapter/errors';
-import type { Settings } from '../adapter/types';
+import type { UserAdminError } from '../contract/errors';
+import type { Settings } from '../contract/types';
 import { useUserAdminContext } from '../provider/context';
 import { settingsQueryOptions } from '../query/options';
 

@@ -3,7 +3,7 @@
  * anywhere (vitest, jest, node:test, a script); each failure says the operation, what was
  * expected and what came back.
  */
-import { isUserAdminError, type DomainErrorReason, type UserAdminErrorCode } from '../adapter/errors';
+import { isUserAdminError, type DomainErrorReason, type UserAdminErrorCode } from '../contract/errors';
 
 /**
  * What a failed conformance check throws.

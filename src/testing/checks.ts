@@ -22,8 +22,8 @@ import {
   type UserAdminAdapter,
   type UserFilter,
   type UserSortField,
-} from '../adapter/types';
-import { USER_ADMIN_ERROR_CODES, isUserAdminError, type DomainErrorReason, type UserAdminErrorCode } from '../adapter/errors';
+} from '../contract/types';
+import { USER_ADMIN_ERROR_CODES, isUserAdminError, type DomainErrorReason, type UserAdminErrorCode } from '../contract/errors';
 import type { ConformanceHarness } from './harness';
 import { ensure, ensureEqual, expectAbort, expectRejection, show } from './assert';
 

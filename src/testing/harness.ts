@@ -1,5 +1,5 @@
-import type { UserAdminAdapter } from '../adapter/types';
-import type { UserAdminErrorCode } from '../adapter/errors';
+import type { UserAdminAdapter } from '../contract/types';
+import type { UserAdminErrorCode } from '../contract/errors';
 
 /**
  * What a host hands the conformance kit for one fresh backend. Only `adapter` is required;

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState, type ReactNode } from 'react';
 import { UserAdminProvider } from '../provider/UserAdminProvider';
-import { UserAdminError } from '../adapter/errors';
+import { UserAdminError } from '../contract/errors';
 import { createTestAdapter } from '../../test/utils/test-adapter';
 import en from '../i18n/locales/en.json';
 import fr from '../i18n/locales/fr.json';

@@ -10,7 +10,7 @@ import userEvent from '@testing-library/user-event';
 import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter, createMockStore } from '../../mocks';
-import type { UserAdminAdapter } from '../adapter/types';
+import type { UserAdminAdapter } from '../contract/types';
 import { createTestQueryClient, deferred, spyOnAdapter } from '../../test/utils/test-adapter';
 import { UserAdminProvider } from '../provider/UserAdminProvider';
 import { UserList } from './UserList';

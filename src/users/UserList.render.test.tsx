@@ -7,7 +7,7 @@ import { act, render, renderHook, screen, waitFor, within } from '@testing-libra
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter, createMockStore } from '../../mocks';
-import type { Entity } from '../adapter/types';
+import type { Entity } from '../contract/types';
 import { useEntitiesByIds } from '../entities/useEntities';
 import en from '../i18n/locales/en.json';
 import * as translation from '../i18n/useUserAdminTranslation';

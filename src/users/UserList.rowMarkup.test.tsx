@@ -6,10 +6,10 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter, createMockStore } from '../../mocks';
-import type { User } from '../adapter/types';
+import type { User } from '../contract/types';
 import { createTestQueryClient } from '../../test/utils/test-adapter';
 import { UserAdminProvider } from '../provider/UserAdminProvider';
-import { userDisplayName } from './list/columns';
+import { userDisplayName } from './model/columns';
 import { UserList } from './UserList';
 
 /** The bench's columns (`shared/bench/peer-ours`): five built-ins and a custom date, beside selection and the menu. */

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { SYSTEM_ACTOR_ID, createFaultInjector, createMemoryAdapter, createMockStore, type MockStoreOptions } from '../../mocks';
 import { CURRENT_ADMIN_ID, ROLE_IDS } from '../../mocks/fixtures';
-import type { UserAdminAdapter } from '../adapter/types';
+import type { UserAdminAdapter } from '../contract/types';
 import en from '../i18n/locales/en.json';
 import { createTestQueryClient, spyOnAdapter } from '../../test/utils/test-adapter';
 import { UserAdminProvider } from '../provider/UserAdminProvider';

@@ -1,6 +1,6 @@
 import { createContext, useContext, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
-import type { User } from '../adapter/types';
-import type { UserRowAction } from './list/guards';
+import type { User } from '../contract/types';
+import type { UserRowAction } from './model/guards';
 import { useUserTable, type UserBulkAction, type UseUserTableOptions, type UseUserTableResult } from './useUserTable';
 
 /** A row action waiting for its confirmation (deactivate, remove), with where to return the focus. */

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import type { Entity, Role, Settings, User } from '../adapter/types';
+import type { Entity, Role, Settings, User } from '../contract/types';
 import { useUserAdminTranslation, type UserAdminTranslation } from '../i18n';
 import { Badge, HoverDetails, VisuallyHidden } from '../ui';
-import { userDisplayName, type UserListBuiltinColumnId } from './list/columns';
+import { userDisplayName, type UserListBuiltinColumnId } from './model/columns';
 
 /** What a built-in cell needs besides its user. */
 export interface UserListCellContext {

@@ -1,11 +1,11 @@
 import { lazy, Suspense, useContext, useEffect, useId, useState, type ReactNode } from 'react';
-import { UserAdminError } from '../adapter/errors';
-import type { UserScope } from '../adapter/types';
+import { UserAdminError } from '../contract/errors';
+import type { UserScope } from '../contract/types';
 import type { EntityAccessValue } from '../entities/picker/selection';
 import { translateError, useUserAdminTranslation } from '../i18n';
 import { Button, Field, ResultList, StatusMessage, cx } from '../ui';
 import { LazyConfirmDialog } from '../ui/LazyConfirmDialog';
-import { userDisplayName } from './list/columns';
+import { userDisplayName } from './model/columns';
 import { UserListSearch } from './UserListSearch';
 import { useUserListUsers, UserListContext } from './UserListBase';
 import type { UserBulkAction, UserBulkItemOutcome, UserRowActionOutcome, UseUserTableResult } from './useUserTable';

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Header, Row } from '@tanstack/react-table';
-import type { User } from '../adapter/types';
+import type { User } from '../contract/types';
 import { useUserAdminTranslation } from '../i18n';
 import { Checkbox, VisuallyHidden, cx, type ActionMenuItem } from '../ui';
 import { LazyActionMenu } from '../ui/LazyActionMenu';
@@ -12,8 +12,8 @@ import {
   USER_LIST_SELECT_COLUMN,
   userDisplayName,
   type UserTableFeatures,
-} from './list/columns';
-import { USER_ROW_ACTIONS, type UserRowAction } from './list/guards';
+} from './model/columns';
+import { USER_ROW_ACTIONS, type UserRowAction } from './model/guards';
 import { useUserListUsers, UserListContext } from './UserListBase';
 import type { UseUserTableResult } from './useUserTable';
 

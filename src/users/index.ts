@@ -6,7 +6,6 @@ export * from './useUpdateUser';
 export * from './useSetUserStatus';
 export * from './useRemoveUser';
 export * from './useBulkUserActions';
-export * from './useResendUserInvitation';
 export * from './useAccessDiagnostics';
 export * from './useUserTable';
-export * from './list';
+export * from './model';

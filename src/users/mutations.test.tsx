@@ -1,14 +1,14 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { User, UserAdminAdapter } from '../adapter/types';
-import { UserAdminError } from '../adapter/errors';
+import type { User, UserAdminAdapter } from '../contract/types';
+import { UserAdminError } from '../contract/errors';
 import { MAX_BULK_IDS } from '../core';
 import { CURRENT_ADMIN_ID, DAY_MS, createFaultInjector, createMemoryAdapter, createMockStore, type MockStore } from '../../mocks';
 import { createTestQueryClient, createWrapper, deferred, spyOnAdapter } from '../../test/utils/test-adapter';
 import { userAdminKeys } from '../query/keys';
 import { useBulkRemoveUsers, useBulkSetUserStatus } from './useBulkUserActions';
 import { useRemoveUser } from './useRemoveUser';
-import { useResendUserInvitation } from './useResendUserInvitation';
+import { useResendUserInvitation } from '../invitations/useResendUserInvitation';
 import { useSetUserStatus } from './useSetUserStatus';
 import { useUpdateUser } from './useUpdateUser';
 import { useUser } from './useUser';

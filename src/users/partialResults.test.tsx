@@ -2,7 +2,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter, createMockStore } from '../../mocks';
 import { CURRENT_ADMIN_ID } from '../../mocks/fixtures';
-import { UserAdminError } from '../adapter/errors';
+import { UserAdminError } from '../contract/errors';
 import { createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
 import { useUpdateUser } from './useUpdateUser';
 import { useUserTable } from './useUserTable';

@@ -1,6 +1,6 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { UserAdminAdapter } from '../adapter/types';
+import type { UserAdminAdapter } from '../contract/types';
 import { CURRENT_ADMIN_ID, createMemoryAdapter, createMockStore } from '../../mocks';
 import { createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
 import { useAccessDiagnostics } from './useAccessDiagnostics';

@@ -1,7 +1,7 @@
 import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { isAbortError, toUserAdminError, type UserAdminError } from '../adapter/errors';
+import { isAbortError, toUserAdminError, type UserAdminError } from '../contract/errors';
 import { MAX_BULK_IDS } from '../core';
-import type { BulkItemResult, BulkResult, UserAdminAdapter } from '../adapter/types';
+import type { BulkItemResult, BulkResult, UserAdminAdapter } from '../contract/types';
 import { useUserAdminContext } from '../provider/context';
 import { mapWithConcurrency } from '../query/concurrency';
 import { userAdminKeys } from '../query/keys';

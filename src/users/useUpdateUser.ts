@@ -1,6 +1,6 @@
 import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { UserAdminError } from '../adapter/errors';
-import type { UpdateUserResult, UserAdminAdapter, UserPatch } from '../adapter/types';
+import type { UserAdminError } from '../contract/errors';
+import type { UpdateUserResult, UserAdminAdapter, UserPatch } from '../contract/types';
 import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';

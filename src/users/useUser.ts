@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import type { UserAdminError } from '../adapter/errors';
-import type { Page, User } from '../adapter/types';
+import type { UserAdminError } from '../contract/errors';
+import type { Page, User } from '../contract/types';
 import { useUserAdminContext } from '../provider/context';
 import { userAdminKeys } from '../query/keys';
 import { userQueryOptions } from '../query/options';

@@ -1,7 +1,7 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { UserAdminError } from '../adapter/errors';
-import type { UserAdminAdapter } from '../adapter/types';
+import { UserAdminError } from '../contract/errors';
+import type { UserAdminAdapter } from '../contract/types';
 import { createMemoryAdapter, createMockStore } from '../../mocks';
 import { createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
 import { useUserCounts } from './useUserCounts';

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { UserAdminError } from '../adapter/errors';
-import type { UserCounts, UserFilter } from '../adapter/types';
+import type { UserAdminError } from '../contract/errors';
+import type { UserCounts, UserFilter } from '../contract/types';
 import { useUserAdminContext } from '../provider/context';
 import type { UserCountsParams } from '../query/keys';
 import type { LandTogether } from '../query/landTogether';

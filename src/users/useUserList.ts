@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { SortDirection, User, UserFilter, UserSortField } from '../adapter/types';
+import type { SortDirection, User, UserFilter, UserSortField } from '../contract/types';
 import { useUserAdminContext } from '../provider/context';
 import type { UsersListParams } from '../query/keys';
 import type { LandTogether } from '../query/landTogether';

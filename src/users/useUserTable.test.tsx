@@ -2,7 +2,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR_ID, createFaultInjector, createMemoryAdapter, createMockStore, type MockStoreOptions } from '../../mocks';
 import { CURRENT_ADMIN_ID, MODULE_IDS, ROLE_IDS } from '../../mocks/fixtures';
-import type { UserAdminAdapter } from '../adapter/types';
+import type { UserAdminAdapter } from '../contract/types';
 import { createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
 import { useUserTable, type UseUserTableOptions } from './useUserTable';
 

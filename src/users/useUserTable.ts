@@ -10,8 +10,8 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { toUserAdminError, UserAdminError, type UserAdminErrorShape } from '../adapter/errors';
-import type { BulkItemResult, Entity, Role, Settings, User, UserFilter } from '../adapter/types';
+import { toUserAdminError, UserAdminError, type UserAdminErrorShape } from '../contract/errors';
+import type { BulkItemResult, Entity, Role, Settings, User, UserFilter } from '../contract/types';
 import { useEntitiesByIds } from '../entities/useEntities';
 import { useActingRules } from '../entities/useActingRules';
 import { useUserAdminTranslation } from '../i18n/useUserAdminTranslation';
@@ -39,15 +39,15 @@ import {
   type UserListColumnVisibility,
   type UserListCustomColumn,
   type UserTableFeatures,
-} from './list/columns';
-import { canGetSignInHelp, getActionAvailability, isActiveAdmin, isOutsideScope, type UserActionAvailability, type UserRowAction } from './list/guards';
-import { collectMatchingUsers, EMPTY_USER_SELECTION, type UserSelection } from './list/selection';
-import { useActiveAdminCount } from './list/useActiveAdminCount';
+} from './model/columns';
+import { canGetSignInHelp, getActionAvailability, isActiveAdmin, isOutsideScope, type UserActionAvailability, type UserRowAction } from './model/guards';
+import { collectMatchingUsers, EMPTY_USER_SELECTION, type UserSelection } from './model/selection';
+import { useActiveAdminCount } from './model/useActiveAdminCount';
 import { useControllable } from '../query/useControllable';
-import { USER_LIST_VIEWS, viewOfFilter, withView, type UserListView } from './list/views';
+import { USER_LIST_VIEWS, viewOfFilter, withView, type UserListView } from './model/views';
 import { DEFAULT_BULK_CONCURRENCY, useBulkRemoveUsers, useBulkSetUserStatus } from './useBulkUserActions';
 import { useRemoveUser } from './useRemoveUser';
-import { useResendUserInvitation } from './useResendUserInvitation';
+import { useResendUserInvitation } from '../invitations/useResendUserInvitation';
 import { useSetUserStatus } from './useSetUserStatus';
 import { useUserCountsLanding, type UseUserCountsResult } from './useUserCounts';
 import { useUserListLanding, type UseUserListOptions, type UseUserListResult } from './useUserList';

@@ -19,7 +19,7 @@ import { BETTER_AUTH_MODULES, BETTER_AUTH_ROLES, createBetterAuthBackend, startB
 import { createScimStore, scimSeedReference, startScimServer, type ScimProviderFeatures } from '../../servers/scim';
 import { createBetterAuthAdapter, type BetterAuthAdapterOptions } from '../../src/adapters/better-auth';
 import { connectScimAdapter, createScimAdapter, type ScimAdapterOptions, type ScimServiceProviderConfig } from '../../src/adapters/scim';
-import type { UserAdminAdapter } from '../../src/adapter/types';
+import type { UserAdminAdapter } from '../../src/contract/types';
 
 const USERS = Number(process.env.BENCH_USERS ?? 10_000);
 const PAGE = 50;

@@ -8,8 +8,8 @@
  */
 import { bench, describe } from 'vitest';
 import { domainRisk, MAX_INVITE_ADDRESSES } from '../../src/core';
-import { chipAddress } from '../../src/invite/invite.schema';
-import { classifyAddresses, parseEmails, parseEmailsInSlices } from '../../src/invite/parseEmails';
+import { chipAddress } from '../../src/invitations/invite/invite.schema';
+import { classifyAddresses, parseEmails, parseEmailsInSlices } from '../../src/invitations/invite/parseEmails';
 
 // A realistic paste: a third with display names (some quoted "Last, First"), from 50 domains, one per line.
 const paste = Array.from({ length: 10_000 }, (_, i) =>

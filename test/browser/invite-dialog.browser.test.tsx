@@ -9,7 +9,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { ROLE_IDS, ROOT_ENTITY_ID, createFaultInjector, createMemoryAdapter, createMockStore, type FaultInjector, type MockStore, type MockStoreOptions } from '../../mocks';
 import { UserAdminProvider } from '../../src/headless';
 import { createUserAdminI18n, getUserAdminT, type UserAdminT } from '../../src/i18n';
-import { InviteDialog, type InviteDialogProps } from '../../src/invite/components';
+import { InviteDialog, type InviteDialogProps } from '../../src/invitations/invite/components';
 import { EVERY_SKIP_REASON_EMAILS, EVERY_SKIP_REASON_STORE, withEverySkipReason } from '../utils/invite-support';
 import '../../src/styles.css';
 import { itHasNoAxeViolations, type AxeState } from '../utils/browser';

@@ -9,7 +9,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { ROLE_IDS, createMemoryAdapter, createMockStore } from '../../mocks';
 import { UserAdminProvider } from '../../src/headless';
-import { InviteDialog } from '../../src/invite/components';
+import { InviteDialog } from '../../src/invitations/invite/components';
 import '../../src/styles.css';
 import { tFor } from '../utils/browser';
 

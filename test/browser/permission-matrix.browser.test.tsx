@@ -11,7 +11,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { UserAdminProvider } from '../../src/headless';
-import type { ModulePermissions, Role } from '../../src/adapter/types';
+import type { ModulePermissions, Role } from '../../src/contract/types';
 import { createFaultInjector, createMemoryAdapter, createMockStore, FIXTURE_ROLES, MODULE_IDS, ROLE_IDS } from '../../mocks';
 import { ModulePermissionsField, PermissionMatrix, type PermissionMatrixProps } from '../../src/permissions/components';
 import type { UserAdminT } from '../../src/i18n';

@@ -9,8 +9,8 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { UserAdminProvider } from '../../src/headless';
-import type { UserAdminAdapter } from '../../src/adapter/types';
-import { SignInErrorGuide, SignInErrorGuideDialog } from '../../src/diagnostics/components';
+import type { UserAdminAdapter } from '../../src/contract/types';
+import { SignInErrorGuide, SignInErrorGuideDialog } from '../../src/sign-in-guide/components';
 import { createMemoryAdapter, createMockStore } from '../../mocks';
 import '../../src/styles.css';
 import { axeViolations, tFor } from '../utils/browser';

@@ -8,7 +8,7 @@ import { userEvent } from 'vitest/browser';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { UserAdminProvider } from '../../src/headless';
-import type { UserAdminAdapter } from '../../src/adapter/types';
+import type { UserAdminAdapter } from '../../src/contract/types';
 import { createFaultInjector, createMemoryAdapter, createMockStore } from '../../mocks';
 import { UserList } from '../../src/users/components';
 import '../../src/styles.css';

@@ -18,8 +18,8 @@
  * flight, then comes back.
  */
 import { MutationObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
-import { isAbortError, toUserAdminError, type UserAdminError } from '../../src/adapter/errors';
-import type { BulkResult, Invitation, InviteUsersResult, Page, Role, User, UserAdminAdapter } from '../../src/adapter/types';
+import { isAbortError, toUserAdminError, type UserAdminError } from '../../src/contract/errors';
+import type { BulkResult, Invitation, InviteUsersResult, Page, Role, User, UserAdminAdapter } from '../../src/contract/types';
 import { createUserAdminQueryClient } from '../../src/provider/queryClient';
 import { invitationsListQueryOptions, usersListQueryOptions } from '../../src/query/options';
 import type { InvitationsListParams, UsersListParams } from '../../src/query/keys';

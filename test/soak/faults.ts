@@ -11,8 +11,8 @@
  * - `error_after_commit`: the backend does the write, then answers 500 (`unknown`): the outcome is
  *   unknown to the screen.
  */
-import { UserAdminError } from '../../src/adapter/errors';
-import type { UserAdminAdapter } from '../../src/adapter/types';
+import { UserAdminError } from '../../src/contract/errors';
+import type { UserAdminAdapter } from '../../src/contract/types';
 import type { Random } from '../../mocks/random';
 
 export type WireFaultKind = 'refused' | 'unavailable' | 'lost_response' | 'error_after_commit';

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CURRENT_ADMIN_ID, FIXTURE_ROLES, createFaultInjector, createMemoryAdapter, createMockStore, type MockStore } from '../../mocks';
-import { UserAdminError, isUserAdminError } from '../../src/adapter/errors';
-import type { BulkResult, ListUsersParams, User, UserAdminAdapter } from '../../src/adapter/types';
+import { UserAdminError, isUserAdminError } from '../../src/contract/errors';
+import type { BulkResult, ListUsersParams, User, UserAdminAdapter } from '../../src/contract/types';
 import {
   MAX_PAGE_SIZE, ancestryFromParents, checkAccessChange, checkActOnUser, checkGrant, enforce, entityInScope, isActiveAdminUser, refusalError, ssoRefusal,
   type Grant, type Refusal, type RuleContext, type UserAction,

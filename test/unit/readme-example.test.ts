@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REQUIRED_ADAPTER_METHODS } from '../../src/adapter';
+import { REQUIRED_ADAPTER_METHODS } from '../../src/contract';
 
 const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
 const example = readFileSync(join(process.cwd(), 'docs/examples/fetch-adapter.ts'), 'utf8');

@@ -6,7 +6,7 @@
  * {@link withServerVerdicts} makes the mock store behave like one, so every skip reason can be
  * shown and tested.
  */
-import type { InviteSkipReason } from '../../src/adapter/types';
+import type { InviteSkipReason } from '../../src/contract/types';
 import type { MockStore } from '../../mocks';
 
 /**

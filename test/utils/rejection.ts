@@ -1,4 +1,4 @@
-import { isUserAdminError, type UserAdminError } from '../../src/adapter/errors';
+import { isUserAdminError, type UserAdminError } from '../../src/contract/errors';
 
 /**
  * The UserAdminError a call rejects with; throws if it resolves, or rejects with anything else.

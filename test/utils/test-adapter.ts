@@ -5,7 +5,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { createElement, type ReactNode } from 'react';
 import { vi, type Mock } from 'vitest';
-import { REQUIRED_ADAPTER_METHODS, type UserAdminAdapter } from '../../src/adapter/types';
+import { REQUIRED_ADAPTER_METHODS, type UserAdminAdapter } from '../../src/contract/types';
 import { UserAdminProvider } from '../../src/provider/UserAdminProvider';
 
 /**

@@ -2,7 +2,7 @@
  * The errors the better-auth adapter throws itself, in a module of their own so that every other
  * module (reads, rules, writes) imports them without importing each other.
  */
-import { UserAdminError, type FieldErrors } from '../../adapter/errors';
+import { UserAdminError, type FieldErrors } from '../../contract/errors';
 
 /**
  * An error the adapter throws itself.

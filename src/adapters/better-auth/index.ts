@@ -11,7 +11,7 @@
  * undoable requests), `writes.ts` (create, update, status, remove, invite, resend, revoke, roles),
  * `mapping.ts` (better-auth's records to the contract's); this file composes them.
  */
-import type { UserAdminAdapter } from '../../adapter/types';
+import type { UserAdminAdapter } from '../../contract/types';
 import { createBetterAuthCall } from './transport';
 import { resolveOptions, type BetterAuthAdapterOptions } from './options';
 import { createSnapshots } from './snapshot';

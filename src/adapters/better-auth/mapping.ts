@@ -3,7 +3,7 @@
  * from access-control statements, users' status, role and entities from their memberships and
  * invitations, one contract invitation per email from better-auth's per-organization invitations.
  */
-import type { Entity, Invitation, InvitationSummary, Module, ModulePermissions, Role, User } from '../../adapter/types';
+import type { Entity, Invitation, InvitationSummary, Module, ModulePermissions, Role, User } from '../../contract/types';
 
 /** A better-auth user as the admin routes return it. */
 export interface BaUser {

@@ -53,7 +53,7 @@ export function createOperations({ config, call, rules }: OperationDeps) {
     }
   }
 
-  /** Cancels invitations; each one canceled is sent again on undo (a new id, and a fresh expiry for an expired one). */
+  /** Revokes invitations (better-auth calls it cancel); each one revoked is sent again on undo (a new id, and a fresh expiry for an expired one). */
   async function cancelAll(invitations: readonly BaInvitation[], signal: Signal, undo: UndoLog): Promise<void> {
     for (const inv of invitations) {
       await post('/organization/cancel-invitation', { invitationId: inv.id }, signal);

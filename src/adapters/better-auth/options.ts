@@ -2,7 +2,7 @@
  * The options of the better-auth adapter (what a host gives {@link createBetterAuthAdapter}) and
  * their defaults, resolved once per adapter.
  */
-import type { Module, Settings } from '../../adapter/types';
+import type { Module, Settings } from '../../contract/types';
 import { isCommonDisposableEmail, type DisposableEmailCheck } from '../shared';
 import type { BetterAuthTransportOptions } from './transport';
 import { titleCase, type RoleDef, type Statements } from './mapping';

@@ -10,8 +10,8 @@
  * teams, the dynamic roles of the page's users (of every user for a role filter or sort). A sort
  * by creation date (or `nameFields`) reads every record.
  */
-import type { Invitation, ListUsersParams, Page, User, UserAdminAdapter, UserCounts } from '../../adapter/types';
-import { throwIfAborted } from '../../adapter/errors';
+import type { Invitation, ListUsersParams, Page, User, UserAdminAdapter, UserCounts } from '../../contract/types';
+import { throwIfAborted } from '../../contract/errors';
 import { foldText, matchesUserFilter, matchesUserSearch, queryUsers } from '../shared';
 import { parseRoleList, primaryInvitation, toInvitation, toUser, type BaInvitation, type BaUser, type MappingContext, type MembershipIndex } from './mapping';
 import type { BetterAuthCall } from './transport';

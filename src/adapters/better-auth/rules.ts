@@ -6,9 +6,9 @@
  * addresses, role and entities known, no per-user permissions). better-auth enforces none of them
  * (it only refuses to ban or remove oneself): the adapter must. Writes call the core only through here.
  */
-import type { ModulePermissions, Role, Settings, User } from '../../adapter/types';
+import type { ModulePermissions, Role, Settings, User } from '../../contract/types';
 import { refuse } from './errors';
-import { isValidEmail } from '../../adapter/schemas';
+import { isValidEmail } from '../../contract/schemas';
 import {
   ALL_ENTITIES,
   actorOf,

@@ -16,8 +16,8 @@
  *
  * {@link Structure} and {@link Snapshot} put them all together for the writes.
  */
-import type { Entity, Role } from '../../adapter/types';
-import { UserAdminError, isAbortError, throwIfAborted } from '../../adapter/errors';
+import type { Entity, Role } from '../../contract/types';
+import { UserAdminError, isAbortError, throwIfAborted } from '../../contract/errors';
 import { mapWithConcurrency } from '../../query/concurrency';
 import type { BetterAuthCall } from './transport';
 import type { BetterAuthConfig } from './options';

@@ -3,8 +3,8 @@
  * token or cookies, the `Origin` a Node caller must send, aborts, and better-auth's
  * `{ code, message }` errors turned into {@link UserAdminError}s.
  */
-import type { DomainErrorReason, FieldErrors, UserAdminErrorCode } from '../../adapter/errors';
-import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted } from '../../adapter/errors';
+import type { DomainErrorReason, FieldErrors, UserAdminErrorCode } from '../../contract/errors';
+import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted } from '../../contract/errors';
 import { readJsonBody, sendRequest } from '../shared/http';
 import { errorCodeForStatus, parseRetryAfter } from '../rest/protocol';
 

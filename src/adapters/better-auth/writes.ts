@@ -5,9 +5,9 @@
  * the domain core) before anything is sent, runs its requests under withUndo
  * (./operations.ts) and clears the cached snapshot.
  */
-import type { CreateUserResult, InviteFailure, InviteUsersResult, User, UserAdminAdapter } from '../../adapter/types';
+import type { CreateUserResult, InviteFailure, InviteUsersResult, User, UserAdminAdapter } from '../../contract/types';
 import type { RuleTarget } from '../../core';
-import { isAbortError, isUserAdminError, throwIfAborted } from '../../adapter/errors';
+import { isAbortError, isUserAdminError, throwIfAborted } from '../../contract/errors';
 import { withUndo } from '../shared/undo';
 import { mapWithConcurrency } from '../../query/concurrency';
 import { invitationEntityIds, joinName, parseRoleList, statementsFromLevels, type BaInvitation } from './mapping';
@@ -17,7 +17,7 @@ import type { BetterAuthSnapshots } from './snapshot';
 import type { BetterAuthReads } from './reads';
 import { refuse } from './errors';
 import { parseInput } from '../shared/input';
-import { createLoginUserSchema, inviteUsersSchema, userPatchSchema } from '../../adapter/schemas';
+import { createLoginUserSchema, inviteUsersSchema, userPatchSchema } from '../../contract/schemas';
 import { emailKey, type BetterAuthRules } from './rules';
 import type { BetterAuthOperations } from './operations';
 

@@ -2,7 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { http, HttpResponse, delay } from 'msw';
 import { setupServer } from 'msw/node';
-import { UserAdminError, isUserAdminError } from '../../adapter/errors';
+import { UserAdminError, isUserAdminError } from '../../contract/errors';
 import { createRestAdapter } from './index';
 import { errorCodeForStatus, parseRetryAfter } from './protocol';
 

@@ -22,9 +22,9 @@ import type {
   UserAdminAdapter,
   UserCounts,
   UserFilter,
-} from '../../adapter/types';
-import type { UserAdminErrorCode } from '../../adapter/errors';
-import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted } from '../../adapter/errors';
+} from '../../contract/types';
+import type { UserAdminErrorCode } from '../../contract/errors';
+import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted } from '../../contract/errors';
 import { readJsonBody, sendRequest } from '../shared/http';
 import { ROOT_PARENT, STALE_STATUS, errorCodeForStatus, isErrorCode, parseRetryAfter, versionOfTag } from './protocol';
 

@@ -2,8 +2,8 @@
  * The wire rules of the REST API (docs/rest-api.md) that both sides need:
  * which HTTP status carries which error code, and how `Retry-After` reads.
  */
-import type { UserAdminErrorCode } from '../../adapter/errors';
-import { USER_ADMIN_ERROR_CODES } from '../../adapter/errors';
+import type { UserAdminErrorCode } from '../../contract/errors';
+import { USER_ADMIN_ERROR_CODES } from '../../contract/errors';
 
 /**
  * The HTTP status a backend answers for each error code. `network` has none: it is

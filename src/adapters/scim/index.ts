@@ -8,8 +8,8 @@
  * last sign-in, multi-word or accent-insensitive search, filters on operators the provider lacks)
  * is answered by fetching every matching page and querying in memory with the reference semantics.
  */
-import type { Entity, Invitation, UserAdminAdapter } from '../../adapter/types';
-import { throwIfAborted } from '../../adapter/errors';
+import type { Entity, Invitation, UserAdminAdapter } from '../../contract/types';
+import { throwIfAborted } from '../../contract/errors';
 import { ancestryFromParents, enforce, entityInScope, scopeRoots, ssoRefusal } from '../../core';
 import { foldText, matchesUserSearch } from '../shared';
 import { SCIM_USER_EXTENSION, type ScimServiceProviderConfig, type ScimUser } from './protocol';

@@ -1,7 +1,7 @@
 /**
  * SCIM resources ↔ user-admin-kit objects (the table in docs/adapters/scim.md).
  */
-import type { AdminScope, Invitation, InvitationSummary, ModulePermissions, Role, User } from '../../adapter/types';
+import type { AdminScope, Invitation, InvitationSummary, ModulePermissions, Role, User } from '../../contract/types';
 import { SCIM_GROUP_EXTENSION, SCIM_USER_EXTENSION, type ScimGroup, type ScimUser, type ScimUserExtension } from './protocol';
 
 const isoOf = (value: string | undefined, fallback: string): string => {

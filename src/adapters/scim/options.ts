@@ -1,7 +1,7 @@
 /**
  * The options of the SCIM adapter (what a host gives {@link createScimAdapter}).
  */
-import type { Entity, ListEntitiesParams, Module, Page, Settings } from '../../adapter/types';
+import type { Entity, ListEntitiesParams, Module, Page, Settings } from '../../contract/types';
 import type { DisposableEmailCheck } from '../shared';
 import type { ScimServiceProviderConfig } from './protocol';
 

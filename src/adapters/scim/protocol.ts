@@ -2,7 +2,7 @@
  * SCIM 2.0 wire details the adapter needs: URNs, resource shapes, the ServiceProviderConfig,
  * error bodies and filter syntax (RFC 7643, RFC 7644).
  */
-import { UserAdminError, type UserAdminErrorCode } from '../../adapter/errors';
+import { UserAdminError, type UserAdminErrorCode } from '../../contract/errors';
 import { errorCodeForStatus, parseRetryAfter } from '../rest/protocol';
 
 /**

@@ -3,7 +3,7 @@
  * `filter` within the operators it accepts and a budget of terms, `sortBy` on the attributes it
  * can sort), and whether anything is left to answer in memory.
  */
-import type { ListUsersParams, UserFilter } from '../../adapter/types';
+import type { ListUsersParams, UserFilter } from '../../contract/types';
 import { SCIM_USER_EXTENSION, scimString, type ProviderCapabilities } from './protocol';
 
 const X = SCIM_USER_EXTENSION;

@@ -3,8 +3,8 @@
  * id (read once and shared), users by id, by query (the query plan, else every matching page
  * queried in memory), by userName and by invitation id.
  */
-import type { AdminScope, ListUsersParams, Page, Role, User } from '../../adapter/types';
-import { UserAdminError, isUserAdminError, throwIfAborted } from '../../adapter/errors';
+import type { AdminScope, ListUsersParams, Page, Role, User } from '../../contract/types';
+import { UserAdminError, isUserAdminError, throwIfAborted } from '../../contract/errors';
 import { queryUsers } from '../shared';
 import {
   SCIM_USER_EXTENSION,

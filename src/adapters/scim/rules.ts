@@ -4,9 +4,9 @@
  * scope a new admin gets, and the input checks (email, allowed domains, disposable addresses,
  * role and entities known).
  */
-import type { Role, Settings, User } from '../../adapter/types';
-import { UserAdminError, type FieldErrors } from '../../adapter/errors';
-import { isValidEmail } from '../../adapter/schemas';
+import type { Role, Settings, User } from '../../contract/types';
+import { UserAdminError, type FieldErrors } from '../../contract/errors';
+import { isValidEmail } from '../../contract/schemas';
 import {
   MAX_PAGE_SIZE,
   actorOf,

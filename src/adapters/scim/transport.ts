@@ -3,7 +3,7 @@
  * options, SCIM errors mapped to UserAdminError codes), reads shared by concurrent callers, and
  * the bare GET {@link connectScimAdapter} probes the provider with.
  */
-import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted } from '../../adapter/errors';
+import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted } from '../../contract/errors';
 import { sendRequest } from '../shared/http';
 import { errorFromScim } from './protocol';
 import { resolve, type ScimAdapterOptions } from './options';

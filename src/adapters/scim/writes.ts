@@ -21,9 +21,9 @@ import type {
   User,
   UserAdminAdapter,
   UserPatch,
-} from '../../adapter/types';
-import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted, type FieldErrors } from '../../adapter/errors';
-import { bulkIdsSchema, createUserSchema, inviteUsersSchema, userPatchSchema } from '../../adapter/schemas';
+} from '../../contract/types';
+import { UserAdminError, isAbortError, isUserAdminError, throwIfAborted, type FieldErrors } from '../../contract/errors';
+import { bulkIdsSchema, createUserSchema, inviteUsersSchema, userPatchSchema } from '../../contract/schemas';
 import { withUndo } from '../shared/undo';
 import { mapWithConcurrency } from '../../query/concurrency';
 import {

@@ -1,5 +1,5 @@
 /** The one fetch call the HTTP adapters (REST, better-auth, SCIM) make, with the same failure mapping. */
-import { UserAdminError, isAbortError, isUserAdminError } from '../../adapter/errors';
+import { UserAdminError, isAbortError, isUserAdminError } from '../../contract/errors';
 
 /**
  * Sends a request and returns the response whatever its status. An abort rejects with the

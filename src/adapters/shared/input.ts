@@ -1,13 +1,13 @@
 /**
- * The caller's inputs parsed by the shared schemas (`src/adapter/schemas.ts`), for the reference
+ * The caller's inputs parsed by the shared schemas (`src/contract/schemas.ts`), for the reference
  * store and the SCIM and better-auth adapters alike: names cleaned (`cleanName`) and bounded, usernames and phones bounded, at most
  * `MAX_INVITE_ADDRESSES` addresses per invitation, `MAX_BULK_IDS` ids per bulk call and
  * `MAX_PAGE_SIZE` rows per page (`docs/limits.md`). Anything over a bound is refused with
  * `validation` and the field code `too_long` on that field; the screens state the limit.
  */
 import type * as z from 'zod/mini';
-import { UserAdminError, type FieldErrorCode, type FieldErrors } from '../../adapter/errors';
-import { VALIDATION_KEYS } from '../../adapter/schemas';
+import { UserAdminError, type FieldErrorCode, type FieldErrors } from '../../contract/errors';
+import { VALIDATION_KEYS } from '../../contract/schemas';
 import { checkPageSize } from '../../core';
 
 const MESSAGE_CODES: Record<string, FieldErrorCode> = {

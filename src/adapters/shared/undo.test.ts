@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserAdminError } from '../../adapter/errors';
+import { UserAdminError } from '../../contract/errors';
 import { withUndo } from './undo';
 import { readJsonBody } from './http';
 

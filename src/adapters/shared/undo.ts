@@ -1,4 +1,4 @@
-import { UserAdminError } from '../../adapter/errors';
+import { UserAdminError } from '../../contract/errors';
 
 /**
  * Where a write made of several requests records how to undo each request that succeeded.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMockStore } from '../../../mocks';
-import type { ListUsersParams, UserSortField } from '../../adapter/types';
-import { MAX_PAGE_SIZE } from '../../adapter/limits';
+import type { ListUsersParams, UserSortField } from '../../contract/types';
+import { MAX_PAGE_SIZE } from '../../contract/limits';
 import { matchesUserSearch, queryUsers } from './user-query';
 
 const FIELDS: UserSortField[] = ['name', 'email', 'status', 'role', 'lastSignInAt', 'createdAt'];

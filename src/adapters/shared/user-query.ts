@@ -3,8 +3,8 @@
  * adapters whose backend cannot answer a query itself (better-auth's single search field, a SCIM
  * provider without `sort`). Fetch what the backend can give, then ask this for the page.
  */
-import type { ListUsersParams, Page, Role, SortDirection, User, UserFilter, UserSortField, UserStatus } from '../../adapter/types';
-import { UserAdminError } from '../../adapter/errors';
+import type { ListUsersParams, Page, Role, SortDirection, User, UserFilter, UserSortField, UserStatus } from '../../contract/types';
+import { UserAdminError } from '../../contract/errors';
 import { foldText } from './text';
 
 const STATUS_RANK: Record<UserStatus, number> = { active: 0, invited: 1, deactivated: 2 };

@@ -1,7 +1,7 @@
 import {
   useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref,
 } from 'react';
-import type { Entity } from '../../adapter/types';
+import type { Entity } from '../../contract/types';
 import { translateError, useUserAdminTranslation } from '../../i18n';
 import { Button, Chip, ErrorState, LoadingState, SearchField, StatusMessage, UserAdminRoot, cx } from '../../ui';
 import { useEntityChildren } from '../useEntities';

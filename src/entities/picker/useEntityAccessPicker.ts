@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { UserAdminError } from '../../adapter/errors';
-import type { Entity, Page } from '../../adapter/types';
+import type { UserAdminError } from '../../contract/errors';
+import type { Entity, Page } from '../../contract/types';
 import { useUserAdminContext } from '../../provider/context';
 import { userAdminKeys } from '../../query/keys';
 import { callAdapter } from '../../query/normalize';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef } from 'react';
-import type { Module, ModulePermissions, Role } from '../../adapter/types';
+import type { Module, ModulePermissions, Role } from '../../contract/types';
 import { useUserAdminTranslation } from '../../i18n';
 import { Button, ErrorState, LoadingState, cx, useAnnounce } from '../../ui';
 import { applyRolePreset, clearAdminOnly } from '../../core';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter, createMockStore, FIXTURE_MODULES, FIXTURE_ROLES, MODULE_IDS, ROLE_IDS } from '../../../mocks';
-import type { ModulePermissions, Role } from '../../adapter/types';
+import type { ModulePermissions, Role } from '../../contract/types';
 import en from '../../i18n/locales/en.json';
 import { UserAdminProvider } from '../../provider/UserAdminProvider';
 import { createTestQueryClient } from '../../../test/utils/test-adapter';

@@ -1,5 +1,5 @@
 import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import type { Module, ModulePermissions } from '../../adapter/types';
+import type { Module, ModulePermissions } from '../../contract/types';
 import { translateError, useUserAdminTranslation } from '../../i18n';
 import { ActionMenu, cx, type ActionMenuItem } from '../../ui';
 import { useVirtualRows } from '../../ui/useVirtualRows';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR_ID, createFaultInjector, createMemoryAdapter, createMockStore, MODULE_IDS, ROLE_IDS, type MockStoreOptions } from '../../../mocks';
-import type { UserAdminAdapter } from '../../adapter/types';
+import type { UserAdminAdapter } from '../../contract/types';
 import en from '../../i18n/locales/en.json';
 import { UserAdminProvider } from '../../provider/UserAdminProvider';
 import { createTestQueryClient, spyOnAdapter } from '../../../test/utils/test-adapter';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Module } from '../../adapter/types';
+import type { Module } from '../../contract/types';
 import {
   countChangedCells, diffPermissions, isLockedCell, levelOf, nextLevel, setCellLevel, setColumnLevel, setRowLevel, withRowEdit,
 } from './helpers';

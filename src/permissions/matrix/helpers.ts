@@ -1,4 +1,4 @@
-import type { Module, ModulePermissions, Role } from '../../adapter/types';
+import type { Module, ModulePermissions, Role } from '../../contract/types';
 import { canGrantModule, normalizePermissions } from '../../core';
 
 /** Row id → that row's module access: a matrix's values, its saved baseline or its pending edits. */

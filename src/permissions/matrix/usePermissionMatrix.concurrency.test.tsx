@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR_ID, createMemoryAdapter, createMockStore } from '../../../mocks';
 import { MODULE_IDS } from '../../../mocks/fixtures';
 import { createWrapper, spyOnAdapter } from '../../../test/utils/test-adapter';
-import { UserAdminError } from '../../adapter/errors';
+import { UserAdminError } from '../../contract/errors';
 import { usePermissionMatrix } from './usePermissionMatrix';
 
 const ID = 'user-jose';

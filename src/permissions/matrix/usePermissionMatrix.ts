@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { toUserAdminError, UserAdminError, type DomainErrorReason } from '../../adapter/errors';
-import type { Module, ModulePermissions, Role, Settings, User } from '../../adapter/types';
+import { toUserAdminError, UserAdminError, type DomainErrorReason } from '../../contract/errors';
+import type { Module, ModulePermissions, Role, Settings, User } from '../../contract/types';
 import { useUserAdminContext } from '../../provider/context';
 import { invalidateCounts, isOutcomeUnknown, refetchAfterPartial, writeUser } from '../../query/cache/users';
 import { mapWithConcurrency } from '../../query/concurrency';
@@ -11,8 +11,8 @@ import { useControllable } from '../../query/useControllable';
 import { useModules } from '../../settings/useModules';
 import { useRoles } from '../../settings/useRoles';
 import { useSettings } from '../../settings/useSettings';
-import { userDisplayName } from '../../users/list/columns';
-import { useActiveAdminCount } from '../../users/list/useActiveAdminCount';
+import { userDisplayName } from '../../users/model/columns';
+import { useActiveAdminCount } from '../../users/model/useActiveAdminCount';
 import { DEFAULT_BULK_CONCURRENCY } from '../../users/useBulkUserActions';
 import { useUserList, type UseUserListResult } from '../../users/useUserList';
 import {

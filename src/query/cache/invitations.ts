@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Invitation, Page } from '../../adapter/types';
+import type { Invitation, Page } from '../../contract/types';
 import { userAdminKeys } from '../keys';
 import { writeQueries } from './write';
 

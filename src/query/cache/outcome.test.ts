@@ -1,7 +1,7 @@
 import { MutationObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UserAdminError } from '../../adapter/errors';
-import type { Invitation, User, UserAdminAdapter } from '../../adapter/types';
+import { UserAdminError } from '../../contract/errors';
+import type { Invitation, User, UserAdminAdapter } from '../../contract/types';
 import { bulkRevokeInvitationsMutationOptions } from '../../invitations/useInvitationMutations';
 import { setUserStatusMutationOptions } from '../../users/useSetUserStatus';
 import { bulkSetUserStatusMutationOptions } from '../../users/useBulkUserActions';

@@ -1,5 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import type { Invitation, InvitationSummary, Page, User } from '../../adapter/types';
+import type { Invitation, InvitationSummary, Page, User } from '../../contract/types';
 import { userAdminKeys } from '../keys';
 import { writeInvitation } from './invitations';
 import { writeQueries } from './write';

@@ -11,7 +11,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { UserAdminProvider } from '../../../src/headless';
 import { PermissionMatrix } from '../../../src/permissions/components';
 import { createMemoryAdapter, createMockStore } from '../../../mocks';
-import type { Module, UserAdminAdapter } from '../../../src/adapter/types';
+import type { Module, UserAdminAdapter } from '../../../src/contract/types';
 import '../../../src/styles.css';
 
 /** What the page reports to the script (ms from the key event's timestamp). */

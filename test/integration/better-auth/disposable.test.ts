@@ -5,7 +5,7 @@
  * default bundled list or by the host's own `isDisposableEmail`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CreateLoginUserInput } from '../../../src/adapter/types';
+import type { CreateLoginUserInput } from '../../../src/contract/types';
 import { ALLOWED_DOMAINS, createBetterAuthHarness, type BetterAuthHarness } from './harness';
 import { rejection } from '../../utils/rejection';
 

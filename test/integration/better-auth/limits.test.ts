@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_INVITE_ADDRESSES, MAX_NAME_LENGTH, MAX_PAGE_SIZE, MAX_USERNAME_LENGTH } from '../../../src/core';
-import type { CreateLoginUserInput } from '../../../src/adapter/types';
+import type { CreateLoginUserInput } from '../../../src/contract/types';
 import { createBetterAuthHarness, type BetterAuthHarness } from './harness';
 import { rejection } from '../../utils/rejection';
 

@@ -5,7 +5,7 @@
  * invitee's accept flow.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { UserAdminAdapter } from '../../../src/adapter/types';
+import type { UserAdminAdapter } from '../../../src/contract/types';
 import { createBetterAuthAdapter, signInForToken } from '../../../src/adapters/better-auth';
 import { createBetterAuthHarness, type BetterAuthHarness } from './harness';
 import { rejection } from '../../utils/rejection';

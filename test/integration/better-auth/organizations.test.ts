@@ -12,7 +12,7 @@
  * - the invite classification did not follow the core's order.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Settings } from '../../../src/adapter/types';
+import type { Settings } from '../../../src/contract/types';
 import { createBetterAuthHarness, DISALLOWED_DOMAIN_MEMBER, insertRow, insertUser, type BetterAuthHarness } from './harness';
 import { rejection } from '../../utils/rejection';
 

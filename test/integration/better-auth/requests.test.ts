@@ -12,7 +12,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BETTER_AUTH_MODULES, BETTER_AUTH_ROLES, startBetterAuthServer, type BetterAuthServer } from '../../../servers/better-auth';
 import { createBetterAuthAdapter, type BetterAuthAdapterOptions } from '../../../src/adapters/better-auth';
-import type { UserAdminAdapter } from '../../../src/adapter/types';
+import type { UserAdminAdapter } from '../../../src/contract/types';
 import { ALLOWED_DOMAINS } from './harness';
 
 const EXTRA = 356; // 400 users with the 44 seeded

@@ -5,7 +5,7 @@
  * undone), so each test covers a partial write, not a write that failed on its first request.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { User } from '../../../src/adapter/types';
+import type { User } from '../../../src/contract/types';
 import { createBetterAuthHarness, type BetterAuthHarness } from './harness';
 import { rejection } from '../../utils/rejection';
 

@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScimProviderFeatures } from '../../../servers/scim';
-import type { User } from '../../../src/adapter/types';
+import type { User } from '../../../src/contract/types';
 import { createScimHarness, type ScimHarness } from './harness';
 
 let harness: ScimHarness | null = null;

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScimAdapterOptions } from '../../../src/adapters/scim';
-import type { CreateLoginUserInput } from '../../../src/adapter/types';
+import type { CreateLoginUserInput } from '../../../src/contract/types';
 import { ALLOWED_DOMAINS, createScimHarness, type ScimHarness } from './harness';
 import { rejection } from '../../utils/rejection';
 

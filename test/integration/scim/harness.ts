@@ -5,7 +5,7 @@
 import { USER_EXTENSION_URN, startScimServer, scimSeedReference, type RunningScimServer, type ScimProviderFeatures } from '../../../servers/scim';
 import { connectScimAdapter, type ScimAdapterOptions } from '../../../src/adapters/scim';
 import type { ConformanceHarness } from '../../../src/testing';
-import type { UserAdminAdapter } from '../../../src/adapter/types';
+import type { UserAdminAdapter } from '../../../src/contract/types';
 
 /** The seed's domains, plus the disposable one so the `disposable` check (after the domain check) is reached. */
 export const ALLOWED_DOMAINS = ['acme-group.com', 'acme.fr', 'acme.de', 'acme.es', 'acme.co.uk', 'mailinator.com'];

@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_BULK_IDS, MAX_INVITE_ADDRESSES, MAX_NAME_LENGTH, MAX_PAGE_SIZE, MAX_PHONE_LENGTH, MAX_USERNAME_LENGTH } from '../../../src/core';
-import type { CreateLoginUserInput } from '../../../src/adapter/types';
+import type { CreateLoginUserInput } from '../../../src/contract/types';
 import { createScimHarness, type ScimHarness } from './harness';
 import { rejection } from '../../utils/rejection';
 

@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCIM_PLAIN_GROUP_ID, USER_EXTENSION_URN, scimSeedReference, startScimServer, type RunningScimServer, type ScimRequestRecord } from '../../../servers/scim';
 import { connectScimAdapter, createScimAdapter, type ScimAdapterOptions } from '../../../src/adapters/scim';
-import { isUserAdminError } from '../../../src/adapter/errors';
-import type { UserAdminAdapter } from '../../../src/adapter/types';
+import { isUserAdminError } from '../../../src/contract/errors';
+import type { UserAdminAdapter } from '../../../src/contract/types';
 import { ALLOWED_DOMAINS, createScimHarness, type ScimHarness } from './harness';
 
 const X = USER_EXTENSION_URN;

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ScimProviderFeatures, ScimRequestRecord } from '../../../servers/scim';
-import type { User } from '../../../src/adapter/types';
+import type { User } from '../../../src/contract/types';
 import { createScimHarness, type ScimHarness } from './harness';
 import { rejection } from '../../utils/rejection';
 

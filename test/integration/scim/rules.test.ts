@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { USER_EXTENSION_URN, type ScimRequestRecord } from '../../../servers/scim';
-import type { User, UserAdminAdapter } from '../../../src/adapter/types';
+import type { User, UserAdminAdapter } from '../../../src/contract/types';
 import { LEGACY_MEMBER, createScimHarness, type ScimHarness } from './harness';
 import { rejection } from '../../utils/rejection';
 

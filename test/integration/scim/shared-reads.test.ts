@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCIM_SEED_ADMIN_ID, scimSeedReference, startScimServer, type RunningScimServer } from '../../../servers/scim';
 import { createScimAdapter } from '../../../src/adapters/scim';
-import type { UserAdminAdapter } from '../../../src/adapter/types';
+import type { UserAdminAdapter } from '../../../src/contract/types';
 
 let server: RunningScimServer | null = null;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 /**
  * The bounds of everything a person types or a caller sends, once. The shared schemas
- * (`src/adapter/schemas.ts`) enforce them, so the reference store and the REST handlers served by
+ * (`src/contract/schemas.ts`) enforce them, so the reference store and the REST handlers served by
  * it refuse anything beyond; the forms check them before sending and their messages state them
  * (the i18n instance passes them to every message as `{{maxName}}`, `{{maxInviteAddresses}}`…, see
  * {@link LIMIT_MESSAGE_VALUES}); every other backend applies them with these constants. See

@@ -8,7 +8,7 @@ import {
   tableFeatures,
   type ColumnDef,
 } from '@tanstack/react-table';
-import type { Role, Settings, User, UserSortField } from '../../adapter/types';
+import type { Role, Settings, User, UserSortField } from '../../contract/types';
 import type { UserAdminT } from '../../i18n/i18n';
 
 /**

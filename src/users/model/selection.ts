@@ -1,4 +1,4 @@
-import type { User, UserAdminAdapter } from '../../adapter/types';
+import type { User, UserAdminAdapter } from '../../contract/types';
 import { mapWithConcurrency } from '../../query/concurrency';
 import type { UsersListParams } from '../../query/keys';
 import { callAdapter } from '../../query/normalize';

@@ -1,5 +1,5 @@
-import { useUserAdminTranslation } from '../i18n';
-import { ResultList, StatusMessage, cx } from '../ui';
+import { useUserAdminTranslation } from '../../i18n';
+import { ResultList, StatusMessage, cx } from '../../ui';
 import { translateInviteFailure } from './invite.schema';
 import type { InviteOutcome } from './useInviteForm';
 

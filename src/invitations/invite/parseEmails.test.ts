@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenInvitees } from '../core';
+import { screenInvitees } from '../../core';
 import { classifyAddresses, commitsOnKey, hasOpenGroup, normalizeEmail, parseEmails, splitDisplayName } from './parseEmails';
 
 const emails = (text: string) => parseEmails(text).map((a) => a.email);

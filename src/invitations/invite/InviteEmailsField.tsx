@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
-import { useUserAdminTranslation } from '../i18n';
-import { Button, Chip, Field, StatusMessage, cx } from '../ui';
+import { useUserAdminTranslation } from '../../i18n';
+import { Button, Chip, Field, StatusMessage, cx } from '../../ui';
 import { translateInviteFailure, translateInviteFieldError } from './invite.schema';
 import { commitsOnKey, hasOpenGroup } from './parseEmails';
 import type { InviteChip, UseInviteFormResult } from './useInviteForm';

@@ -3,13 +3,13 @@
  * are shown (see {@link translateInviteFieldError}).
  */
 import * as z from 'zod/mini';
-import { VALIDATION_KEYS, modulePermissionsSchema } from '../adapter/schemas';
-import type { MessageKey, TranslateOptions, UserAdminT } from '../i18n/i18n';
-import { UserAdminError } from '../adapter/errors';
-import type { InviteFailure } from '../adapter/types';
-import { translateError, translateFieldError } from '../i18n/errors';
+import { VALIDATION_KEYS, modulePermissionsSchema } from '../../contract/schemas';
+import type { MessageKey, TranslateOptions, UserAdminT } from '../../i18n/i18n';
+import { UserAdminError } from '../../contract/errors';
+import type { InviteFailure } from '../../contract/types';
+import { translateError, translateFieldError } from '../../i18n/errors';
 import { classifyAddresses, parseEmails, type ParsedAddress } from './parseEmails';
-import { MAX_INVITE_ADDRESSES } from '../adapter/limits';
+import { MAX_INVITE_ADDRESSES } from '../../contract/limits';
 
 /**
  * i18n keys the invite schema uses as messages, beyond the shared `validation.*` ones.

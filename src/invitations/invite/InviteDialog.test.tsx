@@ -3,12 +3,12 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { MODULE_IDS, ROLE_IDS, ROOT_ENTITY_ID, createFaultInjector, createMemoryAdapter, createMockStore, type MockStore, type MockStoreOptions } from '../../mocks';
-import type { InviteUsersInput } from '../adapter/types';
-import { createUserAdminI18n, getUserAdminT } from '../i18n';
-import { UserAdminProvider } from '../provider/UserAdminProvider';
+import { MODULE_IDS, ROLE_IDS, ROOT_ENTITY_ID, createFaultInjector, createMemoryAdapter, createMockStore, type MockStore, type MockStoreOptions } from '../../../mocks';
+import type { InviteUsersInput } from '../../contract/types';
+import { createUserAdminI18n, getUserAdminT } from '../../i18n';
+import { UserAdminProvider } from '../../provider/UserAdminProvider';
 import { InviteDialog, type InviteDialogProps } from './InviteDialog';
-import { EVERY_SKIP_REASON_EMAILS, EVERY_SKIP_REASON_STORE, withEverySkipReason } from '../../test/utils/invite-support';
+import { EVERY_SKIP_REASON_EMAILS, EVERY_SKIP_REASON_STORE, withEverySkipReason } from '../../../test/utils/invite-support';
 
 const t = getUserAdminT(createUserAdminI18n({ locale: 'en' }));
 // Typing with user-event is slow on a busy two-core machine.

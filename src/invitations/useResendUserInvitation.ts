@@ -1,6 +1,6 @@
 import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { UserAdminError } from '../adapter/errors';
-import type { Invitation, User, UserAdminAdapter } from '../adapter/types';
+import type { UserAdminError } from '../contract/errors';
+import type { Invitation, User, UserAdminAdapter } from '../contract/types';
 import { useUserAdminContext } from '../provider/context';
 import { refetchIfOutcomeUnknown, writeResentInvitations } from '../query/cache/users';
 import type { UserAdminMutationOptions } from '../query/mutationCallbacks';

@@ -465,7 +465,7 @@ export interface UserAdminAdapter {
   listInvitations(params: ListInvitationsParams): Promise<Page<Invitation>>;
   /** Sends the invitation again with a new validity; returns it with its new `expiresAt`. */
   resendInvitation(params: { id: string } & CallOptions): Promise<Invitation>;
-  /** Cancels an invitation; the invited user is removed. */
+  /** Revokes an invitation; the invited user is removed. */
   revokeInvitation(params: { id: string } & CallOptions): Promise<void>;
   /** All roles. */
   listRoles(params?: CallOptions): Promise<Role[]>;

@@ -1,4 +1,4 @@
-import type { SignInFailureCode } from '../adapter/types';
+import type { SignInFailureCode } from '../contract/types';
 import type { MessageKey } from '../i18n';
 
 /**

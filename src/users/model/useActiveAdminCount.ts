@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { UserAdminError } from '../../adapter/errors';
-import type { Role } from '../../adapter/types';
+import type { UserAdminError } from '../../contract/errors';
+import type { Role } from '../../contract/types';
 import { useUserAdminContext } from '../../provider/context';
 import { userCountsQueryOptions, userCountViewQueryOptions } from '../../query/options';
 

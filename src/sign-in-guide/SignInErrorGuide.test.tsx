@@ -2,7 +2,7 @@ import { configure, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createFaultInjector, createMemoryAdapter, createMockStore, type MockStoreOptions } from '../../mocks';
-import type { User, UserAdminAdapter } from '../adapter/types';
+import type { User, UserAdminAdapter } from '../contract/types';
 import en from '../i18n/locales/en.json';
 import fr from '../i18n/locales/fr.json';
 import { createTestQueryClient } from '../../test/utils/test-adapter';

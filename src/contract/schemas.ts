@@ -2,7 +2,7 @@
  * Schemas for everything a person types, written with `zod/mini` (~5 KB, where classic zod
  * costs ~90 KB). Messages are i18n keys (`validation.*`), translated where they are shown.
  *
- * Bounds are the core's (`src/adapter/limits.ts`, listed in `docs/limits.md`). Anything over a
+ * Bounds are the core's (`src/contract/limits.ts`, listed in `docs/limits.md`). Anything over a
  * bound fails with {@link VALIDATION_KEYS.tooLong}, which every backend answers as the field code
  * `too_long` on that field; the forms, which know the field, show the message that states the
  * limit (`validation.nameTooLong`: "Use at most 100 characters.", see

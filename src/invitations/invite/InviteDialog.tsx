@@ -1,16 +1,16 @@
 import { cloneElement, useEffect, useId, useRef, useState, type MouseEvent, type ReactElement } from 'react';
-import type { InviteUsersResult } from '../adapter/types';
-import { translateError, useUserAdminTranslation } from '../i18n';
+import type { InviteUsersResult } from '../../contract/types';
+import { translateError, useUserAdminTranslation } from '../../i18n';
 import {
   Button, Dialog, DialogClose, DialogContent, DialogTrigger, ErrorState, LoadingState, StatusMessage, UserAdminRoot,
   useAnnounce, cx,
-} from '../ui';
+} from '../../ui';
 import { InviteAdminScopeField, InviteEntitiesField, InviteModulePermissions, InviteRoleField } from './InviteAccessFields';
 import { InviteEmailsField } from './InviteEmailsField';
 import { InviteResults } from './InviteResults';
 import { translateInviteFieldError } from './invite.schema';
 import { useInviteForm, type InviteFormDefaults, type UseInviteFormResult } from './useInviteForm';
-import { useControllable } from '../query/useControllable';
+import { useControllable } from '../../query/useControllable';
 
 export interface InviteDialogProps {
   /** Whether the dialog is open, for a controlled dialog. Defaults to uncontrolled. */

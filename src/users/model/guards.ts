@@ -1,4 +1,4 @@
-import type { Role, Settings, User } from '../../adapter/types';
+import type { Role, Settings, User } from '../../contract/types';
 import { actorOf, administers, checkActOnUser, isActiveAdminUser, ssoRefusal, type RuleContext } from '../../core';
 
 /**

@@ -1,7 +1,7 @@
-import type { User } from '../adapter/types';
+import type { User } from '../contract/types';
 import { useUserAdminTranslation } from '../i18n';
 import { Dialog, DialogContent, UserAdminRoot, cx } from '../ui';
-import { userDisplayName } from '../users/list/columns';
+import { userDisplayName } from '../users/model/columns';
 import { SignInErrorGuide } from './SignInErrorGuide';
 
 /** Props of {@link SignInErrorGuideDialog}. */

@@ -21,8 +21,8 @@
  *   was typed. An internationalised local part (`josé@acme.fr`) is rejected as invalid, since the
  *   backends' address rule (`isValidEmail`) accepts ASCII local parts only.
  */
-import { isValidEmail } from '../adapter/schemas';
-import { emailKey, screenInvitees } from '../core';
+import { isValidEmail } from '../../contract/schemas';
+import { emailKey, screenInvitees } from '../../core';
 
 /** One address found in the text. */
 export interface ParsedAddress {

@@ -1,4 +1,4 @@
-import type { SignInFailureCode } from '../adapter/types';
+import type { SignInFailureCode } from '../contract/types';
 import en from '../i18n/locales/en.json';
 import fr from '../i18n/locales/fr.json';
 import pt from '../i18n/locales/pt.json';

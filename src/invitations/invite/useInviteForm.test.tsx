@@ -1,9 +1,9 @@
 import { act, fireEvent, render, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { MODULE_IDS, ROLE_IDS, createFaultInjector, createMemoryAdapter, createMockStore } from '../../mocks';
-import { createWrapper, spyOnAdapter } from '../../test/utils/test-adapter';
-import { INVITE_CONFIRM_ABOVE, MAX_INVITE_ADDRESSES } from '../adapter/limits';
+import { MODULE_IDS, ROLE_IDS, createFaultInjector, createMemoryAdapter, createMockStore } from '../../../mocks';
+import { createWrapper, spyOnAdapter } from '../../../test/utils/test-adapter';
+import { INVITE_CONFIRM_ABOVE, MAX_INVITE_ADDRESSES } from '../../contract/limits';
 import { countAddressProblems, inviteFormSchema } from './invite.schema';
 import { parseEmails, parseEmailsInSlices } from './parseEmails';
 import { InviteEmailsField } from './InviteEmailsField';

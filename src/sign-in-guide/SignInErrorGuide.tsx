@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type ComponentProps } from 'react';
-import type { User } from '../adapter/types';
+import type { User } from '../contract/types';
 import { translateError, useUserAdminTranslation } from '../i18n';
 import { Badge, Button, ErrorState, Field, LoadingState, StatusMessage, UserAdminRoot, cx, useAnnounce } from '../ui';
-import { userDisplayName } from '../users/list/columns';
+import { userDisplayName } from '../users/model/columns';
 import type { SignInResolver } from './guidance';
 import { useSignInErrorGuide, type UseSignInErrorGuideResult } from './useSignInErrorGuide';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Entity, Role, Settings, User } from '../../adapter/types';
+import type { Entity, Role, Settings, User } from '../../contract/types';
 import { actingRulesOf } from '../../entities/useActingRules';
 import { getActionAvailability, isOutsideScope, USER_ROW_ACTIONS, type ActionGuardContext } from './guards';
 

@@ -1,4 +1,4 @@
-import type { UserFilter } from '../../adapter/types';
+import type { UserFilter } from '../../contract/types';
 import type { UserCountView } from '../../query/options';
 
 /**

@@ -1,13 +1,13 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { toUserAdminError, type UserAdminError } from '../adapter/errors';
-import type { AccessDiagnostics, Settings, User } from '../adapter/types';
+import { toUserAdminError, type UserAdminError } from '../contract/errors';
+import type { AccessDiagnostics, Settings, User } from '../contract/types';
 import { useUserAdminTranslation } from '../i18n';
 import { useSettings } from '../settings/useSettings';
 import { checkActOnUser, ssoRefusal, type RuleContext } from '../core';
 import { useActingRules } from '../entities/useActingRules';
 import { useEntitiesByIds } from '../entities/useEntities';
 import { useAccessDiagnostics, type UseAccessDiagnosticsResult } from '../users/useAccessDiagnostics';
-import { useResendUserInvitation } from '../users/useResendUserInvitation';
+import { useResendUserInvitation } from '../invitations/useResendUserInvitation';
 import { useSetUserStatus } from '../users/useSetUserStatus';
 import { useUser } from '../users/useUser';
 import { diagnoseSignInMessage, type SignInMessageDiagnosis } from './diagnose';

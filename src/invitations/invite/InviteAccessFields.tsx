@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
-import type { Module } from '../adapter/types';
-import { EntityAccessPicker } from '../entities/picker/EntityAccessPicker';
-import { useUserAdminTranslation, type MessageKey } from '../i18n';
-import { Field, cx } from '../ui';
+import type { Module } from '../../contract/types';
+import { EntityAccessPicker } from '../../entities/picker/EntityAccessPicker';
+import { useUserAdminTranslation, type MessageKey } from '../../i18n';
+import { Field, cx } from '../../ui';
 import { translateInviteFieldError } from './invite.schema';
 import type { UseInviteFormResult } from './useInviteForm';
 

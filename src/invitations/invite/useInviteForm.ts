@@ -2,20 +2,20 @@ import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath, type UseFormReturn } from 'react-hook-form';
-import { toUserAdminError, type UserAdminError } from '../adapter/errors';
+import { toUserAdminError, type UserAdminError } from '../../contract/errors';
 import type {
   Invitation, InviteFailure, InviteSkipReason, InviteUsersInput, InviteUsersResult, Module, ModulePermissions, Role, Settings,
-} from '../adapter/types';
-import { useEntityChildren } from '../entities/useEntities';
-import { userAdminKeys } from '../query/keys';
-import { useInviteUsers } from '../invitations/useInvitationMutations';
+} from '../../contract/types';
+import { useEntityChildren } from '../../entities/useEntities';
+import { userAdminKeys } from '../../query/keys';
+import { useInviteUsers } from '../useInvitationMutations';
 import {
   actingScope, applyRolePreset, defaultAccess, defaultAdminScope, domainRisk, emailDomain, INVITE_CONFIRM_ABOVE, lockedModuleIds, MAX_INVITE_ADDRESSES,
   normalizePermissions, type DomainRisk,
-} from '../core';
-import { useModules } from '../settings/useModules';
-import { useRoles } from '../settings/useRoles';
-import { useSettings } from '../settings/useSettings';
+} from '../../core';
+import { useModules } from '../../settings/useModules';
+import { useRoles } from '../../settings/useRoles';
+import { useSettings } from '../../settings/useSettings';
 import { chipAddress, INVITE_VALIDATION_KEYS, inviteFormSchema, type InviteFormValues } from './invite.schema';
 import {
   classifyAddresses, normalizeEmail, parseEmails, parseEmailsInSlices, restText, splitDisplayName, type AddressStatus, type ParsedAddress,
