@@ -21,6 +21,37 @@ function wrap(ui: ReactNode, locale = 'en') {
 }
 
 describe('SearchField', () => {
+  it("gives the host's ref the input, runs the host's onKeyDown first, on clear empties the box and keeps the focus in it, and takes a value from outside", async () => {
+    const user = userEvent.setup();
+    const onValueChange = vi.fn();
+    const ref = { current: null as HTMLInputElement | null };
+    const hostKeyDown = vi.fn((event: React.KeyboardEvent) => { if (event.key === 'Enter') event.preventDefault(); });
+    function Harness() {
+      const [value, setValue] = useState('');
+      return (
+        <>
+          <SearchField ref={ref} label={en.common.search} value={value} onValueChange={onValueChange} debounceMs={10_000} onKeyDown={hostKeyDown} />
+          <button type="button" onClick={() => setValue('bruno')}>outside</button>
+        </>
+      );
+    }
+    wrap(<Harness />);
+    const box = screen.getByRole('searchbox');
+    expect(ref.current).toBe(box);
+    await user.type(box, 'ana{Enter}');
+    expect(hostKeyDown).toHaveBeenCalled();
+    // The host prevented Enter: nothing applied yet (the pause is 10 s).
+    expect(onValueChange).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: en.common.clearSearch }));
+    expect(box).toHaveValue('');
+    expect(box).toHaveFocus();
+    expect(onValueChange).not.toHaveBeenCalled();
+    // A value from outside replaces the text, in the same input.
+    await user.click(screen.getByRole('button', { name: 'outside' }));
+    expect(screen.getByRole('searchbox')).toBe(box);
+    expect(box).toHaveValue('bruno');
+    expect(screen.getByRole('button', { name: en.common.clearSearch })).toBeInTheDocument();
+  });
   it('given typing, it calls onValueChange once after the pause, and at once on Enter', async () => {
     vi.useFakeTimers();
     try {

@@ -3,10 +3,9 @@ import { UserAdminError } from '../contract/errors';
 import type { UserScope } from '../contract/types';
 import type { EntityAccessValue } from '../entities/picker/selection';
 import { translateError, useUserAdminTranslation } from '../i18n';
-import { Button, Field, ResultList, StatusMessage, cx } from '../ui';
+import { Button, Field, ResultList, SearchField, StatusMessage, cx } from '../ui';
 import { LazyConfirmDialog } from '../ui/LazyConfirmDialog';
 import { userDisplayName } from './model/columns';
-import { UserListSearch } from './UserListSearch';
 import { useUserListUsers, UserListContext } from './UserListBase';
 import type { UserBulkAction, UserBulkItemOutcome, UserRowActionOutcome, UseUserTableResult } from './useUserTable';
 
@@ -35,7 +34,7 @@ export function UserListToolbar({ users: usersProp, onInvite, searchDebounceMs =
   const sso = settings?.sso.enforced === true;
   return (
     <div className={cx('uak-user-list-toolbar', className)} data-slot="user-list-toolbar">
-      <UserListSearch
+      <SearchField
         label={t('userList.searchLabel')}
         placeholder={t('userList.searchPlaceholder')}
         value={list.state.search}
