@@ -471,8 +471,17 @@ export type {
   UserListBulkConfirmProps,
 } from './users/components';
 
-// Pending invitations and its parts.
+// Pending invitations, its state without markup (PendingInvitationsBase) and its parts.
 export {
+  PendingInvitationsBase,
+  usePendingInvitationsContext,
+  PendingInvitationsRoot,
+  PendingInvitationsTitle,
+  PendingInvitationsSsoNotice,
+  PendingInvitationsOutcomeBanner,
+  PendingInvitationsContent,
+  PendingInvitationsPagination,
+  PendingInvitationsConfirm,
   PendingInvitationsToolbar,
   PendingInvitationsBulkBar,
   PendingInvitationsTable,
@@ -482,6 +491,10 @@ export {
 } from './invitations/components';
 export type {
   PendingInvitationsProps,
+  PendingInvitationsBaseProps,
+  PendingInvitationsContextValue,
+  PendingInvitationsConfirmState,
+  PendingInvitationsContentProps,
   PendingInvitationsToolbarProps,
   PendingInvitationsTableProps,
   PendingInvitationsBulkBarProps,

@@ -1,5 +1,4 @@
-import { useEffect, useId, useRef, useState, type ComponentProps, type ReactNode } from 'react';
-import type { Invitation } from '../contract/types';
+import { useRef, type ComponentProps, type ReactNode } from 'react';
 import { useUserAdminTranslation } from '../i18n';
 import { Button, ConfirmDialog, EmptyState, ErrorState, LoadingState, Pagination, RetryNotice, StatusMessage, TabPanel, UserAdminRoot, cx } from '../ui';
 import {
@@ -8,12 +7,12 @@ import {
   PendingInvitationsTable,
   PendingInvitationsToolbar,
 } from './PendingInvitationsParts';
-import { usePendingInvitations, type UsePendingInvitationsOptions, type UsePendingInvitationsResult } from './usePendingInvitations';
+import {
+  PendingInvitationsBase, splitPendingInvitationsOptions, usePendingInvitationsContext, type PendingInvitationsConfirmState,
+} from './PendingInvitationsBase';
+import type { UsePendingInvitationsOptions, UsePendingInvitationsResult } from './usePendingInvitations';
 
 type HookOptionKey = keyof UsePendingInvitationsOptions;
-const HOOK_OPTION_KEYS = [
-  'initialState', 'state', 'onStateChange', 'enabled', 'selection', 'defaultSelection', 'onSelectionChange', 'concurrency', 'now', 'refreshIntervalMs',
-] as const satisfies readonly HookOptionKey[];
 
 export interface PendingInvitationsProps extends UsePendingInvitationsOptions, Omit<ComponentProps<'div'>, HookOptionKey | 'children'> {
   /**
@@ -27,91 +26,100 @@ export interface PendingInvitationsProps extends UsePendingInvitationsOptions, O
   pageSizeOptions?: number[];
 }
 
-type Confirm = { scope: 'single'; invitation: Invitation } | { scope: 'bulk'; invitations: Invitation[]; count: number };
-
 /**
  * The invitations and registration requests waiting for their users: email and kind, role,
  * entities, who invited, when sent, when it expires ("Expires in 3 days", or "Expired"), with
  * search, a status filter, paging, resend and revoke one by one or for a selection (each failure
- * reported per email). Built only on {@link usePendingInvitations}; state and selection are
- * controlled or not, and other props go to the outer `div`.
+ * reported per email). Every option of `usePendingInvitations` is a prop; state and
+ * selection are controlled or not, and other props go to the outer `div`.
+ *
+ * It is the composition of its parts under {@link PendingInvitationsBase}:
+ * `PendingInvitations.Root`, `.Title`, `.SsoNotice`, `.Toolbar`, `.Outcome`, `.BulkBar`,
+ * `.Content` (or `.Table` and `.Pagination`) and `.Confirm`.
  *
  * @example
  * <UserAdminProvider adapter={adapter} locale="fr">
  *   <PendingInvitations onInvite={() => setInviteOpen(true)} initialState={{ status: 'pending' }} />
  * </UserAdminProvider>
  */
-export function PendingInvitations(props: PendingInvitationsProps) {
-  const { onInvite, inviteAction, pageSizeOptions, className, ...rest } = props;
-  const hookOptions: UsePendingInvitationsOptions = {};
-  const divProps: Record<string, unknown> = { ...rest };
-  for (const key of HOOK_OPTION_KEYS) {
-    if (key in divProps) {
-      (hookOptions as Record<string, unknown>)[key] = divProps[key];
-      delete divProps[key];
-    }
-  }
-  const invitations = usePendingInvitations(hookOptions);
+function PendingInvitationsComponent(props: PendingInvitationsProps) {
+  const [options, { onInvite, inviteAction, pageSizeOptions, ...rest }] = splitPendingInvitationsOptions(props);
+  return (
+    <PendingInvitationsBase {...options}>
+      <PendingInvitationsRoot {...rest}>
+        <PendingInvitationsTitle />
+        <PendingInvitationsSsoNotice />
+        <PendingInvitationsToolbar />
+        <PendingInvitationsOutcomeBanner />
+        <PendingInvitationsBulkBar />
+        <PendingInvitationsContent onInvite={onInvite} inviteAction={inviteAction} {...(pageSizeOptions ? { pageSizeOptions } : {})} />
+        <PendingInvitationsConfirm />
+      </PendingInvitationsRoot>
+    </PendingInvitationsBase>
+  );
+}
+
+/**
+ * The list's root element (`data-slot="pending-invitations"`) in the library's theme scope; the
+ * host's `className` and props go on it.
+ * @example
+ * <PendingInvitations.Root className="my-invitations">…</PendingInvitations.Root>
+ */
+export function PendingInvitationsRoot({ className, ...props }: ComponentProps<'div'>) {
   return (
     <UserAdminRoot>
-      <div {...(divProps as ComponentProps<'div'>)} data-slot="pending-invitations" className={cx('uak-pending-invitations', className)}>
-        <PendingInvitationsView invitations={invitations} onInvite={onInvite} inviteAction={inviteAction} pageSizeOptions={pageSizeOptions} />
-      </div>
+      <div {...props} data-slot="pending-invitations" className={cx('uak-pending-invitations', className)} />
     </UserAdminRoot>
   );
 }
 
-function PendingInvitationsView({ invitations, onInvite, inviteAction, pageSizeOptions }: {
-  invitations: UsePendingInvitationsResult;
-  onInvite?: () => void;
-  inviteAction?: ReactNode;
-  pageSizeOptions?: number[];
-}) {
+/** The list's heading. */
+export function PendingInvitationsTitle() {
   const { t } = useUserAdminTranslation();
-  const idBase = `uak-pi${useId().replace(/:/g, '')}`;
-  const [confirm, setConfirm] = useState<Confirm | null>(null);
-  const [confirmError, setConfirmError] = useState<unknown>(null);
-  const outcomeRef = useRef<HTMLDivElement>(null);
-  const [focusOutcome, setFocusOutcome] = useState(0);
+  return <h2 className="uak-pi-title" data-slot="pending-invitations-title">{t('invitations.title')}</h2>;
+}
 
-  // After a revoke the row is gone, so focus goes to the outcome instead of the body. The dialog
-  // gives focus back on a timer when it unmounts; ours runs after it.
-  useEffect(() => {
-    if (!focusOutcome) return;
-    const timer = setTimeout(() => outcomeRef.current?.focus(), 0);
-    return () => clearTimeout(timer);
-  }, [focusOutcome]);
+/** Under enforced SSO, says that the invitations left cannot be resent (nothing otherwise). */
+export function PendingInvitationsSsoNotice() {
+  const { t } = useUserAdminTranslation();
+  const { invitations } = usePendingInvitationsContext();
+  if (!invitations.sso.enforced || invitations.total === 0) return null;
+  return (
+    <StatusMessage tone="info" data-slot="pending-invitations-sso">
+      {ssoHint(t, invitations.sso.providerName)}
+    </StatusMessage>
+  );
+}
 
-  const openConfirm = (next: Confirm) => {
-    setConfirmError(null);
-    setConfirm(next);
-  };
-  const onConfirm = async () => {
-    if (!confirm) return;
-    setConfirmError(null);
-    if (confirm.scope === 'single') {
-      const outcome = await invitations.revoke(confirm.invitation.id);
-      const result = outcome.results[0];
-      if (result && !result.ok) {
-        setConfirmError(result.error);
-        return;
-      }
-    } else {
-      await invitations.revokeSelected();
-    }
-    setConfirm(null);
-    setFocusOutcome((n) => n + 1);
-  };
-
-  const revokePending = confirm?.scope === 'single'
-    ? invitations.rows.some((row) => row.invitation.id === confirm.invitation.id && row.pendingAction === 'revoke')
-    : invitations.bulkPending === 'revoke';
-
+/**
+ * The outcome of the last resend or revoke, focused after a confirmed revocation; hidden while a
+ * revocation's dialog says it itself.
+ */
+export function PendingInvitationsOutcomeBanner() {
+  const { invitations, confirm, outcomeRef } = usePendingInvitationsContext();
   const { outcome } = invitations;
-  // A single revoke's failure shows in its dialog while it is open.
-  const showOutcome = outcome && !(confirm && outcome.scope === 'single' && outcome.action === 'revoke');
+  if (!outcome || (confirm && outcome.scope === 'single' && outcome.action === 'revoke')) return null;
+  return <PendingInvitationsOutcomeMessage ref={outcomeRef} outcome={outcome} now={invitations.now} onDismiss={invitations.dismissOutcome} />;
+}
 
-  // A rate-limited load waits for its Retry-After before the automatic retry: say when, counting down.
+/** Props of {@link PendingInvitationsContent}. */
+export interface PendingInvitationsContentProps {
+  /** Shows an "Invite users" button in the empty state. Defaults to none. */
+  onInvite?: (() => void) | undefined;
+  /** The empty state's action, in place of that button. Defaults to none. */
+  inviteAction?: ReactNode;
+  /** Defaults to `[10, 25, 50, 100]`. */
+  pageSizeOptions?: number[];
+}
+
+/**
+ * What the list shows for its state, in the status filter's tab panel: the loading rows, the
+ * error with a retry, the empty state (why, and what to do), or the table and its pagination;
+ * past the first load, a retry countdown above the rows.
+ */
+export function PendingInvitationsContent({ onInvite, inviteAction, pageSizeOptions }: PendingInvitationsContentProps) {
+  const { t } = useUserAdminTranslation();
+  const { invitations, idBase } = usePendingInvitationsContext();
   const { retrying } = invitations;
   let content: ReactNode;
   if (invitations.isLoading) {
@@ -124,49 +132,49 @@ function PendingInvitationsView({ invitations, onInvite, inviteAction, pageSizeO
     content = (
       <>
         {invitations.error ? <ErrorState error={invitations.error} onRetry={invitations.refetch} /> : null}
-        <PendingInvitationsTable invitations={invitations} onRevoke={(invitation) => openConfirm({ scope: 'single', invitation })} />
-        <Pagination
-          pageIndex={invitations.state.pageIndex}
-          pageCount={invitations.pageCount}
-          pageSize={invitations.state.pageSize}
-          onPageIndexChange={invitations.setPageIndex}
-          onPageSizeChange={invitations.setPageSize}
-          {...(pageSizeOptions ? { pageSizeOptions } : {})}
-        />
+        <PendingInvitationsTable />
+        <PendingInvitationsPagination {...(pageSizeOptions ? { pageSizeOptions } : {})} />
       </>
     );
   }
-
-  const status = invitations.state.status ?? 'all';
   return (
-    <>
-      <h2 className="uak-pi-title" data-slot="pending-invitations-title">{t('invitations.title')}</h2>
-      {invitations.sso.enforced && invitations.total > 0 ? (
-        <StatusMessage tone="info" data-slot="pending-invitations-sso">
-          {ssoHint(t, invitations.sso.providerName)}
-        </StatusMessage>
-      ) : null}
-      <PendingInvitationsToolbar invitations={invitations} idBase={idBase} />
-      {showOutcome ? (
-        <PendingInvitationsOutcomeMessage ref={outcomeRef} outcome={outcome} now={invitations.now} onDismiss={invitations.dismissOutcome} />
-      ) : null}
-      <PendingInvitationsBulkBar
-        invitations={invitations}
-        onRevokeSelected={() => openConfirm({ scope: 'bulk', invitations: invitations.selectedInvitations, count: invitations.selection.length })}
-      />
-      <TabPanel idBase={idBase} value={status} active>
-        {/* Past the first load (another page, a refetch) the rows stay, with the countdown above them. */}
-        {retrying && !invitations.isLoading ? <RetryNotice error={retrying.error} failureCount={retrying.failureCount} /> : null}
-        {content}
-      </TabPanel>
-      <RevokeDialog
-        confirm={confirm}
-        pending={revokePending}
-        error={confirmError}
-        onOpenChange={(open) => { if (!open) setConfirm(null); }}
-        onConfirm={() => void onConfirm()}
-      />
-    </>
+    <TabPanel idBase={idBase} value={invitations.state.status ?? 'all'} active>
+      {/* Past the first load (another page, a refetch) the rows stay, with the countdown above them. */}
+      {retrying && !invitations.isLoading ? <RetryNotice error={retrying.error} failureCount={retrying.failureCount} /> : null}
+      {content}
+    </TabPanel>
+  );
+}
+
+/** The page, its size, and the moves between pages. */
+export function PendingInvitationsPagination({ pageSizeOptions }: { pageSizeOptions?: number[] }) {
+  const { invitations } = usePendingInvitationsContext();
+  return (
+    <Pagination
+      pageIndex={invitations.state.pageIndex}
+      pageCount={invitations.pageCount}
+      pageSize={invitations.state.pageSize}
+      onPageIndexChange={invitations.setPageIndex}
+      onPageSizeChange={invitations.setPageSize}
+      {...(pageSizeOptions ? { pageSizeOptions } : {})}
+    />
+  );
+}
+
+/** Asks before revoking one invitation or the selection, runs it, and keeps a failure in the dialog. */
+export function PendingInvitationsConfirm() {
+  const { invitations, confirm, setConfirm, confirmError, runConfirm } = usePendingInvitationsContext();
+  const pending = confirm?.scope === 'single'
+    ? invitations.rows.some((row) => row.invitation.id === confirm.invitation.id && row.pendingAction === 'revoke')
+    : invitations.bulkPending === 'revoke';
+  return (
+    <RevokeDialog
+      confirm={confirm}
+      pending={pending}
+      error={confirmError}
+      onOpenChange={(open) => { if (!open) setConfirm(null); }}
+      onConfirm={() => void runConfirm()}
+    />
   );
 }
 
@@ -194,7 +202,7 @@ function Empty({ invitations, onInvite, inviteAction }: { invitations: UsePendin
 }
 
 function RevokeDialog({ confirm, pending, error, onOpenChange, onConfirm }: {
-  confirm: Confirm | null;
+  confirm: PendingInvitationsConfirmState | null;
   pending: boolean;
   error: unknown;
   onOpenChange: (open: boolean) => void;
@@ -202,7 +210,7 @@ function RevokeDialog({ confirm, pending, error, onOpenChange, onConfirm }: {
 }) {
   const { t } = useUserAdminTranslation();
   // Keep the last content while closing, so the dialog does not flash empty.
-  const last = useRef<Confirm | null>(confirm);
+  const last = useRef<PendingInvitationsConfirmState | null>(confirm);
   if (confirm) last.current = confirm;
   const shown = confirm ?? last.current;
   if (!shown) return null;
@@ -240,3 +248,21 @@ function RevokeDialog({ confirm, pending, error, onOpenChange, onConfirm }: {
     </ConfirmDialog>
   );
 }
+
+/**
+ * The pending invitations list, and its parts for composing one's own (`PendingInvitations.Toolbar`…),
+ * each also exported by its own name.
+ */
+export const PendingInvitations = Object.assign(PendingInvitationsComponent, {
+  Base: PendingInvitationsBase,
+  Root: PendingInvitationsRoot,
+  Title: PendingInvitationsTitle,
+  SsoNotice: PendingInvitationsSsoNotice,
+  Toolbar: PendingInvitationsToolbar,
+  Outcome: PendingInvitationsOutcomeBanner,
+  BulkBar: PendingInvitationsBulkBar,
+  Content: PendingInvitationsContent,
+  Table: PendingInvitationsTable,
+  Pagination: PendingInvitationsPagination,
+  Confirm: PendingInvitationsConfirm,
+});

@@ -1,8 +1,9 @@
-import type { ComponentProps, ReactNode, Ref } from 'react';
+import { useContext, type ComponentProps, type ReactNode, type Ref } from 'react';
 import type { Invitation, InvitationStatus } from '../contract/types';
 import type { DomainErrorReason } from '../contract/errors';
 import { translateError, useUserAdminTranslation } from '../i18n';
 import { ActionMenu, Badge, Button, Checkbox, HoverDetails, ResultList, SearchField, StatusMessage, Tabs, cx } from '../ui';
+import { PendingInvitationsContext, usePendingInvitationsState } from './PendingInvitationsBase';
 import type { PendingInvitationRow, PendingInvitationsOutcome, UsePendingInvitationsResult } from './usePendingInvitations';
 
 /** The status filter's values: a server status, or `all`. */
@@ -11,9 +12,10 @@ export type InvitationStatusFilter = InvitationStatus | 'all';
 const FILTERS: InvitationStatusFilter[] = ['all', 'pending', 'expired'];
 
 export interface PendingInvitationsToolbarProps extends ComponentProps<'div'> {
-  invitations: UsePendingInvitationsResult;
-  /** Prefix of the status tabs' ids, shared with the `TabPanel` around the list. */
-  idBase: string;
+  /** The list's state. Defaults to the nearest `PendingInvitationsBase`'s. */
+  invitations?: UsePendingInvitationsResult;
+  /** Prefix of the status tabs' ids, shared with the `TabPanel` around the list. Defaults to the `PendingInvitationsBase`'s. */
+  idBase?: string;
 }
 
 /**
@@ -22,8 +24,11 @@ export interface PendingInvitationsToolbarProps extends ComponentProps<'div'> {
  * const invitations = usePendingInvitations();
  * <PendingInvitationsToolbar invitations={invitations} idBase="invitations" />
  */
-export function PendingInvitationsToolbar({ invitations, idBase, className, ...props }: PendingInvitationsToolbarProps) {
+export function PendingInvitationsToolbar({ invitations: invitationsProp, idBase: idBaseProp, className, ...props }: PendingInvitationsToolbarProps) {
   const { t } = useUserAdminTranslation();
+  const invitations = usePendingInvitationsState(invitationsProp, 'PendingInvitations.Toolbar');
+  const context = useContext(PendingInvitationsContext);
+  const idBase = idBaseProp ?? context?.idBase ?? 'uak-pi';
   return (
     <div {...props} data-slot="pending-invitations-toolbar" className={cx('uak-pi-toolbar', className)}>
       <SearchField
@@ -44,9 +49,10 @@ export function PendingInvitationsToolbar({ invitations, idBase, className, ...p
 }
 
 export interface PendingInvitationsBulkBarProps extends ComponentProps<'div'> {
-  invitations: UsePendingInvitationsResult;
-  /** Asked to confirm before revoking the selection. */
-  onRevokeSelected: () => void;
+  /** The list's state. Defaults to the nearest `PendingInvitationsBase`'s. */
+  invitations?: UsePendingInvitationsResult;
+  /** Asked to confirm before revoking the selection. Defaults to the `PendingInvitationsBase`'s confirmation (`PendingInvitations.Confirm`). */
+  onRevokeSelected?: () => void;
 }
 
 /**
@@ -55,8 +61,12 @@ export interface PendingInvitationsBulkBarProps extends ComponentProps<'div'> {
  * @example
  * <PendingInvitationsBulkBar invitations={invitations} onRevokeSelected={() => setConfirmOpen(true)} />
  */
-export function PendingInvitationsBulkBar({ invitations, onRevokeSelected, className, ...props }: PendingInvitationsBulkBarProps) {
+export function PendingInvitationsBulkBar({ invitations: invitationsProp, onRevokeSelected: onRevokeSelectedProp, className, ...props }: PendingInvitationsBulkBarProps) {
   const { t } = useUserAdminTranslation();
+  const invitations = usePendingInvitationsState(invitationsProp, 'PendingInvitations.BulkBar');
+  const context = useContext(PendingInvitationsContext);
+  const onRevokeSelected = onRevokeSelectedProp
+    ?? (() => context?.setConfirm({ scope: 'bulk', invitations: invitations.selectedInvitations, count: invitations.selection.length }));
   const count = invitations.selection.length;
   if (count === 0) return null;
   const busy = invitations.bulkPending !== null;
@@ -79,9 +89,10 @@ export function PendingInvitationsBulkBar({ invitations, onRevokeSelected, class
 }
 
 export interface PendingInvitationsTableProps extends ComponentProps<'div'> {
-  invitations: UsePendingInvitationsResult;
-  /** Asked to confirm before revoking one invitation. */
-  onRevoke: (invitation: Invitation) => void;
+  /** The list's state. Defaults to the nearest `PendingInvitationsBase`'s. */
+  invitations?: UsePendingInvitationsResult;
+  /** Asked to confirm before revoking one invitation. Defaults to the `PendingInvitationsBase`'s confirmation. */
+  onRevoke?: (invitation: Invitation) => void;
 }
 
 /**
@@ -90,8 +101,11 @@ export interface PendingInvitationsTableProps extends ComponentProps<'div'> {
  * @example
  * <PendingInvitationsTable invitations={invitations} onRevoke={(invitation) => setConfirm(invitation)} />
  */
-export function PendingInvitationsTable({ invitations, onRevoke, className, ...props }: PendingInvitationsTableProps) {
+export function PendingInvitationsTable({ invitations: invitationsProp, onRevoke: onRevokeProp, className, ...props }: PendingInvitationsTableProps) {
   const { t } = useUserAdminTranslation();
+  const invitations = usePendingInvitationsState(invitationsProp, 'PendingInvitations.Table');
+  const context = useContext(PendingInvitationsContext);
+  const onRevoke = onRevokeProp ?? ((invitation: Invitation) => context?.setConfirm({ scope: 'single', invitation }));
   const { pageSelection } = invitations;
   return (
     <div {...props} data-slot="pending-invitations-table" className={cx('uak-table-scroll uak-pi-table', className)}>

@@ -1,5 +1,16 @@
-export { PendingInvitations } from './PendingInvitations';
-export type { PendingInvitationsProps } from './PendingInvitations';
+export {
+  PendingInvitations,
+  PendingInvitationsRoot,
+  PendingInvitationsTitle,
+  PendingInvitationsSsoNotice,
+  PendingInvitationsOutcomeBanner,
+  PendingInvitationsContent,
+  PendingInvitationsPagination,
+  PendingInvitationsConfirm,
+} from './PendingInvitations';
+export type { PendingInvitationsProps, PendingInvitationsContentProps } from './PendingInvitations';
+export { PendingInvitationsBase, usePendingInvitationsContext } from './PendingInvitationsBase';
+export type { PendingInvitationsBaseProps, PendingInvitationsContextValue, PendingInvitationsConfirmState } from './PendingInvitationsBase';
 export {
   PendingInvitationsToolbar,
   PendingInvitationsBulkBar,
