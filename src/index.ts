@@ -537,6 +537,22 @@ export type { UserEditorDialogProps, UserEditorPartProps } from './editor/compon
 export { SignInErrorGuide, SignInErrorGuideDialog } from './sign-in-guide/components';
 export type { SignInErrorGuideProps, SignInErrorGuideDialogProps } from './sign-in-guide/components';
 
-// The composed screen.
-export { UserAdmin } from './admin/components';
-export type { UserAdminProps } from './admin/components';
+// The composed screen, its state without markup (UserAdminBase) and its parts.
+export {
+  UserAdmin,
+  UserAdminBase,
+  useUserAdminScreenContext,
+  UserAdminRootPart,
+  UserAdminHeader,
+  UserAdminTitle,
+  UserAdminActions,
+  UserAdminNotice,
+  UserAdminTabs,
+  UserAdminUsersPanel,
+  UserAdminInvitationsPanel,
+  UserAdminPermissionsPanel,
+  UserAdminInviteDialog,
+  UserAdminEditorDialog,
+  UserAdminSignInGuideDialog,
+} from './admin/components';
+export type { UserAdminProps, UserAdminBaseProps, UserAdminScreenContextValue } from './admin/components';

@@ -57,7 +57,7 @@ describe('UserAdmin', () => {
     await user.selectOptions(within(dialog).getByRole('combobox', { name: t('invite.role.label') }), ROLE_IDS.user);
     await user.click(within(dialog).getByRole('button', { name: t('invite.submit') }));
     expect(await within(dialog).findByText(t('invite.result.invitedCount', { count: 1 }))).toBeInTheDocument();
-    await waitFor(() => expect(container.querySelector('[data-slot="announcer"]')?.textContent).toContain(t('userAdmin.invitedAnnouncement', { count: 1 })));
+    await waitFor(() => expect(container.querySelector('[data-slot="user-admin"] > [data-slot="announcer"]')?.textContent).toContain(t('userAdmin.invitedAnnouncement', { count: 1 })));
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(sectionTabs()[1]).toHaveTextContent(String(pendingBefore + 1)));

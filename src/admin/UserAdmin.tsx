@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useId, useState, type ComponentProps, type ReactNode } from 'react';
+import { createContext, Suspense, useContext, useEffect, useId, useState, type ComponentProps, type ReactNode } from 'react';
 import type { InviteUsersResult, User } from '../contract/types';
 import type { SignInErrorGuideDialogProps } from '../sign-in-guide/SignInErrorGuideDialog';
 import type { UserEditorDialogProps } from '../editor/UserEditorDialog';
@@ -47,23 +47,124 @@ function useLatch(value: boolean): boolean {
   return latched || value;
 }
 
-export interface UserAdminProps extends UseUserAdminScreenOptions, Omit<ComponentProps<'div'>, 'title'> {
-  /** The screen's heading. Defaults to `t('userAdmin.title')`; `null` hides it (the host has its own). */
-  title?: ReactNode | null;
-  /**
-   * Opens the host's own editor for a user (the Edit row action) instead of the built-in
-   * {@link UserEditorDialog}. Defaults to none: Edit opens the built-in editor.
-   */
+/** What {@link UserAdminBase} shares with the screen's parts (`UserAdmin.Header`, `UserAdmin.UsersPanel`…). */
+export interface UserAdminScreenContextValue {
+  /** The screen's state: {@link useUserAdminScreen}'s result. */
+  screen: ReturnType<typeof useUserAdminScreen>;
+  /** Prefix of the tabs', panels' and title's ids. */
+  idBase: string;
+  /** The clock given to the lists and dialogs, if any. */
+  now: (() => number) | undefined;
+  /** The screen's tabs: users, and pending invitations and permissions where the backend has them. */
+  tabs: { value: string; label: string; count?: number | undefined }[];
+  /** Opens the invite dialog (focus comes back on close); `undefined` when inviting is not allowed. */
+  openInvite: (() => void) | undefined;
+  /** Opens the built-in editor on a user, or on a new one (`null`). */
+  openEditor(userId: string | null): void;
+  /** The Edit row action: the host's `onEditUser`, else the built-in editor. */
+  editUser(user: User): void;
+  /** The sign-in help row action. */
+  openSignInHelp(user: User): void;
+  /** What the last save in the editor did, shown until dismissed. */
+  notice: string | null;
+  setNotice(notice: string | null): void;
+  /** Gives the focus back to where it was when a dialog opened. */
+  returnFocus: { capture(): void; restore(): void };
+  /** Whether the host edits users itself (`onEditUser`). */
+  hostEditsUsers: boolean;
+  /** The host's callbacks after a save and after invitations. */
+  onUserSaved: ((result: UserEditorSaveResult) => void) | undefined;
+  onInvited: ((result: InviteUsersResult) => void) | undefined;
+}
+
+const UserAdminScreenContext = createContext<UserAdminScreenContextValue | null>(null);
+UserAdminScreenContext.displayName = 'UserAdminScreenContext';
+
+/**
+ * The nearest {@link UserAdminBase}'s state, for a host's own part. Throws outside one.
+ * @example
+ * const { screen } = useUserAdminScreenContext();
+ */
+export function useUserAdminScreenContext(): UserAdminScreenContextValue {
+  const context = useContext(UserAdminScreenContext);
+  if (!context) throw new Error('`useUserAdminScreenContext` must be used within <UserAdminBase> (or <UserAdmin>).');
+  return context;
+}
+
+/** Props of {@link UserAdminBase}. */
+export interface UserAdminBaseProps extends UseUserAdminScreenOptions {
+  /** Opens the host's own editor for a user (the Edit row action) instead of the built-in one. Defaults to none. */
   onEditUser?: (user: User) => void;
   /** Called after the built-in editor saved a user (created or edited). Defaults to none. */
   onUserSaved?: (result: UserEditorSaveResult) => void;
   /** Called after an invitation batch, with what was invited and skipped. Defaults to none. */
   onInvited?: (result: InviteUsersResult) => void;
-  /**
-   * The current instant in epoch ms, for "expires in 3 days" on both lists. Pass the server's clock
-   * when it differs from the browser's. Defaults to `Date.now`.
-   */
+  /** The current instant in epoch ms, for the lists and dialogs. Defaults to `Date.now`. */
   now?: () => number;
+  children?: ReactNode;
+}
+
+/**
+ * The whole screen's state without markup: the tab, which dialog is open and for whom, the editor's
+ * last outcome, where the focus goes back, and the parts loaded on demand (fetched when the browser
+ * is idle once the users list has shown). Compose the parts inside it.
+ * @example
+ * <UserAdminBase>
+ *   <UserAdmin.Root>
+ *     <UserAdmin.Header />
+ *     <UserAdmin.Tabs />
+ *     <UserAdmin.UsersPanel />
+ *     <UserAdmin.Dialogs />
+ *   </UserAdmin.Root>
+ * </UserAdminBase>
+ */
+export function UserAdminBase({ tab, defaultTab, onTabChange, onEditUser, onUserSaved, onInvited, now, children }: UserAdminBaseProps) {
+  const { t } = useUserAdminTranslation();
+  const idBase = useId();
+  const screen = useUserAdminScreen({ tab, defaultTab, onTabChange });
+  const [notice, setNotice] = useState<string | null>(null);
+  // The roles and modules the dialogs start from (the users list reads them too): fetched with the
+  // screen, so a dialog opens ready on any tab.
+  useRoles();
+  useModules();
+  const listShown = screen.userCount !== undefined;
+  useEffect(() => {
+    if (listShown) return whenIdle(prefetchParts);
+    // A backend whose counts never come still gets the parts, a little later.
+    const id = setTimeout(prefetchParts, 5000);
+    return () => clearTimeout(id);
+  }, [listShown]);
+  const returnFocus = useReturnFocus();
+  const openInvite = screen.canInvite
+    ? () => {
+        returnFocus.capture();
+        screen.setInviteOpen(true);
+      }
+    : undefined;
+  const openEditor = (userId: string | null) => {
+    returnFocus.capture();
+    screen.openEditor(userId);
+  };
+  const value: UserAdminScreenContextValue = {
+    screen, idBase, now, openInvite, openEditor, notice, setNotice, returnFocus, onUserSaved, onInvited,
+    hostEditsUsers: onEditUser !== undefined,
+    editUser: onEditUser ?? ((user: User) => openEditor(user.id)),
+    openSignInHelp: (user: User) => {
+      returnFocus.capture();
+      screen.setSignInHelpUser(user);
+    },
+    tabs: [
+      { value: 'users', label: t('userAdmin.tabs.users'), count: screen.userCount },
+      ...(screen.invitationsEnabled ? [{ value: 'invitations', label: t('userAdmin.tabs.invitations'), count: screen.pendingInvitationCount }] : []),
+      ...(screen.permissionsEnabled ? [{ value: 'permissions', label: t('userAdmin.tabs.permissions') }] : []),
+    ],
+  };
+  return <UserAdminScreenContext.Provider value={value}>{children}</UserAdminScreenContext.Provider>;
+}
+
+export interface UserAdminProps extends UserAdminBaseProps, Omit<ComponentProps<'div'>, 'title' | 'children'> {
+  /** The screen's heading. Defaults to `t('userAdmin.title')`; `null` hides it (the host has its own). */
+  title?: ReactNode | null;
   /** Passed to the users list (columns, initial state, page sizes…). Defaults to none. */
   userListProps?: Partial<UserListProps>;
   /** Passed to the pending invitations list. Defaults to none. */
@@ -85,16 +186,50 @@ export interface UserAdminProps extends UseUserAdminScreenOptions, Omit<Componen
  * is wired so that a change refreshes the lists and the counts. Under enforced SSO nothing about
  * inviting or creating login users is offered and the screen says why (contacts can still be
  * created when the backend has them).
+ *
+ * It is the composition of its parts under {@link UserAdminBase}: `UserAdmin.Root`, `.Header`
+ * (`.Title`, `.Actions`), `.Notice`, `.Tabs`, `.UsersPanel`, `.InvitationsPanel`,
+ * `.PermissionsPanel`, `.InviteDialog`, `.EditorDialog` and `.SignInGuideDialog`. Compose them to
+ * drop one or put your own between two; each takes the props its `*Props` bag gives here.
  * @example
  * <UserAdminProvider adapter={adapter} locale="fr">
  *   <UserAdmin onEditUser={(user) => navigate(`/users/${user.id}`)} />
  * </UserAdminProvider>
  */
-export function UserAdmin({
+function UserAdminComponent({
   tab, defaultTab, onTabChange, title, onEditUser, onUserSaved, onInvited, now, userListProps, invitationsProps, inviteDialogProps,
-  userEditorProps, permissionMatrixProps, signInGuideProps, className, onPointerOver, onFocus, ...props
+  userEditorProps, permissionMatrixProps, signInGuideProps, ...props
 }: UserAdminProps) {
-  const idBase = useId();
+  const hostEdit = onEditUser ?? userListProps?.onEditUser;
+  return (
+    <UserAdminBase
+      {...{ tab, defaultTab, onTabChange, onUserSaved, onInvited, now }}
+      {...(hostEdit ? { onEditUser: hostEdit } : {})}
+    >
+      <UserAdminRootPart {...props} labelled={title !== null}>
+        <UserAdminHeader {...(title !== undefined ? { title } : {})} />
+        <UserAdminNotice />
+        <UserAdminTabs />
+        <UserAdminUsersPanel {...userListProps} />
+        <UserAdminInvitationsPanel {...invitationsProps} />
+        <UserAdminPermissionsPanel {...permissionMatrixProps} />
+        <UserAdminInviteDialog {...inviteDialogProps} />
+        <UserAdminEditorDialog {...userEditorProps} />
+        <UserAdminSignInGuideDialog {...signInGuideProps} />
+      </UserAdminRootPart>
+    </UserAdminBase>
+  );
+}
+
+/**
+ * The screen's root (`data-slot="user-admin"`), labelled by its title: hovering or focusing
+ * anything in it fetches the parts loaded on demand. The host's props go on it.
+ */
+export function UserAdminRootPart({ className, onPointerOver, onFocus, labelled = true, ...props }: ComponentProps<'div'> & {
+  /** Whether the title labels the region (`false` when the host hides the title). Defaults to `true`. */
+  labelled?: boolean;
+}) {
+  const { idBase } = useUserAdminScreenContext();
   return (
     <UserAdminRoot
       {...props}
@@ -107,209 +242,220 @@ export function UserAdmin({
         prefetchParts();
         onFocus?.(event);
       }}
-      data-slot="user-admin" aria-labelledby={title === null ? undefined : `${idBase}-title`} className={cx('uak-user-admin', className)}>
-      <UserAdminScreen
-        {...{
-          tab, defaultTab, onTabChange, title, onEditUser, onUserSaved, onInvited, now, userListProps, invitationsProps, inviteDialogProps,
-          userEditorProps, permissionMatrixProps, signInGuideProps, idBase,
-        }}
-      />
-    </UserAdminRoot>
+      data-slot="user-admin"
+      aria-labelledby={labelled ? `${idBase}-title` : undefined}
+      className={cx('uak-user-admin', className)}
+    />
   );
 }
 
-// Inside the root, so announcements reach its live region.
-function UserAdminScreen({
-  tab, defaultTab, onTabChange, title, onEditUser, onUserSaved, onInvited, now, userListProps, invitationsProps, inviteDialogProps,
-  userEditorProps, permissionMatrixProps, signInGuideProps, idBase,
-}: Omit<UserAdminProps, keyof ComponentProps<'div'>> & { title?: ReactNode | null; idBase: string }) {
+/** The screen's heading and its actions. `title={null}` leaves the heading out. */
+export function UserAdminHeader({ title }: { title?: ReactNode | null }) {
+  return (
+    <div className="uak-user-admin-header" data-slot="user-admin-header">
+      {title === null ? null : <UserAdminTitle>{title}</UserAdminTitle>}
+      <UserAdminActions />
+    </div>
+  );
+}
+
+/** The screen's heading, which names the screen. Defaults to `t('userAdmin.title')`. */
+export function UserAdminTitle({ children }: { children?: ReactNode }) {
   const { t } = useUserAdminTranslation();
-  const screen = useUserAdminScreen({ tab, defaultTab, onTabChange });
-  const announce = useAnnounce();
-  const headingId = `${idBase}-title`;
+  const { idBase } = useUserAdminScreenContext();
+  return <h2 id={`${idBase}-title`} className="uak-user-admin-title">{children ?? t('userAdmin.title')}</h2>;
+}
+
+/**
+ * The New user and Invite buttons. Under SSO with nothing to create by hand, New user stays
+ * reachable and says why; the Invite button stays reachable, disabled, with the reason shown.
+ */
+export function UserAdminActions() {
+  const { t } = useUserAdminTranslation();
+  const { screen, idBase, openEditor, returnFocus } = useUserAdminScreenContext();
   const newUserReasonId = `${idBase}-new-user-reason`;
+  const inviteReasonId = `${idBase}-invite-reason`;
+  const newUserBlocked = screen.ssoEnforced && !screen.canCreateUser;
+  return (
+    <div className="uak-user-admin-actions" data-slot="user-admin-actions">
+      <Button
+        data-slot="user-admin-new-user"
+        aria-disabled={newUserBlocked || !screen.settingsLoaded ? true : undefined}
+        aria-describedby={newUserBlocked ? newUserReasonId : undefined}
+        onClick={() => {
+          if (!newUserBlocked && screen.settingsLoaded) openEditor(null);
+        }}
+      >
+        {t('userEditor.trigger')}
+      </Button>
+      {newUserBlocked ? (
+        // Read with the button; the invite button beside it shows the same reason visibly.
+        <VisuallyHidden id={newUserReasonId}>
+          {screen.ssoProviderName ? t('settings.ssoEnforced', { provider: screen.ssoProviderName }) : t('userList.ssoNoteGeneric')}
+        </VisuallyHidden>
+      ) : null}
+      {screen.invitationsEnabled ? (
+        // The trigger is the screen's own, so it shows before the dialog's code has loaded.
+        screen.ssoEnforced ? (
+          <span className="uak-invite-trigger-wrap" data-slot="invite-trigger" data-state="disabled">
+            <Button variant="primary" aria-disabled aria-describedby={inviteReasonId} onClick={(event) => event.preventDefault()}>
+              {t('invite.trigger')}
+            </Button>
+            <span id={inviteReasonId} className="uak-invite-sso-reason" data-slot="invite-sso-reason">
+              {t('settings.ssoEnforced', { provider: screen.ssoProviderName ?? t('invite.ssoProviderFallback') })}
+            </span>
+          </span>
+        ) : (
+          <Button
+            variant="primary"
+            aria-haspopup="dialog"
+            aria-expanded={screen.inviteOpen}
+            data-state={screen.inviteOpen ? 'open' : 'closed'}
+            onClick={() => {
+              returnFocus.capture();
+              screen.setInviteOpen(true);
+            }}
+          >
+            {t('invite.trigger')}
+          </Button>
+        )
+      ) : null}
+    </div>
+  );
+}
+
+/** What the last save in the editor did, until dismissed. */
+export function UserAdminNotice() {
+  const { notice, setNotice } = useUserAdminScreenContext();
+  if (!notice) return null;
+  return <StatusMessage tone="success" className="uak-user-admin-notice" onDismiss={() => setNotice(null)}>{notice}</StatusMessage>;
+}
+
+/** The screen's tabs with their counts; nothing when the backend has only users. */
+export function UserAdminTabs() {
+  const { t } = useUserAdminTranslation();
+  const { screen, idBase, tabs } = useUserAdminScreenContext();
+  if (tabs.length < 2) return null;
+  return <Tabs idBase={idBase} label={t('userAdmin.tabsLabel')} value={screen.tab} onValueChange={(v) => screen.setTab(v as typeof screen.tab)} items={tabs} />;
+}
+
+/**
+ * The users tab: the users list wired to the screen (Edit, sign-in help, invite in its empty
+ * state), or the host's own `children`. It keeps its place whether the screen has tabs or not, so
+ * the list is not remounted when the settings that say so arrive.
+ */
+export function UserAdminUsersPanel({ children, ...userListProps }: Partial<UserListProps> & { children?: ReactNode }) {
+  const { t } = useUserAdminTranslation();
+  const { screen, idBase, tabs, now, editUser, openSignInHelp, openInvite } = useUserAdminScreenContext();
+  const hasTabs = tabs.length > 1;
+  if (hasTabs && screen.tab !== 'users') return null;
+  return (
+    <div
+      {...(hasTabs
+        ? { role: 'tabpanel', id: `${idBase}-panel-users`, 'aria-labelledby': `${idBase}-tab-users`, 'data-slot': 'tab-panel', className: 'uak-tab-panel' }
+        : { 'data-slot': 'user-admin-users' })}
+    >
+      {children ?? (
+        // The header holds the invite button; the list offers it again only where it is empty.
+        <UserList
+          {...(now ? { now } : {})}
+          {...userListProps}
+          onEditUser={editUser}
+          onSignInHelp={userListProps.onSignInHelp ?? openSignInHelp}
+          emptyAction={userListProps.emptyAction ?? (openInvite ? <Button variant="primary" onClick={openInvite}>{t('invite.trigger')}</Button> : undefined)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The pending invitations tab (loaded on demand), when the backend has invitations. */
+export function UserAdminInvitationsPanel(invitationsProps: Partial<PendingInvitationsProps>) {
+  const { screen, idBase, tabs, now, openInvite } = useUserAdminScreenContext();
+  if (tabs.length < 2 || !screen.invitationsEnabled) return null;
+  return (
+    <TabPanel idBase={idBase} value="invitations" active={screen.tab === 'invitations'}>
+      <Suspense fallback={<LoadingState />}>
+        <PendingInvitations {...(now ? { now } : {})} {...invitationsProps} {...(openInvite ? { onInvite: openInvite } : {})} />
+      </Suspense>
+    </TabPanel>
+  );
+}
+
+/** The permissions tab (loaded on demand): users or roles by modules, as the backend allows. */
+export function UserAdminPermissionsPanel(permissionMatrixProps: Partial<PermissionMatrixProps>) {
+  const { t } = useUserAdminTranslation();
+  const { screen, idBase, tabs } = useUserAdminScreenContext();
   const [permissionSource, setPermissionSource] = useState<'users' | 'roles'>('users');
   // A backend whose users take their role's permissions shows the roles only.
   const source = screen.permissionSources.includes(permissionSource) ? permissionSource : (screen.permissionSources[0] ?? 'roles');
-  // What the last save in the editor did, shown under the header once the dialog has closed.
-  const [notice, setNotice] = useState<string | null>(null);
-  const settings = useSettings().data;
-  // The roles and modules the dialogs start from (the users list reads them too): fetched with the
-  // screen, as when the dialogs were mounted from the start, so one opens ready on any tab.
-  useRoles();
-  useModules();
-  const listShown = screen.userCount !== undefined;
-  useEffect(() => {
-    if (listShown) return whenIdle(prefetchParts);
-    // A backend whose counts never come still gets the parts, a little later.
-    const id = setTimeout(prefetchParts, 5000);
-    return () => clearTimeout(id);
-  }, [listShown]);
-  const editorMounted = useLatch(screen.editor.open);
-  const inviteMounted = useLatch(screen.inviteOpen);
-  const guideMounted = useLatch(screen.signInHelpUser !== null);
-  const returnFocus = useReturnFocus();
-  const openInvite = screen.canInvite
-    ? () => {
-        returnFocus.capture();
-        screen.setInviteOpen(true);
-      }
-    : undefined;
-  const inviteReasonId = `${idBase}-invite-reason`;
-  const openEditor = (userId: string | null) => {
-    returnFocus.capture();
-    screen.openEditor(userId);
-  };
-  const editUser = onEditUser ?? userListProps?.onEditUser ?? ((user: User) => openEditor(user.id));
-  const openSignInHelp = userListProps?.onSignInHelp ?? ((user: User) => {
-    returnFocus.capture();
-    screen.setSignInHelpUser(user);
-  });
-  // The header holds the invite button; the list offers it again only where it is empty.
-  const users = (
-    <UserList
-      {...(now ? { now } : {})}
-      {...userListProps}
-      onEditUser={editUser}
-      onSignInHelp={openSignInHelp}
-      emptyAction={userListProps?.emptyAction ?? (openInvite ? <Button variant="primary" onClick={openInvite}>{t('invite.trigger')}</Button> : undefined)}
-    />
-  );
-  // Under SSO with no contacts, nothing can be created by hand: the button stays reachable and says why.
-  const newUserBlocked = screen.ssoEnforced && !screen.canCreateUser;
-  const tabs = [
-    { value: 'users', label: t('userAdmin.tabs.users'), count: screen.userCount },
-    ...(screen.invitationsEnabled ? [{ value: 'invitations', label: t('userAdmin.tabs.invitations'), count: screen.pendingInvitationCount }] : []),
-    ...(screen.permissionsEnabled ? [{ value: 'permissions', label: t('userAdmin.tabs.permissions') }] : []),
-  ];
-  const hasTabs = tabs.length > 1;
-
+  if (tabs.length < 2 || !screen.permissionsEnabled) return null;
   return (
-    <>
-      <div className="uak-user-admin-header" data-slot="user-admin-header">
-        {title === null ? null : <h2 id={headingId} className="uak-user-admin-title">{title ?? t('userAdmin.title')}</h2>}
-        <div className="uak-user-admin-actions" data-slot="user-admin-actions">
-        <Button
-          data-slot="user-admin-new-user"
-          aria-disabled={newUserBlocked || !screen.settingsLoaded ? true : undefined}
-          aria-describedby={newUserBlocked ? newUserReasonId : undefined}
-          onClick={() => {
-            if (!newUserBlocked && screen.settingsLoaded) openEditor(null);
-          }}
-        >
-          {t('userEditor.trigger')}
-        </Button>
-        {newUserBlocked ? (
-          // Read with the button; the invite button beside it shows the same reason visibly.
-          <VisuallyHidden id={newUserReasonId}>
-            {screen.ssoProviderName ? t('settings.ssoEnforced', { provider: screen.ssoProviderName }) : t('userList.ssoNoteGeneric')}
-          </VisuallyHidden>
-        ) : null}
-        {screen.invitationsEnabled ? (
-          // The trigger is the screen's own, so it shows before the dialog's code has loaded; as the
-          // dialog's own trigger did, under SSO it stays reachable, disabled, with the reason shown.
-          screen.ssoEnforced ? (
-            <span className="uak-invite-trigger-wrap" data-slot="invite-trigger" data-state="disabled">
-              <Button variant="primary" aria-disabled aria-describedby={inviteReasonId} onClick={(event) => event.preventDefault()}>
-                {t('invite.trigger')}
-              </Button>
-              <span id={inviteReasonId} className="uak-invite-sso-reason" data-slot="invite-sso-reason">
-                {t('settings.ssoEnforced', { provider: screen.ssoProviderName ?? t('invite.ssoProviderFallback') })}
-              </span>
-            </span>
-          ) : (
-            <Button
-              variant="primary"
-              aria-haspopup="dialog"
-              aria-expanded={screen.inviteOpen}
-              data-state={screen.inviteOpen ? 'open' : 'closed'}
-              onClick={() => {
-                returnFocus.capture();
-                screen.setInviteOpen(true);
-              }}
-            >
-              {t('invite.trigger')}
-            </Button>
-          )
-        ) : null}
-        {screen.invitationsEnabled && inviteMounted ? (
-          <Suspense fallback={null}>
-            <InviteDialog
-              {...inviteDialogProps}
-              hideTrigger
-              open={screen.inviteOpen}
-              onOpenChange={(open) => {
-                screen.setInviteOpen(open);
-                if (!open) returnFocus.restore();
-              }}
-              onInvited={(result) => {
-                if (result.invited.length > 0) announce(t('userAdmin.invitedAnnouncement', { count: result.invited.length }));
-                onInvited?.(result);
-                inviteDialogProps?.onInvited?.(result);
-              }}
-            />
-          </Suspense>
-        ) : null}
-        </div>
-      </div>
-      {notice ? (
-        <StatusMessage tone="success" className="uak-user-admin-notice" onDismiss={() => setNotice(null)}>{notice}</StatusMessage>
-      ) : null}
-      {hasTabs ? (
-        <Tabs idBase={idBase} label={t('userAdmin.tabsLabel')} value={screen.tab} onValueChange={(v) => screen.setTab(v as typeof screen.tab)} items={tabs} />
-      ) : null}
-      {/* The users list keeps its place whether the screen has tabs or not (the settings that say so
-          may come after the list): it is not remounted when they arrive. The ids are the Tabs' own. */}
-      {!hasTabs || screen.tab === 'users' ? (
-        <div
-          {...(hasTabs
-            ? { role: 'tabpanel', id: `${idBase}-panel-users`, 'aria-labelledby': `${idBase}-tab-users`, 'data-slot': 'tab-panel', className: 'uak-tab-panel' }
-            : { 'data-slot': 'user-admin-users' })}
-        >
-          {users}
-        </div>
-      ) : null}
-      {hasTabs ? (
+    <TabPanel idBase={idBase} value="permissions" active={screen.tab === 'permissions'}>
+      {screen.tab === 'permissions' ? (
         <>
-          {screen.invitationsEnabled ? (
-            <TabPanel idBase={idBase} value="invitations" active={screen.tab === 'invitations'}>
-              <Suspense fallback={<LoadingState />}>
-                <PendingInvitations {...(now ? { now } : {})} {...invitationsProps} {...(openInvite ? { onInvite: openInvite } : {})} />
-              </Suspense>
-            </TabPanel>
+          {screen.permissionSources.length > 1 ? (
+            <fieldset className="uak-user-admin-source" data-slot="user-admin-permission-source">
+              <legend className="uak-user-admin-source-legend">{t('userAdmin.permissionSource.label')}</legend>
+              {screen.permissionSources.map((option) => (
+                <label key={option}>
+                  <input
+                    type="radio"
+                    name={`${idBase}-permission-source`}
+                    value={option}
+                    checked={source === option}
+                    onChange={() => setPermissionSource(option)}
+                  />
+                  {t(`userAdmin.permissionSource.${option}`)}
+                </label>
+              ))}
+            </fieldset>
           ) : null}
-          {screen.permissionsEnabled ? (
-            <TabPanel idBase={idBase} value="permissions" active={screen.tab === 'permissions'}>
-              {screen.tab === 'permissions' ? (
-                <>
-                  {screen.permissionSources.length > 1 ? (
-                  <fieldset className="uak-user-admin-source" data-slot="user-admin-permission-source">
-                    <legend className="uak-user-admin-source-legend">{t('userAdmin.permissionSource.label')}</legend>
-                    {screen.permissionSources.map((option) => (
-                      <label key={option}>
-                        <input
-                          type="radio"
-                          name={`${idBase}-permission-source`}
-                          value={option}
-                          checked={source === option}
-                          onChange={() => setPermissionSource(option)}
-                        />
-                        {t(`userAdmin.permissionSource.${option}`)}
-                      </label>
-                    ))}
-                  </fieldset>
-                  ) : null}
-                  <Suspense fallback={<LoadingState />}>
-                    <PermissionMatrix key={source} source={source} {...permissionMatrixProps} />
-                  </Suspense>
-                </>
-              ) : null}
-            </TabPanel>
-          ) : null}
+          <Suspense fallback={<LoadingState />}>
+            <PermissionMatrix key={source} source={source} {...permissionMatrixProps} />
+          </Suspense>
         </>
       ) : null}
-      {editorMounted ? (
-      <Suspense fallback={null}>
+    </TabPanel>
+  );
+}
+
+/** The invite dialog (loaded on demand, mounted from its first opening), opened by the Invite button. */
+export function UserAdminInviteDialog(inviteDialogProps: Partial<InviteDialogProps>) {
+  const { t } = useUserAdminTranslation();
+  const { screen, returnFocus, onInvited } = useUserAdminScreenContext();
+  const announce = useAnnounce();
+  const mounted = useLatch(screen.inviteOpen);
+  if (!screen.invitationsEnabled || !mounted) return null;
+  return (
+    <Suspense fallback={null}>
+      <InviteDialog
+        {...inviteDialogProps}
+        hideTrigger
+        open={screen.inviteOpen}
+        onOpenChange={(open) => {
+          screen.setInviteOpen(open);
+          if (!open) returnFocus.restore();
+        }}
+        onInvited={(result) => {
+          if (result.invited.length > 0) announce(t('userAdmin.invitedAnnouncement', { count: result.invited.length }));
+          onInvited?.(result);
+          inviteDialogProps.onInvited?.(result);
+        }}
+      />
+    </Suspense>
+  );
+}
+
+/** The built-in user editor (loaded on demand), for a new user or a row's Edit; says what the save did. */
+export function UserAdminEditorDialog(userEditorProps: Partial<UserEditorDialogProps>) {
+  const { t } = useUserAdminTranslation();
+  const { screen, now, returnFocus, setNotice, onUserSaved } = useUserAdminScreenContext();
+  const settings = useSettings().data;
+  const mounted = useLatch(screen.editor.open);
+  if (!mounted) return null;
+  return (
+    <Suspense fallback={null}>
       <UserEditorDialog
         {...(now ? { now } : {})}
         {...userEditorProps}
@@ -325,13 +471,20 @@ function UserAdminScreen({
           const editor = editorPart.loaded();
           if (editor) setNotice(editor.userEditorOutcomeMessage(t, result, settings));
           onUserSaved?.(result);
-          userEditorProps?.onSaved?.(result);
+          userEditorProps.onSaved?.(result);
         }}
       />
-      </Suspense>
-      ) : null}
-      {guideMounted ? (
-      <Suspense fallback={null}>
+    </Suspense>
+  );
+}
+
+/** The sign-in help (loaded on demand) for a login user's row; its Edit opens the editor in its place. */
+export function UserAdminSignInGuideDialog(signInGuideProps: Partial<SignInErrorGuideDialogProps>) {
+  const { screen, now, returnFocus, editUser, hostEditsUsers } = useUserAdminScreenContext();
+  const mounted = useLatch(screen.signInHelpUser !== null);
+  if (!mounted) return null;
+  return (
+    <Suspense fallback={null}>
       <SignInErrorGuideDialog
         {...(now ? { now } : {})}
         {...signInGuideProps}
@@ -346,12 +499,30 @@ function UserAdminScreen({
         onEditUser={(user) => {
           screen.setSignInHelpUser(null);
           // The editor takes the guide's place; focus goes back to the row when it closes.
-          if (onEditUser ?? userListProps?.onEditUser) editUser(user);
+          if (hostEditsUsers) editUser(user);
           else screen.openEditor(user.id);
         }}
       />
-      </Suspense>
-      ) : null}
-    </>
+    </Suspense>
   );
 }
+
+/**
+ * The whole screen, and its parts for composing one's own (`UserAdmin.Header`…), each also
+ * exported by its own name.
+ */
+export const UserAdmin = Object.assign(UserAdminComponent, {
+  Base: UserAdminBase,
+  Root: UserAdminRootPart,
+  Header: UserAdminHeader,
+  Title: UserAdminTitle,
+  Actions: UserAdminActions,
+  Notice: UserAdminNotice,
+  Tabs: UserAdminTabs,
+  UsersPanel: UserAdminUsersPanel,
+  InvitationsPanel: UserAdminInvitationsPanel,
+  PermissionsPanel: UserAdminPermissionsPanel,
+  InviteDialog: UserAdminInviteDialog,
+  EditorDialog: UserAdminEditorDialog,
+  SignInGuideDialog: UserAdminSignInGuideDialog,
+});

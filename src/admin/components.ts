@@ -1,2 +1,18 @@
-export { UserAdmin } from './UserAdmin';
-export type { UserAdminProps } from './UserAdmin';
+export {
+  UserAdmin,
+  UserAdminBase,
+  useUserAdminScreenContext,
+  UserAdminRootPart,
+  UserAdminHeader,
+  UserAdminTitle,
+  UserAdminActions,
+  UserAdminNotice,
+  UserAdminTabs,
+  UserAdminUsersPanel,
+  UserAdminInvitationsPanel,
+  UserAdminPermissionsPanel,
+  UserAdminInviteDialog,
+  UserAdminEditorDialog,
+  UserAdminSignInGuideDialog,
+} from './UserAdmin';
+export type { UserAdminProps, UserAdminBaseProps, UserAdminScreenContextValue } from './UserAdmin';
