@@ -227,6 +227,8 @@ export {
   bulkSetUserStatusMutationOptions,
   useBulkRemoveUsers,
   bulkRemoveUsersMutationOptions,
+  useBulkChangeRole,
+  bulkChangeRoleMutationOptions,
   useAccessDiagnostics,
   useUserTable,
 } from './users';
@@ -246,6 +248,7 @@ export type {
   BulkOptions,
   BulkSetUserStatusVariables,
   BulkRemoveUsersVariables,
+  BulkChangeRoleVariables,
   UseUserTableOptions,
   UseUserTableResult,
   UserBulkAction,

@@ -226,6 +226,8 @@ export {
   bulkSetUserStatusMutationOptions,
   useBulkRemoveUsers,
   bulkRemoveUsersMutationOptions,
+  useBulkChangeRole,
+  bulkChangeRoleMutationOptions,
   useAccessDiagnostics,
   useUserTable,
 } from './headless';
@@ -245,6 +247,7 @@ export type {
   BulkOptions,
   BulkSetUserStatusVariables,
   BulkRemoveUsersVariables,
+  BulkChangeRoleVariables,
   UseUserTableOptions,
   UseUserTableResult,
   UserBulkAction,

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { User, UserAdminAdapter } from '../contract/types';
 import { UserAdminError } from '../contract/errors';
 import { MAX_BULK_IDS } from '../core';
-import { CURRENT_ADMIN_ID, DAY_MS, createFaultInjector, createMemoryAdapter, createMockStore, type MockStore } from '../../mocks';
+import { CURRENT_ADMIN_ID, DAY_MS, ROLE_IDS, createFaultInjector, createMemoryAdapter, createMockStore, type MockStore } from '../../mocks';
 import { createTestQueryClient, createWrapper, deferred, spyOnAdapter } from '../../test/utils/test-adapter';
 import { userAdminKeys } from '../query/keys';
-import { useBulkRemoveUsers, useBulkSetUserStatus } from './useBulkUserActions';
+import { useBulkChangeRole, useBulkRemoveUsers, useBulkSetUserStatus } from './useBulkUserActions';
 import { useRemoveUser } from './useRemoveUser';
 import { useResendUserInvitation } from '../invitations/useResendUserInvitation';
 import { useSetUserStatus } from './useSetUserStatus';
@@ -287,6 +287,49 @@ describe('bulk actions', () => {
     await waitFor(() => expect(result.current.list.total).toBe(total - targets.length));
     for (const id of targets) expect(row(result.current.list.items, id)).toBeUndefined();
     expect(row(result.current.list.items, CURRENT_ADMIN_ID)).toBeDefined();
+  });
+});
+
+describe('useBulkChangeRole', () => {
+  it('gives the role through updateUser with at most `concurrency` in flight, reports each user, writes the changed rows and refetches the lists', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const { store, faults, wrapper, adapter } = setup({
+      latencyMs: 5,
+      adapter: (memory) => ({
+        ...memory,
+        updateUser: async (params) => {
+          inFlight++;
+          maxInFlight = Math.max(maxInFlight, inFlight);
+          try {
+            return await memory.updateUser(params);
+          } finally {
+            inFlight--;
+          }
+        },
+      }),
+    });
+    const targets = activeUsers(store, 5).filter((u) => u.roleId !== ROLE_IDS.user).slice(0, 4);
+    expect(targets.length).toBeGreaterThan(1);
+    const { result } = renderHook(() => ({ list: useUserList(allOnOnePage), bulk: useBulkChangeRole({ concurrency: 2 }) }), { wrapper });
+    await waitFor(() => expect(result.current.list.items.length).toBeGreaterThan(0));
+    const pageCalls = adapter.listUsers.mock.calls.length;
+    faults.failNext('conflict', { methods: ['updateUser'] });
+
+    const { results } = await act(() =>
+      result.current.bulk.mutateAsync({ roleId: ROLE_IDS.user, items: targets.map((u) => ({ id: u.id })) }),
+    );
+    expect(maxInFlight).toBe(2);
+    expect(results.map((r) => r.id).sort()).toEqual(targets.map((u) => u.id).sort());
+    const failed = results.filter((r) => !r.ok);
+    expect(failed.map((r) => !r.ok && r.error.code)).toEqual(['conflict']);
+    for (const r of results.filter((x) => x.ok)) {
+      expect(store.getUser({ id: r.id }).roleId).toBe(ROLE_IDS.user);
+      await waitFor(() => expect(row(result.current.list.items, r.id)?.roleId).toBe(ROLE_IDS.user));
+    }
+    expect(store.getUser({ id: failed[0]!.id }).roleId).not.toBe(ROLE_IDS.user);
+    // A role moves users between views and filters: the lists are read again.
+    await waitFor(() => expect(adapter.listUsers.mock.calls.length).toBeGreaterThan(pageCalls));
   });
 });
 

@@ -1,7 +1,7 @@
 import { mutationOptions, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { isAbortError, toUserAdminError, type UserAdminError } from '../contract/errors';
 import { MAX_BULK_IDS } from '../core';
-import type { BulkItemResult, BulkResult, UserAdminAdapter } from '../contract/types';
+import type { BulkItemResult, BulkResult, ModulePermissions, UserAdminAdapter } from '../contract/types';
 import { useUserAdminContext } from '../provider/context';
 import { mapWithConcurrency } from '../query/concurrency';
 import { userAdminKeys } from '../query/keys';
@@ -170,6 +170,76 @@ export function bulkRemoveUsersMutationOptions(
       void invalidateCounts(queryClient);
       void queryClient.invalidateQueries({ queryKey: userAdminKeys.invitations.lists() });
       if (data.results.some((result) => !result.ok)) refetchAfterPartial(queryClient);
+      options.onSuccess?.(data, variables);
+    },
+    onError: (error, variables) => {
+      refetchAfterPartial(queryClient);
+      options.onError?.(error, variables);
+    },
+    onSettled: (data, error, variables) => options.onSettled?.(data, error, variables),
+  });
+}
+
+export interface BulkChangeRoleVariables {
+  /** The role to give. */
+  roleId: string;
+  /**
+   * The users, each with the module permissions to write with the role (an admin-only module
+   * cleared when the role is not an admin's), or none to leave them.
+   */
+  items: { id: string; permissions?: ModulePermissions }[];
+}
+
+/**
+ * Gives several users one role, through `updateUser` per user with at most `concurrency` in
+ * flight (the contract has no bulk role change). Resolves with one result per user and never
+ * rejects because some failed. Afterwards the changed rows are updated in the cached lists, the
+ * lists and counts are refetched (a role can move a user between views and filters), and the
+ * invitations too (a backend may reissue an invited user's invitation with the new role).
+ * @example
+ * const bulk = useBulkChangeRole();
+ * const { results } = await bulk.mutateAsync({ roleId: 'role-user', items: selected.map((id) => ({ id })) });
+ */
+export function useBulkChangeRole(options: BulkOptions<BulkChangeRoleVariables> = {}) {
+  const { adapter } = useUserAdminContext('useBulkChangeRole');
+  const queryClient = useQueryClient();
+  return useMutation(bulkChangeRoleMutationOptions(adapter, queryClient, options));
+}
+
+/**
+ * The options of {@link useBulkChangeRole} (`concurrency` included), to run it without React (`new MutationObserver(queryClient, options)`).
+ * @example
+ * await new MutationObserver(queryClient, bulkChangeRoleMutationOptions(adapter, queryClient)).mutate({ roleId, items });
+ */
+export function bulkChangeRoleMutationOptions(
+  adapter: UserAdminAdapter,
+  queryClient: QueryClient,
+  options: BulkOptions<BulkChangeRoleVariables> = {},
+) {
+  const concurrency = options.concurrency ?? DEFAULT_BULK_CONCURRENCY;
+  return mutationOptions<BulkResult, UserAdminError, BulkChangeRoleVariables>({
+    mutationFn: async ({ roleId, items }) => {
+      const results = await mapWithConcurrency(items, concurrency, ({ id, permissions }) =>
+        settle(id, async () => {
+          const updated = await callAdapter(() => adapter.updateUser({ id, patch: { roleId, ...(permissions ? { permissions } : {}) } }));
+          return { id, ok: true, user: updated.user };
+        }),
+      );
+      return { results };
+    },
+    onSuccess: (data, variables) => {
+      for (const result of data.results) {
+        if (result.ok && result.user) {
+          const updated = result.user;
+          writeUser(queryClient, result.id, () => updated);
+        }
+      }
+      if (data.results.some((result) => result.ok)) {
+        void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
+        void queryClient.invalidateQueries({ queryKey: userAdminKeys.invitations.lists() });
+        void invalidateCounts(queryClient);
+      }
+      if (data.results.some((result) => !result.ok || !result.user)) refetchAfterPartial(queryClient);
       options.onSuccess?.(data, variables);
     },
     onError: (error, variables) => {

@@ -17,11 +17,7 @@ import { useActingRules } from '../entities/useActingRules';
 import { useUserAdminTranslation } from '../i18n/useUserAdminTranslation';
 import { checkAccessChange, checkActOnUser, clearAdminOnly, type Refusal, type RuleTarget } from '../core';
 import { useUserAdminContext } from '../provider/context';
-import { invalidateCounts, refetchAfterPartial, writeUser } from '../query/cache/users';
-import { mapWithConcurrency } from '../query/concurrency';
 import { useLandTogether } from '../query/landTogether';
-import { userAdminKeys } from '../query/keys';
-import { callAdapter } from '../query/normalize';
 import { useModules } from '../settings/useModules';
 import { useRoles } from '../settings/useRoles';
 import { useSettings } from '../settings/useSettings';
@@ -45,7 +41,7 @@ import { collectMatchingUsers, EMPTY_USER_SELECTION, type UserSelection } from '
 import { useActiveAdminCount } from './model/useActiveAdminCount';
 import { useControllable } from '../query/useControllable';
 import { USER_LIST_VIEWS, viewOfFilter, withView, type UserListView } from './model/views';
-import { DEFAULT_BULK_CONCURRENCY, useBulkRemoveUsers, useBulkSetUserStatus } from './useBulkUserActions';
+import { DEFAULT_BULK_CONCURRENCY, useBulkChangeRole, useBulkRemoveUsers, useBulkSetUserStatus } from './useBulkUserActions';
 import { useRemoveUser } from './useRemoveUser';
 import { useResendUserInvitation } from '../invitations/useResendUserInvitation';
 import { useSetUserStatus } from './useSetUserStatus';
@@ -490,6 +486,7 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
   // --- Bulk actions --------------------------------------------------------------------------
   const bulkStatus = useBulkSetUserStatus({ concurrency });
   const bulkRemove = useBulkRemoveUsers({ concurrency });
+  const bulkRole = useBulkChangeRole({ concurrency });
   const [bulkPhase, setBulkPhase] = useState<UserBulkPhase>('idle');
   const [bulkOutcome, setBulkOutcome] = useState<UserBulkOutcome | null>(null);
   const bulkContext = useRef({ selection, state, settings, rolesById, modules, rules, activeAdminCount });
@@ -588,29 +585,15 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
           } else {
             const role = runOptions.roleId ? roleMap.get(runOptions.roleId) : undefined;
             if (!role) throw new UserAdminError('validation', 'changeRole needs a known roleId', { reason: 'role_not_found' });
-            const results = await mapWithConcurrency(eligible, concurrency, async ({ id, user }): Promise<BulkItemResult> => {
-              try {
+            // Through the mutation layer, as the matrix does: cache writes, refetches and a partial result's refetch live there.
+            const result = await bulkRole.mutateAsync({
+              roleId: role.id,
+              items: eligible.map(({ id, user }) => {
                 const permissions = !role.isAdmin && user && allModules ? clearAdminOnly(user.permissions, allModules) : undefined;
-                const updated = await callAdapter(() =>
-                  adapter.updateUser({ id, patch: { roleId: role.id, ...(permissions ? { permissions } : {}) } }),
-                );
-                return { id, ok: true, user: updated.user };
-              } catch (error) {
-                return { id, ok: false, error: toUserAdminError(error).toJSON() };
-              }
+                return { id, ...(permissions ? { permissions } : {}) };
+              }),
             });
-            for (const result of results) {
-              record(result);
-              if (result.ok && result.user) {
-                const updated = result.user;
-                writeUser(queryClient, result.id, () => updated);
-              }
-            }
-            if (results.some((result) => result.ok)) {
-              void queryClient.invalidateQueries({ queryKey: userAdminKeys.users.lists() });
-              void invalidateCounts(queryClient);
-            }
-            if (results.some((result) => !result.ok)) refetchAfterPartial(queryClient);
+            result.results.forEach(record);
           }
         }
       } catch (error) {
@@ -626,7 +609,7 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
       return finish({ action, items: ordered, succeeded: ordered.length - failed.length, failed, error: null });
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [adapter, concurrency, queryClient, bulkStatus.mutateAsync, bulkRemove.mutateAsync, setSelectionState],
+    [adapter, concurrency, queryClient, bulkStatus.mutateAsync, bulkRemove.mutateAsync, bulkRole.mutateAsync, setSelectionState],
   );
   const dismissBulkOutcome = useCallback(() => setBulkOutcome(null), []);
 
