@@ -10,12 +10,11 @@ import {
   type Updater,
 } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { toUserAdminError, UserAdminError, type UserAdminErrorShape } from '../contract/errors';
-import type { BulkItemResult, Entity, Role, Settings, User, UserFilter } from '../contract/types';
+import { toUserAdminError, UserAdminError } from '../contract/errors';
+import type { Entity, Role, Settings, User, UserFilter } from '../contract/types';
 import { useEntitiesByIds } from '../entities/useEntities';
 import { useActingRules } from '../entities/useActingRules';
 import { useUserAdminTranslation } from '../i18n/useUserAdminTranslation';
-import { checkAccessChange, checkActOnUser, clearAdminOnly, type Refusal, type RuleTarget } from '../core';
 import { useUserAdminContext } from '../provider/context';
 import { useLandTogether } from '../query/landTogether';
 import { useModules } from '../settings/useModules';
@@ -29,7 +28,6 @@ import {
   USER_LIST_BUILTIN_COLUMNS,
   USER_LIST_SELECT_COLUMN,
   USER_LIST_SORT_FIELDS,
-  userDisplayName,
   userTableFeatures,
   type UserListColumn,
   type UserListColumnVisibility,
@@ -37,49 +35,17 @@ import {
   type UserTableFeatures,
 } from './model/columns';
 import { canGetSignInHelp, getActionAvailability, isActiveAdmin, isOutsideScope, type UserActionAvailability, type UserRowAction } from './model/guards';
-import { collectMatchingUsers, EMPTY_USER_SELECTION, type UserSelection } from './model/selection';
+import { EMPTY_USER_SELECTION, type UserSelection } from './model/selection';
 import { useActiveAdminCount } from './model/useActiveAdminCount';
 import { useControllable } from '../query/useControllable';
 import { USER_LIST_VIEWS, viewOfFilter, withView, type UserListView } from './model/views';
-import { DEFAULT_BULK_CONCURRENCY, useBulkChangeRole, useBulkRemoveUsers, useBulkSetUserStatus } from './useBulkUserActions';
+import { DEFAULT_BULK_CONCURRENCY } from './useBulkUserActions';
 import { useRemoveUser } from './useRemoveUser';
 import { useResendUserInvitation } from '../invitations/useResendUserInvitation';
 import { useSetUserStatus } from './useSetUserStatus';
 import { useUserCountsLanding, type UseUserCountsResult } from './useUserCounts';
 import { useUserListLanding, type UseUserListOptions, type UseUserListResult } from './useUserList';
-
-/** A bulk action of the users table. */
-export type UserBulkAction = 'deactivate' | 'reactivate' | 'remove' | 'changeRole';
-
-/** Why a bulk action skipped a user without asking the server; translated as `userList.bulk.skip.<reason>`. */
-export type UserBulkSkipReason = 'contact_no_role';
-
-/** The outcome of a bulk action for one user. */
-export interface UserBulkItemOutcome {
-  id: string;
-  /** The user's name, or the id when the user was never loaded. */
-  name: string;
-  user: User | undefined;
-  ok: boolean;
-  /** Why the server (or the self/last-admin guard) refused, when it failed. */
-  error?: UserAdminErrorShape;
-  /** Why the user was skipped, when it was. */
-  skipReason?: UserBulkSkipReason;
-}
-
-/** The outcome of a bulk action: one item per targeted user. */
-export interface UserBulkOutcome {
-  action: UserBulkAction;
-  items: UserBulkItemOutcome[];
-  succeeded: number;
-  /** The items that failed or were skipped; they stay selected so they can be retried. */
-  failed: UserBulkItemOutcome[];
-  /** Set when the run failed as a whole (collecting the matching users, or a bulk call); the selection is kept. */
-  error: UserAdminError | null;
-}
-
-/** Where a bulk run is: collecting the ids of an "all matching" selection, or applying the action. */
-export type UserBulkPhase = 'idle' | 'collecting' | 'running';
+import { useUserBulkRunner, type UserBulkOutcome, type UserBulkPhase, type UserBulkRunner } from './useUserBulkRunner';
 
 /** The outcome of a single-row action. */
 export interface UserRowActionOutcome {
@@ -89,14 +55,9 @@ export interface UserRowActionOutcome {
   error: UserAdminError | null;
 }
 
-/** Options of {@link UserBulkRunner}. */
-export interface UserBulkRunOptions {
-  /** The new role, for `changeRole` (required there). Defaults to none. */
-  roleId?: string;
-}
-
-/** Runs a bulk action on the selection. */
-export type UserBulkRunner = (action: UserBulkAction, options?: UserBulkRunOptions) => Promise<UserBulkOutcome>;
+export type {
+  UserBulkAction, UserBulkSkipReason, UserBulkItemOutcome, UserBulkOutcome, UserBulkPhase, UserBulkRunOptions, UserBulkRunner,
+} from './useUserBulkRunner';
 
 export interface UseUserTableOptions extends UseUserListOptions {
   /**
@@ -240,7 +201,8 @@ function cleanFilter(filter: UserFilter): UserFilter {
  * }
  */
 export function useUserTable(options: UseUserTableOptions = {}): UseUserTableResult {
-  const { adapter } = useUserAdminContext('useUserTable');
+  // Outside the provider, the sentence names this hook.
+  useUserAdminContext('useUserTable');
   const queryClient = useQueryClient();
   const { t } = useUserAdminTranslation();
   const now = options.now ?? Date.now;
@@ -484,134 +446,12 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
   const dismissRowAction = useCallback(() => setLastRowAction(null), []);
 
   // --- Bulk actions --------------------------------------------------------------------------
-  const bulkStatus = useBulkSetUserStatus({ concurrency });
-  const bulkRemove = useBulkRemoveUsers({ concurrency });
-  const bulkRole = useBulkChangeRole({ concurrency });
-  const [bulkPhase, setBulkPhase] = useState<UserBulkPhase>('idle');
-  const [bulkOutcome, setBulkOutcome] = useState<UserBulkOutcome | null>(null);
-  const bulkContext = useRef({ selection, state, settings, rolesById, modules, rules, activeAdminCount });
-  bulkContext.current = { selection, state, settings, rolesById, modules, rules, activeAdminCount };
-
-  const runBulkAction = useCallback<UserBulkRunner>(
-    async (action, runOptions = {}) => {
-      const {
-        selection: target, state: listState, rolesById: roleMap, modules: allModules, rules: ruleContext,
-      } = bulkContext.current;
-      const finish = (outcome: UserBulkOutcome) => {
-        setBulkOutcome(outcome);
-        setBulkPhase('idle');
-        return outcome;
-      };
-      const failWhole = (error: unknown) => finish({ action, items: [], succeeded: 0, failed: [], error: toUserAdminError(error) });
-      setBulkOutcome(null);
-      let users: { id: string; user: User | undefined }[];
-      if (target.allMatching) {
-        setBulkPhase('collecting');
-        try {
-          const collected = await collectMatchingUsers(
-            adapter,
-            {
-              ...(listState.sort ? { sort: listState.sort } : {}),
-              ...(listState.search.trim() ? { search: listState.search.trim() } : {}),
-              ...(Object.keys(listState.filter).length > 0 ? { filter: listState.filter } : {}),
-            },
-            { concurrency },
-          );
-          for (const user of collected) known.current.set(user.id, user);
-          users = collected.map((user) => ({ id: user.id, user }));
-        } catch (error) {
-          return failWhole(error);
-        }
-      } else {
-        users = target.ids.map((id) => ({ id, user: known.current.get(id) }));
-      }
-      setBulkPhase('running');
-
-      const name = (id: string, user: User | undefined) => (user ? userDisplayName(user) : id);
-      const items = new Map<string, UserBulkItemOutcome>();
-      const eligible: { id: string; user: User | undefined }[] = [];
-      // The core's rules per user, as the row menu: a refused user is not sent. Status and removal
-      // go through checkActOnUser (self, admin scope); a role change through checkAccessChange
-      // (no self-demotion: a change to another admin role is allowed, admin scope). The
-      // last-admin rule is left to the server here: which of several admins is "the last"
-      // depends on the order. A user of another page not loaded is checked on the self rule
-      // only (no entities known: the scope is the server's to check).
-      const newRole = action === 'changeRole' && runOptions.roleId ? roleMap.get(runOptions.roleId) : undefined;
-      const refusalOf = (entry: { id: string; user: User | undefined }): UserAdminErrorShape | null => {
-        if (!ruleContext) return null;
-        const target: RuleTarget = entry.user ?? { id: entry.id, entityIds: [], adminScope: null };
-        let refusal: Refusal | null;
-        if (action === 'changeRole') {
-          if (!newRole) return null;
-          const wasAdmin = entry.user
-            ? entry.user.roleId !== null && roleMap.get(entry.user.roleId)?.isAdmin === true
-            : entry.id === ruleContext.actor.id && ruleContext.actor.isAdmin;
-          refusal = checkAccessChange(ruleContext, target, { wasAdmin, staysAdmin: newRole.isAdmin });
-        } else {
-          refusal = checkActOnUser(ruleContext, target, action);
-        }
-        return refusal ? { code: refusal.code, message: refusal.message, reason: refusal.reason } : null;
-      };
-      for (const entry of users) {
-        const refused = refusalOf(entry);
-        if (refused) {
-          items.set(entry.id, { id: entry.id, name: name(entry.id, entry.user), user: entry.user, ok: false, error: refused });
-        } else if (action === 'changeRole' && entry.user?.kind === 'contact') {
-          items.set(entry.id, { id: entry.id, name: name(entry.id, entry.user), user: entry.user, ok: false, skipReason: 'contact_no_role' });
-        } else {
-          eligible.push(entry);
-        }
-      }
-      const record = (result: BulkItemResult) => {
-        const entry = known.current.get(result.id);
-        const user = result.ok && result.user ? result.user : entry;
-        items.set(result.id, {
-          id: result.id,
-          name: name(result.id, entry),
-          user,
-          ok: result.ok,
-          ...(result.ok ? {} : { error: result.error }),
-        });
-      };
-      const ids = eligible.map((entry) => entry.id);
-      try {
-        if (ids.length > 0) {
-          if (action === 'deactivate' || action === 'reactivate') {
-            const result = await bulkStatus.mutateAsync({ ids, status: action === 'deactivate' ? 'deactivated' : 'active' });
-            result.results.forEach(record);
-          } else if (action === 'remove') {
-            const result = await bulkRemove.mutateAsync({ ids });
-            result.results.forEach(record);
-          } else {
-            const role = runOptions.roleId ? roleMap.get(runOptions.roleId) : undefined;
-            if (!role) throw new UserAdminError('validation', 'changeRole needs a known roleId', { reason: 'role_not_found' });
-            // Through the mutation layer, as the matrix does: cache writes, refetches and a partial result's refetch live there.
-            const result = await bulkRole.mutateAsync({
-              roleId: role.id,
-              items: eligible.map(({ id, user }) => {
-                const permissions = !role.isAdmin && user && allModules ? clearAdminOnly(user.permissions, allModules) : undefined;
-                return { id, ...(permissions ? { permissions } : {}) };
-              }),
-            });
-            result.results.forEach(record);
-          }
-        }
-      } catch (error) {
-        return failWhole(error);
-      }
-      for (const entry of users) {
-        const item = items.get(entry.id);
-        if (item?.ok && item.user) known.current.set(entry.id, item.user);
-      }
-      const ordered = users.map((entry) => items.get(entry.id)).filter((item): item is UserBulkItemOutcome => item !== undefined);
-      const failed = ordered.filter((item) => !item.ok);
-      setSelectionState(failed.length > 0 ? { ids: failed.map((item) => item.id), allMatching: false } : EMPTY_USER_SELECTION);
-      return finish({ action, items: ordered, succeeded: ordered.length - failed.length, failed, error: null });
-    },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [adapter, concurrency, queryClient, bulkStatus.mutateAsync, bulkRemove.mutateAsync, bulkRole.mutateAsync, setSelectionState],
-  );
-  const dismissBulkOutcome = useCallback(() => setBulkOutcome(null), []);
+  const { runBulkAction, bulkPhase, bulkOutcome, dismissBulkOutcome } = useUserBulkRunner({
+    context: { selection, state, rolesById, modules, rules },
+    known,
+    concurrency,
+    setSelection: setSelectionState,
+  });
 
   const selectedCount = selection.allMatching ? list.total : selection.ids.length;
   const isPageSelected = data.length > 0 && (selection.allMatching || data.every((user) => rowSelection[user.id]));
