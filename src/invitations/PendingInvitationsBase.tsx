@@ -1,4 +1,5 @@
-import { createContext, useContext, useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { splitProps } from '../ui/splitProps';
 import type { Invitation } from '../contract/types';
 import { usePendingInvitations, type UsePendingInvitationsOptions, type UsePendingInvitationsResult } from './usePendingInvitations';
 
@@ -80,31 +81,30 @@ export function PendingInvitationsBase({ children, ...options }: PendingInvitati
   }, [focusOutcome]);
 
   const { revoke, revokeSelected } = invitations;
-  const value = useMemo<PendingInvitationsContextValue>(() => {
-    const setConfirm = (next: PendingInvitationsConfirmState | null) => {
+  const setConfirm = (next: PendingInvitationsConfirmState | null) => {
+    setConfirmError(null);
+    setConfirmState(next);
+  };
+  // Not memoized: `invitations` is new at every render of the list state, and so is this value.
+  const value: PendingInvitationsContextValue = {
+    invitations, idBase, confirm, setConfirm, confirmError, outcomeRef,
+    runConfirm: async () => {
+      if (!confirm) return;
       setConfirmError(null);
-      setConfirmState(next);
-    };
-    return {
-      invitations, idBase, confirm, setConfirm, confirmError, outcomeRef,
-      runConfirm: async () => {
-        if (!confirm) return;
-        setConfirmError(null);
-        if (confirm.scope === 'single') {
-          const outcome = await revoke(confirm.invitation.id);
-          const result = outcome.results[0];
-          if (result && !result.ok) {
-            setConfirmError(result.error);
-            return;
-          }
-        } else {
-          await revokeSelected();
+      if (confirm.scope === 'single') {
+        const outcome = await revoke(confirm.invitation.id);
+        const result = outcome.results[0];
+        if (result && !result.ok) {
+          setConfirmError(result.error);
+          return;
         }
-        setConfirmState(null);
-        setFocusOutcome((n) => n + 1);
-      },
-    };
-  }, [invitations, idBase, confirm, confirmError, revoke, revokeSelected]);
+      } else {
+        await revokeSelected();
+      }
+      setConfirmState(null);
+      setFocusOutcome((n) => n + 1);
+    },
+  };
   return <PendingInvitationsContext.Provider value={value}>{children}</PendingInvitationsContext.Provider>;
 }
 
@@ -122,9 +122,6 @@ void _everyOptionListed;
 
 /** Splits props into {@link usePendingInvitations}'s options and the rest (view and DOM props). */
 export function splitPendingInvitationsOptions<P extends UsePendingInvitationsOptions>(props: P): [UsePendingInvitationsOptions, Omit<P, keyof UsePendingInvitationsOptions>] {
-  const options: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = {};
-  const keys: ReadonlySet<string> = new Set(OPTION_KEYS);
-  for (const [key, value] of Object.entries(props)) (keys.has(key) ? options : rest)[key] = value;
+  const [options, rest] = splitProps(props, OPTION_KEYS);
   return [options as UsePendingInvitationsOptions, rest as Omit<P, keyof UsePendingInvitationsOptions>];
 }

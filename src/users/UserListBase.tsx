@@ -1,4 +1,5 @@
-import { createContext, useContext, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { createContext, useContext, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { splitProps } from '../ui/splitProps';
 import type { User } from '../contract/types';
 import type { UserRowAction } from './model/guards';
 import { useUserTable, type UserBulkAction, type UseUserTableOptions, type UseUserTableResult } from './useUserTable';
@@ -90,23 +91,21 @@ export function UserListBase({ children, ...options }: UserListBaseProps) {
   const [bulkAction, setBulkAction] = useState<UserBulkAction | null>(null);
   const runRowAction = users.runRowAction;
 
-  const value = useMemo<UserListContextValue>(
-    () => ({
-      users, idBase, panelRef, rowConfirm, bulkAction, setBulkAction,
-      closeRowConfirm: () => setRowConfirm(null),
-      requestRowAction: (user, action) => {
-        if (action === 'deactivate' || action === 'remove') {
-          // The menu that opened the confirmation is closing: remember its trigger, to return there.
-          const trigger = panelRef.current?.querySelector<HTMLElement>('[data-slot="action-menu-trigger"][aria-expanded="true"]') ?? null;
-          const rowIndex = trigger?.closest<HTMLElement>('tr[data-index]')?.dataset.index ?? null;
-          setRowConfirm({ user, action, trigger, rowIndex });
-        } else {
-          void runRowAction(user, action);
-        }
-      },
-    }),
-    [users, idBase, rowConfirm, bulkAction, runRowAction],
-  );
+  // Not memoized: `users` is new at every render of the table state, and so is this value.
+  const value: UserListContextValue = {
+    users, idBase, panelRef, rowConfirm, bulkAction, setBulkAction,
+    closeRowConfirm: () => setRowConfirm(null),
+    requestRowAction: (user, action) => {
+      if (action === 'deactivate' || action === 'remove') {
+        // The menu that opened the confirmation is closing: remember its trigger, to return there.
+        const trigger = panelRef.current?.querySelector<HTMLElement>('[data-slot="action-menu-trigger"][aria-expanded="true"]') ?? null;
+        const rowIndex = trigger?.closest<HTMLElement>('tr[data-index]')?.dataset.index ?? null;
+        setRowConfirm({ user, action, trigger, rowIndex });
+      } else {
+        void runRowAction(user, action);
+      }
+    },
+  };
   return <UserListContext.Provider value={value}>{children}</UserListContext.Provider>;
 }
 
@@ -130,9 +129,6 @@ void _everyOptionListed;
  * const [options, rest] = splitUserTableOptions(props);
  */
 export function splitUserTableOptions<P extends UseUserTableOptions>(props: P): [UseUserTableOptions, Omit<P, keyof UseUserTableOptions>] {
-  const options: Record<string, unknown> = {};
-  const rest: Record<string, unknown> = {};
-  const keys: ReadonlySet<string> = new Set(USER_TABLE_OPTION_KEYS);
-  for (const [key, value] of Object.entries(props)) (keys.has(key) ? options : rest)[key] = value;
+  const [options, rest] = splitProps(props, USER_TABLE_OPTION_KEYS);
   return [options as UseUserTableOptions, rest as Omit<P, keyof UseUserTableOptions>];
 }
