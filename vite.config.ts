@@ -97,7 +97,7 @@ export default defineConfig({
           name: 'browser',
           globals: true,
           include: ['test/browser/**/*.browser.test.{ts,tsx}'],
-          setupFiles: ['test/setup-testing-library.ts'],
+          setupFiles: ['test/setup-testing-library.ts', 'test/utils/storybook-setup.ts'],
           testTimeout: 30_000,
           browser: { enabled: true, headless: true, provider: browserProvider(), instances: [{ browser: 'chromium' }], viewport: { width: 1280, height: 900 } },
         },

@@ -124,6 +124,20 @@ export const WithoutDiagnostics: Story = {
   },
 };
 
+/** An invited user whose backend keeps no sign-in history, with the message they pasted: the message alone gives the cause. */
+export const PastedWithoutDiagnostics: Story = {
+  args: { defaultMessage: 'Invitation expired' },
+  parameters: backend({ store: { userCount: 20 }, capabilities: { accessDiagnostics: false } }),
+  render: (args, context) => <SignInErrorGuide {...args} user={userOf(context, 'user-joao')} />,
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const person = userOf(context, 'user-joao');
+    expect(await canvas.findByText(t('signInGuide.failures.unsupported', { name: nameOf(person) }), {}, TIMEOUT)).toBeInTheDocument();
+    expect(cause(canvasElement)?.textContent).toBe(t('signInFailure.invitation_expired'));
+  },
+};
+
 export const HistoryUnavailable: Story = {
   parameters: backend({ store: { userCount: 20 }, setup: ({ faults }) => faults.failNext('unavailable', { count: 1, methods: ['getAccessDiagnostics'] }) }),
   render: (args, context) => <SignInErrorGuide {...args} user={userOf(context, 'user-12')} />,
@@ -147,6 +161,20 @@ export const Dialog: Story = {
     const person = userOf(context, 'user-joao');
     const dialog = await body.findByRole('dialog', { name: t('signInGuide.dialogTitle', { name: nameOf(person) }) }, TIMEOUT);
     await waitFor(() => expect(cause(dialog)?.textContent).toBe(t('signInFailure.invitation_pending')), TIMEOUT);
+    expect(within(dialog).getByRole('textbox', { name: t('signInGuide.paste.label') })).toBeInTheDocument();
+  },
+};
+
+/** The guide in its dialog for a user with several recent failures: the latest is chosen, the others a radio away. */
+export const DialogWithFailures: Story = {
+  render: (args, context) => <SignInErrorGuideDialog defaultOpen user={userOf(context, 'user-18')} onEditUser={args.onEditUser} />,
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const body = within(canvasElement.ownerDocument.body);
+    const person = userOf(context, 'user-18');
+    const dialog = await body.findByRole('dialog', { name: t('signInGuide.dialogTitle', { name: nameOf(person) }) }, TIMEOUT);
+    await waitFor(() => expect(cause(dialog)?.textContent).toBe(t('signInFailure.mfa_failed')), TIMEOUT);
+    expect(within(dialog).getAllByRole('radio')).toHaveLength(3);
     expect(within(dialog).getByRole('textbox', { name: t('signInGuide.paste.label') })).toBeInTheDocument();
   },
 };

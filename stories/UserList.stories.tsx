@@ -84,6 +84,38 @@ export const Loading: Story = {
   },
 };
 
+/** The seven fixture users on one page, the current admin (Alice Martin) among them. */
+export const FixtureUsers: Story = {
+  parameters: backend({ store: { userCount: 7 } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const table = await loadedTable(canvasElement);
+    expect(bodyRows(table)).toHaveLength(7);
+    await waitFor(() => expect(canvas.getByRole('tab', { selected: true })).toHaveTextContent(num(context, 7)), TIMEOUT);
+    expect(within(rowNamed(table, 'Alice Martin')).getByText(t('userList.you'))).toBeInTheDocument();
+  },
+};
+
+/** A directory with nobody in it yet (a backend that lists no users at all): the first-run empty state. */
+export const NoUsers: Story = {
+  parameters: backend({
+    setup: ({ store }) => {
+      store.listUsers = () => ({ items: [], total: 0 });
+      store.getUserCounts = () => ({ active: 0, invited: 0, deactivated: 0, contacts: 0, all: 0 });
+    },
+  }),
+  play: async ({ canvasElement, args, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    expect(await canvas.findByText(t('userList.empty.title'), {}, TIMEOUT)).toBeInTheDocument();
+    expect(canvas.getByText(t('userList.empty.hint'))).toBeInTheDocument();
+    const invites = canvas.getAllByRole('button', { name: t('userList.invite') });
+    await userEvent.click(invites[invites.length - 1]!);
+    expect(args.onInvite).toHaveBeenCalled();
+  },
+};
+
 export const Empty: Story = {
   args: { initialState: viewState('invited') },
   parameters: backend({ store: { userCount: 20 }, setup: ({ store }) => revokeAllInvitations(store) }),

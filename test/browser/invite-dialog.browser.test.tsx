@@ -1,50 +1,18 @@
 /**
  * The invite dialog in real Chromium: axe with zero violations in every locale and theme for its
- * main states, and the whole invite flow with the keyboard alone (real key presses).
+ * main states, and the whole invite flow with the keyboard alone (real key presses). Each state is
+ * a story of stories/InviteDialog.stories.tsx, rendered with its backend, providers, locale and theme.
  */
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { render, screen, within, waitFor } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
-import { ROLE_IDS, ROOT_ENTITY_ID, createFaultInjector, createMemoryAdapter, createMockStore, type FaultInjector, type MockStore, type MockStoreOptions } from '../../mocks';
-import { UserAdminProvider } from '../../src/headless';
-import { createUserAdminI18n, getUserAdminT, type UserAdminT } from '../../src/i18n';
-import { InviteDialog, type InviteDialogProps } from '../../src/invitations/invite/components';
-import { EVERY_SKIP_REASON_EMAILS, EVERY_SKIP_REASON_STORE, withEverySkipReason } from '../utils/invite-support';
-import '../../src/styles.css';
-import { itHasNoAxeViolations, type AxeState } from '../utils/browser';
+import { screen, within, waitFor } from '@testing-library/react';
+import { ROLE_IDS, ROOT_ENTITY_ID } from '../../mocks';
+import type { UserAdminT } from '../../src/i18n';
+import * as stories from '../../stories/InviteDialog.stories';
+import { itHasNoAxeViolations, tFor, type AxeState } from '../utils/browser';
+import { renderStory, storiesIn } from '../utils/stories';
 
-type Locale = 'en' | 'fr' | 'pt';
-const ts: Record<Locale, UserAdminT> = {
-  en: getUserAdminT(createUserAdminI18n({ locale: 'en' })),
-  fr: getUserAdminT(createUserAdminI18n({ locale: 'fr' })),
-  pt: getUserAdminT(createUserAdminI18n({ locale: 'pt' })),
-};
 const TIMEOUT = { timeout: 10_000 };
-
-interface Options {
-  locale?: Locale;
-  theme?: 'light' | 'dark';
-  store?: MockStoreOptions;
-  prepare?: (backend: { store: MockStore; faults: FaultInjector }) => void;
-  props?: Partial<InviteDialogProps>;
-}
-
-function renderDialog(options: Options = {}) {
-  const store = createMockStore({ userCount: 40, ...options.store });
-  const faults = createFaultInjector();
-  options.prepare?.({ store, faults });
-  const adapter = createMemoryAdapter(store, { latencyMs: 5, faults });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const view = render(
-    <UserAdminProvider adapter={adapter} locale={options.locale ?? 'en'} queryClient={queryClient}>
-      <div className="uak-root" data-theme={options.theme ?? 'light'} style={{ minHeight: '100vh', padding: '1rem' }}>
-        <InviteDialog {...options.props} />
-      </div>
-    </UserAdminProvider>,
-  );
-  return { ...view, store, faults, t: ts[options.locale ?? 'en'] };
-}
 
 async function openForm(t: UserAdminT) {
   const dialog = await screen.findByRole('dialog', {}, TIMEOUT);
@@ -55,44 +23,39 @@ async function openForm(t: UserAdminT) {
 }
 
 
-const filled = { roleId: ROLE_IDS.user, entityIds: ['entity-acme-paris'] };
-
 const STATES: Record<string, AxeState> = {
   'the open, empty dialog': async (o) => {
-    const { container, t } = renderDialog({ ...o, props: { defaultOpen: true } });
+    const t = tFor(o.locale);
+    const { container } = await renderStory(storiesIn(stories, o).Open);
     const dialog = await openForm(t);
     return { container, check: () => expect(within(dialog).getByRole('heading', { name: t('invite.title') })).toBeTruthy() };
   },
   'the dialog with invalid and duplicate chips': async (o) => {
-    const { container, t } = renderDialog({ ...o, props: { defaultOpen: true, defaultValues: { emails: ['ok@acme.fr, nope, OK@acme.fr'], ...filled } } });
+    const t = tFor(o.locale);
+    const { container } = await renderStory(storiesIn(stories, o).WithChips);
     const dialog = await openForm(t);
     return { container, check: () => expect(within(dialog).getByText(t('invite.addressesNeedAttention', { count: 2 }))).toBeTruthy() };
   },
   'the dialog with mixed results': async (o) => {
-    const { container, t } = renderDialog({
-      ...o,
-      store: EVERY_SKIP_REASON_STORE,
-      prepare: ({ store }) => withEverySkipReason(store),
-      props: { defaultOpen: true, defaultValues: { emails: [Object.values(EVERY_SKIP_REASON_EMAILS).join(' ')], ...filled } },
-    });
+    const t = tFor(o.locale);
+    const { container } = await renderStory(storiesIn(stories, o).Results);
     const dialog = await openForm(t);
     await userEvent.click(within(dialog).getByRole('button', { name: t('invite.submit') }));
     await within(dialog).findByText(t('invite.result.skippedCount', { count: 6 }), {}, TIMEOUT);
     return { container, check: () => expect(within(dialog).getAllByText(t('invite.skipReason.disposable')).length).toBeGreaterThan(0) };
   },
   'the dialog with a server error': async (o) => {
-    const { container, t } = renderDialog({
-      ...o,
-      prepare: ({ faults }) => faults.failNext('unavailable', { methods: ['inviteUsers'] }),
-      props: { defaultOpen: true, defaultValues: { emails: ['new.person@acme.fr'], ...filled } },
-    });
+    const t = tFor(o.locale);
+    // The story's backend fails the next invitation with a network error.
+    const { container } = await renderStory(storiesIn(stories, o).ServerError);
     const dialog = await openForm(t);
     await userEvent.click(within(dialog).getByRole('button', { name: t('invite.submit') }));
     const alert = await within(dialog).findByRole('alert', {}, TIMEOUT);
-    return { container, check: () => expect(alert.textContent).toContain(t('errors.unavailable')) };
+    return { container, check: () => expect(alert.textContent).toContain(t('errors.network')) };
   },
   'the SSO-disabled trigger': async (o) => {
-    const { container, t } = renderDialog({ ...o, store: { settings: { sso: { enforced: true, providerName: 'Okta' } } } });
+    const t = tFor(o.locale);
+    const { container } = await renderStory(storiesIn(stories, o).SsoEnforced);
     await waitFor(() => expect(screen.getByRole('button', { name: t('invite.trigger') }).getAttribute('aria-disabled')).toBe('true'), TIMEOUT);
     return { container, check: () => expect(screen.getByText(t('settings.ssoEnforced', { provider: 'Okta' }))).toBeTruthy() };
   },
@@ -102,7 +65,8 @@ describe('the invite dialog in Chromium', () => {
   itHasNoAxeViolations(STATES);
 
   it('with the keyboard alone, a person opens the dialog, types two addresses, picks a role and an entity, and sends', async () => {
-    const { t, store } = renderDialog({ store: { userCount: 20 } });
+    const t = tFor('en');
+    const { store } = await renderStory(storiesIn(stories).Closed);
     const trigger = await screen.findByRole('button', { name: t('invite.trigger') }, TIMEOUT);
     await userEvent.keyboard('{Tab}');
     expect(document.activeElement).toBe(trigger);

@@ -1,54 +1,32 @@
 /**
  * PendingInvitations in real Chromium: zero axe violations in every locale and theme for the
  * loaded list, the revoke confirmation, bulk results, the empty state and the error state; and
- * the revoke flow done with the keyboard alone.
+ * the revoke flow done with the keyboard alone. Each state is a story of
+ * stories/PendingInvitations.stories.tsx, rendered with its backend, providers, locale and theme.
  */
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { render, screen, within, waitFor } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
-import { UserAdminProvider } from '../../src/headless';
-import { PendingInvitations } from '../../src/invitations/components';
-import { ROLE_IDS, createFaultInjector, createMemoryAdapter, createMockStore, type FaultInjector, type MockStore } from '../../mocks';
-import '../../src/styles.css';
+import { screen, within, waitFor } from '@testing-library/react';
+import { ROLE_IDS } from '../../mocks';
+import * as stories from '../../stories/PendingInvitations.stories';
 import { axeViolations, tFor } from '../utils/browser';
+import { renderStory, storiesIn } from '../utils/stories';
 
 // Real browser events: React's act() environment does not apply here.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
 
-type Locale = 'en' | 'fr' | 'pt';
 const WAIT = { timeout: 10_000 };
-
-function renderInvitations(options: { locale?: Locale; theme?: 'light' | 'dark'; setup?: (b: { store: MockStore; faults: FaultInjector }) => void } = {}) {
-  const store = createMockStore({ userCount: 80 });
-  const faults = createFaultInjector();
-  options.setup?.({ store, faults });
-  const adapter = createMemoryAdapter(store, { latencyMs: 5, faults });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const view = render(
-    <UserAdminProvider adapter={adapter} locale={options.locale ?? 'en'} queryClient={queryClient}>
-      <div className="uak-root" data-theme={options.theme ?? 'light'} lang={options.locale ?? 'en'}>
-        <PendingInvitations now={store.clock.now} />
-      </div>
-    </UserAdminProvider>,
-  );
-  return { ...view, store, faults };
-}
-
 
 const bodyRows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
 const emailOf = (row: HTMLElement) => row.querySelector('.uak-pi-email')!.textContent!;
-
-function revokeAll(store: MockStore) {
-  for (const invitation of store.listInvitations({ pageIndex: 0, pageSize: 1000 }).items) store.revokeInvitation({ id: invitation.id });
-}
 
 describe('PendingInvitations in Chromium', () => {
   for (const locale of ['en', 'fr', 'pt'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       it(`in ${locale} with the ${theme} theme, the list, the revoke confirmation and bulk results have zero axe violations`, async () => {
         const t = tFor(locale);
-        const { container, faults } = renderInvitations({ locale, theme });
+        const { Default } = storiesIn(stories, { locale, theme });
+        const { container, faults } = await renderStory(Default);
         await screen.findByRole('table', {}, WAIT);
         const root = container.querySelector('[data-slot="pending-invitations"]')!.closest('.uak-root')!;
         expect(getComputedStyle(root).backgroundColor).toBe(theme === 'dark' ? 'rgb(20, 23, 28)' : 'rgb(255, 255, 255)');
@@ -75,12 +53,13 @@ describe('PendingInvitations in Chromium', () => {
 
       it(`in ${locale} with the ${theme} theme, the empty and error states have zero axe violations`, async () => {
         const t = tFor(locale);
-        const empty = renderInvitations({ locale, theme, setup: ({ store }) => revokeAll(store) });
+        const { Empty, Error: LoadError } = storiesIn(stories, { locale, theme });
+        const empty = await renderStory(Empty);
         await screen.findByText(t('invitations.empty.title'), {}, WAIT);
         expect(await axeViolations(empty.container)).toEqual([]);
         empty.unmount();
 
-        const failing = renderInvitations({ locale, theme, setup: ({ faults }) => faults.failNext('unavailable', { methods: ['listInvitations'] }) });
+        const failing = await renderStory(LoadError);
         const alert = await screen.findByRole('alert', {}, WAIT);
         expect(alert.textContent).toContain(t('errors.unavailable'));
         expect(await axeViolations(failing.container)).toEqual([]);
@@ -90,8 +69,9 @@ describe('PendingInvitations in Chromium', () => {
 
   it('with the keyboard alone, a person selects a row, then revokes its invitation and confirms', async () => {
     const t = tFor('en');
-    const { store } = renderInvitations({
-      setup: ({ store }) => {
+    const { Default } = storiesIn(stories);
+    const { store } = await renderStory(Default, {
+      prepare: ({ store }) => {
         const entityIds = store.listEntities({ pageIndex: 0, pageSize: 1 }).items.map((e) => e.id);
         store.inviteUsers({ input: { emails: ['keyboard.only@example.com'], roleId: ROLE_IDS.user, entityIds } });
       },

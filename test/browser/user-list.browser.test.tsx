@@ -1,49 +1,17 @@
 /**
  * The UserList screen in real Chromium: axe with zero violations in every locale and theme for the
  * loaded list, an open confirmation, a bulk result, the empty and error states; and the main flow
- * with the keyboard alone (real key presses through the browser).
+ * with the keyboard alone (real key presses through the browser). Each state is a story of
+ * stories/UserList.stories.tsx, rendered with its backend, providers, locale and theme.
  */
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
-import { UserAdminProvider } from '../../src/headless';
-import type { UserAdminAdapter } from '../../src/contract/types';
-import { createFaultInjector, createMemoryAdapter, createMockStore } from '../../mocks';
-import { UserList } from '../../src/users/components';
-import '../../src/styles.css';
+import { screen, waitFor, within } from '@testing-library/react';
+import * as stories from '../../stories/UserList.stories';
 import { axeViolations, tFor } from '../utils/browser';
+import { renderStory, storiesIn } from '../utils/stories';
 
-type Locale = 'en' | 'fr' | 'pt';
 const TIMEOUT = { timeout: 10_000 };
-
-interface RenderOptions {
-  locale?: Locale;
-  theme?: 'light' | 'dark';
-  userCount?: number;
-  /** Defaults to 10. */
-  pageSize?: number;
-  adapter?: (base: UserAdminAdapter) => UserAdminAdapter;
-  setup?: (faults: ReturnType<typeof createFaultInjector>) => void;
-}
-
-function renderList(options: RenderOptions = {}) {
-  const store = createMockStore({ userCount: options.userCount ?? 40 });
-  const faults = createFaultInjector();
-  options.setup?.(faults);
-  let adapter: UserAdminAdapter = createMemoryAdapter(store, { latencyMs: 5, faults });
-  if (options.adapter) adapter = options.adapter(adapter);
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const view = render(
-    <UserAdminProvider adapter={adapter} locale={options.locale ?? 'en'} queryClient={queryClient}>
-      <div className="uak-root" data-theme={options.theme ?? 'light'}>
-        <UserList initialState={{ pageSize: options.pageSize ?? 10 }} now={store.clock.now} onInvite={() => {}} onEditUser={() => {}} />
-      </div>
-    </UserAdminProvider>,
-  );
-  return { ...view, store, faults, t: tFor(options.locale ?? 'en') };
-}
-
 
 const bodyRows = (table: HTMLElement) => within(table).getAllByRole('row').filter((row) => row.hasAttribute('data-index'));
 const nameOf = (row: HTMLElement) => row.querySelector('[data-slot="user-list-name"] > span')!.textContent!;
@@ -54,12 +22,16 @@ async function loadedTable() {
   return table;
 }
 
+const { Default, ThousandRowsVirtualized } = storiesIn(stories);
+
 describe('UserList in Chromium', { timeout: 40_000 }, () => {
   for (const locale of ['en', 'fr', 'pt'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       it(`in ${locale} with the ${theme} theme: the list, an open confirmation and a bulk result have zero axe violations`, async () => {
         // The seven fixed users: one page, the current admin among them.
-        const { container, t } = renderList({ locale, theme, userCount: 7 });
+        const t = tFor(locale);
+        const { FixtureUsers } = storiesIn(stories, { locale, theme });
+        const { container } = await renderStory(FixtureUsers);
         const table = await loadedTable();
         await waitFor(() => expect(screen.getByRole('tab', { selected: true })).toHaveTextContent('7'), TIMEOUT);
         expect(await axeViolations(container)).toEqual([]);
@@ -86,29 +58,24 @@ describe('UserList in Chromium', { timeout: 40_000 }, () => {
       });
 
       it(`in ${locale} with the ${theme} theme: the empty and error states have zero axe violations`, async () => {
-        const empty = renderList({
-          locale,
-          theme,
-          adapter: (base) => ({
-            ...base,
-            listUsers: async () => ({ items: [], total: 0 }),
-            getUserCounts: async () => ({ active: 0, invited: 0, deactivated: 0, contacts: 0, all: 0 }),
-          }),
-        });
-        expect(await screen.findByText(empty.t('userList.empty.title'), {}, TIMEOUT)).toBeTruthy();
+        const t = tFor(locale);
+        const { NoUsers, LoadError } = storiesIn(stories, { locale, theme });
+        const empty = await renderStory(NoUsers);
+        expect(await screen.findByText(t('userList.empty.title'), {}, TIMEOUT)).toBeTruthy();
         expect(await axeViolations(empty.container)).toEqual([]);
         empty.unmount();
 
-        const error = renderList({ locale, theme, setup: (faults) => faults.failNext('unavailable', { methods: ['listUsers'] }) });
+        const error = await renderStory(LoadError);
         const alert = await screen.findByRole('alert', {}, TIMEOUT);
-        expect(alert).toHaveTextContent(error.t('users.loadError'));
+        expect(alert).toHaveTextContent(t('users.loadError'));
         expect(await axeViolations(error.container)).toEqual([]);
       });
     }
   }
 
   it('with the keyboard alone, a person tabs to a row’s menu, opens it with Enter, deactivates and confirms', async () => {
-    const { t, store } = renderList({ userCount: 40 });
+    const t = tFor('en');
+    const { store } = await renderStory(Default);
     const table = await loadedTable();
     const first = bodyRows(table)[0]!;
     const name = nameOf(first);
@@ -139,7 +106,8 @@ describe('UserList in Chromium', { timeout: 40_000 }, () => {
   });
 
   it('after removing a user with the keyboard, the focus lands on the menu of the row that took its place', async () => {
-    const { t } = renderList({ userCount: 40 });
+    const t = tFor('en');
+    await renderStory(Default);
     const table = await loadedTable();
     const [first, second] = bodyRows(table);
     const name = nameOf(first!);
@@ -158,7 +126,8 @@ describe('UserList in Chromium', { timeout: 40_000 }, () => {
   });
 
   it('a page of 500 renders only the rows in view, and Ctrl+End / Ctrl+Home reach the last and first rows with the focus kept', async () => {
-    const { container } = renderList({ userCount: 600, pageSize: 500 });
+    // The virtualized story, with a page of 500 rather than 1,000.
+    const { container } = await renderStory(ThousandRowsVirtualized, { args: { initialState: { pageSize: 500 } } });
     const table = await loadedTable();
     expect(container.querySelector('[data-virtual]')).not.toBeNull();
     // Rows in view plus the overscan, and spacer rows standing for the others.
@@ -177,7 +146,8 @@ describe('UserList in Chromium', { timeout: 40_000 }, () => {
   });
 
   it('arrow keys move the tab stop between rows and keep the focused control', async () => {
-    const { t } = renderList({ userCount: 40 });
+    const t = tFor('en');
+    await renderStory(Default);
     const table = await loadedTable();
     const rows = bodyRows(table);
     within(rows[0]!).getByRole('checkbox').focus();
@@ -189,7 +159,8 @@ describe('UserList in Chromium', { timeout: 40_000 }, () => {
     expect(document.activeElement?.getAttribute('aria-label')).toBe(t('actions.moreActions', { name: nameOf(rows[2]!) }));
   });
   it('a row is small and mounts no menu until asked: few DOM nodes, a named trigger per row, the menu built on open and closed back to its trigger', async () => {
-    const { t } = renderList({ userCount: 40 });
+    const t = tFor('en');
+    await renderStory(Default);
     const table = await loadedTable();
     const rows = bodyRows(table);
     const nodesOf = (row: HTMLElement) => {
