@@ -522,9 +522,30 @@ export {
 } from './invitations/invite/components';
 export type { InviteDialogProps, InviteEmailsFieldProps, InviteAccessFieldProps, InviteResultsProps } from './invitations/invite/components';
 
-// Roles and module permissions.
-export { PermissionGrid, ModulePermissionsField, PermissionMatrix } from './permissions/components';
-export type { PermissionMatrixProps, PermissionGridProps, PermissionGridColumn, ModulePermissionsFieldProps } from './permissions/components';
+// Roles and module permissions; the permission matrix, its state without markup (PermissionMatrixBase) and its parts.
+export { PermissionGrid, ModulePermissionsField } from './permissions/components';
+export type { PermissionGridProps, PermissionGridColumn, ModulePermissionsFieldProps } from './permissions/components';
+export {
+  PermissionMatrixBase,
+  usePermissionMatrixContext,
+  PermissionMatrixRoot,
+  PermissionMatrixToolbar,
+  PermissionMatrixReadOnlyNotice,
+  PermissionMatrixContent,
+  PermissionMatrixGrid,
+  PermissionMatrixPagination,
+  PermissionMatrixSaveBar,
+  PermissionMatrix,
+} from './permissions/components';
+export type {
+  PermissionMatrixProps,
+  PermissionMatrixBaseProps,
+  PermissionMatrixContextValue,
+  PermissionMatrixToolbarProps,
+  PermissionMatrixContentProps,
+  PermissionMatrixGridProps,
+  PermissionMatrixPaginationProps,
+} from './permissions/components';
 
 // The user editor and its fields.
 export {
