@@ -506,9 +506,35 @@ export type {
   InvitationStatusFilter,
 } from './invitations/components';
 
-// The entity access picker.
-export { EntityAccessPicker } from './entities/components';
-export type { EntityAccessPickerProps } from './entities/components';
+// The entity access picker, its state without markup (EntityAccessPickerBase) and its parts.
+export {
+  EntityAccessPickerBase,
+  useEntityAccessPickerContext,
+  EntityAccessPickerRoot,
+  EntityAccessPickerTrigger,
+  EntityAccessPickerSummary,
+  EntityAccessPickerPopover,
+  EntityAccessPickerFooter,
+  EntityAccessPickerInline,
+  EntityAccessPickerChips,
+  EntityAccessPickerContent,
+  EntityAccessPickerSearch,
+  EntityAccessPickerMatches,
+  EntityAccessPickerStatus,
+  EntityAccessPickerTree,
+  EntityAccessPickerHint,
+  EntityAccessPicker,
+} from './entities/components';
+export type {
+  EntityAccessPickerProps,
+  EntityAccessPickerBaseProps,
+  EntityAccessPickerContextValue,
+  EntityAccessPickerFieldOptions,
+  EntityAccessPickerVariant,
+  EntityAccessPickerTriggerProps,
+  EntityAccessPickerSummaryProps,
+  EntityAccessPickerSearchProps,
+} from './entities/components';
 
 // The invite dialog and its fields.
 export {
