@@ -40,7 +40,7 @@ export function DemoApp({ connection }: DemoAppProps) {
         <DemoHeader locale={locale} onLocale={setLocale} theme={theme} onTheme={setTheme} backend={connection.kind} store={store} />
         <main>
           {/* The mock store's clock starts on 2026-01-15; relative times are measured against it. Real servers use the real time. */}
-          <UserAdmin {...(store ? { now: store.clock.now } : {})} userListProps={{ initialState: { pageSize: 25 } }} />
+          <UserAdmin {...(store ? { now: store.clock.now } : {})} userListProps={{ defaultState: { pageSize: 25 } }} />
         </main>
       </div>
     </UserAdminProvider>

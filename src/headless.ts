@@ -205,6 +205,7 @@ export type {
   UserAdminMutationOptions,
   ListStateOptions,
   PagedListResult,
+  ListSelection,
 } from './query';
 
 // Settings, roles and modules.
@@ -268,7 +269,6 @@ export type {
   UserActionAvailability,
   UserActionBlockReason,
   UserRowAction,
-  UserSelection,
   UserListView,
 } from './users';
 

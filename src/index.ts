@@ -267,7 +267,7 @@ export type {
   UserActionAvailability,
   UserActionBlockReason,
   UserRowAction,
-  UserSelection,
+  ListSelection,
   UserListView,
 } from './headless';
 

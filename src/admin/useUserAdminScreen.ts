@@ -85,7 +85,7 @@ export function useUserAdminScreen(options: UseUserAdminScreenOptions = {}): Use
   const ssoEnforced = settings?.sso.enforced ?? false;
   const tabs: UserAdminTab[] = ['users', ...(invitationsEnabled ? (['invitations'] as const) : []), ...(permissionsEnabled ? (['permissions'] as const) : [])];
   const counts = useUserCounts();
-  const pending = useInvitationList({ initialState: { pageSize: 1, status: 'pending' }, enabled: invitationsEnabled });
+  const pending = useInvitationList({ defaultState: { pageSize: 1, status: 'pending' }, enabled: invitationsEnabled });
   return {
     tab: tabs.includes(tab) ? tab : 'users',
     setTab,

@@ -60,7 +60,7 @@ describe('PendingInvitations: a rate-limited load', () => {
   });
 
   it('when another page is rate-limited, the rows stay with the countdown above them, then the next page shows', async () => {
-    const { user, faults } = renderInvitations({ userCount: 200, props: { initialState: { pageSize: 10 } } });
+    const { user, faults } = renderInvitations({ userCount: 200, props: { defaultState: { pageSize: 10 } } });
     const table = await screen.findByRole('table', {}, WAIT);
     const first = bodyRows(table)[0]!.textContent;
     faults.failNext('rate_limited', { methods: ['listInvitations'], retryAfterMs: 1500 });

@@ -229,6 +229,27 @@ describe('PendingInvitations', () => {
     expect(screen.getByRole('checkbox', { name: t('invitations.selectRow', { email: emails[0] }) })).toBeChecked();
   });
 
+  it('once the page is selected, offers every matching invitation; revoking them confirms the total, lists the rest as “and N more” and revokes all', async () => {
+    const { user, store } = renderInvitations({ props: { defaultState: { pageSize: 2 } } });
+    const el = await table();
+    const total = store.listInvitations({ pageIndex: 0, pageSize: 1000 }).total;
+    expect(total).toBeGreaterThan(2);
+    await user.click(screen.getByRole('checkbox', { name: t('invitations.selectPage') }));
+    const bar = screen.getByRole('group', { name: t('invitations.bulk.label') });
+    expect(bar).toHaveTextContent(t('invitations.bulk.pageSelected', { count: 2, formatted: '2' }));
+    await user.click(within(bar).getByRole('button', { name: t('invitations.bulk.selectAllMatching', { count: total, formatted: String(total) }) }));
+    expect(bar).toHaveTextContent(t('invitations.bulk.allMatchingSelected', { count: total, formatted: String(total) }));
+    expect(bar).toHaveTextContent(t('common.selected', { count: total }));
+    for (const row of bodyRows(el)) expect(within(row).getByRole('checkbox')).toBeChecked();
+
+    await user.click(within(bar).getByRole('button', { name: t('invitations.bulk.revoke') }));
+    const dialog = await screen.findByRole('alertdialog', { name: t('invitations.bulk.revokeTitle', { count: total }) });
+    expect(within(dialog).getByText(t('invitations.bulk.andMore', { count: total - 2, formatted: String(total - 2) }))).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: t('invitations.bulk.confirm', { count: total }) }));
+    await screen.findByText(t('invitations.bulk.revokedAll', { count: total }));
+    expect(store.listInvitations({ pageIndex: 0, pageSize: 1000 }).total).toBe(0);
+  });
+
   it('searching (debounced) narrows the list; a search with no match offers to clear it', async () => {
     const { user } = renderInvitations();
     const el = await table();
@@ -256,7 +277,7 @@ describe('PendingInvitations', () => {
   });
 
   it('pages through the invitations', async () => {
-    const { user } = renderInvitations({ store: { userCount: 200 }, props: { initialState: { pageSize: 10 } } });
+    const { user } = renderInvitations({ store: { userCount: 200 }, props: { defaultState: { pageSize: 10 } } });
     const el = await table();
     expect(bodyRows(el)).toHaveLength(10);
     const first = bodyRows(el)[0]!.textContent;

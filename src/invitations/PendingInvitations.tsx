@@ -39,7 +39,7 @@ export interface PendingInvitationsProps extends UsePendingInvitationsOptions, O
  *
  * @example
  * <UserAdminProvider adapter={adapter} locale="fr">
- *   <PendingInvitations onInvite={() => setInviteOpen(true)} initialState={{ status: 'pending' }} />
+ *   <PendingInvitations onInvite={() => setInviteOpen(true)} defaultState={{ status: 'pending' }} />
  * </UserAdminProvider>
  */
 function PendingInvitationsComponent(props: PendingInvitationsProps) {
@@ -208,7 +208,7 @@ function RevokeDialog({ confirm, pending, error, onOpenChange, onConfirm }: {
   onOpenChange: (open: boolean) => void;
   onConfirm: () => void;
 }) {
-  const { t } = useUserAdminTranslation();
+  const { t, format } = useUserAdminTranslation();
   // Keep the last content while closing, so the dialog does not flash empty.
   const last = useRef<PendingInvitationsConfirmState | null>(confirm);
   if (confirm) last.current = confirm;
@@ -244,6 +244,9 @@ function RevokeDialog({ confirm, pending, error, onOpenChange, onConfirm }: {
       {hasRequests ? <p className="uak-muted">{t('invitations.bulk.revokeRequestsNote')}</p> : null}
       <ul className="uak-pi-confirm-list" data-slot="pending-invitations-confirm-list">
         {shown.invitations.map((invitation) => <li key={invitation.id}>{invitation.email}</li>)}
+        {count > shown.invitations.length ? (
+          <li data-slot="pending-invitations-confirm-more">{t('invitations.bulk.andMore', { count: count - shown.invitations.length, formatted: format.number(count - shown.invitations.length) })}</li>
+        ) : null}
       </ul>
     </ConfirmDialog>
   );

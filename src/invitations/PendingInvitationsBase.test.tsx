@@ -24,7 +24,7 @@ function setup() {
 
 function SelectedNote() {
   const { invitations } = usePendingInvitationsContext();
-  return <p data-testid="host-note">{`host sees ${invitations.selection.length} selected of ${invitations.total}`}</p>;
+  return <p data-testid="host-note">{`host sees ${invitations.selectedCount} selected of ${invitations.total}`}</p>;
 }
 
 describe('PendingInvitationsBase and the parts', { timeout: 20_000 }, () => {

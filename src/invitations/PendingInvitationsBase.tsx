@@ -58,7 +58,7 @@ export interface PendingInvitationsBaseProps extends UsePendingInvitationsOption
  * The pending invitations' state without markup: it runs {@link usePendingInvitations} and the
  * revocation's confirmation, and gives them to the parts inside through context.
  * @example
- * <PendingInvitationsBase initialState={{ status: 'pending' }}>
+ * <PendingInvitationsBase defaultState={{ status: 'pending' }}>
  *   <PendingInvitations.Root>
  *     <PendingInvitations.Toolbar />
  *     <PendingInvitations.Content />
@@ -113,7 +113,7 @@ export function PendingInvitationsBase({ children, ...options }: PendingInvitati
  * `_everyOptionListed` fails to compile when one is missing.
  */
 const OPTION_KEYS = [
-  'initialState', 'state', 'onStateChange', 'enabled', 'selection', 'defaultSelection', 'onSelectionChange', 'concurrency', 'now', 'refreshIntervalMs',
+  'defaultState', 'initialState', 'state', 'onStateChange', 'enabled', 'selection', 'defaultSelection', 'onSelectionChange', 'concurrency', 'now', 'refreshIntervalMs',
 ] as const satisfies readonly (keyof UsePendingInvitationsOptions)[];
 type UnlistedOption = Exclude<keyof UsePendingInvitationsOptions, (typeof OPTION_KEYS)[number]>;
 // A type error here names an option of usePendingInvitations missing from OPTION_KEYS.

@@ -62,17 +62,33 @@ export interface PendingInvitationsBulkBarProps extends ComponentProps<'div'> {
  * <PendingInvitationsBulkBar invitations={invitations} onRevokeSelected={() => setConfirmOpen(true)} />
  */
 export function PendingInvitationsBulkBar({ invitations: invitationsProp, onRevokeSelected: onRevokeSelectedProp, className, ...props }: PendingInvitationsBulkBarProps) {
-  const { t } = useUserAdminTranslation();
+  const { t, format } = useUserAdminTranslation();
   const invitations = usePendingInvitationsState(invitationsProp, 'PendingInvitations.BulkBar');
   const context = useContext(PendingInvitationsContext);
   const onRevokeSelected = onRevokeSelectedProp
-    ?? (() => context?.setConfirm({ scope: 'bulk', invitations: invitations.selectedInvitations, count: invitations.selection.length }));
-  const count = invitations.selection.length;
+    ?? (() => context?.setConfirm({ scope: 'bulk', invitations: invitations.selectedInvitations, count: invitations.selectedCount }));
+  const { selection, total, items } = invitations;
+  const count = invitations.selectedCount;
   if (count === 0) return null;
   const busy = invitations.bulkPending !== null;
+  const pageRows = items.length;
+  const canSelectAll = invitations.pageSelection === 'all' && !selection.allMatching && total > pageRows;
   return (
     <div {...props} role="group" aria-label={t('invitations.bulk.label')} data-slot="pending-invitations-bulk" className={cx('uak-pi-bulk', className)}>
       <span className="uak-pi-bulk-count">{t('common.selected', { count })}</span>
+      {canSelectAll ? (
+        <span className="uak-pi-bulk-scope">
+          {t('invitations.bulk.pageSelected', { count: pageRows, formatted: format.number(pageRows) })}{' '}
+          <Button variant="ghost" size="sm" disabled={busy} onClick={invitations.selectAllMatching} data-slot="pending-invitations-select-all-matching">
+            {t('invitations.bulk.selectAllMatching', { count: total, formatted: format.number(total) })}
+          </Button>
+        </span>
+      ) : null}
+      {selection.allMatching ? (
+        <span className="uak-pi-bulk-scope" data-slot="pending-invitations-all-matching">
+          {t('invitations.bulk.allMatchingSelected', { count: total, formatted: format.number(total) })}
+        </span>
+      ) : null}
       {invitations.canResend ? (
         <Button size="sm" pending={invitations.bulkPending === 'resend'} disabled={busy} onClick={() => void invitations.resendSelected()}>
           {t('invitations.bulk.resend')}
@@ -270,7 +286,7 @@ export function PendingInvitationsOutcomeMessage({ outcome, now, onDismiss, clas
   const { t, format } = useUserAdminTranslation();
   const failed = outcome.results.filter((result) => !result.ok).length;
   const succeeded = outcome.results.length - failed;
-  const tone = failed === 0 ? 'success' : succeeded === 0 ? 'error' : 'warning';
+  const tone = outcome.error ? 'error' : failed === 0 ? 'success' : succeeded === 0 ? 'error' : 'warning';
   const expiresIn = (invitation: Invitation | null) =>
     invitation ? t('time.expiresIn', { relative: format.relativeTime(Math.max(Date.parse(invitation.expiresAt), now), now) }) : undefined;
 
@@ -291,6 +307,9 @@ export function PendingInvitationsOutcomeMessage({ outcome, now, onDismiss, clas
         reason: translateError(t, result.error),
       });
     }
+  } else if (outcome.error) {
+    // Nothing was sent: the invitations of an "all matching" selection could not be read.
+    body = <p>{t('invitations.bulk.collectFailed', { reason: translateError(t, outcome.error) })}</p>;
   } else {
     body = (
       <>

@@ -16,7 +16,7 @@ describe('useInvitationList', () => {
   it('given page 2, filtering by status goes back to page 1 and returns only invitations with that status', async () => {
     const { store, wrapper } = setup();
     store.clock.advance(30 * DAY_MS);
-    const { result } = renderHook(() => useInvitationList({ initialState: { pageSize: 2, pageIndex: 1 } }), { wrapper });
+    const { result } = renderHook(() => useInvitationList({ defaultState: { pageSize: 2, pageIndex: 1 } }), { wrapper });
     await waitFor(() => expect(result.current.isLoading).toBe(false));
 
     act(() => result.current.setStatus('expired'));
@@ -68,7 +68,7 @@ describe('useRevokeInvitation', () => {
   it('removes the invitation from the cached list and refetches the users list, where the invited user is gone', async () => {
     const { adapter, wrapper } = setup();
     const { result } = renderHook(
-      () => ({ list: useInvitationList(), users: useUserList({ initialState: { pageSize: 100 } }), revoke: useRevokeInvitation() }),
+      () => ({ list: useInvitationList(), users: useUserList({ defaultState: { pageSize: 100 } }), revoke: useRevokeInvitation() }),
       { wrapper },
     );
     await waitFor(() => expect(result.current.list.items.some((i) => i.kind === 'invitation')).toBe(true));

@@ -31,7 +31,7 @@ export interface UseInvitationListResult extends PagedListResult<Invitation, Inv
 /**
  * The defaults of {@link InvitationListState}.
  * @example
- * useInvitationList({ initialState: { ...DEFAULT_INVITATION_LIST_STATE, status: 'pending' } });
+ * useInvitationList({ defaultState: { ...DEFAULT_INVITATION_LIST_STATE, status: 'pending' } });
  */
 export const DEFAULT_INVITATION_LIST_STATE: InvitationListState = {
   pageIndex: 0,
@@ -58,11 +58,11 @@ export function invitationListParams(state: InvitationListState): InvitationsLis
 
 /**
  * The invitations list: one page, with paging, search and a status filter. Uncontrolled by default
- * (`initialState`), or controlled (`state` + `onStateChange`); changing search, status or page size
+ * (`defaultState`), or controlled (`state` + `onStateChange`); changing search, status or page size
  * goes back to the first page. The previous page stays while the next one loads.
  *
  * @example
- * const invitations = useInvitationList({ initialState: { status: 'expired' } });
+ * const invitations = useInvitationList({ defaultState: { status: 'expired' } });
  * invitations.items.map((invitation) => <Row key={invitation.id} invitation={invitation} />);
  */
 export function useInvitationList(options: UseInvitationListOptions = {}): UseInvitationListResult {

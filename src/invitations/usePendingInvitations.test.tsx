@@ -93,12 +93,12 @@ describe('usePendingInvitations', () => {
     const target = result.current.list.rows.find((row) => row.invitation.kind === 'invitation')!.invitation;
     const total = result.current.list.total;
     act(() => result.current.list.toggleSelected(target.id));
-    expect(result.current.list.selection).toEqual([target.id]);
+    expect(result.current.list.selection).toEqual({ ids: [target.id], allMatching: false });
 
     await act(() => result.current.list.revoke(target.id));
     expect(result.current.list.rows.some((row) => row.invitation.id === target.id)).toBe(false);
     expect(result.current.list.total).toBe(total - 1);
-    expect(result.current.list.selection).toEqual([]);
+    expect(result.current.list.selection).toEqual({ ids: [], allMatching: false });
     await waitFor(() => expect(result.current.counts.counts!.invited).toBe(invited - 1));
   });
 
@@ -106,20 +106,20 @@ describe('usePendingInvitations', () => {
     const { result, faults } = await renderInvitations();
     const ids = result.current.rows.slice(0, 3).map((row) => row.invitation.id);
     const emails = result.current.rows.slice(0, 3).map((row) => row.invitation.email);
-    act(() => result.current.setSelection(ids));
+    act(() => result.current.setSelection({ ids, allMatching: false }));
     faults.failNext('rate_limited', { methods: ['resendInvitation'] });
 
     const outcome = await act(() => result.current.resendSelected());
     expect(outcome.scope).toBe('bulk');
     expect(outcome.results.map((r) => [r.email, r.ok])).toEqual([[emails[0], false], [emails[1], true], [emails[2], true]]);
-    expect(result.current.selection).toEqual([ids[0]]);
+    expect(result.current.selection).toEqual({ ids: [ids[0]], allMatching: false });
     expect(result.current.bulkPending).toBeNull();
   });
 
   it('bulk revoke with one failure removes the revoked rows and keeps the failed one, still selected', async () => {
     const { result, faults } = await renderInvitations();
     const ids = result.current.rows.slice(0, 3).map((row) => row.invitation.id);
-    act(() => result.current.setSelection(ids));
+    act(() => result.current.setSelection({ ids, allMatching: false }));
     expect(result.current.pageSelection).toBe('some');
     faults.failNext('conflict', { methods: ['revokeInvitation'] });
 
@@ -129,21 +129,64 @@ describe('usePendingInvitations', () => {
     expect(remaining).toContain(ids[0]);
     expect(remaining).not.toContain(ids[1]);
     expect(remaining).not.toContain(ids[2]);
-    expect(result.current.selection).toEqual([ids[0]]);
+    expect(result.current.selection).toEqual({ ids: [ids[0]], allMatching: false });
   });
 
   it('given a controlled selection, selecting the page reports it to the host and keeps other pages’ ids', async () => {
     const onSelectionChange = vi.fn();
-    const { result } = await renderInvitations({ selection: ['from-another-page'], onSelectionChange });
+    const { result } = await renderInvitations({ selection: { ids: ['from-another-page'], allMatching: false }, onSelectionChange });
     act(() => result.current.setPageSelected(true));
     const pageIds = result.current.rows.map((row) => row.invitation.id);
-    expect(onSelectionChange).toHaveBeenLastCalledWith(['from-another-page', ...pageIds]);
+    expect(onSelectionChange).toHaveBeenLastCalledWith({ ids: ['from-another-page', ...pageIds], allMatching: false });
     // Controlled: nothing changes until the host passes the new selection.
-    expect(result.current.selection).toEqual(['from-another-page']);
+    expect(result.current.selection).toEqual({ ids: ['from-another-page'], allMatching: false });
+  });
+
+  it('“all matching” covers every invitation of the search over all pages: a bulk resend reads them page by page and sends each', async () => {
+    const { result, store, adapter } = await renderInvitations({ defaultState: { pageSize: 2, status: 'pending' } });
+    const matching = store.listInvitations({ pageIndex: 0, pageSize: 1000, status: 'pending' });
+    expect(matching.total).toBeGreaterThan(2); // more than one page, or the case proves nothing
+    act(() => result.current.setPageSelected(true));
+    act(() => result.current.selectAllMatching());
+    expect(result.current.selection).toEqual({ ids: [], allMatching: true });
+    expect(result.current.selectedCount).toBe(matching.total);
+    expect(result.current.pageSelection).toBe('all');
+    expect(result.current.rows.every((row) => row.selected && result.current.isSelected(row.invitation.id))).toBe(true);
+
+    const outcome = await act(() => result.current.resendSelected());
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.results.map((r) => r.id).sort()).toEqual(matching.items.map((i) => i.id).sort());
+    expect(outcome.results.every((r) => r.ok)).toBe(true);
+    expect(adapter.resendInvitation).toHaveBeenCalledTimes(matching.total);
+    expect(result.current.selection).toEqual({ ids: [], allMatching: false });
+  });
+
+  it('given the matching invitations cannot be read, an “all matching” bulk action sends nothing, says why and keeps the selection', async () => {
+    const { result, faults, adapter } = await renderInvitations({ defaultState: { pageSize: 5 } });
+    act(() => result.current.selectAllMatching());
+    faults.failNext('unavailable', { methods: ['listInvitations'] });
+    const outcome = await act(() => result.current.revokeSelected());
+    expect(outcome.error?.code).toBe('unavailable');
+    expect(outcome.results).toEqual([]);
+    expect(adapter.revokeInvitation).not.toHaveBeenCalled();
+    expect(result.current.selection).toEqual({ ids: [], allMatching: true });
+    expect(result.current.bulkPending).toBeNull();
+  });
+
+  it('a new search ends “all matching”; unticking one row of it keeps the rest of the page selected', async () => {
+    const { result } = await renderInvitations({ defaultState: { pageSize: 5 } });
+    act(() => result.current.selectAllMatching());
+    const [first, ...others] = result.current.rows.map((row) => row.invitation.id);
+    act(() => result.current.toggleSelected(first!, false));
+    expect(result.current.selection).toEqual({ ids: others, allMatching: false });
+
+    act(() => result.current.selectAllMatching());
+    act(() => result.current.setSearch('a'));
+    await waitFor(() => expect(result.current.selection).toEqual({ ids: [], allMatching: false }));
   });
 
   it('given every row of the last page revoked, the list goes back to the previous page', async () => {
-    const { result } = await renderInvitations({ initialState: { pageSize: 5 } });
+    const { result } = await renderInvitations({ defaultState: { pageSize: 5 } });
     const pages = result.current.pageCount;
     act(() => result.current.setPageIndex(pages - 1));
     await waitFor(() => expect(result.current.isPlaceholderData).toBe(false));
@@ -181,7 +224,7 @@ describe('usePendingInvitations', () => {
     const [first, second] = result.current.rows.map((row) => row.invitation.id);
     const single = await act(() => result.current.resend(first!));
     expect(single.results).toEqual([expect.objectContaining({ id: first, ok: false, error: expect.objectContaining({ reason: 'sso_enforced' }) })]);
-    act(() => result.current.setSelection([first!, second!]));
+    act(() => result.current.setSelection({ ids: [first!, second!], allMatching: false }));
     const bulk = await act(() => result.current.resendSelected());
     expect(bulk.results.map((r) => [r.id, r.ok])).toEqual([[first, false], [second, false]]);
     expect(adapter.resendInvitation).not.toHaveBeenCalled();
@@ -198,7 +241,7 @@ describe('usePendingInvitations: invitations outside the acting admin scope (the
     const env = setup();
     env.store.inviteUsers({ input: { emails: ['in.france@acme.fr'], roleId: FIXTURE_ROLES.find((role) => !role.isAdmin)!.id, entityIds: ['entity-acme-france'], scope: 'entity' } });
     env.store.updateSettings({ workspace: { level: 'entity', entityId: 'entity-acme-france' } });
-    const hook = renderHook(() => usePendingInvitations({ now: env.store.clock.now, initialState: { pageSize: 50 } }), { wrapper: env.wrapper });
+    const hook = renderHook(() => usePendingInvitations({ now: env.store.clock.now, defaultState: { pageSize: 50 } }), { wrapper: env.wrapper });
     await waitFor(() => expect(hook.result.current.rows.length).toBeGreaterThan(0));
     // Once the entities are known, the rows outside the workspace entity are refused.
     await waitFor(() => expect(hook.result.current.rows.some((row) => row.refusals.revoke === 'outside_scope')).toBe(true));
@@ -234,7 +277,7 @@ describe('usePendingInvitations: invitations outside the acting admin scope (the
     const { result, adapter } = await atEntityLevel();
     const outside = result.current.rows.find((r) => r.refusals.revoke === 'outside_scope')!.invitation.id;
     const inside = result.current.rows.find((r) => r.refusals.revoke === null)!.invitation.id;
-    act(() => result.current.setSelection([outside, inside]));
+    act(() => result.current.setSelection({ ids: [outside, inside], allMatching: false }));
     let outcome!: Awaited<ReturnType<typeof result.current.revokeSelected>>;
     await act(async () => {
       outcome = await result.current.revokeSelected();
@@ -242,6 +285,6 @@ describe('usePendingInvitations: invitations outside the acting admin scope (the
     const sent = adapter.revokeInvitation.mock.calls.map(([params]) => params.id);
     expect(sent).toEqual([inside]);
     expect(outcome.results.map((r) => [r.id, r.ok])).toEqual([[outside, false], [inside, true]]);
-    expect(result.current.selection).toEqual([outside]);
+    expect(result.current.selection).toEqual({ ids: [outside], allMatching: false });
   });
 });

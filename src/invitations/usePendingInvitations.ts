@@ -1,4 +1,6 @@
 import { useControllable } from '../query/useControllable';
+import { collectAllPages, EMPTY_LIST_SELECTION, selectionCount, type ListSelection } from '../query/selection';
+import { useUserAdminContext } from '../provider/context';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { toUserAdminError, type DomainErrorReason, type UserAdminError } from '../contract/errors';
 import type { Invitation } from '../contract/types';
@@ -29,6 +31,8 @@ export interface PendingInvitationsOutcome {
   action: InvitationAction;
   scope: 'single' | 'bulk';
   results: PendingInvitationResult[];
+  /** Set when nothing could be done: reading the invitations of an "all matching" selection failed. */
+  error?: UserAdminError;
 }
 
 /** An invitation with what the list shows about it, resolved. */
@@ -55,12 +59,12 @@ export interface PendingInvitationRow {
 export type PageSelectionState = 'none' | 'some' | 'all';
 
 export interface UsePendingInvitationsOptions extends UseInvitationListOptions {
-  /** The selected invitation ids, when the host owns them. Defaults to internal state. */
-  selection?: string[];
-  /** The first selection when uncontrolled. Defaults to `[]`. */
-  defaultSelection?: string[];
+  /** The selection, when the host owns it (the same shape as the users list's). Defaults to internal state. */
+  selection?: ListSelection;
+  /** The first selection when uncontrolled. Defaults to nothing selected. */
+  defaultSelection?: ListSelection;
   /** Called with the whole next selection on every change. Defaults to none. */
-  onSelectionChange?: (ids: string[]) => void;
+  onSelectionChange?: (next: ListSelection) => void;
   /** At most this many calls in flight during a bulk action. Defaults to 4. */
   concurrency?: number;
   /**
@@ -89,11 +93,18 @@ export interface UsePendingInvitationsResult extends UseInvitationListResult {
   /** Clears the search and the status filter. */
   clearFilters: () => void;
 
-  /** Selected ids, possibly from several pages. */
-  selection: string[];
-  /** The selected invitations seen so far, in selection order (the ones never loaded are left out). */
+  /**
+   * Selected ids, possibly from several pages, or every invitation matching the search and status
+   * filter (`allMatching`, collected page by page when a bulk action runs).
+   */
+  selection: ListSelection;
+  /** How many invitations the selection covers (the total when `allMatching`). */
+  selectedCount: number;
+  /** The selected invitations seen so far, in selection order (the ones never loaded are left out; the current page's when `allMatching`). */
   selectedInvitations: Invitation[];
-  setSelection: (ids: string[]) => void;
+  setSelection: (next: ListSelection) => void;
+  /** Selects every invitation matching the search and status filter, over all pages. */
+  selectAllMatching: () => void;
   isSelected: (id: string) => boolean;
   /** Selects or deselects one invitation; without `selected`, toggles it. */
   toggleSelected: (id: string, selected?: boolean) => void;
@@ -118,6 +129,8 @@ export interface UsePendingInvitationsResult extends UseInvitationListResult {
 }
 
 const EMPTY: string[] = [];
+
+const explicit = (ids: Iterable<string>): ListSelection => ({ ids: [...new Set(ids)], allMatching: false });
 
 /**
  * Why the core refuses an action on an invitation: for a resend, enforced SSO (`ssoRefusal`);
@@ -145,7 +158,7 @@ function invitationRefusal(
  * invitations stay selected so they can be retried.
  *
  * @example
- * const invitations = usePendingInvitations({ initialState: { status: 'pending' } });
+ * const invitations = usePendingInvitations({ defaultState: { status: 'pending' } });
  * invitations.rows.map(({ invitation, roleName, expired }) => (
  *   <tr key={invitation.id}>
  *     <td>{invitation.email}</td><td>{roleName}</td>
@@ -156,6 +169,9 @@ function invitationRefusal(
  */
 export function usePendingInvitations(options: UsePendingInvitationsOptions = {}): UsePendingInvitationsResult {
   const list = useInvitationList(options);
+  const { adapter } = useUserAdminContext('usePendingInvitations');
+  const listStateRef = useRef(list.state);
+  listStateRef.current = list.state;
   const roles = useRoles();
   const settings = useSettings();
 
@@ -174,16 +190,30 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
   for (const item of list.items) known.current.set(item.id, item);
 
   // Selection, controlled or not.
-  const [selection, setSelectionState] = useControllable<string[]>(options.selection, options.defaultSelection ?? EMPTY, options.onSelectionChange);
+  const [selection, setSelectionState] = useControllable<ListSelection>(options.selection, options.defaultSelection ?? EMPTY_LIST_SELECTION, options.onSelectionChange);
   // The latest selection, also within one event (a bulk result lands after several awaits).
   const selectionRef = useRef(selection);
   selectionRef.current = selection;
-  const setSelection = useCallback((ids: string[]) => {
-    const next = [...new Set(ids)];
-    selectionRef.current = next;
-    setSelectionState(next);
+  const setSelection = useCallback((next: ListSelection) => {
+    const value = next.allMatching ? { ids: [], allMatching: true } : explicit(next.ids);
+    selectionRef.current = value;
+    setSelectionState(value);
   }, [setSelectionState]);
-  const selectedSet = useMemo(() => new Set(selection), [selection]);
+  const selectedSet = useMemo(() => new Set(selection.ids), [selection]);
+  // The ids an explicit selection holds; while `allMatching`, the loaded page's (every one is selected).
+  const pageIdsRef = useRef<readonly string[]>(EMPTY);
+  pageIdsRef.current = list.items.map((item) => item.id);
+  const explicitIds = () => (selectionRef.current.allMatching ? pageIdsRef.current : selectionRef.current.ids);
+
+  // A new search or status filter is a new set of invitations: "all matching" no longer applies
+  // (ids picked one by one stay selected).
+  const matchKey = JSON.stringify([list.state.search.trim(), list.state.status]);
+  const previousMatchKey = useRef(matchKey);
+  useEffect(() => {
+    if (previousMatchKey.current === matchKey) return;
+    previousMatchKey.current = matchKey;
+    if (selectionRef.current.allMatching) setSelection(EMPTY_LIST_SELECTION);
+  }, [matchKey, setSelection]);
 
   const entityIds = useMemo(() => [...new Set(list.items.flatMap((item) => item.entityIds))].sort(), [list.items]);
   const entities = useEntitiesByIds(entityIds);
@@ -253,8 +283,8 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
         item = { id, ok: false, error: toUserAdminError(error) };
       }
       setPending(({ [id]: _done, ...rest }) => rest);
-      if (action === 'revoke' && item.ok && selectionRef.current.includes(id)) {
-        setSelection(selectionRef.current.filter((selected) => selected !== id));
+      if (action === 'revoke' && item.ok && !selectionRef.current.allMatching && selectionRef.current.ids.includes(id)) {
+        setSelection(explicit(selectionRef.current.ids.filter((selected) => selected !== id)));
       }
       const next: PendingInvitationsOutcome = { action, scope: 'single', results: [toResult(item)] };
       setOutcome(next);
@@ -265,7 +295,30 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
 
   const runBulk = useCallback(
     async (action: InvitationAction): Promise<PendingInvitationsOutcome> => {
-      const selected = selectionRef.current;
+      setOutcome(null);
+      let selected: readonly string[];
+      if (selectionRef.current.allMatching) {
+        // Every invitation matching the search and status filter, read page by page.
+        setBulkPending(action);
+        try {
+          const { search, status } = listStateRef.current;
+          const collected = await collectAllPages(
+            (pageIndex, pageSize) => adapter.listInvitations({ pageIndex, pageSize, ...(search.trim() ? { search: search.trim() } : {}), ...(status ? { status } : {}) }),
+            options.concurrency === undefined ? {} : { concurrency: options.concurrency },
+          );
+          for (const invitation of collected) known.current.set(invitation.id, invitation);
+          selected = collected.map((invitation) => invitation.id);
+        } catch (error) {
+          // Nothing was sent: the selection stays, and the outcome says why.
+          setBulkPending(null);
+          const failure = toUserAdminError(error);
+          const next: PendingInvitationsOutcome = { action, scope: 'bulk', results: [], error: failure };
+          setOutcome(next);
+          return next;
+        }
+      } else {
+        selected = selectionRef.current.ids;
+      }
       // A refused invitation is not sent; it reports the core's reason.
       const refusedItems: InvitationBulkItemResult[] = [];
       const ids: string[] = [];
@@ -294,13 +347,14 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
       for (const item of items) if (item.ok && item.invitation) known.current.set(item.id, item.invitation);
       const succeeded = new Set(items.filter((item) => item.ok).map((item) => item.id));
       // Failed ones stay selected (to retry); so do ids selected meanwhile.
-      setSelection(selectionRef.current.filter((id) => !succeeded.has(id)));
+      const failed = items.filter((item) => !item.ok).map((item) => item.id);
+      setSelection(selectionRef.current.allMatching ? explicit(failed) : explicit([...selectionRef.current.ids.filter((id) => !succeeded.has(id))]));
       setBulkPending(null);
       const next: PendingInvitationsOutcome = { action, scope: 'bulk', results: items.map(toResult) };
       setOutcome(next);
       return next;
     },
-    [setSelection, toResult],
+    [setSelection, toResult, adapter, options.concurrency],
   );
 
   // Rows removed by revokes can leave an empty page: go back a page, or fetch the rows that moved up.
@@ -326,40 +380,42 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
         roleName: invitation.roleId ? roleNames.get(invitation.roleId) ?? null : null,
         entities: invitation.entityIds.map((id) => ({ id, name: entities.byId.get(id)?.name ?? null })),
         expired: invitation.status === 'expired',
-        selected: selectedSet.has(invitation.id),
+        selected: selection.allMatching || selectedSet.has(invitation.id),
         pendingAction: pending[invitation.id] ?? null,
         refusals: {
           resend: refusalOf('resend', invitation)?.reason ?? null,
           revoke: refusalOf('revoke', invitation)?.reason ?? null,
         },
       })),
-    [list.items, roleNames, entities.byId, selectedSet, pending, refusalOf],
+    [list.items, roleNames, entities.byId, selection.allMatching, selectedSet, pending, refusalOf],
   );
 
   const onPage = list.items.length;
-  const selectedOnPage = list.items.filter((item) => selectedSet.has(item.id)).length;
+  const selectedOnPage = selection.allMatching ? onPage : list.items.filter((item) => selectedSet.has(item.id)).length;
   const pageSelection: PageSelectionState = selectedOnPage === 0 ? 'none' : selectedOnPage === onPage ? 'all' : 'some';
 
   const selectionApi = useMemo(
     () => ({
-      isSelected: (id: string) => selectionRef.current.includes(id),
+      isSelected: (id: string) => selectionRef.current.allMatching || selectionRef.current.ids.includes(id),
       toggleSelected: (id: string, selected?: boolean) => {
-        const current = selectionRef.current;
+        // Unticking one row of "all matching" keeps the rest of the page selected, as the users list does.
+        const current = explicitIds();
         const on = selected ?? !current.includes(id);
-        setSelection(on ? [...current, id] : current.filter((other) => other !== id));
+        setSelection(explicit(on ? [...current, id] : current.filter((other) => other !== id)));
       },
-      clearSelection: () => setSelection([]),
+      clearSelection: () => setSelection(EMPTY_LIST_SELECTION),
+      selectAllMatching: () => setSelection({ ids: [], allMatching: true }),
     }),
     [setSelection],
   );
   const pageIds = useMemo(() => list.items.map((item) => item.id), [list.items]);
   const setPageSelected = useCallback(
     (selected: boolean) => {
-      const current = selectionRef.current;
-      if (selected) setSelection([...current, ...pageIds]);
+      const current = explicitIds();
+      if (selected) setSelection(explicit([...current, ...pageIds]));
       else {
         const page = new Set(pageIds);
-        setSelection(current.filter((id) => !page.has(id)));
+        setSelection(explicit(current.filter((id) => !page.has(id))));
       }
     },
     [pageIds, setSelection],
@@ -371,7 +427,7 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
     setStatus(null);
   }, [setSearch, setStatus]);
 
-  const selectedInvitations = selection.flatMap((id) => {
+  const selectedInvitations = (selection.allMatching ? pageIds : selection.ids).flatMap((id) => {
     const invitation = known.current.get(id);
     return invitation ? [invitation] : [];
   });
@@ -385,6 +441,7 @@ export function usePendingInvitations(options: UsePendingInvitationsOptions = {}
     isFiltered: list.state.search.trim() !== '' || list.state.status !== null,
     clearFilters,
     selection,
+    selectedCount: selectionCount(selection, list.total),
     selectedInvitations,
     setSelection,
     ...selectionApi,

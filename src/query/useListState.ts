@@ -2,9 +2,19 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { UserAdminError } from '../contract/errors';
 
-/** Options shared by the paged-list hooks: uncontrolled by default, controlled like TanStack Table. */
+/**
+ * Options shared by the paged-list hooks, in the library's one controlled-state idiom (Radix's):
+ * `state` / `defaultState` / `onStateChange`, as `selection` / `defaultSelection` /
+ * `onSelectionChange` and `open` / `defaultOpen` / `onOpenChange`. Uncontrolled by default; a
+ * host controls only the keys it names in `state`.
+ */
 export interface ListStateOptions<S> {
-  /** The starting state when uncontrolled. Defaults to the hook's defaults. */
+  /** The starting state of the parts the host does not control. Defaults to the hook's defaults. */
+  defaultState?: Partial<S>;
+  /**
+   * The former name of `defaultState`, still read when `defaultState` is not given.
+   * @deprecated Use `defaultState` (the library's one idiom: `x` / `defaultX` / `onXChange`).
+   */
   initialState?: Partial<S>;
   /**
    * The state the host owns. Any key given here wins over the internal state; keys left out stay
@@ -52,7 +62,7 @@ export function useListState<S extends { pageIndex: number }>(
   options: ListStateOptions<S>,
   resetKeys: readonly (keyof S)[],
 ) {
-  const [internal, setInternal] = useState<S>(() => ({ ...defaults, ...options.initialState }));
+  const [internal, setInternal] = useState<S>(() => ({ ...defaults, ...(options.defaultState ?? options.initialState) }));
   const state: S = { ...internal, ...stripUndefined(options.state) };
 
   const latest = useRef(state);

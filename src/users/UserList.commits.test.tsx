@@ -59,7 +59,7 @@ function setup({ views = false } = {}) {
   render(
     <Profiler id="users" onRender={() => commits.push(commits.length)}>
       <UserAdminProvider adapter={adapter} queryClient={queryClient} locale="en">
-        <UserList initialState={{ pageSize: 10 }} searchDebounceMs={0} now={() => store.clock.now()} />
+        <UserList defaultState={{ pageSize: 10 }} searchDebounceMs={0} now={() => store.clock.now()} />
       </UserAdminProvider>
     </Profiler>,
   );

@@ -32,7 +32,7 @@ function renderList(context: ReturnType<typeof setup>, pageSize: number) {
   const user = userEvent.setup();
   const view = render(
     <UserAdminProvider adapter={context.adapter} queryClient={createTestQueryClient()} locale="en">
-      <UserList initialState={{ pageSize }} searchDebounceMs={0} now={() => context.store.clock.now()} />
+      <UserList defaultState={{ pageSize }} searchDebounceMs={0} now={() => context.store.clock.now()} />
     </UserAdminProvider>,
   );
   return { ...view, user };

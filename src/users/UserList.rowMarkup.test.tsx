@@ -29,7 +29,7 @@ async function renderRows() {
   const store = createMockStore({ userCount: 30 });
   render(
     <UserAdminProvider adapter={createMemoryAdapter(store)} queryClient={createTestQueryClient()} locale="en">
-      <UserList initialState={{ pageSize: 25 }} columns={[...BENCH_COLUMNS]} now={() => store.clock.now()} />
+      <UserList defaultState={{ pageSize: 25 }} columns={[...BENCH_COLUMNS]} now={() => store.clock.now()} />
     </UserAdminProvider>,
   );
   const table = await screen.findByRole('table', {}, { timeout: 10_000 });

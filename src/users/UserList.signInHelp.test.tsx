@@ -15,7 +15,7 @@ function renderList(props: Partial<UserListProps> = {}) {
   const user = userEvent.setup();
   render(
     <UserAdminProvider adapter={createMemoryAdapter(store, { latencyMs: 0 })} queryClient={createTestQueryClient()} locale="en">
-      <UserList initialState={{ pageSize: 25, filter: {} }} now={() => store.clock.now()} {...props} />
+      <UserList defaultState={{ pageSize: 25, filter: {} }} now={() => store.clock.now()} {...props} />
     </UserAdminProvider>,
   );
   return { store, user };

@@ -28,7 +28,7 @@ function renderList(context: ReturnType<typeof setup>, props: Partial<UserListPr
   const user = userEvent.setup();
   const view = render(
     <UserAdminProvider adapter={context.adapter} queryClient={createTestQueryClient()} locale="en">
-      <UserList initialState={{ pageSize: 10 }} searchDebounceMs={50} now={() => context.store.clock.now()} {...props} />
+      <UserList defaultState={{ pageSize: 10 }} searchDebounceMs={50} now={() => context.store.clock.now()} {...props} />
     </UserAdminProvider>,
   );
   return { ...view, user };
@@ -196,7 +196,7 @@ describe('UserList', { timeout: 20_000 }, () => {
 
   it('given a resend failure, the row keeps its invitation and an error names the person and the reason', async () => {
     const context = setup();
-    const { user } = renderList(context, { initialState: { pageSize: 10, filter: { kind: 'login', status: ['invited'] } } });
+    const { user } = renderList(context, { defaultState: { pageSize: 10, filter: { kind: 'login', status: ['invited'] } } });
     const table = await loaded();
     const row = bodyRows(table)[0]!;
     const note = row.querySelector('[data-slot="user-list-invitation"]')!.textContent;
@@ -214,7 +214,7 @@ describe('UserList', { timeout: 20_000 }, () => {
 
   it('reactivating a deactivated user needs no confirmation and makes the row active', async () => {
     const context = setup();
-    const { user } = renderList(context, { initialState: { pageSize: 10, filter: { kind: 'login', status: ['deactivated'] } } });
+    const { user } = renderList(context, { defaultState: { pageSize: 10, filter: { kind: 'login', status: ['deactivated'] } } });
     const table = await loaded();
     const row = bodyRows(table).find((r) => !within(r).queryByText(en.userList.neverSignedIn))!;
     const menu = await openMenu(user, row);
@@ -341,7 +341,7 @@ describe('UserList', { timeout: 20_000 }, () => {
     });
     onTestFinished(() => clientHeight.mockRestore());
     const context = setup({ store: { userCount: 1500 } });
-    renderList(context, { initialState: { pageSize: 1000, pageIndex: 1 } });
+    renderList(context, { defaultState: { pageSize: 1000, pageIndex: 1 } });
     const table = await loaded();
     const rows = bodyRows(table);
     expect(rows.length).toBeGreaterThan(0);
@@ -414,7 +414,7 @@ describe('UserList', { timeout: 20_000 }, () => {
 
   it('under SSO enforcement nothing about inviting is offered, and the empty state says users come at first sign-in', async () => {
     const context = setup({ store: { settings: { sso: { enforced: true, providerName: 'Okta' } } } });
-    const { user } = renderList(context, { onInvite: () => {}, initialState: { pageSize: 10, filter: { kind: 'login', status: ['invited'] } } });
+    const { user } = renderList(context, { onInvite: () => {}, defaultState: { pageSize: 10, filter: { kind: 'login', status: ['invited'] } } });
     const table = await loaded();
     expect(screen.getByRole('note')).toHaveTextContent(fill(en.userList.ssoNote, { provider: 'Okta' }));
     expect(screen.queryByRole('button', { name: en.userList.invite })).toBeNull();

@@ -29,7 +29,7 @@ describe('UserListBase and the list parts', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     render(
       <UserAdminProvider adapter={context.adapter} queryClient={createTestQueryClient()} locale="en">
-        <UserListBase initialState={{ pageSize: 10 }} now={() => context.store.clock.now()}>
+        <UserListBase defaultState={{ pageSize: 10 }} now={() => context.store.clock.now()}>
           <UserList.Root data-testid="root">
             <UserList.Views />
             <UserList.Panel>
@@ -63,7 +63,7 @@ describe('UserListBase and the list parts', { timeout: 20_000 }, () => {
     const user = userEvent.setup();
     render(
       <UserAdminProvider adapter={context.adapter} queryClient={createTestQueryClient()} locale="en">
-        <UserListBase initialState={{ pageSize: 10 }} now={() => context.store.clock.now()}>
+        <UserListBase defaultState={{ pageSize: 10 }} now={() => context.store.clock.now()}>
           <UserList.Panel>
             <UserList.Table />
           </UserList.Panel>

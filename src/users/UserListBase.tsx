@@ -71,7 +71,7 @@ export interface UserListBaseProps extends UseUserTableOptions {
  * {@link useUserTable} and the confirmations of row and bulk actions, and gives them to the parts
  * inside through context. Compose the parts you want, in your order, with your own between them.
  * @example
- * <UserListBase initialState={{ pageSize: 25 }} onEditUser={edit}>
+ * <UserListBase defaultState={{ pageSize: 25 }} onEditUser={edit}>
  *   <UserList.Root>
  *     <UserList.Views />
  *     <UserList.Panel>
@@ -114,7 +114,7 @@ export function UserListBase({ children, ...options }: UserListBaseProps) {
  * Every option must be listed: `_everyOptionListed` fails to compile when one is missing.
  */
 const USER_TABLE_OPTION_KEYS = [
-  'initialState', 'state', 'onStateChange', 'enabled', 'columns', 'columnVisibility', 'defaultColumnVisibility',
+  'defaultState', 'initialState', 'state', 'onStateChange', 'enabled', 'columns', 'columnVisibility', 'defaultColumnVisibility',
   'onColumnVisibilityChange', 'columnOrder', 'defaultColumnOrder', 'onColumnOrderChange', 'selection', 'defaultSelection',
   'onSelectionChange', 'onEditUser', 'onSignInHelp', 'concurrency', 'now',
 ] as const satisfies readonly (keyof UseUserTableOptions)[];

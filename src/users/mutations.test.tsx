@@ -44,7 +44,7 @@ function gated(memory: UserAdminAdapter) {
 }
 
 /** The list shows every user on one page, so any user is in the cache. */
-const allOnOnePage = { initialState: { pageSize: 100 } } as const;
+const allOnOnePage = { defaultState: { pageSize: 100 } } as const;
 const row = (items: User[], id: string) => items.find((u) => u.id === id);
 
 describe('useSetUserStatus', () => {

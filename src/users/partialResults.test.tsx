@@ -11,7 +11,7 @@ async function renderTable() {
   const store = createMockStore({ userCount: 30 });
   const adapter = spyOnAdapter(createMemoryAdapter(store, { latencyMs: 0 }));
   const wrapper = createWrapper(adapter);
-  const view = renderHook(() => ({ table: useUserTable({ initialState: { pageSize: 10 } }), update: useUpdateUser() }), { wrapper });
+  const view = renderHook(() => ({ table: useUserTable({ defaultState: { pageSize: 10 } }), update: useUpdateUser() }), { wrapper });
   await waitFor(() => expect(view.result.current.table.list.items.length).toBeGreaterThan(0));
   // The admin count loads on first need (a row's menu or action), as on the screen: ask about a row once.
   await act(async () => void view.result.current.table.actionAvailability(view.result.current.table.list.items[0]!, 'deactivate'));

@@ -4,7 +4,8 @@ import type { BulkItemResult, Module, Role, User } from '../contract/types';
 import { checkAccessChange, checkActOnUser, clearAdminOnly, type Refusal, type RuleContext, type RuleTarget } from '../core';
 import { useUserAdminContext } from '../provider/context';
 import { userDisplayName } from './model/columns';
-import { collectMatchingUsers, EMPTY_USER_SELECTION, type UserSelection } from './model/selection';
+import { collectMatchingUsers } from './model/selection';
+import { EMPTY_LIST_SELECTION, type ListSelection } from '../query/selection';
 import { useBulkChangeRole, useBulkRemoveUsers, useBulkSetUserStatus } from './useBulkUserActions';
 import type { UserListState } from './useUserList';
 
@@ -54,7 +55,7 @@ export type UserBulkRunner = (action: UserBulkAction, options?: UserBulkRunOptio
 /** What {@link useUserBulkRunner} reads when a run starts. */
 export interface UserBulkRunnerContext {
   /** The users to act on: ids, or every user matching the list's search and filter. */
-  selection: UserSelection;
+  selection: ListSelection;
   /** The list's search, filter and sort, for "every user matching". */
   state: UserListState;
   rolesById: ReadonlyMap<string, Role>;
@@ -74,7 +75,7 @@ export function useUserBulkRunner({ context, known, concurrency, setSelection }:
   /** Every user seen, to name users of other pages. Updated with the users a run changed. */
   known: RefObject<Map<string, User>>;
   concurrency: number;
-  setSelection: (next: UserSelection) => void;
+  setSelection: (next: ListSelection) => void;
 }) {
   const { adapter } = useUserAdminContext('useUserTable');
   const { mutateAsync: setStatuses } = useBulkSetUserStatus({ concurrency });
@@ -199,7 +200,7 @@ export function useUserBulkRunner({ context, known, concurrency, setSelection }:
       }
       const ordered = users.map((entry) => items.get(entry.id)).filter((item): item is UserBulkItemOutcome => item !== undefined);
       const failed = ordered.filter((item) => !item.ok);
-      setSelection(failed.length > 0 ? { ids: failed.map((item) => item.id), allMatching: false } : EMPTY_USER_SELECTION);
+      setSelection(failed.length > 0 ? { ids: failed.map((item) => item.id), allMatching: false } : EMPTY_LIST_SELECTION);
       return finish({ action, items: ordered, succeeded: ordered.length - failed.length, failed, error: null });
     },
     [adapter, concurrency, known, setStatuses, removeUsers, changeRoles, setSelection],

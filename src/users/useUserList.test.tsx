@@ -22,9 +22,18 @@ describe('useUserList', () => {
     expect(adapter.listUsers).toHaveBeenCalledWith(expect.objectContaining({ pageIndex: 0, pageSize: 25 }));
   });
 
+  it('reads the deprecated `initialState` when no `defaultState` is given; `defaultState` wins over it', async () => {
+    const { adapter, wrapper } = setup();
+    const legacy = renderHook(() => useUserList({ initialState: { pageSize: 10 } }), { wrapper });
+    await waitFor(() => expect(legacy.result.current.items).toHaveLength(10));
+    const both = renderHook(() => useUserList({ initialState: { pageSize: 10 }, defaultState: { pageSize: 50 } }), { wrapper });
+    await waitFor(() => expect(both.result.current.items).toHaveLength(50));
+    expect(adapter.listUsers).toHaveBeenCalledWith(expect.objectContaining({ pageSize: 50 }));
+  });
+
   it('when the page changes, keeps the previous page on screen until the next one arrives', async () => {
     const { wrapper } = setup({ latencyMs: 30 });
-    const { result } = renderHook(() => useUserList({ initialState: { pageSize: 10 } }), { wrapper });
+    const { result } = renderHook(() => useUserList({ defaultState: { pageSize: 10 } }), { wrapper });
     await waitFor(() => expect(result.current.items).toHaveLength(10));
     const firstPageIds = result.current.items.map((u) => u.id);
 
@@ -41,7 +50,7 @@ describe('useUserList', () => {
 
   it('given page 3, changing the sort goes back to page 1 and returns the rows in the new order', async () => {
     const { wrapper } = setup();
-    const { result } = renderHook(() => useUserList({ initialState: { pageSize: 10, pageIndex: 2 } }), { wrapper });
+    const { result } = renderHook(() => useUserList({ defaultState: { pageSize: 10, pageIndex: 2 } }), { wrapper });
     await waitFor(() => expect(result.current.items).toHaveLength(10));
 
     act(() => result.current.setSort({ field: 'email', direction: 'desc' }));
@@ -54,7 +63,7 @@ describe('useUserList', () => {
   it('given page 2, searching goes back to page 1 and returns only matching users', async () => {
     const { store, wrapper } = setup();
     const target = store.listUsers({ pageIndex: 0, pageSize: 60 }).items[30]!;
-    const { result } = renderHook(() => useUserList({ initialState: { pageIndex: 1 } }), { wrapper });
+    const { result } = renderHook(() => useUserList({ defaultState: { pageIndex: 1 } }), { wrapper });
     await waitFor(() => expect(result.current.isLoading).toBe(false));
 
     act(() => result.current.setSearch(target.email));
@@ -67,7 +76,7 @@ describe('useUserList', () => {
     const { store, wrapper } = setup();
     const deactivated = store.getUserCounts().deactivated;
     expect(deactivated).toBeGreaterThan(0);
-    const { result } = renderHook(() => useUserList({ initialState: { pageIndex: 1 } }), { wrapper });
+    const { result } = renderHook(() => useUserList({ defaultState: { pageIndex: 1 } }), { wrapper });
     await waitFor(() => expect(result.current.isLoading).toBe(false));
 
     act(() => result.current.setFilter({ status: ['deactivated'] }));
@@ -79,7 +88,7 @@ describe('useUserList', () => {
 
   it('given page 2, changing the page size goes back to page 1', async () => {
     const { wrapper } = setup();
-    const { result } = renderHook(() => useUserList({ initialState: { pageIndex: 1 } }), { wrapper });
+    const { result } = renderHook(() => useUserList({ defaultState: { pageIndex: 1 } }), { wrapper });
     await waitFor(() => expect(result.current.isLoading).toBe(false));
     act(() => result.current.setPageSize(50));
     expect(result.current.state).toMatchObject({ pageIndex: 0, pageSize: 50 });

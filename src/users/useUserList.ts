@@ -75,12 +75,12 @@ export function userListParams(state: UserListState): UsersListParams {
 
 /**
  * The users list: one page, with paging, sort, search and filter. Uncontrolled by default
- * (`initialState`); pass `state` + `onStateChange` to own any part of it. Changing sort, search,
+ * (`defaultState`); pass `state` + `onStateChange` to own any part of it. Changing sort, search,
  * filter or page size goes back to the first page. While a new page loads, the previous one stays
  * (`isPlaceholderData`), so the table does not flash empty.
  *
  * @example
- * const list = useUserList({ initialState: { filter: { status: ['active'] } } });
+ * const list = useUserList({ defaultState: { filter: { status: ['active'] } } });
  * list.items.map((user) => <Row key={user.id} user={user} />);
  * <Pager page={list.state.pageIndex} pageCount={list.pageCount} onChange={list.setPageIndex} />
  */

@@ -25,7 +25,7 @@ function pageCalls(adapter: ReturnType<typeof setup>['adapter'], pageSize: numbe
 }
 
 async function renderTable(context: ReturnType<typeof setup>, options: UseUserTableOptions = {}) {
-  const view = renderHook(() => useUserTable({ initialState: { pageSize: 10 }, ...options }), { wrapper: context.wrapper });
+  const view = renderHook(() => useUserTable({ defaultState: { pageSize: 10 }, ...options }), { wrapper: context.wrapper });
   await waitFor(() => expect(view.result.current.list.items.length).toBeGreaterThan(0));
   await waitFor(() => expect(view.result.current.settings).toBeDefined());
   await waitFor(() => expect(view.result.current.counts.counts).toBeDefined());
@@ -82,7 +82,7 @@ describe('useUserTable', { timeout: 20_000 }, () => {
 
     it('changing the page size through the table goes back to the first page', async () => {
       const context = setup();
-      const { result } = await renderTable(context, { initialState: { pageSize: 10, pageIndex: 2 } });
+      const { result } = await renderTable(context, { defaultState: { pageSize: 10, pageIndex: 2 } });
       act(() => result.current.table.setPageSize(25));
       expect(result.current.list.state).toMatchObject({ pageIndex: 0, pageSize: 25 });
       await waitFor(() => expect(result.current.list.items).toHaveLength(25));
@@ -200,7 +200,7 @@ describe('useUserTable', { timeout: 20_000 }, () => {
 
     it('reactivating a deactivated user makes the row active again', async () => {
       const context = setup();
-      const { result } = await renderTable(context, { initialState: { pageSize: 10, filter: { kind: 'login', status: ['deactivated'] } } });
+      const { result } = await renderTable(context, { defaultState: { pageSize: 10, filter: { kind: 'login', status: ['deactivated'] } } });
       const target = result.current.list.items.find((u) => u.lastSignInAt !== null)!;
       expect(result.current.actionAvailability(target, 'reactivate')).toEqual({ visible: true, allowed: true, reason: null });
       expect(result.current.actionAvailability(target, 'deactivate').visible).toBe(false);
@@ -239,7 +239,7 @@ describe('useUserTable', { timeout: 20_000 }, () => {
 
     it('resending an invitation gives the row its new expiry; a failure leaves it as it was', async () => {
       const context = setup();
-      const { result } = await renderTable(context, { initialState: { pageSize: 10, filter: { kind: 'login', status: ['invited'] } } });
+      const { result } = await renderTable(context, { defaultState: { pageSize: 10, filter: { kind: 'login', status: ['invited'] } } });
       const [first, second] = result.current.list.items;
       expect(result.current.actionAvailability(first!, 'resendInvitation').allowed).toBe(true);
       context.store.clock.advance(60_000);
@@ -345,7 +345,7 @@ describe('useUserTable', { timeout: 20_000 }, () => {
 
     it('under SSO enforcement, resending an invitation is not offered', async () => {
       const context = setup({ store: { settings: { sso: { enforced: true, providerName: 'Okta' } } } });
-      const { result } = await renderTable(context, { initialState: { pageSize: 10, filter: { kind: 'login', status: ['invited'] } } });
+      const { result } = await renderTable(context, { defaultState: { pageSize: 10, filter: { kind: 'login', status: ['invited'] } } });
       expect(result.current.actionAvailability(result.current.list.items[0]!, 'resendInvitation').visible).toBe(false);
     });
   });

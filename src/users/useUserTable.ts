@@ -35,7 +35,7 @@ import {
   type UserTableFeatures,
 } from './model/columns';
 import { canGetSignInHelp, getActionAvailability, isActiveAdmin, isOutsideScope, type UserActionAvailability, type UserRowAction } from './model/guards';
-import { EMPTY_USER_SELECTION, type UserSelection } from './model/selection';
+import { EMPTY_LIST_SELECTION, type ListSelection } from '../query/selection';
 import { useActiveAdminCount } from './model/useActiveAdminCount';
 import { useControllable } from '../query/useControllable';
 import { USER_LIST_VIEWS, viewOfFilter, withView, type UserListView } from './model/views';
@@ -80,11 +80,11 @@ export interface UseUserTableOptions extends UseUserListOptions {
   /** Called with the next order of data column ids. Defaults to none. */
   onColumnOrderChange?: (next: string[]) => void;
   /** The selection, controlled. Defaults to uncontrolled. */
-  selection?: UserSelection;
+  selection?: ListSelection;
   /** The starting selection when uncontrolled. Defaults to nothing selected. */
-  defaultSelection?: UserSelection;
+  defaultSelection?: ListSelection;
   /** Called with the next selection on every change. Defaults to none. */
-  onSelectionChange?: (next: UserSelection) => void;
+  onSelectionChange?: (next: ListSelection) => void;
   /** Opens the host's editor for a user. The edit action is offered only when given. Defaults to none. */
   onEditUser?: (user: User) => void;
   /** Opens the host's sign-in help for a login user (e.g. `SignInErrorGuideDialog`). The row action is offered only when given. Defaults to none. */
@@ -119,10 +119,10 @@ export interface UseUserTableResult {
   isNarrowed: boolean;
   /** Clears the search and the role/entity/scope filters, keeping the view. */
   clearSearchAndFilters: () => void;
-  selection: UserSelection;
+  selection: ListSelection;
   /** How many users the selection covers (the total when `allMatching`). */
   selectedCount: number;
-  setSelection: (next: UserSelection) => void;
+  setSelection: (next: ListSelection) => void;
   /** Selects every user matching the search and filter, over all pages. */
   selectAllMatching: () => void;
   clearSelection: () => void;
@@ -272,13 +272,13 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
   }, [columnOrder, dataColumnIds]);
 
   // --- Selection -----------------------------------------------------------------------------
-  const [selection, setSelectionState] = useControllable<UserSelection>(
+  const [selection, setSelectionState] = useControllable<ListSelection>(
     options.selection,
-    options.defaultSelection ?? EMPTY_USER_SELECTION,
+    options.defaultSelection ?? EMPTY_LIST_SELECTION,
     options.onSelectionChange,
   );
-  const setSelection = useCallback((next: UserSelection) => setSelectionState(next), [setSelectionState]);
-  const clearSelection = useCallback(() => setSelectionState(EMPTY_USER_SELECTION), [setSelectionState]);
+  const setSelection = useCallback((next: ListSelection) => setSelectionState(next), [setSelectionState]);
+  const clearSelection = useCallback(() => setSelectionState(EMPTY_LIST_SELECTION), [setSelectionState]);
   const selectAllMatching = useCallback(() => setSelectionState({ ids: [], allMatching: true }), [setSelectionState]);
 
   // A new search or filter is a new set of users: what was selected no longer applies.
@@ -287,7 +287,7 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
   useEffect(() => {
     if (previousMatchKey.current === matchKey) return;
     previousMatchKey.current = matchKey;
-    setSelectionState((current) => (current.allMatching || current.ids.length > 0 ? EMPTY_USER_SELECTION : current));
+    setSelectionState((current) => (current.allMatching || current.ids.length > 0 ? EMPTY_LIST_SELECTION : current));
   }, [matchKey, setSelectionState]);
 
   const rowSelection = useMemo<RowSelectionState>(() => {

@@ -9,7 +9,7 @@ import { useUserTable } from './useUserTable';
 async function renderTable() {
   const store = createMockStore({ userCount: 30 });
   const adapter = spyOnAdapter(createMemoryAdapter(store, { latencyMs: 0 }));
-  const view = renderHook(() => useUserTable({ initialState: { pageSize: 10 } }), { wrapper: createWrapper(adapter) });
+  const view = renderHook(() => useUserTable({ defaultState: { pageSize: 10 } }), { wrapper: createWrapper(adapter) });
   await waitFor(() => expect(view.result.current.list.items.length).toBeGreaterThan(0));
   // The admin count loads on first need (a row's menu or action), as on the screen: ask about a row once.
   await act(async () => void view.result.current.actionAvailability(view.result.current.list.items[0]!, 'deactivate'));

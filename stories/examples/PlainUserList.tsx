@@ -22,7 +22,7 @@ export interface PlainUserListProps {
 
 export function PlainUserList({ pageSize = 10 }: PlainUserListProps) {
   const { t, format } = useUserAdminTranslation();
-  const list = useUserList({ initialState: { pageSize } });
+  const list = useUserList({ defaultState: { pageSize } });
   const roles = useRoles();
   const settings = useSettings();
   const [searchInput, setSearchInput] = useState('');

@@ -27,7 +27,7 @@ import {
   type UserCounts,
   type UserListColumn,
   type UserListState,
-  type UserSelection,
+  type ListSelection,
   type UseUserListOptions,
   type UseUserTableOptions,
   type UsePendingInvitationsOptions,
@@ -120,14 +120,17 @@ expectTypeOf<undefined>().toExtend<PendingInvitationsProps['selection']>();
 expectTypeOf<undefined>().toExtend<InviteDialogProps['open']>();
 expectTypeOf<undefined>().toExtend<UserEditorDialogProps['open']>();
 
-expectTypeOf<NonNullable<UseUserTableOptions['onSelectionChange']>>().parameter(0).toEqualTypeOf<UserSelection>();
+expectTypeOf<NonNullable<UseUserTableOptions['onSelectionChange']>>().parameter(0).toEqualTypeOf<ListSelection>();
 expectTypeOf<NonNullable<UseUserListOptions['onStateChange']>>().parameter(0).toEqualTypeOf<UserListState>();
 // Controlled list state is partial: a host controls only the parts it names.
 expectTypeOf<UseUserListOptions['state']>().toEqualTypeOf<Partial<UserListState> | undefined>();
+expectTypeOf<ListStateOptions<UserListState>['defaultState']>().toEqualTypeOf<Partial<UserListState> | undefined>();
 expectTypeOf<ListStateOptions<UserListState>['initialState']>().toEqualTypeOf<Partial<UserListState> | undefined>();
+// One selection shape for every list.
+expectTypeOf<NonNullable<UsePendingInvitationsOptions['onSelectionChange']>>().parameter(0).toEqualTypeOf<ListSelection>();
 
 // A host passing through its own possibly-undefined value compiles.
-declare const maybeSelection: UserSelection | undefined;
+declare const maybeSelection: ListSelection | undefined;
 declare const maybeOpen: boolean | undefined;
 const tableOptions: UseUserTableOptions = { selection: maybeSelection, state: undefined };
 const dialogProps: InviteDialogProps = { open: maybeOpen, onOpenChange: undefined };

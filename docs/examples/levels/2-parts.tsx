@@ -7,7 +7,7 @@ function SeatsLeft({ seats }: { seats: number }) {
 
 export function UsersWithSeats({ seats }: { seats: number }) {
   return (
-    <UserListBase initialState={{ pageSize: 25 }}>
+    <UserListBase defaultState={{ pageSize: 25 }}>
       <UserList.Root>
         <UserList.Views />
         <UserList.Panel>

@@ -2,7 +2,7 @@ import { useUserAdminTranslation, useUserList } from 'user-admin-kit/headless';
 
 export function PeopleTable() {
   const { t } = useUserAdminTranslation();
-  const list = useUserList({ initialState: { pageSize: 20, sort: { field: 'email', direction: 'asc' } } });
+  const list = useUserList({ defaultState: { pageSize: 20, sort: { field: 'email', direction: 'asc' } } });
   if (list.isLoading) return <p role="status">{t('common.loading')}</p>;
   return (
     <table>

@@ -166,7 +166,7 @@ export function usePermissionMatrix(options: UsePermissionMatrixOptions = {}): U
   const settingsQuery = useSettings();
   const modulesQuery = useModules();
   const rolesQuery = useRoles();
-  const list = useUserList({ initialState: { pageSize, filter: { kind: 'login' } }, enabled: users });
+  const list = useUserList({ defaultState: { pageSize, filter: { kind: 'login' } }, enabled: users });
   const modules = modulesQuery.data ?? NO_MODULES;
   const roles = rolesQuery.data ?? NO_ROLES;
   const rolesById = useMemo(() => new Map(roles.map((role) => [role.id, role])), [roles]);

@@ -63,7 +63,7 @@ window.uakBench = {
     const present = whenPresent('tr[data-index]');
     createRoot(container).render(
       <UserAdminProvider adapter={adapter} locale="en" queryClient={queryClient}>
-        <UserList initialState={{ pageSize: userCount }} virtualizeAbove={virtualizeAbove} now={store.clock.now} onInvite={() => {}} onEditUser={() => {}} />
+        <UserList defaultState={{ pageSize: userCount }} virtualizeAbove={virtualizeAbove} now={store.clock.now} onInvite={() => {}} onEditUser={() => {}} />
       </UserAdminProvider>,
     );
     const inDom = await present;
