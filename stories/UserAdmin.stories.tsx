@@ -219,3 +219,24 @@ export const ServerUnavailable: Story = {
     expect(await canvas.findByRole('table', {}, TIMEOUT)).toBeInTheDocument();
   },
 };
+
+/** The background a host sets on its own root in {@link HostColours} (a warm white, contrast kept). */
+const HOST_BACKGROUND = 'rgb(255, 250, 240)';
+
+/** A host's own colour, set inline on its root: the screen and the dialogs it opens (each inside its own nested root) use it. */
+export const HostColours: Story = {
+  parameters: backend({ store: { userCount: 10 } }),
+  render: (args, context) => (
+    <div className="uak-root" style={{ ['--uak-color-bg' as string]: HOST_BACKGROUND }}>
+      <UserAdmin now={storyBackend(context).store.clock.now} {...args} />
+    </div>
+  ),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    await canvas.findByRole('table', {}, TIMEOUT);
+    await userEvent.click(canvas.getByRole('button', { name: t('invite.trigger') }));
+    const dialog = await within(canvasElement.ownerDocument.body).findByRole('dialog', {}, TIMEOUT);
+    expect(getComputedStyle(dialog).backgroundColor).toBe(HOST_BACKGROUND);
+  },
+};

@@ -93,6 +93,25 @@ export const Edit: Story = {
   },
 };
 
+/** Editing a user when the backend refuses the save: the form keeps the edit and says why. */
+export const EditSaveFailure: Story = {
+  args: { userId: 'user-admin-2' },
+  parameters: backend({ setup: ({ faults }) => faults.failNext('unavailable', { methods: ['updateUser'] }) }),
+  play: async ({ canvasElement, args, ...context }) => {
+    const t = storyT(context);
+    const dialog = await openForm({ canvasElement, ...context });
+    const first = dialog.getByRole('textbox', { name: t('userEditor.fields.firstName') });
+    await userEvent.clear(first);
+    await userEvent.type(first, 'Karima');
+    await userEvent.click(dialog.getByRole('button', { name: t('userEditor.submit.edit') }));
+    const alert = await dialog.findByRole('alert', {}, TIMEOUT);
+    expect(alert).toHaveTextContent(t('errors.unavailable'));
+    expect(first).toHaveValue('Karima');
+    expect(args.onSaved).not.toHaveBeenCalled();
+    expect(storyBackend(context).store.getUser({ id: 'user-admin-2' }).firstName).toBe('Karim');
+  },
+};
+
 export const EditEmailChange: Story = {
   args: { userId: 'user-jose' },
   parameters: backend({}),

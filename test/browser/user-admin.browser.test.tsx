@@ -1,38 +1,30 @@
 /**
  * The composed screen in real Chromium: axe with zero violations in every locale and both themes,
- * with the invite dialog open too, and the sections reachable with the keyboard alone.
+ * with the invite dialog open too, and the sections reachable with the keyboard alone. The screen
+ * is a story of stories/UserAdmin.stories.tsx, rendered with its backend, providers, locale and
+ * theme, inside the host page's landmark.
  */
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
-import { UserAdmin, UserAdminProvider, createUserAdminI18n } from '../../src';
-import { getUserAdminT } from '../../src/i18n';
-import { createMemoryAdapter, createMockStore } from '../../mocks';
-import '../../src/styles.css';
-import { axeViolations } from '../utils/browser';
+import { screen, waitFor, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import * as stories from '../../stories/UserAdmin.stories';
+import { axeViolations, tFor } from '../utils/browser';
+import { renderStory, storiesIn, type StoryGlobals } from '../utils/stories';
 
-function renderScreen(locale: string, theme: 'light' | 'dark') {
-  const store = createMockStore({ userCount: 40 });
-  const adapter = createMemoryAdapter(store, { latencyMs: 5 });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <UserAdminProvider adapter={adapter} locale={locale} queryClient={queryClient}>
-      {/* The host page gives the landmark; axe's region rule checks the whole body. */}
-      <main data-theme={theme} lang={locale}>
-        <UserAdmin now={store.clock.now} />
-      </main>
-    </UserAdminProvider>,
-  );
+/** The host page gives the landmark; axe's region rule checks the whole body. */
+const HostPage = ({ children }: { children: ReactNode }) => <main>{children}</main>;
+
+function renderScreen(locale: NonNullable<StoryGlobals['locale']>, theme: NonNullable<StoryGlobals['theme']>) {
+  return renderStory(storiesIn(stories, { locale, theme }).Default, { wrapper: HostPage });
 }
-
 
 describe('UserAdmin in Chromium', () => {
   for (const locale of ['en', 'fr', 'pt'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       it(`in ${locale} with the ${theme} theme, the screen and the open invite dialog have zero axe violations`, async () => {
-        const t = getUserAdminT(createUserAdminI18n({ locale }));
-        renderScreen(locale, theme);
+        const t = tFor(locale);
+        await renderScreen(locale, theme);
         await screen.findByRole('table', {}, { timeout: 10_000 });
         const root = document.querySelector('[data-slot="user-admin"]')!;
         expect(getComputedStyle(root).backgroundColor).toBe(theme === 'dark' ? 'rgb(20, 23, 28)' : 'rgb(255, 255, 255)');
@@ -54,8 +46,8 @@ describe('UserAdmin in Chromium', () => {
   }
 
   it('with the keyboard alone: Tab reaches the section tabs, arrows switch them, Enter on Invite opens the dialog', async () => {
-    const t = getUserAdminT(createUserAdminI18n({ locale: 'en' }));
-    renderScreen('en', 'light');
+    const t = tFor('en');
+    await renderScreen('en', 'light');
     await screen.findByRole('table', {}, { timeout: 10_000 });
     const invite = screen.getByRole('button', { name: t('invite.trigger') });
     const [usersTab, invitationsTab] = within(screen.getByRole('tablist', { name: t('userAdmin.tabsLabel') })).getAllByRole('tab');
@@ -76,8 +68,8 @@ describe('UserAdmin in Chromium', () => {
 describe('UserAdmin issue 4 surfaces in Chromium', () => {
   for (const [locale, theme] of [['en', 'light'], ['fr', 'dark'], ['pt', 'light'], ['en', 'dark']] as const) {
     it(`in ${locale} with the ${theme} theme, the New user editor, the Permissions tab (users and roles) and the sign-in help have zero axe violations`, async () => {
-      const t = getUserAdminT(createUserAdminI18n({ locale }));
-      renderScreen(locale, theme);
+      const t = tFor(locale);
+      await renderScreen(locale, theme);
       await screen.findByRole('table', {}, { timeout: 10_000 });
       await userEvent.click(screen.getByRole('button', { name: t('userEditor.trigger') }));
       const editor = await screen.findByRole('dialog', { name: t('userEditor.title.create') }, { timeout: 10_000 });
@@ -105,8 +97,8 @@ describe('UserAdmin issue 4 surfaces in Chromium', () => {
   }
 
   it('with the keyboard alone: Tab to New user, Enter opens the editor on its first field, Escape closes it and focus returns', async () => {
-    const t = getUserAdminT(createUserAdminI18n({ locale: 'en' }));
-    renderScreen('en', 'light');
+    const t = tFor('en');
+    await renderScreen('en', 'light');
     await screen.findByRole('table', {}, { timeout: 10_000 });
     const newUser = screen.getByRole('button', { name: t('userEditor.trigger') });
     await waitFor(() => expect(newUser).not.toHaveAttribute('aria-disabled'));
@@ -121,8 +113,8 @@ describe('UserAdmin issue 4 surfaces in Chromium', () => {
   }, 30_000);
 
   it('with the keyboard alone: a row menu opens sign-in help, Escape closes it and focus returns to that row menu', async () => {
-    const t = getUserAdminT(createUserAdminI18n({ locale: 'en' }));
-    renderScreen('en', 'light');
+    const t = tFor('en');
+    await renderScreen('en', 'light');
     await screen.findByRole('table', {}, { timeout: 10_000 });
     const menu = (await screen.findAllByRole('button', { name: new RegExp(t('actions.moreActions', { name: '' }).trim()) }))[0]!;
     menu.focus();
@@ -139,19 +131,12 @@ describe('UserAdmin issue 4 surfaces in Chromium', () => {
 
 describe('theming through nested roots', () => {
   it('given a colour set inline on the host root, the invite dialog inside its own nested root uses it too', async () => {
-    const store = createMockStore({ userCount: 10 });
-    const adapter = createMemoryAdapter(store, { latencyMs: 5 });
-    const t = getUserAdminT(createUserAdminI18n({ locale: 'en' }));
-    render(
-      <UserAdminProvider adapter={adapter} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <main className="uak-root" style={{ ['--uak-color-bg' as string]: 'rgb(1, 2, 3)' }}>
-          <UserAdmin now={store.clock.now} />
-        </main>
-      </UserAdminProvider>,
-    );
+    const t = tFor('en');
+    await renderStory(storiesIn(stories).HostColours);
     await screen.findByRole('table', {}, { timeout: 10_000 });
     await userEvent.click(screen.getByRole('button', { name: t('invite.trigger') }));
     const dialog = await screen.findByRole('dialog');
-    expect(getComputedStyle(dialog).backgroundColor).toBe('rgb(1, 2, 3)');
+    // The story's host root sets --uak-color-bg to a warm white.
+    expect(getComputedStyle(dialog).backgroundColor).toBe('rgb(255, 250, 240)');
   });
 });

@@ -1,46 +1,20 @@
 /**
  * The user editor in real Chromium: axe with zero violations in every locale and theme for its
  * main states (create a login user, a contact, edit, the email-change confirmation, SSO, a
- * read-only group user), and a whole creation with the keyboard alone (real key presses).
+ * read-only group user), and a whole creation with the keyboard alone (real key presses). Each
+ * state is a story of stories/UserEditor.stories.tsx, rendered with its backend, providers, locale
+ * and theme.
  */
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { render, screen, within, waitFor } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
-import { ROLE_IDS, createFaultInjector, createMemoryAdapter, createMockStore, type FaultInjector, type MockStore, type MockStoreOptions } from '../../mocks';
-import { UserAdminProvider } from '../../src/headless';
+import { screen, within, waitFor } from '@testing-library/react';
+import { ROLE_IDS } from '../../mocks';
 import type { UserAdminT } from '../../src/i18n';
-import { UserEditorDialog, type UserEditorDialogProps } from '../../src/editor/components';
-import '../../src/styles.css';
+import * as stories from '../../stories/UserEditor.stories';
 import { tFor, itHasNoAxeViolations, type AxeState } from '../utils/browser';
+import { renderStory, storiesIn } from '../utils/stories';
 
-type Locale = 'en' | 'fr' | 'pt';
 const TIMEOUT = { timeout: 10_000 };
-
-interface Options {
-  locale?: Locale;
-  theme?: 'light' | 'dark';
-  store?: MockStoreOptions;
-  prepare?: (backend: { store: MockStore; faults: FaultInjector }) => void;
-  props?: Partial<UserEditorDialogProps> | ((store: MockStore) => Partial<UserEditorDialogProps>);
-}
-
-function renderEditor(options: Options = {}) {
-  const store = createMockStore({ userCount: 40, ...options.store });
-  const faults = createFaultInjector();
-  options.prepare?.({ store, faults });
-  const adapter = createMemoryAdapter(store, { latencyMs: 5, faults });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const props = typeof options.props === 'function' ? options.props(store) : options.props;
-  const view = render(
-    <UserAdminProvider adapter={adapter} locale={options.locale ?? 'en'} queryClient={queryClient}>
-      <main className="uak-root" data-theme={options.theme ?? 'light'} style={{ minHeight: '100vh', padding: '1rem' }}>
-        <UserEditorDialog now={() => store.clock.now()} {...props} />
-      </main>
-    </UserAdminProvider>,
-  );
-  return { ...view, store, faults, t: tFor(options.locale ?? 'en') };
-}
 
 async function openForm(t: UserAdminT) {
   const dialog = await screen.findByRole('dialog', {}, TIMEOUT);
@@ -50,21 +24,20 @@ async function openForm(t: UserAdminT) {
 
 const STATES: Record<string, AxeState> = {
   'creating a login user, with an admin role chosen': async (o) => {
-    const { container, t } = renderEditor({ ...o, props: { defaultOpen: true, defaultValues: { roleId: ROLE_IDS.admin, entityIds: ['entity-acme-paris'] } } });
+    const t = tFor(o.locale);
+    const { container } = await renderStory(storiesIn(stories, o).CreateLogin, { args: { defaultValues: { roleId: ROLE_IDS.admin, entityIds: ['entity-acme-paris'] } } });
     const dialog = await openForm(t);
     return { container, check: () => expect(within(dialog).getByRole('group', { name: t('userEditor.adminScope.legend') })).toBeTruthy() };
   },
   'creating a contact': async (o) => {
-    const { container, t } = renderEditor({ ...o, props: { defaultOpen: true, defaultKind: 'contact', defaultValues: { entityIds: ['entity-acme-lyon'] } } });
+    const t = tFor(o.locale);
+    const { container } = await renderStory(storiesIn(stories, o).CreateContact);
     const dialog = await openForm(t);
     return { container, check: () => expect((within(dialog).getByRole('radio', { name: t('userEditor.kind.contact') }) as HTMLInputElement).checked).toBe(true) };
   },
   'editing a user, after a refused save': async (o) => {
-    const { container, t } = renderEditor({
-      ...o,
-      prepare: ({ faults }) => faults.failNext('unavailable', { methods: ['updateUser'] }),
-      props: { defaultOpen: true, userId: 'user-admin-2' },
-    });
+    const t = tFor(o.locale);
+    const { container } = await renderStory(storiesIn(stories, o).EditSaveFailure);
     const dialog = await openForm(t);
     const first = within(dialog).getByRole('textbox', { name: t('userEditor.fields.firstName') });
     await userEvent.fill(first, 'Karima');
@@ -73,7 +46,8 @@ const STATES: Record<string, AxeState> = {
     return { container, check: () => expect(alert.textContent).toContain(t('errors.unavailable')) };
   },
   'the email-change confirmation': async (o) => {
-    const { container, t } = renderEditor({ ...o, props: { defaultOpen: true, userId: 'user-jose' } });
+    const t = tFor(o.locale);
+    const { container } = await renderStory(storiesIn(stories, o).EditEmailChange);
     const dialog = await openForm(t);
     await userEvent.fill(within(dialog).getByRole('textbox', { name: t('userEditor.fields.email') }), 'jose.new@acme.es');
     await userEvent.click(within(dialog).getByRole('button', { name: t('userEditor.submit.edit') }));
@@ -81,7 +55,8 @@ const STATES: Record<string, AxeState> = {
     return { container, check: () => expect(within(confirm).getByRole('button', { name: t('userEditor.emailChange.confirm') })).toBeTruthy() };
   },
   'the awaiting-confirmation state after an email change': async (o) => {
-    const { container, t } = renderEditor({ ...o, props: { defaultOpen: true, userId: 'user-jose' } });
+    const t = tFor(o.locale);
+    const { container } = await renderStory(storiesIn(stories, o).EditEmailChange);
     const dialog = await openForm(t);
     await userEvent.fill(within(dialog).getByRole('textbox', { name: t('userEditor.fields.email') }), 'jose.new@acme.es');
     await userEvent.click(within(dialog).getByRole('button', { name: t('userEditor.submit.edit') }));
@@ -92,25 +67,20 @@ const STATES: Record<string, AxeState> = {
     return { container, check: () => expect(within(dialog).getByText(t('userEditor.result.registrationRequestSent', { email: 'jose.new@acme.es' }))).toBeTruthy() };
   },
   'creating under enforced SSO': async (o) => {
-    const { container, t } = renderEditor({ ...o, store: { settings: { sso: { enforced: true, providerName: 'Okta' } } }, props: { defaultOpen: true } });
+    const t = tFor(o.locale);
+    const { container } = await renderStory(storiesIn(stories, o).SsoEnforcedCreate);
     const dialog = await openForm(t);
     return { container, check: () => expect((within(dialog).getByRole('radio', { name: t('userEditor.kind.login') }) as HTMLInputElement).disabled).toBe(true) };
   },
   'editing a user created by SSO': async (o) => {
-    const { container, t } = renderEditor({
-      ...o,
-      store: { userCount: 200, settings: { sso: { enforced: false, providerName: 'Okta' } } },
-      props: (store) => ({ defaultOpen: true, userId: store.listUsers({ pageIndex: 0, pageSize: 500 }).items.find((u) => u.source === 'sso')!.id }),
-    });
+    const t = tFor(o.locale);
+    const { container } = await renderStory(storiesIn(stories, o).EditSsoUser);
     const dialog = await openForm(t);
     return { container, check: () => expect(within(dialog).getByText(t('userEditor.readOnly.sso', { provider: 'Okta' }))).toBeTruthy() };
   },
   'a group user at entity level (read-only profile)': async (o) => {
-    const { container, t } = renderEditor({
-      ...o,
-      store: { settings: { workspace: { level: 'entity', entityId: 'entity-acme-france' } } },
-      props: { defaultOpen: true, userId: 'user-francoise' },
-    });
+    const t = tFor(o.locale);
+    const { container } = await renderStory(storiesIn(stories, o).GroupUserAtEntityLevel);
     const dialog = await openForm(t);
     return { container, check: () => expect(within(dialog).getByText(t('userEditor.readOnly.groupProfile'))).toBeTruthy() };
   },
@@ -120,7 +90,8 @@ describe('the user editor in Chromium', () => {
   itHasNoAxeViolations(STATES);
 
   it('with the keyboard alone, a person opens the editor, fills a login user, picks a role and an entity, and creates them', async () => {
-    const { t, store } = renderEditor({ store: { userCount: 20 } });
+    const t = tFor('en');
+    const { store } = await renderStory(storiesIn(stories).Closed);
     const trigger = await screen.findByRole('button', { name: t('userEditor.trigger') }, TIMEOUT);
     await userEvent.keyboard('{Tab}');
     expect(document.activeElement).toBe(trigger);

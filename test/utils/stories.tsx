@@ -7,6 +7,7 @@
 import { composeStories } from '@storybook/react-vite';
 import type { StoryContext } from '@storybook/react-vite';
 import { render } from '@testing-library/react';
+import type { JSXElementConstructor, ReactElement, ReactNode } from 'react';
 import { storyBackend } from '../../stories/support';
 
 /** The backend a story's loader made: the mock store and its fault injector. */
@@ -52,13 +53,23 @@ interface Renderable<A> {
  * @example
  * const { container, store, faults } = await renderStory(Default);
  */
-export async function renderStory<A>(Story: Renderable<A>, options: { args?: A; prepare?: (backend: StoryBackend) => void } = {}) {
+export async function renderStory<A>(
+  Story: Renderable<A>,
+  options: {
+    /** Args over the story's own. */
+    args?: A;
+    /** Called with the story's fresh backend before the first render. */
+    prepare?: (backend: StoryBackend) => void;
+    /** What the host page puts around the story, e.g. its `<main>` landmark. */
+    wrapper?: JSXElementConstructor<{ children: ReactNode }>;
+  } = {},
+) {
   lastBackend = undefined;
   await Story.load();
   const backend = lastBackend as StoryBackend | undefined;
   if (!backend) throw new Error('The story loaded without a backend: is test/utils/storybook-setup.ts in the project’s setupFiles?');
   options.prepare?.(backend);
-  const Component = Story as unknown as (props: A | Record<string, never>) => React.ReactElement;
-  const view = render(<Component {...(options.args ?? {})} />);
+  const Component = Story as unknown as (props: A | Record<string, never>) => ReactElement;
+  const view = render(<Component {...(options.args ?? {})} />, options.wrapper ? { wrapper: options.wrapper } : {});
   return { ...view, ...backend };
 }
