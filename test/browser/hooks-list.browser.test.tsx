@@ -1,44 +1,26 @@
 /**
  * The hooks example (stories/examples/PlainUserList) in real Chromium: axe with zero violations in
  * every locale and theme, and keyboard-only use (real key presses through the browser, not jsdom).
+ * Each state is a story of stories/HooksUserList.stories.tsx, rendered with its backend, providers,
+ * locale and theme.
  */
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { render, screen, within, waitFor } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
-import { UserAdminProvider } from '../../src/headless';
-import { createMemoryAdapter, createMockStore, createFaultInjector } from '../../mocks';
-import { PlainUserList } from '../../stories/examples/PlainUserList';
+import { screen, within, waitFor } from '@testing-library/react';
 import en from '../../src/i18n/locales/en.json';
 import fr from '../../src/i18n/locales/fr.json';
 import pt from '../../src/i18n/locales/pt.json';
-import '../../src/styles.css';
+import * as stories from '../../stories/HooksUserList.stories';
 import { axeViolations } from '../utils/browser';
+import { renderStory, storiesIn } from '../utils/stories';
 
 const messages = { en, fr, pt } as const;
-type Locale = keyof typeof messages;
-
-function renderList(options: { locale?: Locale; theme?: 'light' | 'dark'; userCount?: number } = {}) {
-  const store = createMockStore({ userCount: options.userCount ?? 40 });
-  const faults = createFaultInjector();
-  const adapter = createMemoryAdapter(store, { latencyMs: 5, faults });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const view = render(
-    <UserAdminProvider adapter={adapter} locale={options.locale ?? 'en'} queryClient={queryClient}>
-      <div className="uak-root" data-theme={options.theme ?? 'light'}>
-        <PlainUserList pageSize={10} />
-      </div>
-    </UserAdminProvider>,
-  );
-  return { ...view, store, faults };
-}
-
 
 describe('the hooks example in Chromium', () => {
   for (const locale of ['en', 'fr', 'pt'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       it(`in ${locale} with the ${theme} theme, the loaded list has zero axe violations`, async () => {
-        const { container } = renderList({ locale, theme });
+        const { container } = await renderStory(storiesIn(stories, { locale, theme }).Default);
         await screen.findByRole('table', {}, { timeout: 10_000 });
         expect(screen.getByRole('button', { name: messages[locale].common.nextPage })).toBeTruthy();
         // The theme really applies: --uak-color-bg is light-dark(#ffffff, #14171c).
@@ -50,15 +32,8 @@ describe('the hooks example in Chromium', () => {
   }
 
   it('given a failing server, the error state has zero axe violations and retry recovers', async () => {
-    const store = createMockStore({ userCount: 20 });
-    const faults = createFaultInjector();
-    faults.failNext('unavailable', { count: 1, methods: ['listUsers'] });
-    const adapter = createMemoryAdapter(store, { latencyMs: 5, faults });
-    const { container } = render(
-      <UserAdminProvider adapter={adapter} locale="en" queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-        <div className="uak-root"><PlainUserList /></div>
-      </UserAdminProvider>,
-    );
+    // The story's backend fails the first listing, once.
+    const { container } = await renderStory(storiesIn(stories).ServerUnavailable);
     const alert = await screen.findByRole('alert', {}, { timeout: 10_000 });
     expect(alert.textContent).toContain(en.errors.unavailable);
     expect(await axeViolations(container)).toEqual([]);
@@ -67,7 +42,7 @@ describe('the hooks example in Chromium', () => {
   });
 
   it('with the keyboard alone, a person can search, filter by status and page', async () => {
-    renderList({ userCount: 60 });
+    await renderStory(storiesIn(stories).Default);
     await screen.findByRole('table', {}, { timeout: 10_000 });
 
     // Tab into the search box and type.

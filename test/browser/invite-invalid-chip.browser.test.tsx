@@ -1,34 +1,25 @@
 /**
  * Issue 12: with an invalid chip left, "Send invitations" did nothing visible. Now it says why (an
  * alert naming how many addresses need attention) and puts the focus on the first invalid chip,
- * whose description gives its reason; nothing is sent.
+ * whose description gives its reason; nothing is sent. The dialog is the Open story of
+ * stories/InviteDialog.stories.tsx.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
-import { ROLE_IDS, createMemoryAdapter, createMockStore } from '../../mocks';
-import { UserAdminProvider } from '../../src/headless';
-import { InviteDialog } from '../../src/invitations/invite/components';
-import '../../src/styles.css';
+import { screen, waitFor, within } from '@testing-library/react';
+import { ROLE_IDS } from '../../mocks';
+import * as stories from '../../stories/InviteDialog.stories';
 import { tFor } from '../utils/browser';
+import { renderStory, storiesIn } from '../utils/stories';
 
 const TIMEOUT = { timeout: 10_000 };
 const t = tFor('en');
 
 describe('the invite dialog with an invalid chip left', { timeout: 40_000 }, () => {
   it('pressing Send invitations says why nothing was sent and focuses the invalid chip, which names its reason', async () => {
-    const store = createMockStore({ userCount: 20 });
-    const adapter = createMemoryAdapter(store, { latencyMs: 5 });
-    const inviteUsers = vi.spyOn(adapter, 'inviteUsers');
-    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    render(
-      <UserAdminProvider adapter={adapter} locale="en" queryClient={queryClient}>
-        <div className="uak-root">
-          <InviteDialog defaultOpen defaultValues={{ roleId: ROLE_IDS.user, entityIds: ['entity-acme-paris'] }} />
-        </div>
-      </UserAdminProvider>,
-    );
+    // The open dialog story, its role and entity chosen; the spy is on the backend behind the story's REST adapter.
+    const { store } = await renderStory(storiesIn(stories).Open, { args: { defaultValues: { roleId: ROLE_IDS.user, entityIds: ['entity-acme-paris'] } } });
+    const inviteUsers = vi.spyOn(store, 'inviteUsers');
     const dialog = await screen.findByRole('dialog', {}, TIMEOUT);
     const input = await within(dialog).findByRole('textbox', { name: t('invite.emails.label') }, TIMEOUT);
     await waitFor(() => expect(document.activeElement).toBe(input), TIMEOUT);

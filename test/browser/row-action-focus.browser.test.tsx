@@ -1,34 +1,19 @@
 /**
  * Where the focus goes after a row confirmation, with the keyboard alone (issue 12): after
  * confirming Deactivate, or dismissing the Remove confirmation with Escape, it returns to the row's
- * menu button instead of dropping to the page body.
+ * menu button instead of dropping to the page body. The list is the Default story of
+ * stories/UserList.stories.tsx.
  */
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
-import { UserAdminProvider } from '../../src/headless';
-import { createMemoryAdapter, createMockStore } from '../../mocks';
-import { UserList } from '../../src/users/components';
-import '../../src/styles.css';
+import { screen, waitFor, within } from '@testing-library/react';
+import * as stories from '../../stories/UserList.stories';
 import { tFor } from '../utils/browser';
+import { renderStory, storiesIn } from '../utils/stories';
 
 const TIMEOUT = { timeout: 10_000 };
 const t = tFor('en');
-
-function renderList() {
-  const store = createMockStore({ userCount: 40 });
-  const adapter = createMemoryAdapter(store, { latencyMs: 5 });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <UserAdminProvider adapter={adapter} locale="en" queryClient={queryClient}>
-      <div className="uak-root">
-        <UserList initialState={{ pageSize: 10 }} now={store.clock.now} onEditUser={() => {}} />
-      </div>
-    </UserAdminProvider>,
-  );
-  return { store };
-}
+const { Default } = storiesIn(stories);
 
 const bodyRows = (table: HTMLElement) => within(table).getAllByRole('row').filter((row) => row.hasAttribute('data-index'));
 const nameOf = (row: HTMLElement) => row.querySelector('[data-slot="user-list-name"] > span')!.textContent!;
@@ -55,7 +40,7 @@ async function openRowAction(action: 'deactivate' | 'remove') {
 
 describe('row confirmations give the focus back to the row', { timeout: 40_000 }, () => {
   it('after confirming Deactivate with the keyboard, the focus is on the row\'s menu button, not the page body', async () => {
-    const { store } = renderList();
+    const { store } = await renderStory(Default);
     const { row, name, dialog } = await openRowAction('deactivate');
     const confirm = within(dialog).getByRole('button', { name: t('actions.deactivate') });
     for (let i = 0; i < 6 && document.activeElement !== confirm; i++) await userEvent.keyboard('{Tab}');
@@ -70,7 +55,7 @@ describe('row confirmations give the focus back to the row', { timeout: 40_000 }
   });
 
   it('after dismissing the Remove confirmation with Escape, the focus is on the row\'s menu button and nothing is removed', async () => {
-    const { store } = renderList();
+    const { store } = await renderStory(Default);
     const { name, trigger } = await openRowAction('remove');
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull(), TIMEOUT);
