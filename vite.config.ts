@@ -41,6 +41,7 @@ export default defineConfig({
     alias: [
       { find: /^user-admin-kit$/, replacement: `${root}src/index.ts` },
       { find: /^user-admin-kit\/headless$/, replacement: `${root}src/headless.ts` },
+      { find: /^user-admin-kit\/core$/, replacement: `${root}src/core-entry.ts` },
       { find: /^user-admin-kit\/styles\.css$/, replacement: `${root}src/styles.css` },
     ],
   },
@@ -56,6 +57,7 @@ export default defineConfig({
       entry: {
         index: `${root}src/index.ts`,
         headless: `${root}src/headless.ts`,
+        core: `${root}src/core-entry.ts`,
         'adapters/rest': `${root}src/adapters/rest/index.ts`,
         'adapters/better-auth': `${root}src/adapters/better-auth/index.ts`,
         'adapters/scim': `${root}src/adapters/scim/index.ts`,

@@ -11,6 +11,8 @@ const peers = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query
 const entries = [
   { name: 'user-admin-kit', file: 'dist/index.js', forbid: ['msw', 'disposable-email-domains', '/mocks/', 'zod/v4/classic'] },
   { name: 'user-admin-kit/headless', file: 'dist/headless.js', forbid: ['msw', 'disposable-email-domains', '/mocks/', 'zod/v4/classic'] },
+  // The rules alone, for a server: nothing of React, TanStack or Radix.
+  { name: 'user-admin-kit/core', file: 'dist/core.js', forbid: ['msw', 'disposable-email-domains', '/mocks/', 'zod/v4/classic', 'node_modules/react', '@tanstack', '@radix-ui'] },
   { name: 'user-admin-kit/adapters/rest', file: 'dist/adapters/rest.js', forbid: ['msw', 'disposable-email-domains', '/mocks/'] },
   // The real-backend adapters talk HTTP: none of the backend's own packages may be bundled, nor
   // the complete disposable-domain list (opt-in, from user-admin-kit/disposable-domains).

@@ -1,6 +1,7 @@
 /**
  * The headless entry (`user-admin-kit/headless`): provider, hooks, query keys and options, the
- * adapter contract and the domain rules. No CSS and no styled component.
+ * adapter contract's types and errors. No CSS and no styled component. The domain rules, limits and
+ * schemas, which need no React, are the `user-admin-kit/core` entry.
  *
  * Every name is listed here, by hand: a name not listed is internal, whatever its module
  * exports (docs/api.md says what is public and why). etc/api/headless.api.md is the report of
@@ -10,29 +11,9 @@
  * the build emits the modules in the order the entry names them, as it did with `export *`.
  */
 
-// The adapter contract: what an adapter implements, its errors, its limits (docs/limits.md), the
-// shapes of its inputs.
+// The adapter contract: what an adapter implements, its errors, the shapes of its inputs (its
+// limits and schemas: `user-admin-kit/core`).
 export { getAdapterCapabilities, UserAdminError, isUserAdminError, isAbortError, throwIfAborted } from './contract';
-export {
-  MAX_INVITE_ADDRESSES,
-  INVITE_CONFIRM_ABOVE,
-  MAX_NAME_LENGTH,
-  MAX_USERNAME_LENGTH,
-  MAX_PHONE_LENGTH,
-  MAX_EMAIL_LENGTH,
-  MAX_PAGE_SIZE,
-  MAX_BULK_IDS,
-  checkPageSize,
-  cleanName,
-  domainRisk,
-} from './core';
-export {
-  createUserSchema,
-  userPatchSchema,
-  inviteUsersSchema,
-  bulkIdsSchema,
-  isValidEmail,
-} from './contract';
 export type {
   AccessDiagnostics,
   AdapterCapabilities,
@@ -94,43 +75,7 @@ export type {
   InviteUsersValues,
 } from './contract';
 
-// The domain rules (docs/domain-rules.md): no React, no TanStack.
-export {
-  // refusals
-  enforce,
-  // admin scope
-  ancestryFromParents,
-  entityInScope,
-  userInScope,
-  defaultAdminScope,
-  scopeRoots,
-  // who may act on whom
-  administers,
-  checkActOnUser,
-  checkGrant,
-  checkAccessChange,
-  isActiveAdminUser,
-  // admin-only modules
-  lockedModuleIds,
-  clearAdminOnly,
-  checkAdminOnlyModules,
-  // invitations: classification and its order
-  INVITE_SKIP_ORDER,
-  screenInvitees,
-  classifyInvitee,
-  // email change, SSO, workspace, profile, optimistic concurrency
-  emailChangeOutcome,
-  ssoRefusal,
-  reactivationOutcome,
-  defaultAccess,
-  actingScope,
-  actorOf,
-  readOnlyProfileFields,
-  checkProfileChange,
-  checkLoginEmail,
-  checkRoleEdit,
-  checkVersion,
-} from './core';
+// The domain rules' types (the rules themselves: `user-admin-kit/core`).
 export type {
   Refusal,
   AccessChange,

@@ -1,6 +1,7 @@
 /**
  * The main entry (`user-admin-kit`): everything headless (`user-admin-kit/headless`, the same
  * names, listed again below) plus the styled components, which need `user-admin-kit/styles.css`.
+ * The domain rules, limits and schemas are `user-admin-kit/core` (no React).
  *
  * Every name is listed here, by hand: a name not listed is internal (docs/api.md). The report of
  * this list with its signatures is etc/api/user-admin-kit.api.md; `npm run api:check` fails when
@@ -9,29 +10,9 @@
 
 // ── The headless part: the same names as src/headless.ts ────────────────────────────────────
 
-// The adapter contract: what an adapter implements, its errors, its limits (docs/limits.md), the
-// shapes of its inputs.
+// The adapter contract: what an adapter implements, its errors, the shapes of its inputs (its
+// limits and schemas: `user-admin-kit/core`).
 export { getAdapterCapabilities, UserAdminError, isUserAdminError, isAbortError, throwIfAborted } from './headless';
-export {
-  MAX_INVITE_ADDRESSES,
-  INVITE_CONFIRM_ABOVE,
-  MAX_NAME_LENGTH,
-  MAX_USERNAME_LENGTH,
-  MAX_PHONE_LENGTH,
-  MAX_EMAIL_LENGTH,
-  MAX_PAGE_SIZE,
-  MAX_BULK_IDS,
-  checkPageSize,
-  cleanName,
-  domainRisk,
-} from './headless';
-export {
-  createUserSchema,
-  userPatchSchema,
-  inviteUsersSchema,
-  bulkIdsSchema,
-  isValidEmail,
-} from './headless';
 export type {
   AccessDiagnostics,
   AdapterCapabilities,
@@ -93,43 +74,7 @@ export type {
   InviteUsersValues,
 } from './headless';
 
-// The domain rules (docs/domain-rules.md): no React, no TanStack.
-export {
-  // refusals
-  enforce,
-  // admin scope
-  ancestryFromParents,
-  entityInScope,
-  userInScope,
-  defaultAdminScope,
-  scopeRoots,
-  // who may act on whom
-  administers,
-  checkActOnUser,
-  checkGrant,
-  checkAccessChange,
-  isActiveAdminUser,
-  // admin-only modules
-  lockedModuleIds,
-  clearAdminOnly,
-  checkAdminOnlyModules,
-  // invitations: classification and its order
-  INVITE_SKIP_ORDER,
-  screenInvitees,
-  classifyInvitee,
-  // email change, SSO, workspace, profile, optimistic concurrency
-  emailChangeOutcome,
-  ssoRefusal,
-  reactivationOutcome,
-  defaultAccess,
-  actingScope,
-  actorOf,
-  readOnlyProfileFields,
-  checkProfileChange,
-  checkLoginEmail,
-  checkRoleEdit,
-  checkVersion,
-} from './headless';
+// The domain rules' types (the rules themselves: `user-admin-kit/core`).
 export type {
   Refusal,
   AccessChange,

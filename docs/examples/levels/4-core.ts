@@ -1,4 +1,4 @@
-import { classifyInvitee, lockedModuleIds, screenInvitees, type Module } from 'user-admin-kit/headless';
+import { classifyInvitee, lockedModuleIds, screenInvitees, type Module } from 'user-admin-kit/core';
 
 // The rules every screen and backend apply, without React: on a server, in a job, in a CLI.
 export function planInvitations(emails: string[], members: Set<string>, ssoEnforced: boolean) {
