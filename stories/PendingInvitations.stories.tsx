@@ -189,7 +189,7 @@ export const Search: Story = {
 };
 
 export const Paging: Story = {
-  args: { initialState: { pageSize: 10 } },
+  args: { defaultState: { pageSize: 10 } },
   parameters: backend({ store: { userCount: 200 } }),
   play: async ({ canvasElement, ...context }) => {
     const t = storyT(context);

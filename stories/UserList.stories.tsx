@@ -117,7 +117,7 @@ export const NoUsers: Story = {
 };
 
 export const Empty: Story = {
-  args: { initialState: viewState('invited') },
+  args: { defaultState: viewState('invited') },
   parameters: backend({ store: { userCount: 20 }, setup: ({ store }) => revokeAllInvitations(store) }),
   play: async ({ canvasElement, args, ...context }) => {
     const t = storyT(context);
@@ -145,7 +145,7 @@ export const LoadError: Story = {
 };
 
 export const Sso: Story = {
-  args: { initialState: viewState('invited') },
+  args: { defaultState: viewState('invited') },
   parameters: backend({ store: { userCount: 80, settings: { sso: { enforced: true, providerName: 'Okta' } } } }),
   play: async ({ canvasElement, ...context }) => {
     const t = storyT(context);
@@ -160,7 +160,7 @@ export const Sso: Story = {
 };
 
 export const EmptyUnderSso: Story = {
-  args: { initialState: viewState('invited') },
+  args: { defaultState: viewState('invited') },
   parameters: backend({
     store: { userCount: 20, settings: { sso: { enforced: true, providerName: 'Okta' } } },
     setup: ({ store }) => revokeAllInvitations(store),
@@ -174,7 +174,7 @@ export const EmptyUnderSso: Story = {
 };
 
 const viewStory = (view: UserListView, check: (row: HTMLElement) => boolean): Story => ({
-  args: { initialState: viewState(view) },
+  args: { defaultState: viewState(view) },
   parameters: backend({ store: { userCount: 150 } }),
   play: async ({ canvasElement, ...context }) => {
     const t = storyT(context);
@@ -205,7 +205,7 @@ export const UsernamePolicy: Story = {
 };
 
 export const InvitedWithExpiry: Story = {
-  args: { initialState: viewState('invited') },
+  args: { defaultState: viewState('invited') },
   parameters: backend({ store: { userCount: 300 } }),
   play: async ({ canvasElement }) => {
     const table = await loadedTable(canvasElement);
@@ -328,7 +328,7 @@ async function selectAllMatching(canvasElement: HTMLElement, context: Ctx, total
 }
 
 export const BulkAcrossPages: Story = {
-  args: { initialState: { ...viewState('deactivated'), pageSize: 10 } },
+  args: { defaultState: { ...viewState('deactivated'), pageSize: 10 } },
   parameters: backend({ store: { userCount: 400 } }),
   play: async ({ canvasElement, ...context }) => {
     const t = storyT(context);
@@ -345,7 +345,7 @@ export const BulkAcrossPages: Story = {
 };
 
 export const BulkPartialFailure: Story = {
-  args: { initialState: { ...viewState('active'), pageSize: 10 } },
+  args: { defaultState: { ...viewState('active'), pageSize: 10 } },
   parameters: backend({ store: { userCount: 60 } }),
   play: async ({ canvasElement, ...context }) => {
     const t = storyT(context);
@@ -386,7 +386,7 @@ export const CustomColumns: Story = {
 };
 
 export const ThousandRowsVirtualized: Story = {
-  args: { initialState: { pageSize: 1000 } },
+  args: { defaultState: { pageSize: 1000 } },
   parameters: backend({ store: { userCount: 2500 } }),
   play: async ({ canvasElement }) => {
     const table = await loadedTable(canvasElement);

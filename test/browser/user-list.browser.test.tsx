@@ -127,7 +127,7 @@ describe('UserList in Chromium', { timeout: 40_000 }, () => {
 
   it('a page of 500 renders only the rows in view, and Ctrl+End / Ctrl+Home reach the last and first rows with the focus kept', async () => {
     // The virtualized story, with a page of 500 rather than 1,000.
-    const { container } = await renderStory(ThousandRowsVirtualized, { args: { initialState: { pageSize: 500 } } });
+    const { container } = await renderStory(ThousandRowsVirtualized, { args: { defaultState: { pageSize: 500 } } });
     const table = await loadedTable();
     expect(container.querySelector('[data-virtual]')).not.toBeNull();
     // Rows in view plus the overscan, and spacer rows standing for the others.
