@@ -5,12 +5,10 @@ import {
   type ColumnOrderState,
   type PaginationState,
   type ReactTable,
-  type RowSelectionState,
   type SortingState,
   type Updater,
 } from '@tanstack/react-table';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { toUserAdminError, UserAdminError } from '../contract/errors';
+import { useCallback, useMemo, useRef } from 'react';
 import type { Entity, Role, Settings, User, UserFilter } from '../contract/types';
 import { useEntitiesByIds } from '../entities/useEntities';
 import { useActingRules } from '../entities/useActingRules';
@@ -34,26 +32,19 @@ import {
   type UserListCustomColumn,
   type UserTableFeatures,
 } from './model/columns';
-import { canGetSignInHelp, getActionAvailability, isActiveAdmin, isOutsideScope, type UserActionAvailability, type UserRowAction } from './model/guards';
-import { EMPTY_LIST_SELECTION, type ListSelection } from '../query/selection';
+import type { UserActionAvailability, UserRowAction } from './model/guards';
+import type { ListSelection } from '../query/selection';
 import { useActiveAdminCount } from './model/useActiveAdminCount';
 import { useControllable } from '../query/useControllable';
 import { USER_LIST_VIEWS, viewOfFilter, withView, type UserListView } from './model/views';
 import { DEFAULT_BULK_CONCURRENCY } from './useBulkUserActions';
-import { useRemoveUser } from './useRemoveUser';
-import { useResendUserInvitation } from '../invitations/useResendUserInvitation';
-import { useSetUserStatus } from './useSetUserStatus';
 import { useUserCountsLanding, type UseUserCountsResult } from './useUserCounts';
 import { useUserListLanding, type UseUserListOptions, type UseUserListResult } from './useUserList';
 import { useUserBulkRunner, type UserBulkOutcome, type UserBulkPhase, type UserBulkRunner } from './useUserBulkRunner';
+import { useUserRowActions, type UserRowActionOutcome } from './useUserRowActions';
+import { useUserSelection } from './useUserSelection';
 
-/** The outcome of a single-row action. */
-export interface UserRowActionOutcome {
-  action: UserRowAction;
-  user: User;
-  ok: boolean;
-  error: UserAdminError | null;
-}
+export type { UserRowActionOutcome } from './useUserRowActions';
 
 export type {
   UserBulkAction, UserBulkSkipReason, UserBulkItemOutcome, UserBulkOutcome, UserBulkPhase, UserBulkRunOptions, UserBulkRunner,
@@ -159,8 +150,6 @@ export interface UseUserTableResult {
 }
 
 const EMPTY_USERS: User[] = [];
-/** The version a row action expects: the row's, when the backend has versions. */
-const versionOf = (user: User): { expectedVersion?: string } => (user.version !== undefined ? { expectedVersion: user.version } : {});
 const EMPTY_VISIBILITY: UserListColumnVisibility = {};
 
 function cleanFilter(filter: UserFilter): UserFilter {
@@ -219,8 +208,6 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
   const rolesById = useMemo(() => new Map((roles ?? []).map((role) => [role.id, role])), [roles]);
   // Only a row's menu or action needs it: loaded on first need, so the list's load asks the counts once.
   const adminCount = useActiveAdminCount(roles, { lazy: true });
-  const activeAdminCount = adminCount.count;
-  const { request: requestAdminCount, fetch: fetchAdminCount } = adminCount;
 
   const data = list.items.length === 0 ? EMPTY_USERS : list.items;
   const entityIds = useMemo(() => [...new Set(data.flatMap((user) => user.entityIds))].sort(), [data]);
@@ -272,28 +259,18 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
   }, [columnOrder, dataColumnIds]);
 
   // --- Selection -----------------------------------------------------------------------------
-  const [selection, setSelectionState] = useControllable<ListSelection>(
-    options.selection,
-    options.defaultSelection ?? EMPTY_LIST_SELECTION,
-    options.onSelectionChange,
-  );
-  const setSelection = useCallback((next: ListSelection) => setSelectionState(next), [setSelectionState]);
-  const clearSelection = useCallback(() => setSelectionState(EMPTY_LIST_SELECTION), [setSelectionState]);
-  const selectAllMatching = useCallback(() => setSelectionState({ ids: [], allMatching: true }), [setSelectionState]);
-
-  // A new search or filter is a new set of users: what was selected no longer applies.
-  const matchKey = JSON.stringify([state.search.trim(), state.filter]);
-  const previousMatchKey = useRef(matchKey);
-  useEffect(() => {
-    if (previousMatchKey.current === matchKey) return;
-    previousMatchKey.current = matchKey;
-    setSelectionState((current) => (current.allMatching || current.ids.length > 0 ? EMPTY_LIST_SELECTION : current));
-  }, [matchKey, setSelectionState]);
-
-  const rowSelection = useMemo<RowSelectionState>(() => {
-    if (selection.allMatching) return Object.fromEntries(data.map((user) => [user.id, true]));
-    return Object.fromEntries(selection.ids.map((id) => [id, true]));
-  }, [selection, data]);
+  const {
+    selection, selectedCount, setSelection, updateSelection, selectAllMatching, clearSelection, deselect, isPageSelected,
+    rowSelection, onRowSelectionChange,
+  } = useUserSelection({
+    selection: options.selection,
+    defaultSelection: options.defaultSelection,
+    onSelectionChange: options.onSelectionChange,
+    search: state.search,
+    filter: state.filter,
+    page: data,
+    total: list.total,
+  });
 
   // --- Table state mapping -------------------------------------------------------------------
   const sorting = useMemo<SortingState>(() => {
@@ -302,8 +279,8 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
   }, [state.sort]);
   const pagination = useMemo<PaginationState>(() => ({ pageIndex: state.pageIndex, pageSize: state.pageSize }), [state.pageIndex, state.pageSize]);
 
-  const latest = useRef({ sorting, pagination, rowSelection, columnVisibility, fullOrder, list });
-  latest.current = { sorting, pagination, rowSelection, columnVisibility, fullOrder, list };
+  const latest = useRef({ sorting, pagination, columnVisibility, fullOrder, list });
+  latest.current = { sorting, pagination, columnVisibility, fullOrder, list };
 
   const table = useTable({
     features: userTableFeatures,
@@ -328,10 +305,7 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
       if (next.pageSize !== current.pageSize) latest.current.list.setPageSize(next.pageSize);
       else if (next.pageIndex !== current.pageIndex) latest.current.list.setPageIndex(next.pageIndex);
     },
-    onRowSelectionChange: (updater: Updater<RowSelectionState>) => {
-      const next = functionalUpdate(updater, latest.current.rowSelection);
-      setSelectionState({ ids: Object.keys(next).filter((id) => next[id]), allMatching: false });
-    },
+    onRowSelectionChange,
     onColumnVisibilityChange: (updater: Updater<UserListColumnVisibility>) => {
       setColumnVisibility(functionalUpdate(updater, latest.current.columnVisibility));
     },
@@ -368,93 +342,22 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
   const views = USER_LIST_VIEWS.map((v) => ({ view: v, count: counts.counts?.[v] }));
 
   // --- Guards and row actions ----------------------------------------------------------------
-  const canEdit = options.onEditUser !== undefined;
-  const availabilityWith = useCallback(
-    (user: User, action: UserRowAction, adminCount: number | undefined) =>
-      getActionAvailability(user, action, { settings, rolesById, activeAdminCount: adminCount, canEdit, ...(rules ? { rules } : {}) }),
-    [settings, rolesById, canEdit, rules],
-  );
-  const actionAvailability = useCallback(
-    (user: User, action: UserRowAction) => {
-      // The last-admin guard needs the count: the first question about a row starts loading it.
-      if (activeAdminCount === undefined) requestAdminCount();
-      return availabilityWith(user, action, activeAdminCount);
-    },
-    [availabilityWith, activeAdminCount, requestAdminCount],
-  );
-  const isReadOnly = useCallback((user: User) => isOutsideScope(user, { settings, ...(rules ? { rules } : {}) }), [settings, rules]);
-
-  const onEditRef = useRef(options.onEditUser);
-  onEditRef.current = options.onEditUser;
-  const hasSignInHelp = options.onSignInHelp !== undefined;
-  const onSignInHelpRef = useRef(options.onSignInHelp);
-  onSignInHelpRef.current = options.onSignInHelp;
-  const canOpenSignInHelp = useCallback((user: User) => hasSignInHelp && canGetSignInHelp(user), [hasSignInHelp]);
-  const openSignInHelp = useCallback((user: User) => onSignInHelpRef.current?.(user), []);
-  const setStatus = useSetUserStatus();
-  const remove = useRemoveUser();
-  const resend = useResendUserInvitation();
-  const [pendingRowActions, setPendingRowActions] = useState<ReadonlyMap<string, UserRowAction>>(() => new Map());
-  const [lastRowAction, setLastRowAction] = useState<UserRowActionOutcome | null>(null);
-
-  const runRowAction = useCallback(
-    async (user: User, action: UserRowAction): Promise<UserRowActionOutcome> => {
-      if (action === 'edit') {
-        onEditRef.current?.(user);
-        return { action, user, ok: true, error: null };
-      }
-      // An active admin's action waits for the admin count (the last-admin guard) when not known yet.
-      const adminCountNow =
-        activeAdminCount === undefined && isActiveAdmin(user, rolesById) ? await fetchAdminCount().catch(() => undefined) : activeAdminCount;
-      const availability = availabilityWith(user, action, adminCountNow);
-      if (!availability.visible || !availability.allowed) {
-        const reason = availability.reason ?? 'invalid_status_transition';
-        const outcome = { action, user, ok: false, error: new UserAdminError('forbidden', `${action} is not available`, { reason }) };
-        setLastRowAction(outcome);
-        return outcome;
-      }
-      setPendingRowActions((current) => new Map(current).set(user.id, action));
-      let outcome: UserRowActionOutcome;
-      try {
-        if (action === 'deactivate' || action === 'reactivate') {
-          await setStatus.mutateAsync({ id: user.id, status: action === 'deactivate' ? 'deactivated' : 'active', ...versionOf(user) });
-        } else if (action === 'remove') {
-          await remove.mutateAsync({ id: user.id, ...versionOf(user) });
-          setSelectionState((current) =>
-            current.ids.includes(user.id) ? { ...current, ids: current.ids.filter((id) => id !== user.id) } : current,
-          );
-        } else {
-          await resend.mutateAsync(user);
-        }
-        outcome = { action, user, ok: true, error: null };
-      } catch (error) {
-        outcome = { action, user, ok: false, error: toUserAdminError(error) };
-      } finally {
-        setPendingRowActions((current) => {
-          const next = new Map(current);
-          next.delete(user.id);
-          return next;
-        });
-      }
-      setLastRowAction(outcome);
-      return outcome;
-    },
-    // The mutation objects change identity on every state change; their mutateAsync do not.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [availabilityWith, activeAdminCount, rolesById, fetchAdminCount, setStatus.mutateAsync, remove.mutateAsync, resend.mutateAsync, setSelectionState],
-  );
-  const dismissRowAction = useCallback(() => setLastRowAction(null), []);
+  const {
+    actionAvailability, isReadOnly, canOpenSignInHelp, openSignInHelp, runRowAction, pendingRowActions, lastRowAction, dismissRowAction,
+  } = useUserRowActions({
+    context: { settings, rolesById, rules, adminCount },
+    onEditUser: options.onEditUser,
+    onSignInHelp: options.onSignInHelp,
+    deselect,
+  });
 
   // --- Bulk actions --------------------------------------------------------------------------
   const { runBulkAction, bulkPhase, bulkOutcome, dismissBulkOutcome } = useUserBulkRunner({
     context: { selection, state, rolesById, modules, rules },
     known,
     concurrency,
-    setSelection: setSelectionState,
+    setSelection: updateSelection,
   });
-
-  const selectedCount = selection.allMatching ? list.total : selection.ids.length;
-  const isPageSelected = data.length > 0 && (selection.allMatching || data.every((user) => rowSelection[user.id]));
 
   return {
     table,
@@ -488,7 +391,7 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
     bulkPhase,
     bulkOutcome,
     dismissBulkOutcome,
-    activeAdminCount,
+    activeAdminCount: adminCount.count,
     now,
   };
 }
