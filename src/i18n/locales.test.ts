@@ -1,3 +1,5 @@
+import glossaryText from '../../docs/glossary.md?raw';
+import { checkGlossary, parseGlossary } from '../../scripts/check-glossary.mjs';
 import { USER_ADMIN_ERROR_CODES } from '../contract/errors';
 import { VALIDATION_KEYS } from '../contract/schemas';
 import { checkMessages } from './check-messages';
@@ -75,5 +77,50 @@ describe('checkMessages', () => {
     const en = { n_one: 'One day for {{name}}', n_other: '{{count}} days for {{name}}' };
     expect(kinds({ en, pt: { n_one: 'Um dia para {{name}}', n_many: '{{count}} de dias para {{name}}', n_other: '{{count}} dias para {{name}}' } })).toEqual([]);
     expect(kinds({ en, pt: { n_one: 'Um dia', n_many: '{{count}} de dias para {{name}}', n_other: '{{count}} dias para {{name}}' } })).toEqual(['placeholder pt n_one']);
+  });
+});
+
+describe('the glossary (docs/glossary.md, enforced by scripts/check-i18n.mjs)', () => {
+  const glossary = parseGlossary(glossaryText);
+
+  it('has the concepts a reviewer looks up, each with a word in en, fr and pt', () => {
+    const concepts = glossary.map((row) => row.concept.split(' (')[0]);
+    for (const c of ['role', 'user', 'contact', 'entity', 'group', 'invitation', 'revoke', 'deactivate', 'search', 'permission level none / off']) {
+      expect(concepts, c).toContain(c);
+    }
+    for (const row of glossary) for (const l of ['en', 'fr', 'pt']) expect(row.terms[l], `${row.concept} ${l}`).toBeTruthy();
+  });
+
+  it('is followed by the bundled locales: one word per concept (pt role "perfil", search "buscar"; fr level "Aucun accès")', () => {
+    expect(checkGlossary(glossary, { en, fr, pt })).toEqual([]);
+    // The terms the issue found doubled, read where they are shown.
+    expect([pt.users.columns.role, pt.userEditor.role.label, pt.invite.role.label]).toEqual(['Perfil', 'Perfil', 'Perfil']);
+    expect(pt.userEditor.fields.profile).not.toMatch(/perfil/i);
+    expect([pt.userList.searchLabel, pt.invitations.search]).toEqual(['Buscar usuários', 'Buscar convites']);
+    expect(fr.permissionMatrix.level.off).not.toBe(fr.status.deactivated);
+    expect(pt.permissionMatrix.level.off).not.toBe(pt.status.deactivated);
+  });
+
+  it('given a pt message using a forbidden synonym, fails with a line naming the key, the word and the term to use', () => {
+    const bad = { ...pt, invitations: { ...pt.invitations, search: 'Pesquisar convites' }, userEditor: { ...pt.userEditor, role: { ...pt.userEditor.role, label: 'Função' } } };
+    expect(checkGlossary(glossary, { en, fr, pt: bad })).toEqual([
+      'pt: userEditor.role.label uses "Função": the glossary\'s word for role (what a user may do, with its module defaults) in pt is "perfil", not "função" (docs/glossary.md)',
+      'pt: invitations.search uses "Pesquisar": the glossary\'s word for search in pt is "buscar, busca", not "pesquis*" (docs/glossary.md)',
+    ]);
+  });
+
+  it('given a word forbidden only for some keys, fails there and nowhere else (fr "Désactivé" is a status, not a level)', () => {
+    const bad = { ...fr, permissionMatrix: { ...fr.permissionMatrix, level: { ...fr.permissionMatrix.level, off: 'Désactivé' } } };
+    expect(checkGlossary(glossary, { fr: bad })).toEqual([
+      'fr: permissionMatrix.level.off uses "Désactivé": the glossary\'s word for permission level none / off in fr is "Aucun accès", not "désactivé" (docs/glossary.md)',
+    ]);
+    expect(fr.status.deactivated).toBe('Désactivé');
+  });
+
+  it('matches whole words only, whatever the case', () => {
+    const rows = parseGlossary('| Concept | Keys | en | Not in en |\n| --- | --- | --- | --- |\n| search | `*` | search | find* |');
+    expect(checkGlossary(rows, { en: { a: 'Pathfinder', b: 'FINDING users' } })).toEqual([
+      'en: b uses "FINDING": the glossary\'s word for search in en is "search", not "find*" (docs/glossary.md)',
+    ]);
   });
 });
