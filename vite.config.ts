@@ -120,6 +120,17 @@ export default defineConfig({
         },
       },
       {
+        // The built package (dist) as a React Server Components host and a plain Node process see
+        // it; run after `npm run build` (scripts/test-all.sh).
+        extends: true,
+        test: {
+          name: 'dist',
+          environment: 'node',
+          include: ['test/built/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'e2e',

@@ -24,6 +24,9 @@ step "browser tests (vitest, Chromium)" vitest_project browser
 step "demo end-to-end (Playwright, Chromium, axe)" vitest_project e2e
 step "storybook tests, every story in en, fr and pt (vitest addon, Chromium)" npx vitest run --project 'storybook-*' --reporter=default --reporter=json --outputFile.json=test-results/storybook.json
 step "library build (vite + tsc declarations)" npm run --silent build
+# The built modules as a React Server Components host sees them ('use client' where React is used,
+# plain where a server calls), every entry imported in a plain Node process with no DOM.
+step "built package: 'use client' and a plain Node import (vitest, node)" vitest_project dist
 # The exported names and signatures of every entry against the reports committed in etc/api
 # (`npm run api:update` rewrites them); reads the declarations the build step just wrote.
 step "api report" node etc/api-report.mjs --check
@@ -33,5 +36,5 @@ step "bundle size" node scripts/size.mjs
 echo
 if [ ${#failed_steps[@]} -gt 0 ]; then echo "failed steps: ${failed_steps[*]}"; else echo "all steps passed"; fi
 # The tally is the closing line.
-node scripts/tally.mjs test-results/unit.json test-results/integration.json test-results/browser.json test-results/e2e.json test-results/storybook.json
+node scripts/tally.mjs test-results/unit.json test-results/integration.json test-results/browser.json test-results/e2e.json test-results/storybook.json test-results/dist.json
 [ ${#failed_steps[@]} -eq 0 ]
