@@ -2,12 +2,18 @@ import type { ComponentProps, ReactNode } from 'react';
 import { useUserAdminTranslation } from '../i18n';
 import { cx } from './cx';
 
-/** One outcome of a batch: an address invited, a user who could not be deactivated. */
+/** One outcome of a batch: an address invited, an address skipped, a user who could not be deactivated. */
 export interface ResultItem {
   key: string;
   label: ReactNode;
+  /** Whether it was done. A `false` item is a failure unless `outcome` says it was skipped. */
   ok: boolean;
-  /** Why it failed, or a detail of the success. Defaults to none. */
+  /**
+   * What happened to it: `skipped` is left out on purpose (an address already a member), neither
+   * done nor failed, and is counted apart. Defaults to `succeeded` when `ok`, else `failed`.
+   */
+  outcome?: 'succeeded' | 'skipped' | 'failed';
+  /** Why it failed or was skipped, or a detail of the success. Defaults to none. */
   message?: ReactNode;
 }
 
@@ -16,29 +22,44 @@ export interface ResultListProps extends Omit<ComponentProps<'section'>, 'title'
   items: ResultItem[];
 }
 
+const outcomeOf = (item: ResultItem) => item.outcome ?? (item.ok ? 'succeeded' : 'failed');
+const ORDER = { failed: 0, skipped: 1, succeeded: 2 } as const;
+const TONE = { failed: 'danger', skipped: 'warning', succeeded: 'success' } as const;
+
 /**
- * The per-item outcome of a batch, failures first, each with its reason.
+ * The per-item outcome of a batch, failures first, then the skipped, each with its reason; the
+ * summary counts the skipped apart from the failures.
  * @example
  * <ResultList title={t('users.bulk.resultTitle')} items={results.map((r) => ({ key: r.id, label: r.name, ok: r.ok, message: r.error && translateError(t, r.error) }))} />
  */
 export function ResultList({ title, items, className, ...props }: ResultListProps) {
   const { t } = useUserAdminTranslation();
-  const ordered = [...items.filter((i) => !i.ok), ...items.filter((i) => i.ok)];
-  const failed = ordered.filter((i) => !i.ok).length;
+  const ordered = [...items].sort((a, b) => ORDER[outcomeOf(a)] - ORDER[outcomeOf(b)]);
+  const count = (o: ReturnType<typeof outcomeOf>) => items.filter((i) => outcomeOf(i) === o).length;
+  const [ok, skipped, failed] = [count('succeeded'), count('skipped'), count('failed')];
   return (
     <section data-slot="result-list" {...props} className={cx('uak-result-list', className)}>
       <p className="uak-result-list-title">{title}</p>
-      <p className="uak-muted" data-slot="result-list-summary">{t('ui.resultsSummary', { ok: items.length - failed, failed })}</p>
+      <p className="uak-muted" data-slot="result-list-summary">
+        {skipped === 0
+          ? t('ui.resultsSummary', { ok, failed })
+          : failed === 0
+            ? t('ui.resultsSummarySkipped', { ok, skipped })
+            : t('ui.resultsSummarySkippedFailed', { ok, skipped, failed })}
+      </p>
       <ul>
-        {ordered.map((item) => (
-          <li key={item.key} data-ok={item.ok} data-slot="result-item" className="uak-result-item">
-            <span className="uak-result-mark" data-tone={item.ok ? 'success' : 'danger'}>
-              {item.ok ? t('ui.succeeded') : t('ui.failed')}
-            </span>
-            <span className="uak-result-label">{item.label}</span>
-            {item.message ? <span className="uak-result-message">{item.message}</span> : null}
-          </li>
-        ))}
+        {ordered.map((item) => {
+          const outcome = outcomeOf(item);
+          return (
+            <li key={item.key} data-ok={item.ok} data-outcome={outcome} data-slot="result-item" className="uak-result-item">
+              <span className="uak-result-mark" data-tone={TONE[outcome]}>
+                {t(`ui.${outcome}`)}
+              </span>
+              <span className="uak-result-label">{item.label}</span>
+              {item.message ? <span className="uak-result-message">{item.message}</span> : null}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

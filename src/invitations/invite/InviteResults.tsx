@@ -12,8 +12,8 @@ export interface InviteResultsProps {
 
 /**
  * The outcome of the sends: how many invitations went out, how many addresses were not invited
- * and how many failed, then one line per address (invited, skipped with its translated reason,
- * or failed with its translated error).
+ * and how many failed, then one line per address (invited, skipped with its translated reason, or
+ * failed with its translated error): a skipped address is counted as skipped, never as failed.
  * @example
  * {invite.outcome ? <InviteResults outcome={invite.outcome} /> : null}
  */
@@ -31,7 +31,7 @@ export function InviteResults({ outcome, className }: InviteResultsProps) {
         title={t('invite.result.title')}
         items={[
           ...failed.map((f, i) => ({ key: `failed:${i}:${f.email}`, label: f.email, ok: false, message: t('invite.failedReason', { error: translateInviteFailure(t, f) }) })),
-          ...skipped.map((s, i) => ({ key: `skipped:${i}:${s.email}`, label: s.email, ok: false, message: t(`invite.skipReason.${s.reason}`) })),
+          ...skipped.map((s, i) => ({ key: `skipped:${i}:${s.email}`, label: s.email, ok: false, outcome: 'skipped' as const, message: t(`invite.skipReason.${s.reason}`) })),
           ...invited.map((invitation) => ({ key: invitation.id, label: invitation.email, ok: true, message: t('invite.result.invited') })),
         ]}
       />
