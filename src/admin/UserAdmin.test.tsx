@@ -31,11 +31,22 @@ describe('UserAdmin', () => {
     const { store } = renderScreen();
     expect(screen.getByRole('heading', { level: 2, name: t('userAdmin.title') })).toBeInTheDocument();
     const counts = store.getUserCounts({});
-    const pending = store.listInvitations({ pageIndex: 0, pageSize: 1, status: 'pending' }).total;
+    const pending = store.listInvitations({ pageIndex: 0, pageSize: 1 }).total;
     await waitFor(() => expect(sectionTabs()[0]).toHaveTextContent(`${t('userAdmin.tabs.users')}${counts.all}`));
     await waitFor(() => expect(sectionTabs()[1]).toHaveTextContent(`${t('userAdmin.tabs.invitations')}${pending}`));
     expect(sectionTabs()[0]).toHaveAttribute('aria-selected', 'true');
     expect(await screen.findByRole('table', {}, { timeout: 10_000 })).toBeInTheDocument();
+  });
+
+  it('given pending and expired invitations, the Pending invitations tab counts what its table shows by default', async () => {
+    const { user, store } = renderScreen();
+    const expired = store.listInvitations({ pageIndex: 0, pageSize: 1, status: 'expired' }).total;
+    expect(expired).toBeGreaterThan(0);
+    const all = store.listInvitations({ pageIndex: 0, pageSize: 1 }).total;
+    await waitFor(() => expect(sectionTabs()[1]).toHaveTextContent(`${t('userAdmin.tabs.invitations')}${all}`));
+    await user.click(sectionTabs()[1]!);
+    const panel = screen.getByRole('tabpanel', { name: new RegExp(t('userAdmin.tabs.invitations')) });
+    expect(await within(panel).findByText(t('invitations.count', { count: all }), {}, { timeout: 10_000 })).toBeInTheDocument();
   });
 
   it('given the Pending invitations tab chosen, shows the invitations and tells the host', async () => {
@@ -49,7 +60,7 @@ describe('UserAdmin', () => {
 
   it('given an invitation sent from the header, both tabs and their counts refresh and the result is announced', async () => {
     const { user, store, container } = renderScreen({ props: { defaultTab: 'invitations', inviteDialogProps: { defaultValues: { entityIds: ['entity-acme-paris'] } } } });
-    const pendingBefore = store.listInvitations({ pageIndex: 0, pageSize: 1, status: 'pending' }).total;
+    const pendingBefore = store.listInvitations({ pageIndex: 0, pageSize: 1 }).total;
     await waitFor(() => expect(sectionTabs()[1]).toHaveTextContent(String(pendingBefore)));
     await user.click(screen.getByRole('button', { name: t('invite.trigger') }));
     const dialog = await screen.findByRole('dialog');

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { User } from '../contract/types';
 import { useControllable } from '../query/useControllable';
 import { ssoRefusal } from '../core';
-import { useInvitationList } from '../invitations/useInvitationList';
+import { DEFAULT_INVITATION_LIST_STATE, useInvitationList } from '../invitations/useInvitationList';
 import { useSettings } from '../settings/useSettings';
 import { useAdapterCapabilities } from '../settings/useAdapterCapabilities';
 import { useUserCounts } from '../users/useUserCounts';
@@ -27,7 +27,10 @@ export interface UseUserAdminScreenResult {
   setInviteOpen: (open: boolean) => void;
   /** Users over all views, for the Users tab; `undefined` until known. */
   userCount: number | undefined;
-  /** Invitations still pending, for the Pending invitations tab; `undefined` until known. */
+  /**
+   * Invitations not accepted yet (pending and expired), for the Pending invitations tab: the set its
+   * table shows by default, so both say the same number; `undefined` until known.
+   */
   pendingInvitationCount: number | undefined;
   /** Users are created at their first SSO sign-in: nothing about inviting is offered. */
   ssoEnforced: boolean;
@@ -85,7 +88,9 @@ export function useUserAdminScreen(options: UseUserAdminScreenOptions = {}): Use
   const ssoEnforced = settings?.sso.enforced ?? false;
   const tabs: UserAdminTab[] = ['users', ...(invitationsEnabled ? (['invitations'] as const) : []), ...(permissionsEnabled ? (['permissions'] as const) : [])];
   const counts = useUserCounts();
-  const pending = useInvitationList({ defaultState: { pageSize: 1, status: 'pending' }, enabled: invitationsEnabled });
+  // The tab counts what its table shows by default (status filter "All": pending and expired, none
+  // accepted yet), so the tab and the table's "N invitations found" agree.
+  const pending = useInvitationList({ defaultState: { pageSize: 1, status: DEFAULT_INVITATION_LIST_STATE.status }, enabled: invitationsEnabled });
   return {
     tab: tabs.includes(tab) ? tab : 'users',
     setTab,
