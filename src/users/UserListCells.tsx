@@ -91,7 +91,7 @@ export function renderUserListBuiltinCell(
     }
     case 'entities': {
       const multi = user.scope === 'group' && user.kind === 'login'
-        ? <Badge tone="info" data-slot="user-list-multi-entity">{t('users.multiEntity')}</Badge>
+        ? <Badge tone="info" data-slot="user-list-multi-entity">{t('users.groupBadge')}</Badge>
         : null;
       const ids = user.entityIds;
       // The names are rendered only while the details are open (a function child): a closed cell is its button.
@@ -119,7 +119,10 @@ export function renderUserListBuiltinCell(
     }
     case 'status': {
       const invitation = user.invitation?.kind === 'invitation' && user.status !== 'active' ? user.invitation : null;
-      const badge = <Badge tone={STATUS_TONE[user.status]} data-slot="user-list-status">{t(`status.${user.status}`)}</Badge>;
+      // A contact cannot sign in: an active one is shown as a contact, in a neutral tone, never as "Active".
+      const badge = user.kind === 'contact' && user.status === 'active'
+        ? <Badge tone="neutral" data-slot="user-list-status" data-status="contact">{t('status.contact')}</Badge>
+        : <Badge tone={STATUS_TONE[user.status]} data-slot="user-list-status" data-status={user.status}>{t(`status.${user.status}`)}</Badge>;
       if (!invitation) return badge;
       const now = context.now();
       return (

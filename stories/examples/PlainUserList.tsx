@@ -96,7 +96,7 @@ export function PlainUserList({ pageSize = 10 }: PlainUserListProps) {
                 <tr key={user.id} data-slot="user-row" data-state={user.status}>
                   <th scope="row">
                     {user.firstName} {user.lastName}
-                    {user.scope === 'group' ? <span className="uak-badge"> {t('users.multiEntity')}</span> : null}
+                    {user.scope === 'group' ? <span className="uak-badge"> {t('users.groupBadge')}</span> : null}
                     {user.source === 'sso' ? <span className="uak-badge"> {t('users.ssoBadge')}</span> : null}
                   </th>
                   <td>{user.email}</td>
