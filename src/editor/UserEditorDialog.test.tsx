@@ -9,7 +9,7 @@ import {
 import type { User } from '../contract/types';
 import { createUserAdminI18n, getUserAdminT } from '../i18n';
 import { UserAdminProvider } from '../provider/UserAdminProvider';
-import { UserEditorDialog, type UserEditorDialogProps } from './UserEditorDialog';
+import { UserEditorDialog, userEditorOutcomeMessage, type UserEditorDialogProps } from './UserEditorDialog';
 
 const t = getUserAdminT(createUserAdminI18n({ locale: 'en' }));
 // Typing with user-event is slow on a busy two-core machine.
@@ -188,8 +188,8 @@ describe('UserEditorDialog: editing', () => {
     );
   });
 
-  it('given an invited user, changing the email says the invitation goes to the new address, and it changes at once without a confirmation', async () => {
-    const { user, store, onSaved } = renderEditor({ userId: 'user-joao' });
+  it('given an invited user, changing the email says the invitation goes to the new address, and it changes at once without a confirmation; the confirmation says it was sent again there', async () => {
+    const { user, store, onSaved, container } = renderEditor({ userId: 'user-joao' });
     await formReady();
     await user.clear(email());
     await user.type(email(), 'joao.new@acme.es');
@@ -199,6 +199,12 @@ describe('UserEditorDialog: editing', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(store.getUser({ id: 'user-joao' })).toMatchObject({ email: 'joao.new@acme.es', pendingEmail: null, status: 'invited' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    // The confirmation keeps the editor's promise: the invitation went again to the new address.
+    expect(onSaved.mock.calls[0]![0].emailChange).toBe('invitation_resent');
+    const announcer = container.querySelector('[data-slot="announcer"]')!;
+    await waitFor(() => expect(announcer.textContent).toContain(t('userEditor.result.invitationResent', { email: 'joao.new@acme.es' })));
+    const joao = store.getUser({ id: 'user-joao' });
+    expect(announcer.textContent).not.toContain(t('userEditor.result.updated', { name: `${joao.firstName} ${joao.lastName}` }));
   });
 
   it('given a backend where the address changes at once (features.emailChangeConfirmation false), an active user\'s new email needs no confirmation and applies', async () => {
@@ -231,6 +237,16 @@ describe('UserEditorDialog: editing', () => {
     await active.user.click(submit());
     await waitFor(() => expect(active.onSaved).toHaveBeenCalledTimes(1), WAIT);
     expect(screen.queryByRole('alertdialog')).toBeNull();
+    active.unmount();
+    // An invited user's new address under SSO: saved, and the confirmation claims no invitation.
+    const again = renderEditor({ userId: 'user-joao' }, sso);
+    await formReady();
+    await again.user.clear(email());
+    await again.user.type(email(), 'joao.new@acme.es');
+    await again.user.click(submit());
+    await waitFor(() => expect(again.onSaved).toHaveBeenCalledTimes(1), WAIT);
+    expect(again.onSaved.mock.calls[0]![0].emailChange).toBe('none');
+    expect(userEditorOutcomeMessage(t, again.onSaved.mock.calls[0]![0])).not.toContain('joao.new@acme.es');
   });
 
   it('given a contact, changing the email just changes it', async () => {

@@ -56,6 +56,7 @@ export function userEditorOutcomeMessage(t: UserAdminT, result: UserEditorSaveRe
   if (result.emailChange === 'registration_request_sent') {
     return t('userEditor.result.registrationRequestSent', { email: result.user.pendingEmail ?? result.user.email });
   }
+  if (result.emailChange === 'invitation_resent') return t('userEditor.result.invitationResent', { email: result.user.email });
   return t('userEditor.result.updated', { name });
 }
 

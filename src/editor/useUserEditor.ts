@@ -30,8 +30,12 @@ export interface UserEditorSaveResult {
   user: User;
   /** `true` after a creation, `false` after an edit. */
   created: boolean;
-  /** `registration_request_sent` when a login user's email change awaits their confirmation. */
-  emailChange: 'none' | 'registration_request_sent';
+  /**
+   * What the email change sent: `registration_request_sent` when a login user's new address awaits
+   * their confirmation; `invitation_resent` when an invited user's invitation went again to the new
+   * address (the core's {@link emailChangeOutcome} `reinvite`; never under enforced SSO); else `none`.
+   */
+  emailChange: 'none' | 'registration_request_sent' | 'invitation_resent';
   /** The invitation a new login user was sent; `null` otherwise. */
   invitation: Invitation | null;
 }
@@ -489,12 +493,13 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
       // a user the admin administers, nothing broader than the admin's own scope.
       const refusal = accessRefusalOf(editing, patch);
       if (refusal) return fail(refusalError(refusal));
-      const needsConfirmation =
-        patch.email !== undefined && patch.email !== editing.email.toLowerCase()
-        && emailChangeOutcome({
+      const emailOutcome = patch.email !== undefined && patch.email !== editing.email.toLowerCase()
+        ? emailChangeOutcome({
           kind: editing.kind, status: editing.status, ssoEnforced: settings?.sso.enforced === true,
           confirmation: settings?.features?.emailChangeConfirmation !== false,
-        }) === 'registration_request';
+        })
+        : null;
+      const needsConfirmation = emailOutcome === 'registration_request';
       if (needsConfirmation && !confirmed) {
         setNeedsEmailConfirmation(true);
         return 'confirm';
@@ -506,7 +511,8 @@ export function useUserEditor(options: UseUserEditorOptions = {}): UseUserEditor
           ...(editing.version !== undefined ? { expectedVersion: editing.version } : {}),
         });
         setNeedsEmailConfirmation(false);
-        const saved: UserEditorSaveResult = { user: result.user, created: false, emailChange: result.emailChange, invitation: null };
+        const emailChange = result.emailChange === 'none' && emailOutcome === 'reinvite' ? 'invitation_resent' : result.emailChange;
+        const saved: UserEditorSaveResult = { user: result.user, created: false, emailChange, invitation: null };
         // The form now starts from the saved user (the diff of a next save is against it).
         initialised.current = result.user.id;
         setOpenedUser(result.user);
