@@ -131,6 +131,19 @@ export default defineConfig({
         },
       },
       {
+        // The Next.js App Router example, built and served by `next start` (scripts/test-all.sh
+        // installs and builds it after the library's build).
+        extends: true,
+        test: {
+          name: 'next',
+          environment: 'node',
+          include: ['test/next/**/*.e2e.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'e2e',
