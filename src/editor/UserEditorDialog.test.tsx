@@ -135,6 +135,11 @@ describe('UserEditorDialog: username policy', () => {
     await user.type(username(), 'ana-lima');
     await waitFor(() => expect(username()).toHaveAccessibleDescription(expect.stringContaining(t('validation.usernameCharset'))));
     expect(createUser).not.toHaveBeenCalled();
+    // Both rules broken at once: both reported, not only the first.
+    await user.clear(username());
+    await user.type(username(), 'a-b');
+    await waitFor(() => expect(username()).toHaveAccessibleDescription(expect.stringContaining(t('validation.usernameCharset'))));
+    expect(username()).toHaveAccessibleDescription(expect.stringContaining(t('validation.usernameTooShort', { min: 6 })));
 
     // Alice Martin's username under the fixtures' policy.
     await user.clear(username());

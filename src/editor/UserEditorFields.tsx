@@ -105,7 +105,10 @@ function ProfileInput({ editor, field, label, type = 'text', autoComplete, requi
       ? t('userEditor.readOnly.groupLevel')
       : t('userEditor.readOnly.managedBy', { provider: providerName(t, editor) })
     : undefined;
-  const error = errorText(editor.form.formState.errors[field]?.message);
+  // Every broken rule (`types`, from the resolver), not only the first.
+  const fieldError = editor.form.formState.errors[field];
+  const messages = fieldError?.types ? Object.values(fieldError.types) : [fieldError?.message];
+  const error = [...new Set(messages.map(errorText).filter(Boolean))].join(' ') || undefined;
   const id = useId();
   const extra = after?.(id);
   return (

@@ -99,6 +99,8 @@ describe('the user editor form', () => {
     const result = await resolve(values, context({ policy }));
     expect(Object.keys(result.errors)).toEqual(['username']);
     expect(result.errors.username?.message).toBe('validation.usernameTooShort');
+    // Every broken rule, not only the first: too short and not only letters or digits.
+    expect(Object.values(result.errors.username?.types ?? {})).toEqual(['validation.usernameTooShort', 'validation.usernameCharset']);
   });
 
   it('given a name, phone or username over its limit, the error is the message that states the limit', async () => {

@@ -213,6 +213,8 @@ export function editorFieldOf(path: string, modules: readonly Module[]): FieldPa
 export function userEditorResolver(getContext: () => UserEditorContext): Resolver<UserEditorValues> {
   return async (values, context, options) => {
     const ctx = getContext();
+    // Every broken rule of a field, not only the first (a username both too short and with a hyphen).
+    options = { ...options, criteriaMode: 'all' };
     let result;
     if (ctx.mode === 'edit') {
       const patch = toUserPatch(values, ctx);
@@ -230,11 +232,19 @@ export function userEditorResolver(getContext: () => UserEditorContext): Resolve
       if (field.startsWith('permissions.')) {
         const id = field.slice('permissions.'.length);
         const permissions = (errors.permissions ??= {}) as Record<string, unknown>;
-        permissions[id] ??= error;
+        permissions[id] ??= { type: error.type, message: error.message };
       } else {
         // Too long: the message that states this field's limit ("Use at most 100 characters.").
-        const tooLong = error.message === VALIDATION_KEYS.tooLong ? TOO_LONG_KEY_BY_FIELD[field] : undefined;
-        errors[field] ??= tooLong ? { ...error, message: tooLong } : error;
+        const limit = (message: string) => (message === VALIDATION_KEYS.tooLong ? TOO_LONG_KEY_BY_FIELD[field] ?? message : message);
+        const all = [...new Set([error.message, ...error.types].map(limit))];
+        // An empty field breaks its other rules only because it is empty: "required" says it all.
+        const messages = all.includes(VALIDATION_KEYS.required) ? [VALIDATION_KEYS.required] : all;
+        // `message` is the first broken rule; `types` lists them all (react-hook-form's criteriaMode 'all' shape).
+        errors[field] ??= {
+          type: error.type,
+          message: messages[0],
+          ...(messages.length > 1 ? { types: Object.fromEntries(messages.map((m, i) => [String(i), m])) } : {}),
+        };
       }
     }
     if (Object.keys(errors).length > 0) return { values: {}, errors: errors as FormErrors<UserEditorValues> };
@@ -242,15 +252,19 @@ export function userEditorResolver(getContext: () => UserEditorContext): Resolve
   };
 }
 
-/** `{ a: { b: { message } } }` → `[['a.b', { message, type }]]`. */
-function flatten(errors: Record<string, unknown>, prefix = ''): [string, { type: string; message: string }][] {
-  const out: [string, { type: string; message: string }][] = [];
+type FlatError = { type: string; message: string; /** Every message of the field, the first included. */ types: string[] };
+
+/** `{ a: { b: { message, types } } }` → `[['a.b', { message, type, types }]]`. */
+function flatten(errors: Record<string, unknown>, prefix = ''): [string, FlatError][] {
+  const out: [string, FlatError][] = [];
   for (const [key, value] of Object.entries(errors ?? {})) {
     if (!value || typeof value !== 'object') continue;
     const path = prefix ? `${prefix}.${key}` : key;
-    const v = value as { message?: unknown; type?: unknown };
-    if (typeof v.message === 'string') out.push([path, { type: String(v.type ?? 'validate'), message: v.message }]);
-    else out.push(...flatten(value as Record<string, unknown>, path));
+    const v = value as { message?: unknown; type?: unknown; types?: unknown };
+    if (typeof v.message === 'string') {
+      const types = v.types && typeof v.types === 'object' ? Object.values(v.types).filter((m): m is string => typeof m === 'string') : [];
+      out.push([path, { type: String(v.type ?? 'validate'), message: v.message, types }]);
+    } else out.push(...flatten(value as Record<string, unknown>, path));
   }
   return out;
 }
