@@ -27,6 +27,12 @@ step "library build (vite + tsc declarations)" npm run --silent build
 # The built modules as a React Server Components host sees them ('use client' where React is used,
 # plain where a server calls), every entry imported in a plain Node process with no DOM.
 step "built package: 'use client' and a plain Node import (vitest, node)" vitest_project dist
+# The Next.js App Router example over the built package: installed from its lockfile, built by
+# `next build`, served by `next start` on 127.0.0.1 and driven in Chromium (test/next).
+next_example() {
+  (cd examples/next-app-router && npm ci --prefer-offline --no-audit --no-fund --loglevel=error && NEXT_TELEMETRY_DISABLED=1 npx next build) && vitest_project next
+}
+step "Next.js App Router example (npm ci, next build, next start; Playwright, Chromium, axe)" next_example
 # The exported names and signatures of every entry against the reports committed in etc/api
 # (`npm run api:update` rewrites them); reads the declarations the build step just wrote.
 step "api report" node etc/api-report.mjs --check
@@ -36,5 +42,5 @@ step "bundle size" node scripts/size.mjs
 echo
 if [ ${#failed_steps[@]} -gt 0 ]; then echo "failed steps: ${failed_steps[*]}"; else echo "all steps passed"; fi
 # The tally is the closing line.
-node scripts/tally.mjs test-results/unit.json test-results/integration.json test-results/browser.json test-results/e2e.json test-results/storybook.json test-results/dist.json
+node scripts/tally.mjs test-results/unit.json test-results/integration.json test-results/browser.json test-results/e2e.json test-results/storybook.json test-results/dist.json test-results/next.json
 [ ${#failed_steps[@]} -eq 0 ]

@@ -12,7 +12,7 @@
 //
 // The bundler drops module-level directives, so this runs after `vite build`, prepends the line and
 // shifts each file's source map by that line. Run again on a marked file, it changes nothing.
-// `isClientModule` is exported for the test that checks the built files (test/unit/dist-rsc.test.ts).
+// `isClientModule` is exported for the test that checks the built files (test/built/server-components.test.ts).
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
