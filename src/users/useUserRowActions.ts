@@ -44,8 +44,13 @@ const versionOf = (user: User): { expectedVersion?: string } => (user.version !=
  * });
  * if (rowActions.actionAvailability(user, 'deactivate').allowed) await rowActions.runRowAction(user, 'deactivate');
  */
-export function useUserRowActions({ context, onEditUser, onSignInHelp, deselect }: {
+export function useUserRowActions({ context, onEditUser, onSignInHelp, deselect, listKey = '' }: {
   context: UserRowActionsContext;
+  /**
+   * What the list shows (page, search, filter, sort) as one string: the last outcome goes when it
+   * changes, as it is about a row the person may no longer see. Defaults to `''`.
+   */
+  listKey?: string;
   /** Opens the host's editor; `edit` is offered only when given. */
   onEditUser: ((user: User) => void) | undefined;
   /** Opens the host's sign-in help; offered only when given. */
@@ -83,6 +88,13 @@ export function useUserRowActions({ context, onEditUser, onSignInHelp, deselect 
   const resend = useResendUserInvitation();
   const [pendingRowActions, setPendingRowActions] = useState<ReadonlyMap<string, UserRowAction>>(() => new Map());
   const [lastRowAction, setLastRowAction] = useState<UserRowActionOutcome | null>(null);
+  // A new page or search drops the banner of the last action (state adjusted while rendering, as
+  // React's "storing information from previous renders": no effect, no flash of the old banner).
+  const [outcomeListKey, setOutcomeListKey] = useState(listKey);
+  if (outcomeListKey !== listKey) {
+    setOutcomeListKey(listKey);
+    if (lastRowAction) setLastRowAction(null);
+  }
 
   const runRowAction = useCallback(
     async (user: User, action: UserRowAction): Promise<UserRowActionOutcome> => {
@@ -90,6 +102,8 @@ export function useUserRowActions({ context, onEditUser, onSignInHelp, deselect 
         onEditRef.current?.(user);
         return { action, user, ok: true, error: null };
       }
+      // A newer action starts: the last one's banner goes.
+      setLastRowAction(null);
       // An active admin's action waits for the admin count (the last-admin guard) when not known yet.
       const adminCountNow =
         activeAdminCount === undefined && isActiveAdmin(user, rolesById) ? await fetchAdminCount().catch(() => undefined) : activeAdminCount;

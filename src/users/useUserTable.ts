@@ -97,6 +97,8 @@ export interface UseUserTableResult {
   rolesById: ReadonlyMap<string, Role>;
   /** The entities of the users on the page, by id, to label them. */
   entitiesById: ReadonlyMap<string, Entity>;
+  /** The host's custom columns by id, as last given (to export them with their `csv` accessor). */
+  customColumns: ReadonlyMap<string, UserListCustomColumn>;
   /** The current view, or `null` when the filter's status/kind is not a preset. */
   view: UserListView | null;
   /** Switches view, keeping search, role, entity and scope filters. Goes back to the first page. */
@@ -349,15 +351,21 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
     onEditUser: options.onEditUser,
     onSignInHelp: options.onSignInHelp,
     deselect,
+    listKey: JSON.stringify([state.pageIndex, state.pageSize, state.search.trim(), state.filter, state.sort]),
   });
 
   // --- Bulk actions --------------------------------------------------------------------------
-  const { runBulkAction, bulkPhase, bulkOutcome, dismissBulkOutcome } = useUserBulkRunner({
+  const { runBulkAction: runBulk, bulkPhase, bulkOutcome, dismissBulkOutcome } = useUserBulkRunner({
     context: { selection, state, rolesById, modules, rules },
     known,
     concurrency,
     setSelection: updateSelection,
   });
+  // A bulk action is a newer action: the last row action's banner goes.
+  const runBulkAction = useCallback<typeof runBulk>((...args) => {
+    dismissRowAction();
+    return runBulk(...args);
+  }, [runBulk, dismissRowAction]);
 
   return {
     table,
@@ -366,6 +374,7 @@ export function useUserTable(options: UseUserTableOptions = {}): UseUserTableRes
     roles,
     rolesById,
     entitiesById,
+    customColumns: customRef.current,
     view,
     setView,
     views,
