@@ -177,6 +177,7 @@ export {
   bulkChangeRoleMutationOptions,
   useAccessDiagnostics,
   useUserTable,
+  useUserCsvExport,
 } from './users';
 export type {
   UseUserListOptions,
@@ -215,6 +216,10 @@ export type {
   UserActionBlockReason,
   UserRowAction,
   UserListView,
+  UseUserCsvExportOptions,
+  UseUserCsvExportResult,
+  UserCsvExportOutcome,
+  UserCsvExportStatus,
 } from './users';
 
 // Invitations: the list, the pending-invitations screen state, writes.
@@ -285,10 +290,18 @@ export type {
 } from './entities';
 
 // The invite form.
-export { useInviteForm } from './invitations/invite';
+export { useInviteForm, useInviteCsvImport } from './invitations/invite';
 export type {
   UseInviteFormOptions,
   UseInviteFormResult,
+  InviteImportEntry,
+  UseInviteCsvImportOptions,
+  UseInviteCsvImportResult,
+  InviteCsvImportPhase,
+  CsvInvitePreviewLine,
+  CsvInviteRow,
+  CsvInviteSkipReason,
+  CsvInviteFileError,
   InviteChip,
   InviteFormDefaults,
   InviteOutcome,

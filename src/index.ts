@@ -175,6 +175,7 @@ export {
   bulkChangeRoleMutationOptions,
   useAccessDiagnostics,
   useUserTable,
+  useUserCsvExport,
 } from './headless';
 export type {
   UseUserListOptions,
@@ -214,6 +215,10 @@ export type {
   UserRowAction,
   ListSelection,
   UserListView,
+  UseUserCsvExportOptions,
+  UseUserCsvExportResult,
+  UserCsvExportOutcome,
+  UserCsvExportStatus,
 } from './headless';
 
 // Invitations: the list, the pending-invitations screen state, writes.
@@ -284,10 +289,18 @@ export type {
 } from './headless';
 
 // The invite form.
-export { useInviteForm } from './headless';
+export { useInviteForm, useInviteCsvImport } from './headless';
 export type {
   UseInviteFormOptions,
   UseInviteFormResult,
+  InviteImportEntry,
+  UseInviteCsvImportOptions,
+  UseInviteCsvImportResult,
+  InviteCsvImportPhase,
+  CsvInvitePreviewLine,
+  CsvInviteRow,
+  CsvInviteSkipReason,
+  CsvInviteFileError,
   InviteChip,
   InviteFormDefaults,
   InviteOutcome,
@@ -397,6 +410,7 @@ export {
   UserListPagination,
   UserListRowConfirm,
   UserListToolbar,
+  UserListExportButton,
   UserListSelectionBar,
   UserListRowOutcome,
   UserListBulkOutcome,
@@ -413,6 +427,7 @@ export type {
   UserListContentProps,
   UserListRowOutcomeProps,
   UserListToolbarProps,
+  UserListExportButtonProps,
   UserListTableProps,
   UserListCellContext,
   UserListSelectionBarProps,
@@ -489,9 +504,12 @@ export {
   InviteModulePermissions,
   InviteEmailsField,
   InviteResults,
+  InviteCsvImport,
   InviteDialog,
 } from './invitations/invite/components';
-export type { InviteDialogProps, InviteEmailsFieldProps, InviteAccessFieldProps, InviteResultsProps } from './invitations/invite/components';
+export type {
+  InviteDialogProps, InviteEmailsFieldProps, InviteAccessFieldProps, InviteResultsProps, InviteCsvImportProps,
+} from './invitations/invite/components';
 
 // Roles and module permissions; the permission matrix, its state without markup (PermissionMatrixBase) and its parts.
 export { PermissionGrid, ModulePermissionsField } from './permissions/components';

@@ -54,6 +54,85 @@ export async function collectAllPages<T extends { id: string }>(
   return [...byId.values()];
 }
 
+/** Options of {@link streamAllPages}. */
+export interface StreamAllPagesOptions extends CollectAllPagesOptions {
+  /** Stops the reads: no page is asked for after it, the reads in flight get it, and the call rejects with the abort. Defaults to none. */
+  signal?: AbortSignal;
+}
+
+/** What {@link streamAllPages} reports after each page. */
+export interface StreamedPage<T> {
+  /** The page's items not seen on an earlier page, in order. */
+  items: T[];
+  /** How many items have been handed over so far, these included. */
+  done: number;
+  /** The total the first page announced. */
+  total: number;
+}
+
+/**
+ * Internal: every item of a paged read, handed over page by page in page order (for an export
+ * that writes as it reads): the first page gives the total, the others are read with bounded
+ * concurrency; an item moving between pages while reading is handed over once. A failed read
+ * stops the others (they get an abort) and rejects with its error.
+ */
+export async function streamAllPages<T extends { id: string }>(
+  fetchPage: (pageIndex: number, pageSize: number, signal: AbortSignal) => Promise<Page<T>>,
+  onPage: (page: StreamedPage<T>) => void,
+  options: StreamAllPagesOptions = {},
+): Promise<{ total: number; done: number }> {
+  const pageSize = options.pageSize ?? COLLECT_PAGE_SIZE;
+  const stop = new AbortController();
+  const outer = options.signal;
+  const onOuterAbort = () => stop.abort(outer?.reason);
+  if (outer?.aborted) onOuterAbort();
+  outer?.addEventListener('abort', onOuterAbort);
+  const seen = new Set<string>();
+  let done = 0;
+  let total = 0;
+  const waiting = new Map<number, T[]>();
+  let nextToHand = 0;
+  const hand = (pageIndex: number, items: T[]) => {
+    waiting.set(pageIndex, items);
+    while (waiting.has(nextToHand)) {
+      const fresh = waiting.get(nextToHand)!.filter((item) => !seen.has(item.id));
+      waiting.delete(nextToHand);
+      nextToHand++;
+      for (const item of fresh) seen.add(item.id);
+      done += fresh.length;
+      onPage({ items: fresh, done, total });
+    }
+  };
+  const read = async (pageIndex: number) => {
+    stop.signal.throwIfAborted();
+    const page = await callAdapter(() => fetchPage(pageIndex, pageSize, stop.signal));
+    stop.signal.throwIfAborted();
+    return page;
+  };
+  try {
+    const first = await read(0);
+    total = first.total;
+    hand(0, first.items);
+    const pageCount = Math.ceil(first.total / pageSize);
+    await mapWithConcurrency(
+      Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => i + 1),
+      options.concurrency ?? 4,
+      async (pageIndex) => {
+        try {
+          hand(pageIndex, (await read(pageIndex)).items);
+        } catch (error) {
+          // One failure ends the whole read: the other pages in flight are not waited for.
+          if (!stop.signal.aborted) stop.abort(error);
+          throw error;
+        }
+      },
+    );
+    return { total, done };
+  } finally {
+    outer?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
 /** How many items a selection covers, given the list's total. */
 export function selectionCount(selection: ListSelection, total: number): number {
   return selection.allMatching ? total : selection.ids.length;

@@ -6,6 +6,7 @@ import { userDisplayName } from './model/columns';
 import type { UserListView } from './model/views';
 import { UserListBulkConfirm, UserListBulkOutcome, UserListRowOutcome, UserListSelectionBar, UserListToolbar } from './UserListParts';
 import { UserListTable } from './UserListTable';
+import { UserListExportButton } from './UserListExport';
 import { splitUserTableOptions, UserListBase, useUserListContext, type UserListRowConfirmState } from './UserListBase';
 import type { useUserTable, UseUserTableOptions } from './useUserTable';
 
@@ -38,7 +39,7 @@ export interface UserListProps extends UseUserTableOptions, Omit<ComponentProps<
  * `className` and `div` props go on the root.
  *
  * It is the composition of its parts under {@link UserListBase}: `UserList.Root`, `.Views`,
- * `.Panel`, `.Toolbar`, `.SelectionBar`, `.RowOutcome`, `.BulkOutcome`, `.Content` (or `.Table`
+ * `.Panel`, `.Toolbar` (with `.ExportButton`), `.SelectionBar`, `.RowOutcome`, `.BulkOutcome`, `.Content` (or `.Table`
  * and `.Pagination`), `.RowConfirm` and `.BulkConfirm`. Compose them yourself to drop one or put
  * your own between two.
  *
@@ -297,6 +298,7 @@ export const UserList = Object.assign(UserListComponent, {
   Views: UserListViews,
   Panel: UserListPanel,
   Toolbar: UserListToolbar,
+  ExportButton: UserListExportButton,
   SelectionBar: UserListSelectionBar,
   RowOutcome: UserListRowOutcome,
   BulkOutcome: UserListBulkOutcome,

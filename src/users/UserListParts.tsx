@@ -7,6 +7,7 @@ import { Button, Field, ResultList, SearchField, StatusMessage, cx } from '../ui
 import { LazyConfirmDialog } from '../ui/LazyConfirmDialog';
 import { userDisplayName } from './model/columns';
 import { useUserListUsers, UserListContext } from './UserListBase';
+import { UserListExportButton } from './UserListExport';
 import type { UserBulkAction, UserBulkItemOutcome, UserRowActionOutcome, UseUserTableResult } from './useUserTable';
 
 /** Props of {@link UserListToolbar}. */
@@ -15,6 +16,8 @@ export interface UserListToolbarProps {
   users?: UseUserTableResult;
   /** Shows the invite button (never under SSO enforcement). Defaults to none. */
   onInvite?: () => void;
+  /** Shows the CSV export of the selection or the current view (`UserList.ExportButton`). Defaults to `true`. */
+  exportCsv?: boolean;
   /** Wait after typing before searching, in ms. Defaults to 300. */
   searchDebounceMs?: number;
   /** Merged last. Defaults to none. */
@@ -22,11 +25,11 @@ export interface UserListToolbarProps {
 }
 
 /**
- * Search (debounced), role, entity and access filters, and the invite button.
+ * Search (debounced), role, entity and access filters, the CSV export and the invite button.
  * @example
  * <UserList.Toolbar onInvite={() => setInviteOpen(true)} />
  */
-export function UserListToolbar({ users: usersProp, onInvite, searchDebounceMs = 300, className }: UserListToolbarProps) {
+export function UserListToolbar({ users: usersProp, onInvite, exportCsv = true, searchDebounceMs = 300, className }: UserListToolbarProps) {
   const { t } = useUserAdminTranslation();
   const users = useUserListUsers(usersProp, 'UserList.Toolbar');
   const { list, settings, roles } = users;
@@ -89,6 +92,7 @@ export function UserListToolbar({ users: usersProp, onInvite, searchDebounceMs =
           {t('userList.empty.clearFilters')}
         </Button>
       ) : null}
+      {exportCsv ? <UserListExportButton users={users} /> : null}
       {onInvite && !sso ? (
         <Button variant="primary" onClick={onInvite} className="uak-user-list-invite" data-slot="user-list-invite">
           {t('userList.invite')}

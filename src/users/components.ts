@@ -12,6 +12,8 @@ export type { UserListProps, UserListContentProps } from './UserList';
 export { UserListBase, useUserListContext } from './UserListBase';
 export type { UserListBaseProps, UserListContextValue, UserListRowConfirmState } from './UserListBase';
 export { UserListTable } from './UserListTable';
+export { UserListExportButton } from './UserListExport';
+export type { UserListExportButtonProps } from './UserListExport';
 export type { UserListTableProps } from './UserListTable';
 export { UserListBuiltinCell } from './UserListCells';
 export type { UserListCellContext } from './UserListCells';

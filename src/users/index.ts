@@ -8,4 +8,5 @@ export * from './useRemoveUser';
 export * from './useBulkUserActions';
 export * from './useAccessDiagnostics';
 export * from './useUserTable';
+export * from './useUserCsvExport';
 export * from './model';

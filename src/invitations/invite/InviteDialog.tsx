@@ -6,6 +6,7 @@ import {
   useAnnounce, cx,
 } from '../../ui';
 import { InviteAdminScopeField, InviteEntitiesField, InviteModulePermissions, InviteRoleField } from './InviteAccessFields';
+import { InviteCsvImport } from './InviteCsvImport';
 import { InviteEmailsField } from './InviteEmailsField';
 import { InviteResults } from './InviteResults';
 import { translateInviteFieldError } from './invite.schema';
@@ -196,6 +197,7 @@ function InviteDialogContent({ invite, className }: { invite: UseInviteFormResul
           {outcome ? <InviteResults outcome={outcome} /> : null}
           </div>
           <InviteEmailsField invite={invite} />
+          <InviteCsvImport invite={invite} />
           <InviteRoleField invite={invite} />
           {multiEntity ? <InviteEntitiesField invite={invite} /> : null}
           {multiEntity && invite.selectedRole?.isAdmin ? <InviteAdminScopeField invite={invite} /> : null}

@@ -6,4 +6,6 @@ export type { InviteEmailsFieldProps } from './InviteEmailsField';
 export { InviteRoleField, InviteAdminScopeField, InviteEntitiesField, InviteModulePermissions } from './InviteAccessFields';
 export type { InviteAccessFieldProps } from './InviteAccessFields';
 export { InviteResults } from './InviteResults';
+export { InviteCsvImport } from './InviteCsvImport';
+export type { InviteCsvImportProps } from './InviteCsvImport';
 export type { InviteResultsProps } from './InviteResults';

@@ -2,3 +2,5 @@
 export * from './parseEmails';
 export * from './invite.schema';
 export * from './useInviteForm';
+export * from './csvInvite';
+export * from './useInviteCsvImport';

@@ -58,6 +58,18 @@ export interface InviteChip extends ParsedAddress {
   domainRisk: DomainRisk | null;
 }
 
+/** One person of an imported file ({@link UseInviteFormResult.addImported}). */
+export interface InviteImportEntry {
+  /** The address to send (normalized). */
+  email: string;
+  firstName: string;
+  lastName: string;
+  /** The person's own role; `null`: the dialog's. */
+  roleId: string | null;
+  /** The person's own entities; `null`: the dialog's. */
+  entityIds: string[] | null;
+}
+
 /** The outcome of the sends so far. */
 export interface InviteOutcome {
   /** Every invitation sent since the form opened (or was reset), first send first. */
@@ -130,6 +142,14 @@ export interface UseInviteFormResult {
   removeLastChip: () => void;
   /** Takes a chip back into the input for correction (anything typed there first becomes chips). */
   editChip: (index: number) => void;
+  /**
+   * Adds the people of an imported file as chips (up to `MAX_INVITE_ADDRESSES` in all), each with
+   * their names, and their own role or entities when the file gave them: the send groups the
+   * addresses by role and entities, one request per group, and the others get the dialog's. When
+   * the dialog has no role (or no entities) yet, it takes the file's most frequent one. Returns how
+   * many were added.
+   */
+  addImported: (entries: readonly InviteImportEntry[]) => number;
 
   /** Chooses a role and applies its module preset (admin-only modules cleared for a non-admin role). */
   setRole: (roleId: string) => void;
@@ -225,6 +245,8 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
   const [failures, setFailures] = useState<ReadonlyMap<string, InviteFailure>>(new Map());
   const [outcome, setOutcome] = useState<InviteOutcome | null>(null);
   const [submitError, setSubmitError] = useState<UserAdminError | null>(null);
+  // The people of an imported file, by address: their names, and their own role or entities.
+  const imported = useRef(new Map<string, InviteImportEntry>());
 
   // Data that arrives after mount fills what the defaults could not: the role preset, the one entity.
   useEffect(() => {
@@ -366,6 +388,37 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     [form, getValues, setValue],
   );
 
+  const addImported = useCallback(
+    (entries: readonly InviteImportEntry[]) => {
+      const room = Math.max(0, MAX_INVITE_ADDRESSES - getValues('emails').length);
+      const added = entries.slice(0, room);
+      if (added.length === 0 && entries.length === 0) return 0;
+      for (const entry of added) imported.current.set(entry.email, entry);
+      // A chip shows the name; the names sent are the file's, as written.
+      const texts = added.map((entry) => {
+        const name = `${entry.firstName} ${entry.lastName}`.trim().replace(/["\\]/g, '');
+        return name ? `"${name}" <${entry.email}>` : entry.email;
+      });
+      if (texts.length > 0) setValue('emails', [...getValues('emails'), ...texts], { shouldDirty: true, shouldValidate: isSubmitted });
+      if (added.length < entries.length) form.setError('emails', { type: 'max', message: INVITE_VALIDATION_KEYS.tooManyAddresses });
+      const mostFrequent = (values: string[]) => {
+        const counts = new Map<string, number>();
+        for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+        return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+      };
+      if (!getValues('roleId')) {
+        const role = mostFrequent(added.flatMap((entry) => (entry.roleId ? [entry.roleId] : [])));
+        if (role) setRole(role);
+      }
+      if (getValues('entityIds').length === 0) {
+        const entities = mostFrequent(added.flatMap((entry) => (entry.entityIds && entry.entityIds.length > 0 ? [JSON.stringify(entry.entityIds)] : [])));
+        if (entities) setValue('entityIds', JSON.parse(entities) as string[], { shouldDirty: true, shouldValidate: isSubmitted });
+      }
+      return added.length;
+    },
+    [form, getValues, setValue, isSubmitted, setRole],
+  );
+
   const selectedRole = roles.find((r) => r.id === roleId);
   const locked = useMemo(() => new Set(lockedModuleIds(selectedRole ?? null, modules)), [selectedRole, modules]);
 
@@ -386,45 +439,77 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     }
     confirmed.current = false;
     setConfirmation(null);
-    const role = roles.find((r) => r.id === values.roleId);
     const modulePermissions = settings?.features?.modulePermissions !== false && modules.length > 0;
-    const permissions: ModulePermissions | undefined = modulePermissions ? normalizePermissions(values.permissions, modules, role ?? null) : undefined;
-    // Names given with the addresses (`Ana Lima <ana@acme.fr>`) become the invited users' names.
     // Subtree grants only of granted entities, and never to a backend without them.
-    const subtreeEntityIds = settings?.features?.entitySubtrees === false || settings?.multiEntity === false
-      ? []
-      : values.subtreeEntityIds.filter((id) => values.entityIds.includes(id));
-    const names = Object.fromEntries(sent.flatMap((a) => (a.name ? [[a.email, splitDisplayName(a.name)] as const] : [])));
-    const input: InviteUsersInput = {
-      emails: sent.map((a) => a.email),
-      ...(Object.keys(names).length > 0 ? { names } : {}),
-      roleId: values.roleId,
-      entityIds: values.entityIds,
-      ...(subtreeEntityIds.length > 0 ? { subtreeEntityIds } : {}),
-      ...(permissions ? { permissions } : {}),
-      // An entity user in the workspace entity, as preselected at entity level.
-      ...(accessDefault?.scope === 'entity' && values.entityIds.length === 1 ? { scope: 'entity' as const } : {}),
-      adminScope: role?.isAdmin
-        ? values.adminScope === 'entities' && settings?.multiEntity !== false
-          ? { type: 'entities', entityIds: values.entityIds }
-          : { type: 'all' }
-        : null,
+    const subtreesAllowed = settings?.features?.entitySubtrees !== false && settings?.multiEntity !== false;
+    // One request per role and entities: the dialog's, or an imported person's own.
+    const groups = new Map<string, { roleId: string; entityIds: string[]; addresses: typeof sent }>();
+    for (const address of sent) {
+      const own = imported.current.get(address.email);
+      const groupRoleId = own?.roleId ?? values.roleId;
+      const groupEntityIds = own?.entityIds && own.entityIds.length > 0 ? own.entityIds : values.entityIds;
+      const key = `${groupRoleId}\u0000${[...groupEntityIds].sort().join(',')}`;
+      const group = groups.get(key) ?? { roleId: groupRoleId, entityIds: groupEntityIds, addresses: [] };
+      group.addresses.push(address);
+      groups.set(key, group);
+    }
+    const inputOf = (group: { roleId: string; entityIds: string[]; addresses: typeof sent }): InviteUsersInput => {
+      const role = roles.find((r) => r.id === group.roleId);
+      // The dialog's access levels for its role; another role's own preset for an imported person's.
+      const permissions: ModulePermissions | undefined = !modulePermissions
+        ? undefined
+        : group.roleId === values.roleId
+          ? normalizePermissions(values.permissions, modules, role ?? null)
+          : role ? applyRolePreset(role, modules) : normalizePermissions({}, modules, null);
+      const subtreeEntityIds = subtreesAllowed ? values.subtreeEntityIds.filter((id) => group.entityIds.includes(id)) : [];
+      // Names given with the addresses (`Ana Lima <ana@acme.fr>`, or an imported file's columns) become the invited users' names.
+      const names = Object.fromEntries(group.addresses.flatMap((a) => {
+        const own = imported.current.get(a.email);
+        if (own && (own.firstName || own.lastName)) return [[a.email, { firstName: own.firstName, lastName: own.lastName }] as const];
+        return a.name ? [[a.email, splitDisplayName(a.name)] as const] : [];
+      }));
+      return {
+        emails: group.addresses.map((a) => a.email),
+        ...(Object.keys(names).length > 0 ? { names } : {}),
+        roleId: group.roleId,
+        entityIds: group.entityIds,
+        ...(subtreeEntityIds.length > 0 ? { subtreeEntityIds } : {}),
+        ...(permissions ? { permissions } : {}),
+        // An entity user in the workspace entity, as preselected at entity level.
+        ...(accessDefault?.scope === 'entity' && group.entityIds.length === 1 ? { scope: 'entity' as const } : {}),
+        adminScope: role?.isAdmin
+          ? values.adminScope === 'entities' && settings?.multiEntity !== false
+            ? { type: 'entities', entityIds: group.entityIds }
+            : { type: 'all' }
+          : null,
+      };
     };
-    let result: InviteUsersResult;
-    try {
-      result = await invite.mutateAsync(input);
-    } catch (error) {
-      const e = toUserAdminError(error);
-      setSubmitError(e);
-      let first = true;
-      for (const [path, code] of Object.entries(e.fieldErrors ?? {})) {
-        const field = formFieldOf(path, modules) ?? 'root.server';
-        // Too many addresses for the backend: the message that states the limit.
-        const message = field === 'emails' && code === 'too_long' ? INVITE_VALIDATION_KEYS.tooManyAddresses : code;
-        form.setError(field, { type: 'server', message }, { shouldFocus: first && field !== 'root.server' });
-        first = false;
+    const result: InviteUsersResult = { invited: [], skipped: [], failed: [] };
+    let sentOne = false;
+    for (const group of groups.values()) {
+      try {
+        const part = await invite.mutateAsync(inputOf(group));
+        sentOne = true;
+        result.invited.push(...part.invited);
+        result.skipped.push(...part.skipped);
+        result.failed!.push(...(part.failed ?? []));
+      } catch (error) {
+        const e = toUserAdminError(error);
+        if (!sentOne && groups.size === 1) {
+          setSubmitError(e);
+          let first = true;
+          for (const [path, code] of Object.entries(e.fieldErrors ?? {})) {
+            const field = formFieldOf(path, modules) ?? 'root.server';
+            // Too many addresses for the backend: the message that states the limit.
+            const message = field === 'emails' && code === 'too_long' ? INVITE_VALIDATION_KEYS.tooManyAddresses : code;
+            form.setError(field, { type: 'server', message }, { shouldFocus: first && field !== 'root.server' });
+            first = false;
+          }
+          return;
+        }
+        // Several requests: the others' outcome stands, this group's addresses failed with the error.
+        result.failed!.push(...group.addresses.map((a) => ({ email: a.email, code: e.code, ...(e.reason ? { reason: e.reason } : {}) })));
       }
-      return;
     }
     // The skipped and failed addresses stay as chips, as they were typed; everything else is kept.
     const failed = result.failed ?? [];
@@ -463,6 +548,7 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     setOutcome(null);
     setSubmitError(null);
     setConfirmation(null);
+    imported.current = new Map();
     parseAbort.current?.abort();
     setIsParsing(false);
   }, [form, initialValues]);
@@ -502,6 +588,7 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     removeChip,
     removeLastChip,
     editChip,
+    addImported,
     setRole,
     setPermission,
     submit,

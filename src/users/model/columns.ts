@@ -50,6 +50,13 @@ export interface UserListCustomColumn {
   header: ReactNode | (() => ReactNode);
   /** Renders the cell of one user. */
   cell: (user: User) => ReactNode;
+  /**
+   * The cell's text in a CSV export. Defaults to what `cell` returns when that is a string or a
+   * number, else an empty cell (a React element has no text to export: give this accessor then).
+   * @example
+   * { id: 'team', header: 'Team', cell: (u) => <TeamBadge team={teamOf(u)} />, csv: (u) => teamOf(u).name }
+   */
+  csv?: (user: User) => string;
 }
 
 /**
