@@ -81,6 +81,17 @@ describe('PermissionGrid', () => {
     expect(within(grid).getByRole('button', { name: cellName('Pricing', 'Ana Lima', 'edit') })).not.toHaveAttribute('aria-disabled');
   });
 
+  it('given a locked cell, its padlock is an inline SVG hidden from assistive technology (no emoji, which needs an emoji font), and the cell still says locked', () => {
+    const { grid } = renderGrid();
+    const cell = within(grid).getByRole('button', { name: cellName('Pricing', 'Bob Stone', 'none', 'Locked') });
+    const icon = cell.querySelector('[data-slot="permission-grid-lock"]')!;
+    expect(icon.tagName.toLowerCase()).toBe('svg');
+    expect(icon).toHaveAttribute('aria-hidden', 'true');
+    expect(icon).toHaveAttribute('focusable', 'false');
+    expect(grid.textContent).not.toMatch(/\p{Extended_Pictographic}/u);
+    expect(cell).toHaveAccessibleDescription(en.errors.reason.admin_only_module);
+  });
+
   it('given a cell, Space sets the next level (back to the first after the last) and marks it as an unsaved change', async () => {
     const { user, values, grid } = renderGrid();
     const cell = within(grid).getByRole('button', { name: cellName('Documents', 'Bob Stone', 'view') });

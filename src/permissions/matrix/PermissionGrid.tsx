@@ -373,6 +373,32 @@ const BodyRow = memo(function BodyRow({ row, index, ariaRowIndex, measure, permi
   );
 });
 
+/**
+ * A padlock drawn inline (an emoji needs an emoji font, without which it is an empty box); hidden
+ * from assistive technology: the cell's name says "locked" and its description says why.
+ */
+function LockIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      focusable="false"
+      className="uak-permission-grid-lock"
+      data-slot="permission-grid-lock"
+      viewBox="0 0 16 16"
+      width="1em"
+      height="1em"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.5"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <rect x="3" y="7" width="10" height="7.5" rx="1.5" />
+      <path d="M5.25 7V5a2.75 2.75 0 0 1 5.5 0v2" />
+    </svg>
+  );
+}
+
 interface LevelCellProps {
   col: number;
   row: PermissionGridRow;
@@ -397,7 +423,7 @@ function LevelCell({ col, row, module, level, changed, locked, readOnly, reason,
   const fixed = locked || readOnly;
   const content = (
     <>
-      {locked ? <span aria-hidden="true" className="uak-permission-grid-lock">🔒︎</span> : null}
+      {locked ? <LockIcon /> : null}
       <span className="uak-permission-grid-level">{levelText}</span>
       {changed ? <span aria-hidden="true" className="uak-permission-grid-mark" data-slot="permission-grid-mark">●</span> : null}
     </>
