@@ -19,6 +19,7 @@ import en from '../../src/i18n/locales/en.json';
 import { chromiumArgs, chromiumPath } from '../../vite.config';
 import { expectNoAxeViolations } from '../e2e/support';
 import { createMemoryAdapter, createMockStore } from '../../mocks';
+import { DEFAULT_PAGE_SIZE } from '../../src/query/options';
 
 const app = fileURLToPath(new URL('../../examples/next-app-router/', import.meta.url));
 let server: ChildProcess | undefined;
@@ -111,11 +112,11 @@ describe('the Next.js App Router example', () => {
     expect(policy).not.toContain('unsafe-inline');
     expect(policy).not.toContain('unsafe-eval');
     const html = await response.text();
-    // Prefetched on the server: the table's 25 rows (and its header row) are in the HTML, the
-    // seeded store's first page (the example's store: the default seed and clock).
+    // Prefetched on the server: the table's rows (and its header row) are in the HTML, the seeded
+    // store's first page (the example's store: the default seed and clock).
     const table = html.slice(html.indexOf('<table'), html.indexOf('</table>'));
-    expect(table.match(/<tr[\s>]/g)?.length).toBe(26);
-    const firstPage = await createMemoryAdapter(createMockStore()).listUsers({ pageIndex: 0, pageSize: 25 });
+    const firstPage = await createMemoryAdapter(createMockStore()).listUsers({ pageIndex: 0, pageSize: DEFAULT_PAGE_SIZE });
+    expect(table.match(/<tr[\s>]/g)?.length).toBe(firstPage.items.length + 1);
     expect(firstPage.items.map((u) => u.email).filter((email) => !table.includes(`>${email}<`))).toEqual([]);
     // Every script carries the request's nonce.
     const nonce = /'nonce-([^']+)'/.exec(policy)![1];
@@ -127,7 +128,7 @@ describe('the Next.js App Router example', () => {
   it('hydrates with no mismatch and no CSP violation: the invite dialog opens on a click, and axe finds nothing', async () => {
     const { page, reports } = await openPage();
     await page.getByRole('table').waitFor({ timeout: 30_000 });
-    expect(await page.getByRole('table').getByRole('row').count()).toBe(26);
+    expect(await page.getByRole('table').getByRole('row').count()).toBe(DEFAULT_PAGE_SIZE + 1);
     // A click does something only once React has hydrated the button: retry until the dialog opens.
     const dialog = page.getByRole('dialog');
     for (let attempt = 0; ; attempt++) {
