@@ -19,6 +19,7 @@ import { UserList, type UserListProps } from '../users/components';
 import { lazyComponent, lazyPart, whenIdle } from './lazyParts';
 import { useReturnFocus } from './useReturnFocus';
 import { useUserAdminScreen, type UseUserAdminScreenOptions } from './useUserAdminScreen';
+import { withRef } from '../ui/withRef';
 
 // What the first screen (the users tab) does not need loads on demand: the host's bundler makes
 // each of these its own chunk. They are fetched when the browser is idle after the list first
@@ -196,7 +197,7 @@ export interface UserAdminProps extends UserAdminBaseProps, Omit<ComponentProps<
  *   <UserAdmin onEditUser={(user) => navigate(`/users/${user.id}`)} />
  * </UserAdminProvider>
  */
-function UserAdminComponent({
+const UserAdminComponent = withRef(function UserAdminComponent({
   tab, defaultTab, onTabChange, title, onEditUser, onUserSaved, onInvited, now, userListProps, invitationsProps, inviteDialogProps,
   userEditorProps, permissionMatrixProps, signInGuideProps, ...props
 }: UserAdminProps) {
@@ -219,13 +220,13 @@ function UserAdminComponent({
       </UserAdminRootPart>
     </UserAdminBase>
   );
-}
+});
 
 /**
  * The screen's root (`data-slot="user-admin"`), labelled by its title: hovering or focusing
  * anything in it fetches the parts loaded on demand. The host's props go on it.
  */
-export function UserAdminRootPart({ className, onPointerOver, onFocus, labelled = true, ...props }: ComponentProps<'div'> & {
+export const UserAdminRootPart = withRef(function UserAdminRootPart({ className, onPointerOver, onFocus, labelled = true, ...props }: ComponentProps<'div'> & {
   /** Whether the title labels the region (`false` when the host hides the title). Defaults to `true`. */
   labelled?: boolean;
 }) {
@@ -247,7 +248,7 @@ export function UserAdminRootPart({ className, onPointerOver, onFocus, labelled 
       className={cx('uak-user-admin', className)}
     />
   );
-}
+});
 
 /** The screen's heading and its actions. `title={null}` leaves the heading out. */
 export function UserAdminHeader({ title }: { title?: ReactNode | null }) {

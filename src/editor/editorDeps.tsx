@@ -4,15 +4,16 @@
  */
 import { EntityAccessPicker, type EntityAccessPickerProps } from '../entities/components';
 import { ModulePermissionsField, type ModulePermissionsFieldProps } from '../permissions/components';
+import { withRef } from '../ui/withRef';
 
 export interface EntityAccessFieldProps extends EntityAccessPickerProps {
   /** The translated error; the editor shows it under the field. */
   error?: string;
 }
 
-export function EntityAccessField({ error: _error, ...props }: EntityAccessFieldProps) {
+export const EntityAccessField = withRef(function EntityAccessField({ error: _error, ...props }: EntityAccessFieldProps) {
   return <EntityAccessPicker {...props} />;
-}
+});
 
 export type ModulePermissionsInputProps = ModulePermissionsFieldProps;
 

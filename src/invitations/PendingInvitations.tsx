@@ -11,6 +11,7 @@ import {
   PendingInvitationsBase, splitPendingInvitationsOptions, usePendingInvitationsContext, type PendingInvitationsConfirmState,
 } from './PendingInvitationsBase';
 import type { UsePendingInvitationsOptions, UsePendingInvitationsResult } from './usePendingInvitations';
+import { withRef } from '../ui/withRef';
 
 type HookOptionKey = keyof UsePendingInvitationsOptions;
 
@@ -42,7 +43,7 @@ export interface PendingInvitationsProps extends UsePendingInvitationsOptions, O
  *   <PendingInvitations onInvite={() => setInviteOpen(true)} defaultState={{ status: 'pending' }} />
  * </UserAdminProvider>
  */
-function PendingInvitationsComponent(props: PendingInvitationsProps) {
+const PendingInvitationsComponent = withRef(function PendingInvitationsComponent(props: PendingInvitationsProps) {
   const [options, { onInvite, inviteAction, pageSizeOptions, ...rest }] = splitPendingInvitationsOptions(props);
   return (
     <PendingInvitationsBase {...options}>
@@ -57,7 +58,7 @@ function PendingInvitationsComponent(props: PendingInvitationsProps) {
       </PendingInvitationsRoot>
     </PendingInvitationsBase>
   );
-}
+});
 
 /**
  * The list's root element (`data-slot="pending-invitations"`) in the library's theme scope; the
@@ -65,13 +66,13 @@ function PendingInvitationsComponent(props: PendingInvitationsProps) {
  * @example
  * <PendingInvitations.Root className="my-invitations">…</PendingInvitations.Root>
  */
-export function PendingInvitationsRoot({ className, ...props }: ComponentProps<'div'>) {
+export const PendingInvitationsRoot = withRef(function PendingInvitationsRoot({ className, ...props }: ComponentProps<'div'>) {
   return (
     <UserAdminRoot>
       <div {...props} data-slot="pending-invitations" className={cx('uak-pending-invitations', className)} />
     </UserAdminRoot>
   );
-}
+});
 
 /** The list's heading. */
 export function PendingInvitationsTitle() {

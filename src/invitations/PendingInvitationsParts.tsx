@@ -5,6 +5,7 @@ import { translateError, useUserAdminTranslation } from '../i18n';
 import { ActionMenu, Badge, Button, Checkbox, HoverDetails, ResultList, SearchField, StatusMessage, Tabs, cx } from '../ui';
 import { PendingInvitationsContext, usePendingInvitationsState } from './PendingInvitationsBase';
 import type { PendingInvitationRow, PendingInvitationsOutcome, UsePendingInvitationsResult } from './usePendingInvitations';
+import { withRef } from '../ui/withRef';
 
 /** The status filter's values: a server status, or `all`. */
 export type InvitationStatusFilter = InvitationStatus | 'all';
@@ -24,7 +25,7 @@ export interface PendingInvitationsToolbarProps extends ComponentProps<'div'> {
  * const invitations = usePendingInvitations();
  * <PendingInvitationsToolbar invitations={invitations} idBase="invitations" />
  */
-export function PendingInvitationsToolbar({ invitations: invitationsProp, idBase: idBaseProp, className, ...props }: PendingInvitationsToolbarProps) {
+export const PendingInvitationsToolbar = withRef(function PendingInvitationsToolbar({ invitations: invitationsProp, idBase: idBaseProp, className, ...props }: PendingInvitationsToolbarProps) {
   const { t } = useUserAdminTranslation();
   const invitations = usePendingInvitationsState(invitationsProp, 'PendingInvitations.Toolbar');
   const context = useContext(PendingInvitationsContext);
@@ -46,7 +47,7 @@ export function PendingInvitationsToolbar({ invitations: invitationsProp, idBase
       />
     </div>
   );
-}
+});
 
 export interface PendingInvitationsBulkBarProps extends ComponentProps<'div'> {
   /** The list's state. Defaults to the nearest `PendingInvitationsBase`'s. */
@@ -61,7 +62,7 @@ export interface PendingInvitationsBulkBarProps extends ComponentProps<'div'> {
  * @example
  * <PendingInvitationsBulkBar invitations={invitations} onRevokeSelected={() => setConfirmOpen(true)} />
  */
-export function PendingInvitationsBulkBar({ invitations: invitationsProp, onRevokeSelected: onRevokeSelectedProp, className, ...props }: PendingInvitationsBulkBarProps) {
+export const PendingInvitationsBulkBar = withRef(function PendingInvitationsBulkBar({ invitations: invitationsProp, onRevokeSelected: onRevokeSelectedProp, className, ...props }: PendingInvitationsBulkBarProps) {
   const { t, format } = useUserAdminTranslation();
   const invitations = usePendingInvitationsState(invitationsProp, 'PendingInvitations.BulkBar');
   const context = useContext(PendingInvitationsContext);
@@ -102,7 +103,7 @@ export function PendingInvitationsBulkBar({ invitations: invitationsProp, onRevo
       </Button>
     </div>
   );
-}
+});
 
 export interface PendingInvitationsTableProps extends ComponentProps<'div'> {
   /** The list's state. Defaults to the nearest `PendingInvitationsBase`'s. */
@@ -117,7 +118,7 @@ export interface PendingInvitationsTableProps extends ComponentProps<'div'> {
  * @example
  * <PendingInvitationsTable invitations={invitations} onRevoke={(invitation) => setConfirm(invitation)} />
  */
-export function PendingInvitationsTable({ invitations: invitationsProp, onRevoke: onRevokeProp, className, ...props }: PendingInvitationsTableProps) {
+export const PendingInvitationsTable = withRef(function PendingInvitationsTable({ invitations: invitationsProp, onRevoke: onRevokeProp, className, ...props }: PendingInvitationsTableProps) {
   const { t } = useUserAdminTranslation();
   const invitations = usePendingInvitationsState(invitationsProp, 'PendingInvitations.Table');
   const context = useContext(PendingInvitationsContext);
@@ -155,7 +156,7 @@ export function PendingInvitationsTable({ invitations: invitationsProp, onRevoke
       </table>
     </div>
   );
-}
+});
 
 function PendingInvitationsRow({ row, now, invitations, onRevoke }: { row: PendingInvitationRow; now: number; invitations: UsePendingInvitationsResult; onRevoke: (invitation: Invitation) => void }) {
   const { t, format } = useUserAdminTranslation();
@@ -242,11 +243,11 @@ export interface InvitationExpiryProps extends ComponentProps<'span'> {
  * @example
  * <InvitationExpiry invitation={invitation} now={Date.now()} />
  */
-export function InvitationExpiry({ invitation, now, className, ...props }: InvitationExpiryProps) {
+export const InvitationExpiry = withRef(function InvitationExpiry({ invitation, now, className, ...props }: InvitationExpiryProps) {
   return <Expiry invitation={invitation} expired={invitation.status === 'expired'} now={now} className={className} {...props} />;
-}
+});
 
-function Expiry({ invitation, expired, now, className, ...props }: { invitation: Pick<Invitation, 'expiresAt'>; expired: boolean; now: number } & ComponentProps<'span'>) {
+const Expiry = withRef(function Expiry({ invitation, expired, now, className, ...props }: { invitation: Pick<Invitation, 'expiresAt'>; expired: boolean; now: number } & ComponentProps<'span'>) {
   const { t, format } = useUserAdminTranslation();
   if (expired) {
     return (
@@ -263,7 +264,7 @@ function Expiry({ invitation, expired, now, className, ...props }: { invitation:
       </time>
     </span>
   );
-}
+});
 
 export interface PendingInvitationsOutcomeMessageProps extends Omit<ComponentProps<'div'>, 'children'> {
   /** The hook's `outcome`. */
@@ -282,7 +283,7 @@ export interface PendingInvitationsOutcomeMessageProps extends Omit<ComponentPro
  * @example
  * {invitations.outcome ? <PendingInvitationsOutcomeMessage outcome={invitations.outcome} now={invitations.now} onDismiss={invitations.dismissOutcome} /> : null}
  */
-export function PendingInvitationsOutcomeMessage({ outcome, now, onDismiss, className, ref, ...props }: PendingInvitationsOutcomeMessageProps) {
+export const PendingInvitationsOutcomeMessage = withRef(function PendingInvitationsOutcomeMessage({ outcome, now, onDismiss, className, ref, ...props }: PendingInvitationsOutcomeMessageProps) {
   const { t, format } = useUserAdminTranslation();
   const failed = outcome.results.filter((result) => !result.ok).length;
   const succeeded = outcome.results.length - failed;
@@ -344,4 +345,4 @@ export function PendingInvitationsOutcomeMessage({ outcome, now, onDismiss, clas
       {body}
     </StatusMessage>
   );
-}
+});

@@ -5,6 +5,7 @@ import { Badge, Button, ErrorState, Field, LoadingState, StatusMessage, UserAdmi
 import { userDisplayName } from '../users/model/columns';
 import type { SignInResolver } from './guidance';
 import { useSignInErrorGuide, type UseSignInErrorGuideResult } from './useSignInErrorGuide';
+import { withRef } from '../ui/withRef';
 
 /** Props of {@link SignInErrorGuide}: the guide's options and the root `div`'s props. */
 export interface SignInErrorGuideProps extends Omit<ComponentProps<'div'>, 'children' | 'defaultValue'> {
@@ -32,7 +33,7 @@ type CopyState = { status: 'idle' } | { status: 'copied'; text: string } | { sta
  * <SignInErrorGuide user={user} onEditUser={(u) => openEditor(u.id)} />
  * <SignInErrorGuide defaultMessage="AADSTS50057: The user account is disabled." />
  */
-export function SignInErrorGuide({ user, defaultMessage = '', now, onEditUser, className, ...rest }: SignInErrorGuideProps) {
+export const SignInErrorGuide = withRef(function SignInErrorGuide({ user, defaultMessage = '', now, onEditUser, className, ...rest }: SignInErrorGuideProps) {
   const { t } = useUserAdminTranslation();
   const [message, setMessage] = useState(defaultMessage);
   const guide = useSignInErrorGuide({ user: user ?? null, message, ...(now ? { now } : {}), ...(onEditUser ? { onEditUser } : {}) });
@@ -58,7 +59,7 @@ export function SignInErrorGuide({ user, defaultMessage = '', now, onEditUser, c
       <SignInGuideCopy details={guide.supportDetails} />
     </UserAdminRoot>
   );
-}
+});
 
 function SignInGuideFailures({ guide }: { guide: UseSignInErrorGuideResult }) {
   const { t, format } = useUserAdminTranslation();

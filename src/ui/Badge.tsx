@@ -1,5 +1,6 @@
 import type { ComponentProps } from 'react';
 import { cx } from './cx';
+import { withRef } from './withRef';
 
 export interface BadgeProps extends ComponentProps<'span'> {
   /** Defaults to `neutral`. */
@@ -11,6 +12,6 @@ export interface BadgeProps extends ComponentProps<'span'> {
  * @example
  * <Badge tone="success">{t('status.active')}</Badge>
  */
-export function Badge({ tone = 'neutral', className, ...props }: BadgeProps) {
+export const Badge = withRef(function Badge({ tone = 'neutral', className, ...props }: BadgeProps) {
   return <span data-slot="badge" {...props} data-tone={tone} className={cx('uak-badge', className)} />;
-}
+});

@@ -1,5 +1,6 @@
 import type { ComponentProps } from 'react';
 import { cx } from './cx';
+import { withRef } from './withRef';
 
 export interface ButtonProps extends ComponentProps<'button'> {
   /** Defaults to `secondary`. */
@@ -15,7 +16,7 @@ export interface ButtonProps extends ComponentProps<'button'> {
  * @example
  * <Button variant="primary" pending={saving} onClick={save}>{t('common.save')}</Button>
  */
-export function Button({ variant = 'secondary', size = 'md', pending = false, className, type = 'button', disabled, ...props }: ButtonProps) {
+export const Button = withRef(function Button({ variant = 'secondary', size = 'md', pending = false, className, type = 'button', disabled, ...props }: ButtonProps) {
   return (
     <button
       data-slot="button"
@@ -28,4 +29,4 @@ export function Button({ variant = 'secondary', size = 'md', pending = false, cl
       className={cx('uak-button', className)}
     />
   );
-}
+});

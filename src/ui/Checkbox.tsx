@@ -1,6 +1,7 @@
 import { useComposedRefs } from '@radix-ui/react-compose-refs';
 import { useEffect, useRef, type ComponentProps } from 'react';
 import { cx } from './cx';
+import { withRef } from './withRef';
 
 export interface CheckboxProps extends Omit<ComponentProps<'input'>, 'type'> {
   /** Shows the mixed state (some rows selected). Defaults to `false`. */
@@ -12,7 +13,7 @@ export interface CheckboxProps extends Omit<ComponentProps<'input'>, 'type'> {
  * @example
  * <Checkbox aria-label={t('common.selectAll')} checked={all} indeterminate={some} onChange={toggleAll} />
  */
-export function Checkbox({ indeterminate = false, className, ref, ...props }: CheckboxProps) {
+export const Checkbox = withRef(function Checkbox({ indeterminate = false, className, ref, ...props }: CheckboxProps) {
   const inner = useRef<HTMLInputElement | null>(null);
   // Stable across renders (an inline callback would detach and re-attach on every row render).
   const composedRef = useComposedRefs(inner, ref);
@@ -29,4 +30,4 @@ export function Checkbox({ indeterminate = false, className, ref, ...props }: Ch
       className={cx('uak-checkbox', className)}
     />
   );
-}
+});

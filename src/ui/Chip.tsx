@@ -1,6 +1,7 @@
 import { useId, type ComponentProps, type ReactNode } from 'react';
 import { useUserAdminTranslation } from '../i18n';
 import { cx } from './cx';
+import { withRef } from './withRef';
 
 export interface ChipProps extends Omit<ComponentProps<'span'>, 'children'> {
   children: ReactNode;
@@ -24,7 +25,7 @@ export interface ChipProps extends Omit<ComponentProps<'span'>, 'children'> {
  * @example
  * <Chip tone="danger" description={t('invite.skipReason.invalid')} onRemove={() => remove(i)}>{email}</Chip>
  */
-export function Chip({ children, tone = 'neutral', onRemove, removeLabel, description, onActivate, activateLabel, className, ...props }: ChipProps) {
+export const Chip = withRef(function Chip({ children, tone = 'neutral', onRemove, removeLabel, description, onActivate, activateLabel, className, ...props }: ChipProps) {
   const { t } = useUserAdminTranslation();
   const id = useId();
   const descId = description ? `${id}-desc` : undefined;
@@ -53,4 +54,4 @@ export function Chip({ children, tone = 'neutral', onRemove, removeLabel, descri
       ) : null}
     </span>
   );
-}
+});

@@ -3,6 +3,7 @@ import type { ComponentProps, ReactNode } from 'react';
 import { useUserAdminTranslation } from '../i18n';
 import { cx } from './cx';
 import { usePortalContainer } from './Root';
+import { withRef } from './withRef';
 
 /**
  * A dialog's root: open controlled (`open` + `onOpenChange`) or not (`defaultOpen`). Radix Dialog.
@@ -35,7 +36,7 @@ export interface DialogContentProps extends Omit<ComponentProps<typeof RadixDial
  *   <form id="invite">…</form>
  * </DialogContent>
  */
-export function DialogContent({ title, description, footer, size = 'md', className, children, ...props }: DialogContentProps) {
+export const DialogContent = withRef(function DialogContent({ title, description, footer, size = 'md', className, children, ...props }: DialogContentProps) {
   const { t } = useUserAdminTranslation();
   const container = usePortalContainer();
   return (
@@ -62,4 +63,4 @@ export function DialogContent({ title, description, footer, size = 'md', classNa
       </RadixDialog.Content>
     </RadixDialog.Portal>
   );
-}
+});

@@ -2,6 +2,7 @@ import { useId, type ComponentProps } from 'react';
 import { useUserAdminTranslation } from '../i18n';
 import { Button } from './Button';
 import { cx } from './cx';
+import { withRef } from './withRef';
 
 export interface PaginationProps extends Omit<ComponentProps<'nav'>, 'children'> {
   /** Zero-based. */
@@ -21,7 +22,7 @@ export interface PaginationProps extends Omit<ComponentProps<'nav'>, 'children'>
  * <Pagination pageIndex={list.state.pageIndex} pageCount={list.pageCount} pageSize={list.state.pageSize}
  *   onPageIndexChange={list.setPageIndex} onPageSizeChange={list.setPageSize} />
  */
-export function Pagination({ pageIndex, pageCount, pageSize, onPageIndexChange, onPageSizeChange, pageSizeOptions = [10, 25, 50, 100], className, ...props }: PaginationProps) {
+export const Pagination = withRef(function Pagination({ pageIndex, pageCount, pageSize, onPageIndexChange, onPageSizeChange, pageSizeOptions = [10, 25, 50, 100], className, ...props }: PaginationProps) {
   const { t, format } = useUserAdminTranslation();
   const selectId = useId();
   const pages = Math.max(pageCount, 1);
@@ -47,4 +48,4 @@ export function Pagination({ pageIndex, pageCount, pageSize, onPageIndexChange, 
       </Button>
     </nav>
   );
-}
+});

@@ -1,6 +1,7 @@
 import type { ComponentProps, ReactNode } from 'react';
 import { useUserAdminTranslation } from '../i18n';
 import { cx } from './cx';
+import { withRef } from './withRef';
 
 /** One outcome of a batch: an address invited, an address skipped, a user who could not be deactivated. */
 export interface ResultItem {
@@ -32,7 +33,7 @@ const TONE = { failed: 'danger', skipped: 'warning', succeeded: 'success' } as c
  * @example
  * <ResultList title={t('users.bulk.resultTitle')} items={results.map((r) => ({ key: r.id, label: r.name, ok: r.ok, message: r.error && translateError(t, r.error) }))} />
  */
-export function ResultList({ title, items, className, ...props }: ResultListProps) {
+export const ResultList = withRef(function ResultList({ title, items, className, ...props }: ResultListProps) {
   const { t } = useUserAdminTranslation();
   const ordered = [...items].sort((a, b) => ORDER[outcomeOf(a)] - ORDER[outcomeOf(b)]);
   const count = (o: ReturnType<typeof outcomeOf>) => items.filter((i) => outcomeOf(i) === o).length;
@@ -63,4 +64,4 @@ export function ResultList({ title, items, className, ...props }: ResultListProp
       </ul>
     </section>
   );
-}
+});

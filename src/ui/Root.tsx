@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useRef, useState, type ComponentProps } from 'react';
 import { cx } from './cx';
+import { withRef } from './withRef';
 
 interface RootContextValue {
   /** Where dialogs and menus portal to, so they inherit the theme and custom properties. */
@@ -16,7 +17,7 @@ const RootContext = createContext<RootContextValue | null>(null);
  * @example
  * <UserAdminRoot data-theme="dark"><UserList /></UserAdminRoot>
  */
-export function UserAdminRoot({ className, children, ...props }: ComponentProps<'div'>) {
+export const UserAdminRoot = withRef(function UserAdminRoot({ className, children, ...props }: ComponentProps<'div'>) {
   const [container, setContainer] = useState<HTMLElement | null>(null);
   const [message, setMessage] = useState('');
   const toggle = useRef(false);
@@ -35,7 +36,7 @@ export function UserAdminRoot({ className, children, ...props }: ComponentProps<
       </div>
     </RootContext.Provider>
   );
-}
+});
 
 /** Internal: the element dialogs and menus portal into; `undefined` (document.body) outside a root. */
 export function usePortalContainer(): HTMLElement | undefined {

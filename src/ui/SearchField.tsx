@@ -2,6 +2,7 @@ import { useComposedRefs } from '@radix-ui/react-compose-refs';
 import { useEffect, useId, useLayoutEffect, useRef, useState, type ComponentProps } from 'react';
 import { useUserAdminTranslation } from '../i18n';
 import { composeEventHandlers, cx } from './cx';
+import { withRef } from './withRef';
 
 export interface SearchFieldProps extends Omit<ComponentProps<'input'>, 'value' | 'onChange' | 'type' | 'defaultValue'> {
   /** The applied search (what the list asks the server for). */
@@ -22,7 +23,7 @@ export interface SearchFieldProps extends Omit<ComponentProps<'input'>, 'value' 
  * @example
  * <SearchField label={t('common.search')} value={list.state.search} onValueChange={list.setSearch} />
  */
-export function SearchField({ value, onValueChange, label, debounceMs = 300, className, onKeyDown, ref, ...props }: SearchFieldProps) {
+export const SearchField = withRef(function SearchField({ value, onValueChange, label, debounceMs = 300, className, onKeyDown, ref, ...props }: SearchFieldProps) {
   const { t } = useUserAdminTranslation();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -96,4 +97,4 @@ export function SearchField({ value, onValueChange, label, debounceMs = 300, cla
       </span>
     </div>
   );
-}
+});

@@ -3,6 +3,7 @@ import { translateError, useUserAdminTranslation } from '../i18n';
 import { retryAfterOf } from '../query/retry';
 import { Button } from './Button';
 import { cx } from './cx';
+import { withRef } from './withRef';
 
 export interface LoadingStateProps extends ComponentProps<'div'> {
   /** What assistive technology hears. Defaults to `t('common.loading')`. */
@@ -21,7 +22,7 @@ export interface LoadingStateProps extends ComponentProps<'div'> {
  * @example
  * if (list.isLoading) return <LoadingState rows={8} />;
  */
-export function LoadingState({ label, rows = 5, retrying, className, ...props }: LoadingStateProps) {
+export const LoadingState = withRef(function LoadingState({ label, rows = 5, retrying, className, ...props }: LoadingStateProps) {
   const { t } = useUserAdminTranslation();
   return (
     <>
@@ -31,7 +32,7 @@ export function LoadingState({ label, rows = 5, retrying, className, ...props }:
       </div>
     </>
   );
-}
+});
 
 export interface RetryNoticeProps extends ComponentProps<'p'> {
   /** The failure being retried; nothing shows unless it is rate-limited with a `retryAfterMs`. */
@@ -46,12 +47,12 @@ export interface RetryNoticeProps extends ComponentProps<'p'> {
  * @example
  * {query.isFetching && query.failureReason ? <RetryNotice error={query.failureReason} failureCount={query.failureCount} /> : null}
  */
-export function RetryNotice({ error, failureCount = 1, ...props }: RetryNoticeProps) {
+export const RetryNotice = withRef(function RetryNotice({ error, failureCount = 1, ...props }: RetryNoticeProps) {
   const wait = retryAfterOf(error);
   if (wait === null) return null;
   // Each failure (its count, its error, its wait) mounts a countdown of its own, from when it shows.
   return <RetryCountdown key={`${failureCount}:${failureId(error)}:${wait}`} wait={wait} {...props} />;
-}
+});
 
 const failureIds = new WeakMap<object, number>();
 let lastFailureId = 0;
@@ -63,7 +64,7 @@ function failureId(error: unknown): number | string {
   return id;
 }
 
-function RetryCountdown({ wait, className, ...props }: ComponentProps<'p'> & { wait: number }) {
+const RetryCountdown = withRef(function RetryCountdown({ wait, className, ...props }: ComponentProps<'p'> & { wait: number }) {
   const { t } = useUserAdminTranslation();
   const [start] = useState(Date.now);
   const [now, setNow] = useState(start);
@@ -83,7 +84,7 @@ function RetryCountdown({ wait, className, ...props }: ComponentProps<'p'> & { w
       <span className="uak-sr-only" role="status">{t('ui.retryingIn', { count: Math.ceil(wait / 1000) })}</span>
     </p>
   );
-}
+});
 
 export interface EmptyStateProps extends Omit<ComponentProps<'div'>, 'title'> {
   title: ReactNode;
@@ -98,7 +99,7 @@ export interface EmptyStateProps extends Omit<ComponentProps<'div'>, 'title'> {
  * @example
  * <EmptyState title={t('users.empty')} hint={t('users.emptyHint')} action={<Button onClick={invite}>{t('actions.invite')}</Button>} />
  */
-export function EmptyState({ title, hint, action, className, ...props }: EmptyStateProps) {
+export const EmptyState = withRef(function EmptyState({ title, hint, action, className, ...props }: EmptyStateProps) {
   return (
     <div data-slot="empty-state" {...props} className={cx('uak-empty', className)}>
       <p className="uak-empty-title">{title}</p>
@@ -106,7 +107,7 @@ export function EmptyState({ title, hint, action, className, ...props }: EmptySt
       {action}
     </div>
   );
-}
+});
 
 export interface ErrorStateProps extends Omit<ComponentProps<'div'>, 'title'> {
   /** Any error; a {@link UserAdminError} is translated by code and reason. */
@@ -122,7 +123,7 @@ export interface ErrorStateProps extends Omit<ComponentProps<'div'>, 'title'> {
  * @example
  * if (list.error) return <ErrorState title={t('users.loadError')} error={list.error} onRetry={list.refetch} />;
  */
-export function ErrorState({ error, onRetry, title, className, ...props }: ErrorStateProps) {
+export const ErrorState = withRef(function ErrorState({ error, onRetry, title, className, ...props }: ErrorStateProps) {
   const { t } = useUserAdminTranslation();
   return (
     <div data-slot="error-state" {...props} role="alert" className={cx('uak-error-state', className)}>
@@ -131,7 +132,7 @@ export function ErrorState({ error, onRetry, title, className, ...props }: Error
       {onRetry ? <Button onClick={onRetry}>{t('common.retry')}</Button> : null}
     </div>
   );
-}
+});
 
 export interface StatusMessageProps extends ComponentProps<'div'> {
   tone: 'success' | 'error' | 'info' | 'warning';
@@ -145,7 +146,7 @@ export interface StatusMessageProps extends ComponentProps<'div'> {
  * @example
  * {error ? <StatusMessage tone="error">{translateError(t, error)}</StatusMessage> : null}
  */
-export function StatusMessage({ tone, onDismiss, className, children, ...props }: StatusMessageProps) {
+export const StatusMessage = withRef(function StatusMessage({ tone, onDismiss, className, children, ...props }: StatusMessageProps) {
   const { t } = useUserAdminTranslation();
   return (
     <div data-slot="status-message" {...props} role={tone === 'error' ? 'alert' : 'status'} data-tone={tone} className={cx('uak-status-message', className)}>
@@ -157,13 +158,13 @@ export function StatusMessage({ tone, onDismiss, className, children, ...props }
       ) : null}
     </div>
   );
-}
+});
 
 /**
  * Text for assistive technology only.
  * @example
  * <VisuallyHidden>{t('users.columns.select')}</VisuallyHidden>
  */
-export function VisuallyHidden({ className, ...props }: ComponentProps<'span'>) {
+export const VisuallyHidden = withRef(function VisuallyHidden({ className, ...props }: ComponentProps<'span'>) {
   return <span data-slot="visually-hidden" {...props} className={cx('uak-sr-only', className)} />;
-}
+});

@@ -1,6 +1,7 @@
 import { useRef, type ComponentProps, type KeyboardEvent, type ReactNode } from 'react';
 import { useUserAdminTranslation } from '../i18n';
 import { composeEventHandlers, cx } from './cx';
+import { withRef } from './withRef';
 
 export interface TabItem {
   value: string;
@@ -41,7 +42,7 @@ const panelId = (base: string, value: string) => `${base}-panel-${value}`;
  *   items={[{ value: 'active', label: t('status.active'), count: counts.active }]} />
  * <TabPanel idBase="uak-views" value={view} active>…</TabPanel>
  */
-export function Tabs({ value, onValueChange, label, items, idBase, dir, className, onKeyDown: hostKeyDown, ...props }: TabsProps) {
+export const Tabs = withRef(function Tabs({ value, onValueChange, label, items, idBase, dir, className, onKeyDown: hostKeyDown, ...props }: TabsProps) {
   const { format } = useUserAdminTranslation();
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const enabled = items.filter((i) => !i.disabled);
@@ -99,7 +100,7 @@ export function Tabs({ value, onValueChange, label, items, idBase, dir, classNam
       })}
     </div>
   );
-}
+});
 
 export interface TabPanelProps extends ComponentProps<'div'> {
   idBase: string;
@@ -113,7 +114,7 @@ export interface TabPanelProps extends ComponentProps<'div'> {
  * @example
  * <TabPanel idBase="uak-admin" value="users" active={tab === 'users'}><UserList /></TabPanel>
  */
-export function TabPanel({ idBase, value, active, className, children, ...props }: TabPanelProps) {
+export const TabPanel = withRef(function TabPanel({ idBase, value, active, className, children, ...props }: TabPanelProps) {
   if (!active) return null;
   return (
     <div
@@ -127,4 +128,4 @@ export function TabPanel({ idBase, value, active, className, children, ...props 
       {children}
     </div>
   );
-}
+});

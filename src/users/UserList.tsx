@@ -9,6 +9,7 @@ import { UserListTable } from './UserListTable';
 import { UserListExportButton } from './UserListExport';
 import { splitUserTableOptions, UserListBase, useUserListContext, type UserListRowConfirmState } from './UserListBase';
 import type { useUserTable, UseUserTableOptions } from './useUserTable';
+import { withRef } from '../ui/withRef';
 
 /**
  * The page sizes offered by default, up to 1,000 (large pages are virtualized).
@@ -57,7 +58,7 @@ export interface UserListProps extends UseUserTableOptions, Omit<ComponentProps<
  *   defaultColumnVisibility={{ lastSignIn: false }}
  * />
  */
-function UserListComponent(props: UserListProps) {
+const UserListComponent = withRef(function UserListComponent(props: UserListProps) {
   const [options, { onInvite, emptyAction, pageSizeOptions, searchDebounceMs, virtualizeAbove, ...rest }] = splitUserTableOptions(props);
   return (
     <UserListBase {...options}>
@@ -80,7 +81,7 @@ function UserListComponent(props: UserListProps) {
       </UserListRoot>
     </UserListBase>
   );
-}
+});
 
 /**
  * The list's root element (`data-slot="user-list"`), with the library's theme scope; the host's
@@ -88,9 +89,9 @@ function UserListComponent(props: UserListProps) {
  * @example
  * <UserListBase><UserList.Root className="my-list">…</UserList.Root></UserListBase>
  */
-export function UserListRoot({ className, ...props }: ComponentProps<'div'>) {
+export const UserListRoot = withRef(function UserListRoot({ className, ...props }: ComponentProps<'div'>) {
   return <UserAdminRoot {...props} className={cx('uak-user-list', className)} data-slot="user-list" />;
-}
+});
 
 /**
  * The views (Active, Invited, Deactivated, Contacts, All) as tabs with their counts.

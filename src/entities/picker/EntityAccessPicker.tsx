@@ -17,6 +17,7 @@ import {
 import { EntityAccessPickerBase, splitEntityAccessPickerOptions } from './EntityAccessPickerBase';
 import type { EntityAccessValue } from './selection';
 import type { EntityAccessSelectionMode } from './useEntityAccessPicker';
+import { withRef } from '../../ui/withRef';
 
 export interface EntityAccessPickerProps {
   /** The selection (controlled). */
@@ -82,7 +83,7 @@ export interface EntityAccessPickerProps {
  *   <EntityAccessPicker label="Entities" value={field.value} onValueChange={field.onChange} onBlur={field.onBlur} ref={field.ref} />
  * )} />
  */
-function EntityAccessPickerComponent(props: EntityAccessPickerProps) {
+const EntityAccessPickerComponent = withRef(function EntityAccessPickerComponent(props: EntityAccessPickerProps) {
   const [options, { placeholder, showSelection = true, className }] = splitEntityAccessPickerOptions(props);
   const chips = showSelection ? <EntityAccessPickerChips /> : null;
   return (
@@ -103,7 +104,7 @@ function EntityAccessPickerComponent(props: EntityAccessPickerProps) {
       </EntityAccessPickerRoot>
     </EntityAccessPickerBase>
   );
-}
+});
 
 /**
  * The entity access picker, and its parts for composing one's own (`EntityAccessPicker.Tree`…),

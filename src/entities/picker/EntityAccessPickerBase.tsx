@@ -2,6 +2,7 @@ import { createContext, useContext, useId, useRef, type ReactNode, type Ref, typ
 import { useControllable } from '../../query/useControllable';
 import { splitProps } from '../../ui/splitProps';
 import { useEntityAccessPicker, type UseEntityAccessPickerOptions, type UseEntityAccessPickerResult } from './useEntityAccessPicker';
+import { withRef } from '../../ui/withRef';
 
 /** A button opening a panel, or the tree always shown. */
 export type EntityAccessPickerVariant = 'popover' | 'inline';
@@ -113,7 +114,7 @@ export interface EntityAccessPickerBaseProps extends UseEntityAccessPickerOption
  *   </EntityAccessPicker.Root>
  * </EntityAccessPickerBase>
  */
-export function EntityAccessPickerBase({
+export const EntityAccessPickerBase = withRef(function EntityAccessPickerBase({
   children, label, variant = 'popover', disabled = false, id, 'aria-describedby': describedBy, 'aria-invalid': invalid,
   onBlur, ref, open: openProp, defaultOpen = false, onOpenChange, enabled = true, ...options
 }: EntityAccessPickerBaseProps) {
@@ -134,7 +135,7 @@ export function EntityAccessPickerBase({
     },
   };
   return <EntityAccessPickerContext.Provider value={value}>{children}</EntityAccessPickerContext.Provider>;
-}
+});
 
 /**
  * The names of the Base's options ({@link useEntityAccessPicker}'s and the field's), to tell them

@@ -7,6 +7,7 @@ import { Button, Chip, ErrorState, LoadingState, SearchField, StatusMessage, Use
 import { useEntityChildren } from '../useEntities';
 import { useEntityAccessPickerContext } from './EntityAccessPickerBase';
 import type { UseEntityAccessPickerResult } from './useEntityAccessPicker';
+import { withRef } from '../../ui/withRef';
 
 const VISIBLE_CHIPS = 12;
 
@@ -28,7 +29,7 @@ function chipName(t: Translate, item: UseEntityAccessPickerResult['selected'][nu
  * @example
  * <EntityAccessPicker.Root className="my-picker">…</EntityAccessPicker.Root>
  */
-export function EntityAccessPickerRoot({ className, onBlur, ref, children, ...props }: ComponentProps<'div'>) {
+export const EntityAccessPickerRoot = withRef(function EntityAccessPickerRoot({ className, onBlur, ref, children, ...props }: ComponentProps<'div'>) {
   const { picker, variant, expanded, open, setOpen, rootRef, onBlur: onFieldBlur } = useEntityAccessPickerContext();
   const composedRef = useComposedRefs(rootRef, ref);
   return (
@@ -51,7 +52,7 @@ export function EntityAccessPickerRoot({ className, onBlur, ref, children, ...pr
       </div>
     </UserAdminRoot>
   );
-}
+});
 
 /** Props of {@link EntityAccessPickerTrigger}. */
 export interface EntityAccessPickerTriggerProps extends ComponentProps<'button'> {
@@ -65,7 +66,7 @@ export interface EntityAccessPickerTriggerProps extends ComponentProps<'button'>
  * carries the field's `id`, `aria-describedby` and `aria-invalid` and the Base's `ref`;
  * ArrowDown opens the popover.
  */
-export function EntityAccessPickerTrigger({ placeholder, className, onKeyDown, ref, children, ...props }: EntityAccessPickerTriggerProps) {
+export const EntityAccessPickerTrigger = withRef(function EntityAccessPickerTrigger({ placeholder, className, onKeyDown, ref, children, ...props }: EntityAccessPickerTriggerProps) {
   const { label, variant, disabled, open, setOpen, idBase, id, describedBy, invalid, focusRef } = useEntityAccessPickerContext();
   const composedRef = useComposedRefs<HTMLButtonElement>(focusRef as Ref<HTMLButtonElement> | undefined, ref);
   if (variant !== 'popover') return null;
@@ -101,7 +102,7 @@ export function EntityAccessPickerTrigger({ placeholder, className, onKeyDown, r
       </button>
     </Popover.Trigger>
   );
-}
+});
 
 /** Props of {@link EntityAccessPickerSummary}. */
 export interface EntityAccessPickerSummaryProps extends ComponentProps<'span'> {
@@ -113,7 +114,7 @@ export interface EntityAccessPickerSummaryProps extends ComponentProps<'span'> {
  * What is selected, in the trigger: the placeholder, the one entity's name, or how many are
  * selected (`data-empty` when none). Names the trigger with the label.
  */
-export function EntityAccessPickerSummary({ placeholder, className, children, ...props }: EntityAccessPickerSummaryProps) {
+export const EntityAccessPickerSummary = withRef(function EntityAccessPickerSummary({ placeholder, className, children, ...props }: EntityAccessPickerSummaryProps) {
   const { t, format } = useUserAdminTranslation();
   const { picker, idBase } = useEntityAccessPickerContext();
   const count = picker.value.entityIds.length;
@@ -133,7 +134,7 @@ export function EntityAccessPickerSummary({ placeholder, className, children, ..
       {children ?? summary}
     </span>
   );
-}
+});
 
 /**
  * The popover's panel (popover variant only), named by the label: by default the search and tree
@@ -142,7 +143,7 @@ export function EntityAccessPickerSummary({ placeholder, className, children, ..
  * trigger unless the person pressed or focused elsewhere). `align`, `sideOffset` and
  * `collisionPadding` can be changed.
  */
-export function EntityAccessPickerPopover({ className, onOpenAutoFocus, children, ...props }: ComponentProps<typeof Popover.Content>) {
+export const EntityAccessPickerPopover = withRef(function EntityAccessPickerPopover({ className, onOpenAutoFocus, children, ...props }: ComponentProps<typeof Popover.Content>) {
   const { label, variant, searchRef } = useEntityAccessPickerContext();
   if (variant !== 'popover') return null;
   return (
@@ -168,10 +169,10 @@ export function EntityAccessPickerPopover({ className, onOpenAutoFocus, children
       )}
     </Popover.Content>
   );
-}
+});
 
 /** The popover's footer: how many are selected (multiple mode), the host's children, and a Done button closing the popover. */
-export function EntityAccessPickerFooter({ className, children, ...props }: ComponentProps<'div'>) {
+export const EntityAccessPickerFooter = withRef(function EntityAccessPickerFooter({ className, children, ...props }: ComponentProps<'div'>) {
   const { t, format } = useUserAdminTranslation();
   const { picker, setOpen } = useEntityAccessPickerContext();
   const count = picker.value.entityIds.length;
@@ -188,13 +189,13 @@ export function EntityAccessPickerFooter({ className, children, ...props }: Comp
       </Button>
     </div>
   );
-}
+});
 
 /**
  * The inline variant's box (inline variant only; `aria-disabled` when disabled): by default the
  * selection (`EntityAccessPicker.Chips`) and the search and tree (`.Content`).
  */
-export function EntityAccessPickerInline({ className, children, ...props }: ComponentProps<'div'>) {
+export const EntityAccessPickerInline = withRef(function EntityAccessPickerInline({ className, children, ...props }: ComponentProps<'div'>) {
   const { variant, disabled } = useEntityAccessPickerContext();
   if (variant !== 'inline') return null;
   return (
@@ -212,14 +213,14 @@ export function EntityAccessPickerInline({ className, children, ...props }: Comp
       )}
     </div>
   );
-}
+});
 
 /**
  * The selection as removable chips (none when disabled), the first 12 with "show all", and
  * "clear"; inline in multiple mode, how many are selected above them. Renders nothing when nothing
  * is selected, and in the single popover (whose trigger shows the choice).
  */
-export function EntityAccessPickerChips({ className, ...props }: Omit<ComponentProps<'div'>, 'children'>) {
+export const EntityAccessPickerChips = withRef(function EntityAccessPickerChips({ className, ...props }: Omit<ComponentProps<'div'>, 'children'>) {
   const { t, format } = useUserAdminTranslation();
   const { picker, variant, disabled } = useEntityAccessPickerContext();
   const [all, setAll] = useState(false);
@@ -266,14 +267,14 @@ export function EntityAccessPickerChips({ className, ...props }: Omit<ComponentP
       ) : null}
     </div>
   );
-}
+});
 
 /**
  * The search and the tree: by default the search field (`EntityAccessPicker.Search`), the count of
  * matches with "select all matching" (`.Matches`), what that did (`.Status`), the tree (`.Tree`)
  * and the keyboard hint (`.Hint`). Renders nothing inline when disabled.
  */
-export function EntityAccessPickerContent({ className, children, ...props }: ComponentProps<'div'>) {
+export const EntityAccessPickerContent = withRef(function EntityAccessPickerContent({ className, children, ...props }: ComponentProps<'div'>) {
   const { variant, disabled } = useEntityAccessPickerContext();
   if (variant === 'inline' && disabled) return null;
   return (
@@ -289,7 +290,7 @@ export function EntityAccessPickerContent({ className, children, ...props }: Com
       )}
     </div>
   );
-}
+});
 
 /** Props of {@link EntityAccessPickerSearch}: the search field's, but its value. */
 export interface EntityAccessPickerSearchProps extends Omit<SearchFieldProps, 'value' | 'onValueChange' | 'label'> {
@@ -301,7 +302,7 @@ export interface EntityAccessPickerSearchProps extends Omit<SearchFieldProps, 'v
  * The server search over the entities (debounced); ArrowDown goes to the tree. Inline, it is the
  * Base's `ref` (the focus target).
  */
-export function EntityAccessPickerSearch({ label, className, onKeyDown, ref, ...props }: EntityAccessPickerSearchProps) {
+export const EntityAccessPickerSearch = withRef(function EntityAccessPickerSearch({ label, className, onKeyDown, ref, ...props }: EntityAccessPickerSearchProps) {
   const { t } = useUserAdminTranslation();
   const { picker, variant, searchRef, treeRef, focusRef } = useEntityAccessPickerContext();
   const composedRef = useComposedRefs<HTMLInputElement>(
@@ -327,13 +328,13 @@ export function EntityAccessPickerSearch({ label, className, onKeyDown, ref, ...
       })}
     />
   );
-}
+});
 
 /**
  * While searching: how many entities match (a live status), and in multiple mode "select all
  * matching" (up to the limit). Renders nothing otherwise.
  */
-export function EntityAccessPickerMatches({ className, ...props }: Omit<ComponentProps<'div'>, 'children'>) {
+export const EntityAccessPickerMatches = withRef(function EntityAccessPickerMatches({ className, ...props }: Omit<ComponentProps<'div'>, 'children'>) {
   const { t, format } = useUserAdminTranslation();
   const { picker } = useEntityAccessPickerContext();
   const { top, isSearching, selectAll } = picker;
@@ -357,13 +358,13 @@ export function EntityAccessPickerMatches({ className, ...props }: Omit<Componen
       ) : null}
     </div>
   );
-}
+});
 
 /**
  * What "select all matching" did: how many it selected (a warning when the limit stopped it), or
  * why it failed. Renders nothing before.
  */
-export function EntityAccessPickerStatus({ className, ...props }: Omit<ComponentProps<'div'>, 'children'>) {
+export const EntityAccessPickerStatus = withRef(function EntityAccessPickerStatus({ className, ...props }: Omit<ComponentProps<'div'>, 'children'>) {
   const { t, format } = useUserAdminTranslation();
   const { picker } = useEntityAccessPickerContext();
   const { selectAll } = picker;
@@ -385,7 +386,7 @@ export function EntityAccessPickerStatus({ className, ...props }: Omit<Component
     );
   }
   return null;
-}
+});
 
 /**
  * The entities as a WAI-ARIA tree (`data-slot="entity-access-picker-tree"`): the roots (or the
@@ -394,7 +395,7 @@ export function EntityAccessPickerStatus({ className, ...props }: Omit<Component
  * In its place while loading, on an error (with a retry) or when empty, what happened. Inline, it
  * carries the field's `id`, `aria-describedby` and `aria-invalid`; the host's props go on the tree.
  */
-export function EntityAccessPickerTree({ className, onKeyDown, ref, ...props }: Omit<ComponentProps<'div'>, 'children'>) {
+export const EntityAccessPickerTree = withRef(function EntityAccessPickerTree({ className, onKeyDown, ref, ...props }: Omit<ComponentProps<'div'>, 'children'>) {
   const { t } = useUserAdminTranslation();
   const { picker, label, variant, idBase, id, describedBy, invalid, treeRef, onChosen } = useEntityAccessPickerContext();
   const composedRef = useComposedRefs(treeRef, ref);
@@ -485,13 +486,13 @@ export function EntityAccessPickerTree({ className, onKeyDown, ref, ...props }: 
       />
     </div>
   );
-}
+});
 
 /**
  * How to use the tree from the keyboard (the tree's description), and for a scoped admin why some
  * entities are missing; the host's children after.
  */
-export function EntityAccessPickerHint({ className, children, ...props }: ComponentProps<'p'>) {
+export const EntityAccessPickerHint = withRef(function EntityAccessPickerHint({ className, children, ...props }: ComponentProps<'p'>) {
   const { t } = useUserAdminTranslation();
   const { picker, idBase } = useEntityAccessPickerContext();
   return (
@@ -501,7 +502,7 @@ export function EntityAccessPickerHint({ className, children, ...props }: Compon
       {children}
     </p>
   );
-}
+});
 
 /** The tree's state its items share. */
 interface TreeContext {

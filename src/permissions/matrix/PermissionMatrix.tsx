@@ -5,6 +5,7 @@ import {
   PermissionMatrixSaveBar, PermissionMatrixToolbar,
 } from './PermissionMatrixParts';
 import type { UsePermissionMatrixOptions } from './usePermissionMatrix';
+import { withRef } from '../../ui/withRef';
 
 export { PERMISSION_MATRIX_PAGE_SIZES } from './PermissionMatrixParts';
 
@@ -35,7 +36,7 @@ export interface PermissionMatrixProps extends UsePermissionMatrixOptions, Omit<
  * <PermissionMatrix onSaved={({ failed }) => failed.length === 0 && toast('Saved')} />
  * <PermissionMatrix source="roles" />
  */
-function PermissionMatrixComponent(props: PermissionMatrixProps) {
+const PermissionMatrixComponent = withRef(function PermissionMatrixComponent(props: PermissionMatrixProps) {
   const [options, { searchDebounceMs, ...rest }] = splitPermissionMatrixOptions(props);
   // The matrix's state lives in the base, and the root reads none of what an edit changes: an edit
   // re-renders the parts, not the root, whose context (portal container, announcer) every cell's
@@ -50,7 +51,7 @@ function PermissionMatrixComponent(props: PermissionMatrixProps) {
       </PermissionMatrixRoot>
     </PermissionMatrixBase>
   );
-}
+});
 
 /**
  * The permission matrix, and its parts for composing one's own (`PermissionMatrix.Toolbar`…), each

@@ -8,6 +8,7 @@ import { PermissionGrid, type PermissionGridColumn, type PermissionGridProps, ty
 import {
   PermissionMatrixAnnouncer, saveOutcomeText, usePermissionMatrixPart, usePermissionMatrixRootContext,
 } from './PermissionMatrixBase';
+import { withRef } from '../../ui/withRef';
 
 /**
  * The page sizes the users matrix offers, up to 1,000 (pages above 100 rows are virtualized).
@@ -23,7 +24,7 @@ export const PERMISSION_MATRIX_PAGE_SIZES = [10, 25, 50, 100, 250, 1000];
  * @example
  * <PermissionMatrixBase><PermissionMatrix.Root className="my-matrix">…</PermissionMatrix.Root></PermissionMatrixBase>
  */
-export function PermissionMatrixRoot({ className, children, ...props }: ComponentProps<'div'>) {
+export const PermissionMatrixRoot = withRef(function PermissionMatrixRoot({ className, children, ...props }: ComponentProps<'div'>) {
   const { source, announcer } = usePermissionMatrixRootContext('PermissionMatrix.Root');
   return (
     <UserAdminRoot {...props} className={cx('uak-permission-matrix', className)} data-slot="permission-matrix" data-source={source}>
@@ -31,7 +32,7 @@ export function PermissionMatrixRoot({ className, children, ...props }: Componen
       {children}
     </UserAdminRoot>
   );
-}
+});
 
 /** Props of {@link PermissionMatrixToolbar}. */
 export interface PermissionMatrixToolbarProps extends ComponentProps<'div'> {
@@ -44,7 +45,7 @@ export interface PermissionMatrixToolbarProps extends ComponentProps<'div'> {
  * @example
  * <PermissionMatrix.Toolbar searchDebounceMs={200}><MyExportButton /></PermissionMatrix.Toolbar>
  */
-export function PermissionMatrixToolbar({ searchDebounceMs, className, children, ...props }: PermissionMatrixToolbarProps) {
+export const PermissionMatrixToolbar = withRef(function PermissionMatrixToolbar({ searchDebounceMs, className, children, ...props }: PermissionMatrixToolbarProps) {
   const { t } = useUserAdminTranslation();
   const { matrix } = usePermissionMatrixPart('PermissionMatrix.Toolbar');
   const { list } = matrix;
@@ -55,7 +56,7 @@ export function PermissionMatrixToolbar({ searchDebounceMs, className, children,
       {children}
     </div>
   );
-}
+});
 
 /**
  * In roles mode where nothing can change, says why (the adapter has no `updateRole`, or the core
@@ -63,7 +64,7 @@ export function PermissionMatrixToolbar({ searchDebounceMs, className, children,
  * @example
  * <PermissionMatrix.ReadOnlyNotice />
  */
-export function PermissionMatrixReadOnlyNotice(props: Omit<ComponentProps<'div'>, 'children'>) {
+export const PermissionMatrixReadOnlyNotice = withRef(function PermissionMatrixReadOnlyNotice(props: Omit<ComponentProps<'div'>, 'children'>) {
   const { t } = useUserAdminTranslation();
   const { matrix } = usePermissionMatrixPart('PermissionMatrix.ReadOnlyNotice');
   if (!matrix.readOnly) return null;
@@ -77,7 +78,7 @@ export function PermissionMatrixReadOnlyNotice(props: Omit<ComponentProps<'div'>
       {matrix.readOnlyReason ? t(`errors.reason.${matrix.readOnlyReason}`) : t('permissionMatrix.readOnly')}
     </StatusMessage>
   );
-}
+});
 
 /** Props of {@link PermissionMatrixContent}. */
 export interface PermissionMatrixContentProps {
@@ -260,7 +261,7 @@ export function PermissionMatrixPagination({ pageSizeOptions = PERMISSION_MATRIX
  * @example
  * <PermissionMatrix.SaveBar className="my-sticky-footer" />
  */
-export function PermissionMatrixSaveBar({ className, ...props }: Omit<ComponentProps<'div'>, 'children'>) {
+export const PermissionMatrixSaveBar = withRef(function PermissionMatrixSaveBar({ className, ...props }: Omit<ComponentProps<'div'>, 'children'>) {
   const { t } = useUserAdminTranslation();
   const { matrix, outcome, save, discard } = usePermissionMatrixPart('PermissionMatrix.SaveBar');
   if (matrix.readOnly) return null;
@@ -281,4 +282,4 @@ export function PermissionMatrixSaveBar({ className, ...props }: Omit<ComponentP
       </Button>
     </div>
   );
-}
+});
