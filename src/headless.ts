@@ -101,6 +101,7 @@ export {
   useUserAdminTranslation,
   translateError,
   translateFieldError,
+  localeDirection,
 } from './i18n';
 export type {
   UserAdminI18nProviderProps,
@@ -119,6 +120,7 @@ export type {
   UserAdminT,
   Formatters,
   DateInput,
+  TextDirection,
 } from './i18n';
 
 // The provider and its context.

@@ -100,6 +100,7 @@ export {
   useUserAdminTranslation,
   translateError,
   translateFieldError,
+  localeDirection,
 } from './i18n';
 export type {
   UserAdminI18nProviderProps,
@@ -118,6 +119,7 @@ export type {
   UserAdminT,
   Formatters,
   DateInput,
+  TextDirection,
 } from './i18n';
 
 // The provider and its context.

@@ -5,6 +5,7 @@ import {
   type LocaleMessages, type UserAdminMessages,
 } from './i18n';
 import { UserAdminI18nContext, type UserAdminI18nContextValue } from './context';
+import { localeDirection, type TextDirection } from './direction';
 
 /** Props of {@link UserAdminI18nProvider}. */
 export interface UserAdminI18nProviderProps {
@@ -20,6 +21,11 @@ export interface UserAdminI18nProviderProps {
    * else English, are shown). Keep it stable (a module-level function). Defaults to none.
    */
   loadMessages?: UserAdminLocaleLoader;
+  /**
+   * The reading direction of the styled components, whose roots carry it as `dir` (with `lang`).
+   * Defaults to the shown locale's: `rtl` for Arabic, Hebrew, Persian, Urdu… (see `localeDirection`).
+   */
+  dir?: TextDirection;
   /** Shown instead of the children until the first locale's messages are there. Defaults to nothing. */
   fallback?: ReactNode;
   children?: ReactNode;
@@ -53,7 +59,7 @@ function formatLocaleFor(locale: string | undefined, resolved: string): string {
  *   <UserList />
  * </UserAdminI18nProvider>
  */
-export function UserAdminI18nProvider({ locale, messages, loadMessages, fallback = null, children }: UserAdminI18nProviderProps) {
+export function UserAdminI18nProvider({ locale, messages, loadMessages, dir, fallback = null, children }: UserAdminI18nProviderProps) {
   const messagesKey = useMemo(() => JSON.stringify(messages ?? {}), [messages]);
   const available = [...SUPPORTED_LOCALES, ...Object.keys(messages ?? {})];
   // With a host loader, the locale's language is worth asking it for even if nothing else has it.
@@ -106,6 +112,8 @@ export function UserAdminI18nProvider({ locale, messages, loadMessages, fallback
 
   const resolved = current ?? wanted;
   const formatLocale = formatLocaleFor(locale, resolved);
+  // The direction of the texts shown: English shown for a locale without messages reads left to right.
+  const direction = dir ?? localeDirection(formatLocale);
   useIsomorphicLayoutEffect(() => {
     if (appliedKey.current !== messagesKey) {
       appliedKey.current = messagesKey;
@@ -115,10 +123,10 @@ export function UserAdminI18nProvider({ locale, messages, loadMessages, fallback
   }, [i18n, messagesKey, current]);
 
   const value = useMemo<UserAdminI18nContextValue>(
-    () => ({ i18n, locale: resolved, format: createFormatters(formatLocale) }),
+    () => ({ i18n, locale: resolved, format: createFormatters(formatLocale), dir: direction, lang: formatLocale }),
     // messagesKey: a new value makes consumers re-render with the new messages.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [i18n, resolved, formatLocale, messagesKey],
+    [i18n, resolved, formatLocale, direction, messagesKey],
   );
   return <UserAdminI18nContext.Provider value={value}>{current === null ? fallback : children}</UserAdminI18nContext.Provider>;
 }

@@ -1,5 +1,6 @@
 import { createContext } from 'react';
 import type { UserAdminI18n } from './engine';
+import type { TextDirection } from './direction';
 import type { Formatters } from './format';
 
 /** What {@link UserAdminI18nProvider} shares with {@link useUserAdminTranslation}. */
@@ -10,6 +11,10 @@ export interface UserAdminI18nContextValue {
   locale: string;
   /** Formatters for the host's full tag (`pt-BR` dates) when `Intl` knows it, else for `locale`. */
   format: Formatters;
+  /** The direction the shown locale reads in (`rtl` for `ar`), or the host's `dir`. The styled roots carry it. */
+  dir: TextDirection;
+  /** The language tag of the shown texts (the host's full tag when it is the shown language), for `lang`. */
+  lang: string;
 }
 
 /** `null` outside the provider, so the hook can say what is missing. */

@@ -81,7 +81,8 @@ const PLACEHOLDER = /\{\{\s*-?\s*([\w.]+)\s*\}\}/g;
 
 /**
  * Creates a message engine. Plural forms are looked up as i18next does: for a `count`, the
- * locale's form (`_zero` first for 0), then the bare key; the shown locale, then the fallback.
+ * locale's form (`_zero` first for 0), then the bare key; the shown locale, then the fallback
+ * (with the fallback's own plural form: a 2 missing its Arabic `_two` takes English's `_other`).
  * A value missing from `options` and `defaultVariables` interpolates as an empty string; a key
  * missing everywhere gives `defaultValue`, else the key itself. Values are not HTML-escaped
  * (React escapes what it renders).
@@ -102,16 +103,20 @@ export function createMessageEngine(options: MessageEngineOptions): UserAdminI18
 
   const translate = (lng: string, key: string, opts: EngineTranslateOptions = {}): string => {
     const { count } = opts;
-    const candidates: string[] = [];
-    if (typeof count === 'number') {
-      if (count === 0) candidates.push(`${key}_zero`);
-      candidates.push(`${key}_${pluralCategory(lng, count)}`);
-    }
-    candidates.push(key);
+    // Each locale's own plural form: Arabic's `_two` for 2, then English's `_other` in the fallback.
+    const candidatesIn = (code: string) => {
+      const candidates: string[] = [];
+      if (typeof count === 'number') {
+        if (count === 0) candidates.push(`${key}_zero`);
+        candidates.push(`${key}_${pluralCategory(code, count)}`);
+      }
+      candidates.push(key);
+      return candidates;
+    };
     let text: string | undefined;
     for (const code of lng === options.fallbackLanguage ? [lng] : [lng, options.fallbackLanguage]) {
       const tree = Object.prototype.hasOwnProperty.call(resources, code) ? resources[code] : undefined;
-      for (const candidate of candidates) {
+      for (const candidate of candidatesIn(code)) {
         text = lookup(tree, candidate);
         if (text !== undefined) break;
       }

@@ -22,6 +22,8 @@ export type {
   CreateUserAdminI18nOptions,
 } from './i18n';
 export type { UserAdminI18n } from './engine';
+export { localeDirection } from './direction';
+export type { TextDirection } from './direction';
 export { createFormatters } from './format';
 export type { DateInput, Formatters } from './format';
 export { UserAdminI18nProvider } from './I18nProvider';

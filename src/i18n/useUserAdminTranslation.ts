@@ -14,6 +14,8 @@ export interface UserAdminTranslation {
   locale: string;
   /** Dates, relative times, numbers and lists in the host's locale. */
   format: Formatters;
+  /** The direction the shown texts read in (`rtl` for Arabic), or the provider's `dir`. */
+  dir: 'ltr' | 'rtl';
 }
 
 /**
@@ -33,5 +35,5 @@ export function useUserAdminTranslation(): UserAdminTranslation {
   // A new `t` at each change of locale or messages, so memoized children re-render with the new texts.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const t = useMemo(() => i18n.getFixedT(i18n.language) as UserAdminT, [i18n, revision]);
-  return { t, i18n, locale: context.locale, format: context.format };
+  return { t, i18n, locale: context.locale, format: context.format, dir: context.dir };
 }

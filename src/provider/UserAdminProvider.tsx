@@ -15,6 +15,8 @@ export interface UserAdminProviderProps {
   messages?: UserAdminMessages;
   /** Loads a locale's messages on demand (a locale the kit does not ship, or a host's own texts); see the i18n provider. Defaults to none. */
   loadMessages?: UserAdminI18nProviderProps['loadMessages'];
+  /** The reading direction of the styled components. Defaults to the shown locale's (`rtl` for `ar`, `he`, `fa`…). */
+  dir?: UserAdminI18nProviderProps['dir'];
   /** Shown until the first locale's messages are there (fr and pt load on demand). Defaults to nothing. */
   fallback?: ReactNode;
   /**
@@ -35,7 +37,7 @@ export interface UserAdminProviderProps {
  *   <UserAdminPage />
  * </UserAdminProvider>
  */
-export function UserAdminProvider({ adapter, locale, messages, loadMessages, fallback, queryClient, children }: UserAdminProviderProps) {
+export function UserAdminProvider({ adapter, locale, messages, loadMessages, dir, fallback, queryClient, children }: UserAdminProviderProps) {
   const value = useMemo<UserAdminContextValue>(() => {
     assertUserAdminAdapter(adapter);
     return { adapter, capabilities: getAdapterCapabilities(adapter) };
@@ -51,7 +53,7 @@ export function UserAdminProvider({ adapter, locale, messages, loadMessages, fal
   return (
     <QueryClientProvider client={client}>
       <UserAdminContext.Provider value={value}>
-        <UserAdminI18nProvider locale={locale} messages={messages} {...(loadMessages ? { loadMessages } : {})} {...(fallback !== undefined ? { fallback } : {})}>
+        <UserAdminI18nProvider locale={locale} messages={messages} {...(loadMessages ? { loadMessages } : {})} {...(dir ? { dir } : {})} {...(fallback !== undefined ? { fallback } : {})}>
           {children}
         </UserAdminI18nProvider>
       </UserAdminContext.Provider>
