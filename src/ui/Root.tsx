@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useRef, useState, type ComponentProps } from 'react';
+import { UserAdminI18nContext } from '../i18n/context';
 import { cx } from './cx';
 import { withRef } from './withRef';
 
@@ -13,7 +14,8 @@ const RootContext = createContext<RootContextValue | null>(null);
  * The themed root of the styled components: `.uak-root`, whose custom properties (`--uak-color-*`)
  * and `data-theme` (`light`, `dark`, `system`) style everything inside. Dialogs and menus portal
  * into it, and it holds a polite live region for {@link useAnnounce}. Every styled screen renders
- * one; nest them freely.
+ * one; nest them freely. It carries the shown locale's `lang` and `dir` (`rtl` for Arabic; the
+ * provider's `dir` prop overrides), unless the host passes its own.
  * @example
  * <UserAdminRoot data-theme="dark"><UserList /></UserAdminRoot>
  */
@@ -21,6 +23,7 @@ export const UserAdminRoot = withRef(function UserAdminRoot({ className, childre
   const [container, setContainer] = useState<HTMLElement | null>(null);
   const [message, setMessage] = useState('');
   const toggle = useRef(false);
+  const i18n = useContext(UserAdminI18nContext);
   const announce = useCallback((text: string) => {
     // A zero-width space alternates so the same message twice is announced twice.
     toggle.current = !toggle.current;
@@ -28,7 +31,7 @@ export const UserAdminRoot = withRef(function UserAdminRoot({ className, childre
   }, []);
   return (
     <RootContext.Provider value={{ container, announce }}>
-      <div data-slot="root" {...props} ref={setContainer} className={cx('uak-root', className)}>
+      <div data-slot="root" lang={i18n?.lang} dir={i18n?.dir} {...props} ref={setContainer} className={cx('uak-root', className)}>
         {children}
         <div className="uak-sr-only" role="status" aria-live="polite" aria-atomic="true" data-slot="announcer">
           {message}
