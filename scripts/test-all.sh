@@ -21,6 +21,20 @@ step "i18n completeness (en, fr, pt)" node scripts/check-i18n.mjs
 step "unit tests (vitest, jsdom)" vitest_project unit
 step "adapters against real servers (better-auth, SCIM; vitest, node)" vitest_project integration
 step "browser tests (vitest, Chromium)" vitest_project browser
+# The package supports React 18 too: the unit and browser suites again, with React 18 from
+# test/react18 (its own package.json and lockfile) in place of the project's 19 (vitest.react18.config.ts).
+react18() {
+  # Installed unless never, or before the lockfile last changed (npm ci writes node_modules/.package-lock.json).
+  if [ ! test/react18/node_modules/.package-lock.json -nt test/react18/package-lock.json ]; then
+    npm ci --prefix test/react18 --no-audit --no-fund --loglevel=error || return 1
+  fi
+  local ok=0
+  for project in unit browser; do
+    npx vitest run --config vitest.react18.config.ts --project "$project-react18" --reporter=default --reporter=json --outputFile.json="test-results/$project-react18.json" || ok=1
+  done
+  return $ok
+}
+step "unit and browser tests on React 18 (vitest, jsdom and Chromium)" react18
 step "demo end-to-end (Playwright, Chromium, axe)" vitest_project e2e
 step "storybook tests, every story in en, fr and pt (vitest addon, Chromium)" npx vitest run --project 'storybook-*' --reporter=default --reporter=json --outputFile.json=test-results/storybook.json
 step "library build (vite + tsc declarations)" npm run --silent build
@@ -42,5 +56,5 @@ step "bundle size" node scripts/size.mjs
 echo
 if [ ${#failed_steps[@]} -gt 0 ]; then echo "failed steps: ${failed_steps[*]}"; else echo "all steps passed"; fi
 # The tally is the closing line.
-node scripts/tally.mjs test-results/unit.json test-results/integration.json test-results/browser.json test-results/e2e.json test-results/storybook.json test-results/dist.json test-results/next.json
+node scripts/tally.mjs test-results/unit.json test-results/integration.json test-results/browser.json test-results/unit-react18.json test-results/browser-react18.json test-results/e2e.json test-results/storybook.json test-results/dist.json test-results/next.json
 [ ${#failed_steps[@]} -eq 0 ]
