@@ -52,6 +52,9 @@ const throughVite = [
   /\/node_modules\/react-i18next\//,
   /\/node_modules\/(react-remove-scroll|react-remove-scroll-bar|react-style-singleton|use-callback-ref|use-sidecar)\//,
   /\/node_modules\/@storybook\/(react|react-vite|react-dom-shim)\//,
+  // The testing library too: user-event must share @testing-library/react's @testing-library/dom,
+  // the one act() is configured on, or every click updates React outside act().
+  /\/node_modules\/@testing-library\/(react|dom|user-event)\//,
 ];
 
 const esmFirst = ['module', 'jsnext:main', 'jsnext'];
