@@ -3,10 +3,13 @@
  * list never breaks inside a domain label (only, if ever, after its `@` or a dot); the user editor's module
  * grid fits a 1366×768 screen without scrolling sideways.
  */
-import { describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { SYSTEM_ACTOR_ID } from '../../mocks';
+import { MODULE_IDS, SYSTEM_ACTOR_ID } from '../../mocks';
+import * as permissionMatrixStories from '../../stories/PermissionMatrix.stories';
+import * as userEditorStories from '../../stories/UserEditor.stories';
 import * as userListStories from '../../stories/UserList.stories';
 import { renderStory, storiesIn } from '../utils/stories';
 
@@ -50,5 +53,36 @@ describe('Words that read right, laid out (issue 15)', { timeout: 40_000 }, () =
     // anywhere did: "…filialeinternationa / le…"); now it breaks nowhere, or only at a sensible point.
     for (const b of breaks) expect(['@', '.'], `a line ends with "${b.before}" before "${b.after}"`).toContain(b.before);
     expect(cell.textContent).toBe(LONG_EMAIL);
+  });
+
+  describe('at 1366×768', () => {
+    afterEach(async () => {
+      await page.viewport(1280, 900);
+    });
+
+    for (const locale of ['en', 'fr', 'pt'] as const) {
+      it(`in ${locale}, the user editor's module grid fits without scrolling sideways`, async () => {
+        await page.viewport(1366, 768);
+        const { Edit } = storiesIn(userEditorStories, { locale });
+        await renderStory(Edit);
+        const dialog = await screen.findByRole('dialog', {}, TIMEOUT);
+        await waitFor(() => expect(dialog.querySelector(`[data-slot="permission-grid-cell"][data-column="${MODULE_IDS.payment}"]`)).not.toBeNull(), TIMEOUT);
+        const scroll = dialog.querySelector<HTMLElement>('.uak-permission-grid-scroll')!;
+        expect(scroll.scrollWidth, `grid ${scroll.scrollWidth}px in a ${scroll.clientWidth}px box`).toBeLessThanOrEqual(scroll.clientWidth);
+        // Nor does the dialog itself scroll sideways.
+        const content = dialog as HTMLElement;
+        expect(content.scrollWidth).toBeLessThanOrEqual(content.clientWidth);
+      });
+
+      it(`in ${locale}, the Permissions grid fits a 1366 px wide page without scrolling sideways`, async () => {
+        await page.viewport(1366, 768);
+        const { Users } = storiesIn(permissionMatrixStories, { locale });
+        const { container } = await renderStory(Users);
+        const grid = await screen.findByRole('grid', {}, TIMEOUT);
+        await waitFor(() => expect(grid.querySelectorAll('[data-slot="permission-grid-cell"]').length).toBeGreaterThan(0), TIMEOUT);
+        const scroll = container.querySelector<HTMLElement>('.uak-permission-grid-scroll')!;
+        expect(scroll.scrollWidth, `grid ${scroll.scrollWidth}px in a ${scroll.clientWidth}px box`).toBeLessThanOrEqual(scroll.clientWidth);
+      });
+    }
   });
 });
