@@ -49,6 +49,7 @@ function createRecordingAdapter() {
     listEntities: answer('listEntities', { items: [{ id: 'e1' }], total: 1 }),
     getUserCounts: answer('getUserCounts', { active: 1, invited: 2, deactivated: 3, contacts: 4, all: 10 }),
     getAccessDiagnostics: answer('getAccessDiagnostics', { userId: 'u1', failures: [] }),
+    sendPasswordReset: answer('sendPasswordReset', { sentTo: 'u1@acme.fr', expiresAt: '2026-03-02T10:00:00.000Z' }),
     setUsersStatus: answer('setUsersStatus', { results: [{ id: 'u1', ok: true }] }),
     removeUsers: answer('removeUsers', {
       results: [{ id: 'u2', ok: false, error: new UserAdminError('conflict', 'Last admin', { reason: 'last_admin' }) }],
@@ -182,6 +183,13 @@ describe('createHandlers: every route hands the backend adapter exactly what the
       { items: [{ id: 'e1' }], total: 1 },
     ],
     ['GET /users/:id/access-diagnostics', (a) => a.getAccessDiagnostics!({ userId: 'u1' }), 'getAccessDiagnostics', { userId: 'u1' }, { userId: 'u1', failures: [] }],
+    [
+      'POST /users/:id/password-reset',
+      (a) => a.sendPasswordReset!({ id: 'u1' }),
+      'sendPasswordReset',
+      { id: 'u1' },
+      { sentTo: 'u1@acme.fr', expiresAt: '2026-03-02T10:00:00.000Z' },
+    ],
   ])('%s', async (_route, call, method, params, result) => {
     await expect(call(rest)).resolves.toEqual(result);
     expect(backend.calls).toHaveLength(1);

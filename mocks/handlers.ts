@@ -331,6 +331,14 @@ export function createHandlers(options: CreateHandlersOptions): HttpHandler[] {
     ),
 
     http.post(
+      url('/users/:id/password-reset'),
+      guarded(async ({ request, params }) => {
+        if (!adapter.sendPasswordReset) notImplemented('sendPasswordReset');
+        return json(await adapter.sendPasswordReset({ id: idParam(params), signal: request.signal }));
+      }),
+    ),
+
+    http.post(
       url('/users/:id/status'),
       guarded(async ({ request, params }) => {
         const id = idParam(params);

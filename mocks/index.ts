@@ -24,7 +24,7 @@ export {
 } from './fixtures';
 export type { GenerateUsersOptions } from './fixtures';
 export { SYSTEM_ACTOR_ID, createMockStore } from './store';
-export type { MockSettingsPatch, MockStore, MockStoreOptions } from './store';
+export type { MockSettingsPatch, MockStore, MockStoreOptions, SentPasswordReset } from './store';
 export { createFaultInjector } from './faults';
 export type { AdapterMethod, FailNextOptions, FaultDecision, FaultInjector, SlowNextOptions } from './faults';
 export { createMemoryAdapter } from './memory-adapter';

@@ -11,7 +11,7 @@ describe('createMemoryAdapter', () => {
   it('implements every required and optional method', () => {
     const adapter = createMemoryAdapter(createMockStore());
     for (const method of REQUIRED_ADAPTER_METHODS) expect(typeof adapter[method]).toBe('function');
-    expect(getAdapterCapabilities(adapter)).toEqual({ userCounts: true, accessDiagnostics: true, bulkStatus: true, bulkRemove: true, roleEditing: true });
+    expect(getAdapterCapabilities(adapter)).toEqual({ userCounts: true, accessDiagnostics: true, bulkStatus: true, bulkRemove: true, roleEditing: true, passwordReset: true });
   });
 
   it('answers from the store and returns copies the caller may mutate', async () => {

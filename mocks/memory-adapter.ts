@@ -119,5 +119,6 @@ export function createMemoryAdapter(store: MockStore, options: MemoryAdapterOpti
     setUsersStatus: (p) => call('setUsersStatus', p, ({ ids, status }) => bulkWithFaults(ids, (one) => store.setUsersStatus({ ids: one, status }))),
     removeUsers: (p) => call('removeUsers', p, ({ ids }) => bulkWithFaults(ids, (one) => store.removeUsers({ ids: one }))),
     updateRole: (p) => call('updateRole', p, ({ id, patch, expectedVersion }) => store.updateRole({ id, patch, ...versioned(expectedVersion) })),
+    sendPasswordReset: (p) => call('sendPasswordReset', p, ({ id }) => store.sendPasswordReset({ id })),
   };
 }

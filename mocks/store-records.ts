@@ -101,6 +101,17 @@ export interface StoreState {
    * twice. `reset` restarts it with the fixtures (every user is back to its version of creation).
    */
   versionSeq: number;
+  /** Password reset links sent, oldest first: this backend's outbox (see `./store-password`). */
+  passwordResets: PasswordResetRec[];
+}
+
+/** A password reset link the store sent (its outbox): to whom, when, until when, by whom. */
+export interface PasswordResetRec {
+  userId: string;
+  sentTo: string;
+  sentAt: number;
+  expiresAt: number;
+  sentBy: string;
 }
 
 export const iso = (ms: number) => new Date(ms).toISOString();
@@ -162,6 +173,7 @@ export function createState(options: MockStoreOptions): StoreState {
     views: new Map(),
     dirty: new Set(),
     versionSeq: 0,
+    passwordResets: [],
   };
   for (const role of roles.values()) role.version = '1';
   load(state);
@@ -190,6 +202,7 @@ export function load(state: StoreState): void {
   state.usernames = new Map();
   state.seq = 0;
   state.versionSeq = 0;
+  state.passwordResets = [];
   state.views = new Map();
   state.dirty = new Set();
   const { users, invitations, emails, usernames } = state;

@@ -26,6 +26,9 @@
  *   (they still have to set a password); under enforced SSO nothing is sent and they become
  *   `active` (their old invitation goes). An `invited` user cannot be set `active` by an admin
  *   (`conflict`, `invalid_status_transition`). Under enforced SSO, resending is refused.
+ * - **Password reset** (`sendPasswordReset`): only an active login user, in the acting scope, never
+ *   under enforced SSO (core `checkPasswordReset`). The link is valid one hour and goes to the
+ *   store's outbox (`sentPasswordResets`); nothing about the user changes (no new `version`).
  * - **Contacts** can be deactivated and reactivated like login users (active ⇄ deactivated); they
  *   are never invited. Allowed domains and the disposable-address check apply to login users only.
  * - **Changing the email** of an active or deactivated login user sets `pendingEmail` and sends a
@@ -57,7 +60,7 @@
  */
 import type {
   AccessDiagnostics, BulkResult, CreateUserInput, CreateUserResult, Entity, EntityKind, Invitation, InviteUsersInput, InviteUsersResult,
-  ListEntitiesParams, ListInvitationsParams, ListUsersParams, Module, Page, Role, RolePatch, Settings, UpdateUserResult, User, UserCounts,
+  ListEntitiesParams, ListInvitationsParams, ListUsersParams, Module, Page, PasswordResetResult, Role, RolePatch, Settings, UpdateUserResult, User, UserCounts,
   UserFilter, UserPatch, VersionedWrite,
 } from '../src/contract/types';
 import { bulkIdsSchema } from '../src/contract/schemas';
@@ -70,6 +73,7 @@ import {
 } from './store-records';
 import { SYSTEM_ACTOR_ID, currentUser, parseOrThrow } from './store-rules';
 import { addEntity, bulk, createUser, remove, setStatus, updateRole, updateUser } from './store-writes';
+import { sendPasswordReset, sentPasswordResets, type SentPasswordReset } from './store-password';
 
 // The store is split along its seams, all sharing one `StoreState`: `./store-records` (records,
 // indexes, fixtures, copies out), `./store-query` (sorting, matching, paging, counts, listings),
@@ -78,7 +82,7 @@ import { addEntity, bulk, createUser, remove, setStatus, updateRole, updateUser 
 
 export { SYSTEM_ACTOR_ID };
 
-export type { MockSettingsPatch, MockStoreOptions };
+export type { MockSettingsPatch, MockStoreOptions, SentPasswordReset };
 
 type Plain<P> = Omit<P, 'signal'>;
 
@@ -123,6 +127,14 @@ export interface MockStore {
   getAccessDiagnostics(params: { userId: string }): AccessDiagnostics;
   setUsersStatus(params: { ids: string[]; status: 'active' | 'deactivated' }): BulkResult;
   removeUsers(params: { ids: string[] }): BulkResult;
+  /**
+   * Sends an active login user a link to choose a new password (core `checkPasswordReset`: not a
+   * contact, not invited, not deactivated, in the acting scope, not under enforced SSO), valid one
+   * hour; the user record does not change. The link goes to {@link MockStore.sentPasswordResets}.
+   */
+  sendPasswordReset(params: { id: string }): PasswordResetResult;
+  /** Test control: the password reset links sent so far, oldest first (the outbox). */
+  sentPasswordResets(): SentPasswordReset[];
   /** Changes settings (shallow merge; `sso.providerName` defaults to 'Okta' when SSO is enforced). */
   updateSettings(partial: MockSettingsPatch): Settings;
   /** Changes a role's preset module access (the optional `updateRole`); refuses a stale `expectedVersion` with `conflict`/`stale`. */
@@ -180,6 +192,8 @@ function view(state: StoreState, viewerId: string): MockStore {
       return undefined;
     })),
     updateRole: op(({ id, patch, expectedVersion }) => updateRole(state, id, patch, expectedVersion)),
+    sendPasswordReset: op(({ id }) => sendPasswordReset(state, id)),
+    sentPasswordResets: () => sentPasswordResets(state),
     addEntity: op((params) => addEntity(state, params)),
     updateSettings: op((partial) => {
       state.settings = withSettingsDefaults(partial, state.settings);

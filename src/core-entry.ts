@@ -67,6 +67,10 @@ export {
   checkLoginEmail,
   checkRoleEdit,
   checkVersion,
+  // password reset
+  checkPasswordReset,
+  passwordResetApplies,
+  PASSWORD_RESET_TTL_MS,
 } from './core';
 export type {
   Refusal,
@@ -82,6 +86,7 @@ export type {
   ScreenedInvitees,
   SsoGuardedAction,
   DomainRisk,
+  PasswordResetTarget,
 } from './core';
 
 // The shapes the rules read and the errors they name.
@@ -116,6 +121,7 @@ export type {
   ModulePermissions,
   OptionalAdapterMethod,
   Page,
+  PasswordResetResult,
   RequiredAdapterMethod,
   Role,
   RolePatch,

@@ -45,6 +45,7 @@ export type {
   ModulePermissions,
   OptionalAdapterMethod,
   Page,
+  PasswordResetResult,
   RequiredAdapterMethod,
   Role,
   RolePatch,

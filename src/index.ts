@@ -44,6 +44,7 @@ export type {
   ModulePermissions,
   OptionalAdapterMethod,
   Page,
+  PasswordResetResult,
   RequiredAdapterMethod,
   Role,
   RolePatch,

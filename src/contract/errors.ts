@@ -46,7 +46,12 @@ export type DomainErrorReason =
   /** A login user's address at a domain the organisation refuses, or at a disposable-address provider. */
   | 'email_not_allowed'
   /** An admin scope broader than the acting admin's own, which they cannot grant. */
-  | 'scope_too_broad';
+  | 'scope_too_broad'
+  /**
+   * A password reset for someone who cannot use one: a contact (never signs in), an invited user
+   * (their invitation sets the password: resend it) or a deactivated user (reactivate them first).
+   */
+  | 'password_reset_not_applicable';
 
 /**
  * Per-field problems: field path (`email`, `username`, `entityIds`) → a code the UI

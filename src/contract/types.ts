@@ -484,6 +484,20 @@ export interface UserAdminAdapter {
   removeUsers?(params: { ids: string[] } & CallOptions): Promise<BulkResult>;
   /** Optional: changes a role's preset module access. Without it the role grid is read-only. */
   updateRole?(params: { id: string; patch: RolePatch } & VersionedWrite & CallOptions): Promise<Role>;
+  /**
+   * Optional: emails an active login user a link to choose a new password (core
+   * `checkPasswordReset`: not a contact, not invited, not deactivated, within the acting admin's
+   * scope, never under enforced SSO). Without it the UI offers no password reset.
+   */
+  sendPasswordReset?(params: { id: string } & CallOptions): Promise<PasswordResetResult>;
+}
+
+/** What {@link UserAdminAdapter.sendPasswordReset} answers: where the link went and until when it works. */
+export interface PasswordResetResult {
+  /** The address the link was sent to: the user's login email. */
+  sentTo: string;
+  /** When the link stops working (ISO 8601); `null` when the backend does not say. */
+  expiresAt: string | null;
 }
 
 /** What {@link UserAdminAdapter.updateRole} changes. */
@@ -492,7 +506,8 @@ export interface RolePatch {
 }
 
 /** The names of the optional methods. */
-export type OptionalAdapterMethod = 'getUserCounts' | 'getAccessDiagnostics' | 'setUsersStatus' | 'removeUsers' | 'updateRole';
+export type OptionalAdapterMethod =
+  | 'getUserCounts' | 'getAccessDiagnostics' | 'setUsersStatus' | 'removeUsers' | 'updateRole' | 'sendPasswordReset';
 /** The names of the required methods. */
 export type RequiredAdapterMethod = Exclude<keyof UserAdminAdapter, OptionalAdapterMethod>;
 
@@ -503,6 +518,8 @@ export interface AdapterCapabilities {
   bulkStatus: boolean;
   bulkRemove: boolean;
   roleEditing: boolean;
+  /** `sendPasswordReset`: the row menu and the sign-in guide offer "Send password reset". */
+  passwordReset: boolean;
 }
 
 /**
@@ -517,6 +534,7 @@ export function getAdapterCapabilities(adapter: UserAdminAdapter): AdapterCapabi
     bulkStatus: typeof adapter.setUsersStatus === 'function',
     bulkRemove: typeof adapter.removeUsers === 'function',
     roleEditing: typeof adapter.updateRole === 'function',
+    passwordReset: typeof adapter.sendPasswordReset === 'function',
   };
 }
 

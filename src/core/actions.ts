@@ -33,7 +33,7 @@ export interface RuleContext {
 }
 
 /** An action on one user, as a row menu, a bulk bar or a backend route names it. */
-export type UserAction = 'edit' | 'deactivate' | 'reactivate' | 'remove' | 'resendInvitation';
+export type UserAction = 'edit' | 'deactivate' | 'reactivate' | 'remove' | 'resendInvitation' | 'sendPasswordReset';
 
 /** The target of an action, as the rules need it. */
 export type RuleTarget = Pick<User, 'id' | 'entityIds' | 'adminScope'>;

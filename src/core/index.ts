@@ -12,6 +12,7 @@
  * | invite classification and its order | `invite.ts` |
  * | the email change | `email.ts` |
  * | what enforced SSO forbids | `sso.ts` |
+ * | who may be sent a password reset | `password.ts` |
  * | where a new user lands by default | `workspace.ts` |
  * | who owns profile fields (group level, identity provider), login-email domains, role presets | `profile.ts` |
  * | bounds: addresses per invitation, name, username, phone and email lengths, page and bulk sizes | `../contract/limits.ts` (the contract's bounds, re-exported here) |
@@ -25,6 +26,7 @@ export * from './modules';
 export * from './invite';
 export * from './email';
 export * from './sso';
+export * from './password';
 export * from './workspace';
 export * from './profile';
 export * from '../contract/limits';

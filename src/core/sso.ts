@@ -7,10 +7,11 @@ import type { Refusal } from './refusal';
  * - creating a login user (contacts, who never sign in, are still created);
  * - inviting (every address is skipped with `sso_enforced`);
  * - resending an invitation or registration request;
+ * - sending a password reset (the identity provider owns passwords; `checkPasswordReset` in `./password`);
  * - sending an invitation when a never-accepted user is reactivated (see {@link reactivationOutcome});
  * - sending an invitation or registration request when an email changes (see {@link emailChangeOutcome}).
  */
-export type SsoGuardedAction = 'createLoginUser' | 'invite' | 'resendInvitation';
+export type SsoGuardedAction = 'createLoginUser' | 'invite' | 'resendInvitation' | 'sendPasswordReset';
 
 /**
  * Whether enforced SSO refuses this action.

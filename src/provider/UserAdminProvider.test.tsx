@@ -38,7 +38,7 @@ describe('UserAdminProvider', () => {
     const { result } = renderHook(() => useAdapterCapabilities(), {
       wrapper: ({ children }) => <UserAdminProvider adapter={adapter} queryClient={createTestQueryClient()}>{children}</UserAdminProvider>,
     });
-    expect(result.current).toEqual({ userCounts: false, accessDiagnostics: true, bulkStatus: false, bulkRemove: false, roleEditing: false });
+    expect(result.current).toEqual({ userCounts: false, accessDiagnostics: true, bulkStatus: false, bulkRemove: false, roleEditing: false, passwordReset: false });
   });
 
   it('keeps the same context value across re-renders with the same adapter', () => {

@@ -501,7 +501,8 @@ export const conformanceChecks: ConformanceCheck[] = [
       const a = h.adapter as unknown as Record<string, unknown>;
       const missing = REQUIRED_ADAPTER_METHODS.filter((m) => typeof a[m] !== 'function');
       ensure(missing.length === 0, 'adapter', 'every required method to be a function', { missing });
-      for (const m of ['getUserCounts', 'getAccessDiagnostics', 'setUsersStatus', 'removeUsers'] as const) {
+      const optional: readonly OptionalAdapterMethod[] = ['getUserCounts', 'getAccessDiagnostics', 'setUsersStatus', 'removeUsers', 'updateRole', 'sendPasswordReset'];
+      for (const m of optional) {
         ensure(a[m] === undefined || typeof a[m] === 'function', `adapter.${m}`, 'a function or absent', typeof a[m]);
       }
     },
@@ -1557,6 +1558,116 @@ export const conformanceChecks: ConformanceCheck[] = [
           );
         }
       }
+    },
+  },
+
+  // Password reset ----------------------------------------------------------
+  {
+    id: 'password-reset.sends',
+    group: 'password-reset',
+    title: 'sendPasswordReset of an active login user answers the address the link went to (theirs) and a valid expiry or null, and changes nothing about them',
+    uses: 'sendPasswordReset',
+    async run(h) {
+      const c = await context(h);
+      const [user] = await oneOtherActiveUser(c);
+      const before = await c.a.getUser({ id: user!.id });
+      const op = `sendPasswordReset({ id: '${before.id}' }) (an active login user)`;
+      const result = await c.a.sendPasswordReset!({ id: before.id });
+      ensure(typeof result?.sentTo === 'string' && lower(result.sentTo) === lower(before.email), op, `sentTo '${before.email}' (the user's address)`, result);
+      ensure(result.expiresAt === null || (typeof result.expiresAt === 'string' && !Number.isNaN(Date.parse(result.expiresAt))), op, 'expiresAt an ISO date or null', result.expiresAt);
+      if (result.expiresAt !== null) {
+        ensure(Date.parse(result.expiresAt) > Date.parse(before.createdAt), op, `expiresAt after the user's createdAt ${before.createdAt}`, result.expiresAt);
+      }
+      const after = await c.a.getUser({ id: before.id });
+      ensureEqual(unversioned(after), unversioned(before), `getUser({ id: '${before.id}' }) after ${op}: unchanged (status, email, access)`);
+    },
+  },
+  {
+    id: 'password-reset.refuses-invited',
+    group: 'password-reset',
+    features: ['invitations'],
+    title: 'sendPasswordReset of an invited user is refused (conflict, reason password_reset_not_applicable: their invitation sets the password) and the invitation is unchanged',
+    uses: 'sendPasswordReset',
+    async run(h) {
+      const c = await context(h);
+      const { user } = await createLogin(c);
+      ensure(user.status === 'invited', 'createUser({ kind: login })', 'an invited user', user.status);
+      const op = `sendPasswordReset({ id: '${user.id}' }) (invited)`;
+      await expectRejection(c.a.sendPasswordReset!({ id: user.id }), op, { codes: ['conflict'], reason: 'password_reset_not_applicable' });
+      const after = await c.a.getUser({ id: user.id });
+      ensure(after.status === 'invited', `getUser after the refused ${op}`, 'still invited', after.status);
+      ensureEqual(after.invitation, user.invitation, `getUser('${user.id}').invitation after the refused ${op}: unchanged`);
+    },
+  },
+  {
+    id: 'password-reset.refuses-deactivated',
+    group: 'password-reset',
+    title: 'sendPasswordReset of a deactivated user is refused (conflict, reason password_reset_not_applicable: reactivate them first), and goes through once reactivated',
+    uses: 'sendPasswordReset',
+    async run(h) {
+      const c = await context(h);
+      const [user] = await oneOtherActiveUser(c);
+      const off = await c.a.setUserStatus({ id: user!.id, status: 'deactivated' });
+      ensure(off.status === 'deactivated', `setUserStatus({ id: '${user!.id}', status: 'deactivated' })`, 'status deactivated', off.status);
+      const op = `sendPasswordReset({ id: '${user!.id}' }) (deactivated)`;
+      await expectRejection(c.a.sendPasswordReset!({ id: user!.id }), op, { codes: ['conflict'], reason: 'password_reset_not_applicable' });
+      ensure((await c.a.getUser({ id: user!.id })).status === 'deactivated', `getUser after the refused ${op}`, 'still deactivated', 'another status');
+      const on = await c.a.setUserStatus({ id: user!.id, status: 'active' });
+      ensure(on.status === 'active', `setUserStatus({ id: '${user!.id}', status: 'active' })`, 'status active', on.status);
+      const result = await c.a.sendPasswordReset!({ id: user!.id });
+      ensure(lower(result.sentTo) === lower(on.email), `sendPasswordReset({ id: '${user!.id}' }) once reactivated`, `sentTo '${on.email}'`, result);
+    },
+  },
+  {
+    id: 'password-reset.refuses-contact',
+    group: 'password-reset',
+    features: ['contacts'],
+    title: 'sendPasswordReset of a contact is refused (conflict, reason password_reset_not_applicable: a contact never signs in)',
+    uses: 'sendPasswordReset',
+    async run(h) {
+      const c = await context(h);
+      const { user } = await createContact(c);
+      const op = `sendPasswordReset({ id: '${user.id}' }) (a contact)`;
+      await expectRejection(c.a.sendPasswordReset!({ id: user.id }), op, { codes: ['conflict'], reason: 'password_reset_not_applicable' });
+      ensureEqual(await c.a.getUser({ id: user.id }), user, `getUser('${user.id}') after the refused ${op}: unchanged`);
+    },
+  },
+  {
+    id: 'password-reset.sso',
+    group: 'password-reset',
+    title: 'under enforced SSO, sendPasswordReset of an active login user is refused (forbidden, reason sso_enforced: the identity provider owns passwords)',
+    uses: 'sendPasswordReset',
+    requires: ['setSsoEnforced'],
+    async run(h) {
+      const c = await context(h);
+      const [user] = await oneOtherActiveUser(c);
+      const before = await c.a.getUser({ id: user!.id });
+      await h.setSsoEnforced!(true);
+      const op = `sendPasswordReset({ id: '${before.id}' }) under SSO`;
+      await expectRejection(c.a.sendPasswordReset!({ id: before.id }), op, { codes: ['forbidden'], reason: 'sso_enforced' });
+      ensureEqual(await c.a.getUser({ id: before.id }), before, `getUser('${before.id}') after the refused ${op}: unchanged`);
+      await h.setSsoEnforced!(false);
+      const result = await c.a.sendPasswordReset!({ id: before.id });
+      ensure(lower(result.sentTo) === lower(before.email), `${op.replace('under SSO', 'once SSO is no longer enforced')}`, `sentTo '${before.email}'`, result);
+    },
+  },
+  {
+    id: 'password-reset.outside-scope',
+    group: 'password-reset',
+    features: ['adminScope'],
+    title: 'an admin limited to E1 cannot send a password reset to a user reaching E2 (forbidden, reason outside_scope), and can to a user reaching only E1',
+    uses: 'sendPasswordReset',
+    requires: ['actAs'],
+    async run(h) {
+      const s = await scopedAdmin(await context(h));
+      const who = `as the admin scoped to '${s.e1.id}'`;
+      ensure(typeof s.as.sendPasswordReset === 'function', `actAs('${s.admin.id}')`, 'an adapter with sendPasswordReset, as the main one', typeof s.as.sendPasswordReset);
+      const outsider = await activeLogin(s, [s.e2.id]);
+      await expectRejection(s.as.sendPasswordReset!({ id: outsider.id }), `${who}, sendPasswordReset(user '${outsider.id}' reaching ['${s.e2.id}'])`, { codes: ['forbidden'], reason: 'outside_scope' });
+      const insider = await activeLogin(s, [s.e1.id]);
+      const op = `${who}, sendPasswordReset(user '${insider.id}' reaching ['${s.e1.id}'])`;
+      const result = await s.as.sendPasswordReset!({ id: insider.id });
+      ensure(lower(result.sentTo) === lower(insider.email), op, `sentTo '${insider.email}'`, result);
     },
   },
 

@@ -15,6 +15,7 @@ import type {
   ListUsersParams,
   Module,
   Page,
+  PasswordResetResult,
   Role,
   Settings,
   UpdateUserResult,
@@ -167,6 +168,7 @@ export function createRestAdapter(options: RestAdapterOptions): UserAdminAdapter
     bulkStatus: true,
     bulkRemove: true,
     roleEditing: true,
+    passwordReset: true,
     ...options.capabilities,
   };
 
@@ -298,6 +300,10 @@ export function createRestAdapter(options: RestAdapterOptions): UserAdminAdapter
   if (capabilities.roleEditing) {
     adapter.updateRole = ({ id, patch, expectedVersion, signal }) =>
       request<Role>({ method: 'PATCH', path: `/roles/${segment(id)}`, body: patch, expectedVersion, signal, versioned: (r) => r });
+  }
+  if (capabilities.passwordReset) {
+    adapter.sendPasswordReset = ({ id, signal }) =>
+      request<PasswordResetResult>({ method: 'POST', path: `/users/${segment(id)}/password-reset`, signal });
   }
   return adapter;
 }
