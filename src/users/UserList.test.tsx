@@ -309,7 +309,11 @@ describe('UserList', { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(context.adapter.updateUser).toHaveBeenCalledTimes(2);
     expect(context.store.getUser({ id: 'user-jose' }).roleId).toBe(ROLE_IDS.communicationSignature);
-    expect(await screen.findByText(en.userList.bulk.skip.contact_no_role)).toBeInTheDocument();
+    const skipped = (await screen.findByText(en.userList.bulk.skip.contact_no_role)).closest('li')!;
+    // A skipped contact is marked and counted as skipped, not as failed.
+    expect(skipped).toHaveAttribute('data-outcome', 'skipped');
+    expect(skipped).toHaveTextContent(en.ui.skipped);
+    expect(screen.getByText(fill(en.ui.resultsSummarySkipped, { ok: 2, skipped: 1 }))).toBeInTheDocument();
   });
 
   it('custom columns render, hidden columns are gone, and the order follows columnOrder', async () => {

@@ -328,7 +328,7 @@ export function UserListBulkOutcome({ users: usersProp }: { users?: UseUserTable
         <div className="uak-user-list-results" tabIndex={0} role="region" aria-label={t('userList.bulk.failedTitle', { count: outcome.failed.length, formatted: format.number(outcome.failed.length) })}>
           <ResultList
             title={t('userList.bulk.failedTitle', { count: outcome.failed.length, formatted: format.number(outcome.failed.length) })}
-            items={outcome.items.map((item) => ({ key: item.id, label: item.name, ok: item.ok, message: message(item) }))}
+            items={outcome.items.map((item) => ({ key: item.id, label: item.name, ok: item.ok, ...(item.skipReason ? { outcome: 'skipped' as const } : {}), message: message(item) }))}
           />
         </div>
       ) : null}
