@@ -184,3 +184,25 @@ export const Error: Story = {
     expect(await canvas.findByRole('treeitem', { name: /^Acme France SAS/ }, TIMEOUT)).toBeInTheDocument();
   },
 };
+
+/**
+ * A scoped admin: the admin works at entity level, in Acme France's workspace. The picker offers
+ * only Acme France and its sub-accounts, in the tree and in a search, and says so.
+ */
+export const ScopedAdmin: Story = {
+  args: { variant: 'inline' },
+  parameters: backend({ setup: ({ store }) => store.updateSettings({ workspace: { level: 'entity', entityId: 'entity-acme-france' } }) }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const offered = () => canvas.getAllByRole('treeitem').map((item) => item.getAttribute('data-entity-id'));
+    expect(await canvas.findByRole('treeitem', { name: /^Acme France SAS/ }, TIMEOUT)).toBeInTheDocument();
+    expect(canvas.getByText(t('entityPicker.scopedHint'), { exact: false })).toBeInTheDocument();
+    expect(await canvas.findByRole('treeitem', { name: /^Acme Paris/ }, TIMEOUT)).toBeInTheDocument();
+    expect(offered()).not.toContain('entity-acme-group');
+    await userEvent.type(canvas.getByRole('searchbox', { name: t('entityPicker.search') }), 'Acme');
+    // The search matches every Acme entity; only those in the scope are offered.
+    expect(await canvas.findByRole('treeitem', { name: /^Acme Lyon/ }, TIMEOUT)).toBeInTheDocument();
+    for (const id of offered()) expect(['entity-acme-france', 'entity-acme-paris', 'entity-acme-lyon']).toContain(id);
+  },
+};

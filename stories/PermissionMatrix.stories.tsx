@@ -77,6 +77,44 @@ export const PendingChanges: Story = {
   },
 };
 
+/**
+ * Seven users, with the keyboard alone: Space sets José's Documents to the next level, Enter opens
+ * the list of levels on Communication (arrows, Enter), Tab leaves the grid for Save. The whole
+ * flow with real key presses (Tab in, Home/End, Ctrl+Home/Ctrl+End, Page Up/Page Down) is tested
+ * in Chromium.
+ */
+export const KeyboardOnly: Story = {
+  parameters: backend({ store: { userCount: 7 } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const grid = await loadedGrid(canvasElement, context);
+    const active = () => document.activeElement as HTMLElement;
+    within(grid).getByRole('button', { name: cellName(t, 'Documents', 'José García', 'view') }).focus();
+    await userEvent.keyboard(' ');
+    expect(active()).toHaveAccessibleName(cellName(t, 'Documents', 'José García', 'edit', 'Changed'));
+    await userEvent.keyboard('{ArrowRight}{Enter}');
+    const menu = await canvas.findByRole('menu', {}, TIMEOUT);
+    await waitFor(() => expect(menu.contains(active())).toBe(true), TIMEOUT);
+    const on = within(menu).getByRole('menuitemradio', { name: levelText(t, 'on') });
+    for (let i = 0; i < 4 && active() !== on; i++) await userEvent.keyboard('{ArrowDown}');
+    expect(active()).toBe(on);
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(canvas.queryByRole('menu')).toBeNull(), TIMEOUT);
+    await waitFor(() => expect(active()).toHaveAccessibleName(cellName(t, 'Communication', 'José García', 'on', 'Changed')), TIMEOUT);
+    expect(canvas.getByText(t('permissionMatrix.pending', { count: 2 }))).toBeInTheDocument();
+    const save = canvas.getByRole('button', { name: t('common.save') });
+    for (let i = 0; i < 10 && active() !== save; i++) await userEvent.tab();
+    expect(active()).toBe(save);
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(canvas.getByText(t('permissionMatrix.noPending'))).toBeInTheDocument(), TIMEOUT);
+    expect(storyBackend(context).store.getUser({ id: 'user-jose' }).permissions).toMatchObject({
+      [MODULE_IDS.documents]: 'edit',
+      [MODULE_IDS.communication]: 'on',
+    });
+  },
+};
+
 /** Saving two rows while the backend refuses the first: that row stays marked with the reason. */
 export const PartialFailure: Story = {
   args: { concurrency: 1 },

@@ -2,50 +2,19 @@
  * A scoped admin in real Chromium (an admin working at entity level, in Acme France): a user who
  * also reaches an entity outside that scope is read-only in the list, every action disabled with
  * the reason; the entity picker offers only Acme France and its sub-accounts. Zero axe violations.
- * The list is the ScopedAdmin story of stories/UserList.stories.tsx; the picker keeps its own
- * harness here (its component and stories are being reworked elsewhere).
+ * The list is the ScopedAdmin story of stories/UserList.stories.tsx, the picker the ScopedAdmin
+ * story of stories/EntityAccessPicker.stories.tsx.
  */
-import { QueryClient } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import { useState } from 'react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { SYSTEM_ACTOR_ID, createFaultInjector, createMemoryAdapter, createMockStore, type MockStore } from '../../mocks';
-import { EntityAccessPicker } from '../../src/entities/components';
-import type { EntityAccessValue } from '../../src/entities';
-import { UserAdminProvider } from '../../src/headless';
+import { SYSTEM_ACTOR_ID } from '../../mocks';
+import * as pickerStories from '../../stories/EntityAccessPicker.stories';
 import * as userListStories from '../../stories/UserList.stories';
-import '../../src/styles.css';
 import { axeViolations, tFor } from '../utils/browser';
 import { renderStory, storiesIn } from '../utils/stories';
 
 const TIMEOUT = { timeout: 10_000 };
-const FRANCE = 'entity-acme-france';
-
-/** The seven fixed users; José reaches Madrid (outside France), João only Paris (inside); then the admin moves to Acme France. */
-function scopedStore(): MockStore {
-  const store = createMockStore({ userCount: 7 });
-  store.updateUser({ id: 'user-jose', patch: { entityIds: ['entity-acme-madrid'] } });
-  store.updateUser({ id: 'user-joao', patch: { entityIds: ['entity-acme-paris'] } });
-  store.updateSettings({ workspace: { level: 'entity', entityId: FRANCE } });
-  return store;
-}
-
-function renderScoped(children: React.ReactNode, store: MockStore, locale: string, theme: 'light' | 'dark') {
-  const adapter = createMemoryAdapter(store, { latencyMs: 5, faults: createFaultInjector() });
-  return render(
-    <UserAdminProvider adapter={adapter} locale={locale} queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <div className="uak-root" data-theme={theme} style={{ minHeight: '40rem' }}>
-        <main>{children}</main>
-      </div>
-    </UserAdminProvider>,
-  );
-}
-
-function PickerHarness() {
-  const [value, setValue] = useState<EntityAccessValue>({ entityIds: [], subtreeEntityIds: [] });
-  return <EntityAccessPicker variant="inline" label="Entity access" value={value} onValueChange={setValue} />;
-}
 
 const rowOf = (table: HTMLElement, name: string) =>
   within(table).getAllByRole('row').find((row) => row.querySelector('[data-slot="user-list-name"] > span')?.textContent === name)!;
@@ -77,21 +46,23 @@ describe('a scoped admin in Chromium', { timeout: 40_000 }, () => {
     });
   }
 
-  it('the entity picker offers only the workspace entity and its sub-accounts, in the tree and in a search; zero axe violations', async () => {
-    const store = scopedStore();
-    const t = tFor('en');
-    const { container } = renderScoped(<PickerHarness />, store, 'en', 'light');
-    const france = await screen.findByRole('treeitem', { name: /^Acme France SAS/ }, TIMEOUT);
-    expect(screen.getByText(t('entityPicker.scopedHint'), { exact: false })).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByRole('treeitem', { name: /^Acme Paris/ })).toBeInTheDocument(), TIMEOUT);
-    const offered = () => screen.getAllByRole('treeitem').map((item) => item.getAttribute('data-entity-id'));
-    expect(offered()).not.toContain('entity-acme-group');
-    expect(offered()).not.toContain('entity-acme-iberia');
-    expect(france).toBeInTheDocument();
-    await userEvent.type(screen.getByRole('searchbox'), 'Acme');
-    // The search matches every Acme entity; only those in the scope are offered.
-    await waitFor(() => expect(screen.getByRole('treeitem', { name: /^Acme Lyon/ })).toBeInTheDocument(), TIMEOUT);
-    for (const id of offered()) expect(['entity-acme-france', 'entity-acme-paris', 'entity-acme-lyon']).toContain(id);
-    expect(await axeViolations(container)).toEqual([]);
-  });
+  for (const [locale, theme] of [['en', 'light'], ['fr', 'dark'], ['pt', 'light']] as const) {
+    it(`in ${locale} (${theme}): the entity picker offers only the workspace entity and its sub-accounts, in the tree and in a search; zero axe violations`, async () => {
+      const t = tFor(locale);
+      // The story: the admin works in Acme France's workspace; the picker is inline, in the story's <main>.
+      const { container } = await renderStory(storiesIn(pickerStories, { locale, theme }).ScopedAdmin);
+      const france = await screen.findByRole('treeitem', { name: /^Acme France SAS/ }, TIMEOUT);
+      expect(screen.getByText(t('entityPicker.scopedHint'), { exact: false })).toBeInTheDocument();
+      await waitFor(() => expect(screen.getByRole('treeitem', { name: /^Acme Paris/ })).toBeInTheDocument(), TIMEOUT);
+      const offered = () => screen.getAllByRole('treeitem').map((item) => item.getAttribute('data-entity-id'));
+      expect(offered()).not.toContain('entity-acme-group');
+      expect(offered()).not.toContain('entity-acme-iberia');
+      expect(france).toBeInTheDocument();
+      await userEvent.type(screen.getByRole('searchbox'), 'Acme');
+      // The search matches every Acme entity; only those in the scope are offered.
+      await waitFor(() => expect(screen.getByRole('treeitem', { name: /^Acme Lyon/ })).toBeInTheDocument(), TIMEOUT);
+      for (const id of offered()) expect(['entity-acme-france', 'entity-acme-paris', 'entity-acme-lyon']).toContain(id);
+      expect(await axeViolations(container)).toEqual([]);
+    });
+  }
 });

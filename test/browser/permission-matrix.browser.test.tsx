@@ -1,41 +1,26 @@
 /**
  * The PermissionMatrix in real Chromium: axe with zero violations in every locale and theme with
  * a locked cell focused (its reason shown), with pending changes and an open level list, and with
- * a row whose save failed; ModulePermissionsField too. And the grid with the keyboard alone (real
- * key presses): Tab in, arrows, Home/End, Ctrl+Home/Ctrl+End, Page Up/Page Down, Space, Enter, then
- * Save; and Ctrl+End / Page Up over 1,000 virtualized rows.
+ * a row whose save failed; the roles grid (editable and read-only) and ModulePermissionsField too.
+ * And the grid with the keyboard alone (real key presses): Tab in, arrows, Home/End,
+ * Ctrl+Home/Ctrl+End, Page Up/Page Down, Space, Enter, then Save; and Ctrl+End / Page Up over 1,000
+ * virtualized rows. Each state is a story of stories/PermissionMatrix.stories.tsx, rendered with its
+ * backend, providers, locale and theme.
  */
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { render, screen, waitFor, within } from '@testing-library/react';
-import { QueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
-import { UserAdminProvider } from '../../src/headless';
-import type { ModulePermissions, Role } from '../../src/contract/types';
-import { createFaultInjector, createMemoryAdapter, createMockStore, FIXTURE_ROLES, MODULE_IDS, ROLE_IDS } from '../../mocks';
-import { ModulePermissionsField, PermissionMatrix, type PermissionMatrixProps } from '../../src/permissions/components';
+import { screen, waitFor, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MODULE_IDS } from '../../mocks';
 import type { UserAdminT } from '../../src/i18n';
-import '../../src/styles.css';
+import * as stories from '../../stories/PermissionMatrix.stories';
 import { axeViolations, tFor } from '../utils/browser';
+import { renderStory, storiesIn } from '../utils/stories';
 
-type Locale = 'en' | 'fr' | 'pt';
 const TIMEOUT = { timeout: 15_000 };
 
-function renderWith(children: ReactNode, options: { locale?: Locale; theme?: 'light' | 'dark'; userCount?: number } = {}) {
-  const store = createMockStore({ userCount: options.userCount ?? 7 });
-  const faults = createFaultInjector();
-  const adapter = createMemoryAdapter(store, { latencyMs: 5, faults });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const view = render(
-    <UserAdminProvider adapter={adapter} locale={options.locale ?? 'en'} queryClient={queryClient}>
-      <main className="uak-root" data-theme={options.theme ?? 'light'}>{children}</main>
-    </UserAdminProvider>,
-  );
-  return { ...view, store, faults, t: tFor(options.locale ?? 'en') };
-}
-
-const renderMatrix = (props: Partial<PermissionMatrixProps> = {}, options: Parameters<typeof renderWith>[1] = {}) =>
-  renderWith(<PermissionMatrix pageSize={10} {...props} />, options);
+/** The host page's landmark around the screen. */
+const Main = ({ children }: { children: ReactNode }) => <main>{children}</main>;
 
 const level = (t: UserAdminT, id: string) => t(`permissionMatrix.level.${id}` as Parameters<UserAdminT>[0]);
 const cellName = (t: UserAdminT, module: string, row: string, lvl: string, kind: '' | 'Changed' | 'Locked' = '') =>
@@ -48,16 +33,13 @@ async function loadedGrid(t: UserAdminT, name: 'usersLabel' | 'rolesLabel' = 'us
   return grid;
 }
 
-function FieldHost({ role }: { role: Role }) {
-  const [value, setValue] = useState<ModulePermissions>({ ...role.defaultPermissions });
-  return <ModulePermissionsField label="Module access" role={role} value={value} onValueChange={setValue} />;
-}
-
 describe('PermissionMatrix in Chromium', { timeout: 90_000 }, () => {
   for (const locale of ['en', 'fr', 'pt'] as const) {
     for (const theme of ['light', 'dark'] as const) {
       it(`in ${locale} with the ${theme} theme: a focused locked cell, pending changes with the level list open, and a failed row have zero axe violations`, async () => {
-        const { container, t, faults } = renderMatrix({ concurrency: 1 }, { locale, theme });
+        const t = tFor(locale);
+        // Seven users, saved one row at a time; the backend refuses the first save (a conflict).
+        const { container } = await renderStory(storiesIn(stories, { locale, theme }).PartialFailure, { wrapper: Main });
         const grid = await loadedGrid(t);
 
         // A locked cell, focused by keyboard: its reason shows and is its description.
@@ -82,7 +64,6 @@ describe('PermissionMatrix in Chromium', { timeout: 90_000 }, () => {
         await waitFor(() => expect(screen.queryByRole('menu')).toBeNull(), TIMEOUT);
 
         // A save in which the first row fails: it stays marked with the reason.
-        faults.failNext('conflict', { count: 1, methods: ['updateUser'] });
         await userEvent.click(screen.getByRole('button', { name: t('common.save') }));
         await waitFor(() => expect(grid.querySelector('tr[data-state="error"]')).not.toBeNull(), TIMEOUT);
         expect(screen.getByText(t('permissionMatrix.pending', { count: 1 }))).toBeInTheDocument();
@@ -90,24 +71,30 @@ describe('PermissionMatrix in Chromium', { timeout: 90_000 }, () => {
         expect(await axeViolations(container)).toEqual([]);
       });
 
-      it(`in ${locale} with the ${theme} theme: the read-only roles grid and ModulePermissionsField have zero axe violations`, async () => {
-        const communication = FIXTURE_ROLES.find((r) => r.id === ROLE_IDS.communication)!;
-        const { container, t } = renderWith(
-          <>
-            <PermissionMatrix source="roles" />
-            <FieldHost role={communication} />
-          </>,
-          { locale, theme },
-        );
+      it(`in ${locale} with the ${theme} theme: the roles grid, the read-only roles grid and ModulePermissionsField have zero axe violations`, async () => {
+        const t = tFor(locale);
+        const { Roles, RolesReadOnly, SingleRow } = storiesIn(stories, { locale, theme });
+        const roles = await renderStory(Roles, { wrapper: Main });
         await loadedGrid(t, 'rolesLabel');
-        await screen.findByRole('grid', { name: 'Module access' }, TIMEOUT);
-        expect(await axeViolations(container)).toEqual([]);
+        expect(await axeViolations(roles.container)).toEqual([]);
+        roles.unmount();
+
+        const readOnly = await renderStory(RolesReadOnly, { wrapper: Main });
+        const grid = await loadedGrid(t, 'rolesLabel');
+        expect(grid).toHaveAttribute('aria-readonly', 'true');
+        expect(await axeViolations(readOnly.container)).toEqual([]);
+        readOnly.unmount();
+
+        const field = await renderStory(SingleRow, { wrapper: Main });
+        await screen.findByRole('grid', { name: t('permissionMatrix.fieldLabel') }, TIMEOUT);
+        expect(await axeViolations(field.container)).toEqual([]);
       });
     }
   }
 
   it('with the keyboard alone, a person tabs into the grid, moves with the grid keys, changes levels with Space and Enter, and saves', async () => {
-    const { t, store } = renderMatrix();
+    const t = tFor('en');
+    const { store } = await renderStory(storiesIn(stories).KeyboardOnly, { wrapper: Main });
     const grid = await loadedGrid(t);
     // Tab from the page top until the focus is in the grid: one tab stop, on the first header cell.
     for (let i = 0; i < 10 && !grid.contains(active()); i++) await userEvent.keyboard('{Tab}');
@@ -165,7 +152,8 @@ describe('PermissionMatrix in Chromium', { timeout: 90_000 }, () => {
   });
 
   it('over 1,000 virtualized users, Ctrl+End reaches the last row and Page Up moves 10 rows up, keeping the focus', async () => {
-    const { t } = renderMatrix({ pageSize: 1000 }, { userCount: 1000 });
+    const t = tFor('en');
+    await renderStory(storiesIn(stories).LongList, { wrapper: Main });
     const grid = await loadedGrid(t);
     await waitFor(() => expect(Number(grid.getAttribute('aria-rowcount'))).toBeGreaterThan(800), TIMEOUT);
     expect(grid.querySelectorAll('tbody tr[data-grid-row]').length).toBeLessThan(100);
