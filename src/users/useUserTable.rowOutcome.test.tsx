@@ -2,6 +2,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter, createMockStore } from '../../mocks';
 import { CURRENT_ADMIN_ID } from '../../mocks/fixtures';
+import type { User } from '../contract/types';
 import { createWrapper } from '../../test/utils/test-adapter';
 import { useUserTable } from './useUserTable';
 
@@ -16,8 +17,7 @@ async function renderTable() {
   return view;
 }
 
-const activeOthers = (items: { id: string; status: string; kind: string }[]) =>
-  items.filter((u) => u.status === 'active' && u.kind === 'login' && u.id !== CURRENT_ADMIN_ID);
+const activeOthers = (items: User[]) => items.filter((u) => u.status === 'active' && u.kind === 'login' && u.id !== CURRENT_ADMIN_ID);
 
 describe('the row-action banner (useUserTable.lastRowAction)', { timeout: 20_000 }, () => {
   it('given the outcome of a row action, goes as soon as a newer row action starts, then shows the newer one', async () => {
