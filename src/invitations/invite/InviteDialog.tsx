@@ -196,8 +196,9 @@ function InviteDialogContent({ invite, className }: { invite: UseInviteFormResul
           ) : null}
           {outcome ? <InviteResults outcome={outcome} /> : null}
           </div>
-          <InviteEmailsField invite={invite} />
+          {/* Before the addresses it fills: Tab from the addresses still goes on to the role. */}
           <InviteCsvImport invite={invite} />
+          <InviteEmailsField invite={invite} />
           <InviteRoleField invite={invite} />
           {multiEntity ? <InviteEntitiesField invite={invite} /> : null}
           {multiEntity && invite.selectedRole?.isAdmin ? <InviteAdminScopeField invite={invite} /> : null}
