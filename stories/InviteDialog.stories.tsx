@@ -247,3 +247,34 @@ export const Controlled: Story = {
     expect(args.onOpenChange).toHaveBeenCalledWith(false);
   },
 };
+
+/** A file with one line to invite and one of each reason to skip (the address field's and the file's own). */
+const CSV_FILE = [
+  'Email,First name,Last name,Role,Entities',
+  `new.person@acme.fr,New,Person,${ROLE_IDS.user},Acme France SAS`,
+  'jose.garcia@acme.es,José,Garcia,,',
+  'not-an-address,,,,',
+  ',No,Address,,',
+  'pilot@acme.fr,,,Pilot,',
+  'nowhere@acme.fr,,,,Nowhere Ltd',
+].join('\r\n');
+
+/** The CSV import's preview: each line marked "will invite" or skipped and why, before anything is added. */
+export const CsvImportPreview: Story = {
+  args: { defaultOpen: true },
+  parameters: backend({}),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const dialog = await openDialog({ canvasElement, ...context });
+    await dialog.findByRole('button', { name: t('invite.csv.button') }, TIMEOUT);
+    const input = canvasElement.ownerDocument.querySelector<HTMLInputElement>('[data-slot="invite-csv-file"]')!;
+    const files = new DataTransfer();
+    files.items.add(new File([CSV_FILE], 'people.csv', { type: 'text/csv' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    const preview = await dialog.findByRole('table', { name: t('invite.csv.previewTitle', { file: 'people.csv' }) }, TIMEOUT);
+    const reasons = [...preview.querySelectorAll('tbody tr')].map((row) => row.getAttribute('data-reason') ?? 'invite');
+    expect(reasons).toEqual(['invite', 'already_member', 'invalid', 'missing_email', 'unknown_role', 'unknown_entity']);
+    expect(dialog.getByRole('button', { name: t('invite.csv.add', { count: 1 }) })).toBeEnabled();
+  },
+};

@@ -395,3 +395,33 @@ export const ThousandRowsVirtualized: Story = {
     expect(bodyRows(table)[0]).toHaveAttribute('aria-rowindex', '2');
   },
 };
+
+/** The CSV export under way on a slow backend: the progress, "Exported 0 of 7 users", and Cancel (with the focus). */
+export const CsvExportInProgress: Story = {
+  parameters: backend({ store: { userCount: 7 } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    await loadedTable(canvasElement);
+    storyBackend(context).faults.setLatency(600_000);
+    await userEvent.click(canvas.getByRole('button', { name: t('userList.export.button') }));
+    const cancel = await canvas.findByRole('button', { name: t('userList.export.cancel') }, TIMEOUT);
+    expect(canvas.getByRole('progressbar', { name: t('userList.export.progressLabel') })).toBeInTheDocument();
+    expect(canvas.getByText(t('userList.export.progress', { count: 7, formatted: num(context, 7), done: num(context, 0) }))).toBeInTheDocument();
+    await waitFor(() => expect(cancel).toHaveFocus(), TIMEOUT);
+  },
+};
+
+/** The CSV export failing mid-way: why, and nothing downloaded. */
+export const CsvExportFailed: Story = {
+  parameters: backend({ store: { userCount: 7 } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    await loadedTable(canvasElement);
+    storyBackend(context).faults.failNext('unavailable', { methods: ['listUsers'], count: 5 });
+    await userEvent.click(canvas.getByRole('button', { name: t('userList.export.button') }));
+    const alert = await canvas.findByRole('alert', {}, TIMEOUT);
+    expect(alert).toHaveTextContent(t('userList.export.failed', { reason: t('errors.unavailable') }));
+  },
+};
