@@ -1,9 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { setNonce } from 'get-nonce';
 import { DemoApp, type DemoConnection } from './DemoApp';
 import type { DemoBackendInfo } from './backends';
 import '../src/styles.css';
 import './demo.css';
+
+// Under a strict Content-Security-Policy (no `unsafe-inline` styles), the one <style> element a
+// dialog or menu adds (Radix's scroll lock, through react-remove-scroll) needs the response's
+// nonce: a server that sends one puts it in `<meta property="csp-nonce" nonce="…">` (the browser
+// hides the attribute and keeps it as the `nonce` property). test/e2e/demo-csp.e2e.test.ts.
+const nonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce;
+if (nonce) setNonce(nonce);
 
 /** Connects to the backend the dev server was started with (`npm run demo -- --backend <name>`). */
 async function connect(): Promise<DemoConnection> {
