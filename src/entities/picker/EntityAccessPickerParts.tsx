@@ -7,6 +7,7 @@ import { Button, Chip, ErrorState, LoadingState, SearchField, StatusMessage, Use
 import { useEntityChildren } from '../useEntities';
 import { useEntityAccessPickerContext } from './EntityAccessPickerBase';
 import type { UseEntityAccessPickerResult } from './useEntityAccessPicker';
+import { readingDirection } from '../../ui/Tabs';
 import { withRef } from '../../ui/withRef';
 
 const VISIBLE_CHIPS = 12;
@@ -391,7 +392,7 @@ export const EntityAccessPickerStatus = withRef(function EntityAccessPickerStatu
 /**
  * The entities as a WAI-ARIA tree (`data-slot="entity-access-picker-tree"`): the roots (or the
  * search's matches), children loading as an entity opens, "show more" per level. Keyboard: arrows,
- * Right/Left open and close, Home/End, Space selects, Shift+Space selects with the sub-accounts.
+ * Right/Left open and close (Left/Right in a right-to-left tree), Home/End, Space selects, Shift+Space selects with the sub-accounts.
  * In its place while loading, on an error (with a retry) or when empty, what happened. Inline, it
  * carries the field's `id`, `aria-describedby` and `aria-invalid`; the host's props go on the tree.
  */
@@ -415,7 +416,11 @@ export const EntityAccessPickerTree = withRef(function EntityAccessPickerTree({ 
       event.preventDefault();
       target?.focus();
     };
-    switch (event.key) {
+    // Right opens and Left closes in a left-to-right tree; the other way round in a right-to-left
+    // one (WAI-ARIA tree pattern). The direction is the closest [dir] attribute's: no style read.
+    const rtl = (event.key === 'ArrowLeft' || event.key === 'ArrowRight') && readingDirection(tree) === 'rtl';
+    const key = rtl ? ({ ArrowLeft: 'ArrowRight', ArrowRight: 'ArrowLeft' } as Record<string, string>)[event.key]! : event.key;
+    switch (key) {
       case 'ArrowDown': return focus(items[index + 1]);
       case 'ArrowUp': return focus(items[index - 1]);
       case 'Home': return focus(items[0]);

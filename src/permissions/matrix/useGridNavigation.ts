@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+import { readingDirection } from '../../ui/Tabs';
 
 /** A cell position: `row` 0 is the header row, `col` 0 the row header. */
 export interface GridPosition {
@@ -21,6 +22,11 @@ export interface UseGridNavigationOptions {
    * Defaults to none (Page keys stop at the ends).
    */
   onPageEdge?: (direction: 'next' | 'previous', position: GridPosition) => boolean;
+  /**
+   * The reading direction: in `rtl` ArrowLeft moves to the next column. Defaults to the `dir` of
+   * the grid's closest element that has one (the styled root carries the locale's), else `ltr`.
+   */
+  dir?: 'ltr' | 'rtl';
 }
 
 /** What {@link useGridNavigation} returns. */
@@ -63,13 +69,13 @@ function cellAt(grid: HTMLElement | null, { row, col }: GridPosition): HTMLEleme
  * and whose cells carry `data-grid-col`: one tab stop (roving tabindex on each cell's control, or
  * on the cell itself when it has none), arrow keys between cells, Home/End to the first/last cell
  * of the row, Ctrl+Home/Ctrl+End to the first/last cell of the grid, Page Up/Page Down by
- * `pageStep` rows. Keys from elements outside the grid (a menu portalled from a cell) are ignored.
+ * `pageStep` rows; in a right-to-left grid ArrowLeft moves to the next column. Keys from elements outside the grid (a menu portalled from a cell) are ignored.
  * Works with virtualized rows: the caller keeps the active row rendered and scrolls in `onNavigate`.
  * @example
  * const nav = useGridNavigation({ rowCount: rows.length + 1, columnCount: modules.length + 1 });
  * <table role="grid" ref={nav.gridRef} onKeyDownCapture={nav.onKeyDownCapture} onFocus={nav.onFocus}>...</table>
  */
-export function useGridNavigation({ rowCount, columnCount, pageStep = 10, onNavigate, onPageEdge }: UseGridNavigationOptions): UseGridNavigationResult {
+export function useGridNavigation({ rowCount, columnCount, pageStep = 10, onNavigate, onPageEdge, dir }: UseGridNavigationOptions): UseGridNavigationResult {
   const gridRef = useRef<HTMLTableElement | null>(null);
   const [position, setPosition] = useState<GridPosition>({ row: 0, col: 0 });
   const active: GridPosition = {
@@ -117,11 +123,16 @@ export function useGridNavigation({ rowCount, columnCount, pageStep = 10, onNavi
     const lastRow = rowCount - 1;
     const lastCol = columnCount - 1;
     let next: GridPosition | null = null;
+    // The next column is to the left in a right-to-left grid: read from the closest [dir] attribute
+    // (no style recalculation), and only for the two keys that need it.
+    const forward = event.key === 'ArrowRight' || event.key === 'ArrowLeft'
+      ? ((dir ?? readingDirection(grid)) === 'rtl' ? -1 : 1)
+      : 1;
     switch (event.key) {
       case 'ArrowDown': next = { row: from.row + 1, col: from.col }; break;
       case 'ArrowUp': next = { row: from.row - 1, col: from.col }; break;
-      case 'ArrowRight': next = { row: from.row, col: from.col + 1 }; break;
-      case 'ArrowLeft': next = { row: from.row, col: from.col - 1 }; break;
+      case 'ArrowRight': next = { row: from.row, col: from.col + forward }; break;
+      case 'ArrowLeft': next = { row: from.row, col: from.col - forward }; break;
       case 'Home': next = event.ctrlKey ? { row: 0, col: 0 } : { row: from.row, col: 0 }; break;
       case 'End': next = event.ctrlKey ? { row: lastRow, col: lastCol } : { row: from.row, col: lastCol }; break;
       case 'PageDown': next = { row: from.row + pageStep, col: from.col }; break;
