@@ -1,14 +1,17 @@
 import { useId, useMemo, useState, useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { UserAdminProvider, useUserAdminTranslation, useSettings, userAdminKeys } from '../src/headless';
+import { UserAdminProvider, localeDirection, useUserAdminTranslation, useSettings, userAdminKeys, type UserAdminMessages } from '../src/headless';
+import { ar } from '../docs/examples/locale-ar';
 import { createRestAdapter } from '../src/adapters/rest';
 import type { MockStore } from '../mocks';
 import type { UserAdminAdapter } from '../src/contract/types';
 import { UserAdmin } from '../src';
 
-type Locale = 'en' | 'fr' | 'pt';
+type Locale = 'en' | 'fr' | 'pt' | 'ar';
 type Theme = 'light' | 'dark';
-const LOCALES: Locale[] = ['en', 'fr', 'pt'];
+const LOCALES: Locale[] = ['en', 'fr', 'pt', 'ar'];
+/** Arabic is not shipped: the demo adds it as a host would, in one object; the screen then reads right to left. */
+const MESSAGES: UserAdminMessages = { ar };
 
 /** The backend the page runs on: the mock store in the page (behind MSW), or a real server's adapter. */
 export type DemoConnection =
@@ -30,13 +33,15 @@ export function DemoApp({ connection }: DemoAppProps) {
   const adapter = useMemo(() => (connection.kind === 'mock' ? createRestAdapter({ baseUrl: '/api' }) : connection.adapter), [connection]);
   const store = connection.kind === 'mock' ? connection.store : null;
 
+  const dir = localeDirection(locale);
   useEffect(() => {
     document.documentElement.lang = locale;
-  }, [locale]);
+    document.documentElement.dir = dir;
+  }, [locale, dir]);
 
   return (
-    <UserAdminProvider adapter={adapter} locale={locale}>
-      <div className="uak-root uak-demo" data-theme={theme} lang={locale}>
+    <UserAdminProvider adapter={adapter} locale={locale} messages={MESSAGES}>
+      <div className="uak-root uak-demo" data-theme={theme} lang={locale} dir={dir}>
         <DemoHeader locale={locale} onLocale={setLocale} theme={theme} onTheme={setTheme} backend={connection.kind} store={store} />
         <main>
           {/* The mock store's clock starts on 2026-01-15; relative times are measured against it. Real servers use the real time. */}
@@ -62,7 +67,8 @@ function DemoHeader(props: { locale: Locale; onLocale(l: Locale): void; theme: T
         <label htmlFor={localeId}>{t('demo.localeLabel')}</label>
         <select id={localeId} value={props.locale} onChange={(e) => props.onLocale(e.target.value as Locale)}>
           {LOCALES.map((l) => (
-            <option key={l} value={l}>{t(`demo.language.${l}`)}</option>
+            // Arabic, added by the demo, is named in Arabic, as language pickers name languages.
+            <option key={l} value={l} lang={l === 'ar' ? 'ar' : undefined}>{l === 'ar' ? 'العربية' : t(`demo.language.${l}`)}</option>
           ))}
         </select>
         <label htmlFor={themeId}>{t('demo.themeLabel')}</label>

@@ -71,7 +71,7 @@ export const InviteDialogInArabic: Story = {
     await userEvent.click(await within(canvasElement).findByRole('button', { name: tAr('invite.trigger') }, TIMEOUT));
     const dialog = await within(canvasElement.ownerDocument.body).findByRole('dialog', { name: tAr('invite.title') }, TIMEOUT);
     expect(dialog.closest('[dir]')).toHaveAttribute('dir', 'rtl');
-    expect(within(dialog).getByRole('button', { name: tAr('invite.submit') })).toBeInTheDocument();
+    expect(await within(dialog).findByRole('button', { name: tAr('invite.submit') }, TIMEOUT)).toBeInTheDocument();
   },
 };
 
