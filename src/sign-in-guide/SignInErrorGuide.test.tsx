@@ -24,12 +24,16 @@ const INVITED = 'user-joao';
 const ACTIVE = 'user-13';
 const MIXED = 'user-18';
 
-function setup(options: { store?: MockStoreOptions; withoutDiagnostics?: boolean } = {}) {
+function setup(options: { store?: MockStoreOptions; withoutDiagnostics?: boolean; withoutPasswordReset?: boolean } = {}) {
   const store = createMockStore({ userCount: 20, ...options.store });
   const faults = createFaultInjector();
   let adapter: UserAdminAdapter = createMemoryAdapter(store, { latencyMs: 0, faults });
   if (options.withoutDiagnostics) {
     const { getAccessDiagnostics: _, ...rest } = adapter;
+    adapter = rest;
+  }
+  if (options.withoutPasswordReset) {
+    const { sendPasswordReset: _, ...rest } = adapter;
     adapter = rest;
   }
   return { store, faults, adapter };
@@ -126,13 +130,47 @@ describe('SignInErrorGuide', { timeout: 20_000 }, () => {
     expect(context.store.getUser({ id: INVITED }).invitation!.sentAt).not.toBe(before);
   });
 
-  it('given an active user who typed a wrong password, sends them to reset it and offers no admin action', async () => {
-    const context = setup();
+  it('given an active user who typed a wrong password and an adapter without sendPasswordReset, sends them to reset it and offers no admin action', async () => {
+    const context = setup({ withoutPasswordReset: true });
     renderGuide(context, { user: context.store.getUser({ id: ACTIVE }) });
     await waitFor(() => expect(cause()?.textContent).toBe(en.signInFailure.invalid_credentials));
     expect(steps()).toContain(en.signInGuide.steps.invalid_credentials.resetPassword);
     expect(document.querySelector('[data-slot="sign-in-guide-action"]')).toBeNull();
     expect(screen.getByText(new RegExp(fill(en.signInGuide.diagnosis.fromFailure, { date: '' }).trim().replace(/\.$/, '')))).toBeInTheDocument();
+  });
+
+  it('given an active user who typed a wrong password, sends them a password reset link from the guide and says where it went', async () => {
+    const context = setup();
+    const person = context.store.getUser({ id: ACTIVE });
+    const { user } = renderGuide(context, { user: person });
+    await waitFor(() => expect(cause()?.textContent).toBe(en.signInFailure.invalid_credentials));
+    const action = document.querySelector('[data-slot="sign-in-guide-action"]');
+    expect(action?.getAttribute('data-action')).toBe('sendPasswordReset');
+    await user.click(screen.getByRole('button', { name: fill(en.signInGuide.action.sendPasswordReset, { email: person.email }) }));
+    expect(await screen.findByText(fill(en.signInGuide.action.passwordResetSent, { email: person.email }))).toBeInTheDocument();
+    expect(context.store.sentPasswordResets().map((r) => [r.userId, r.sentTo])).toEqual([[ACTIVE, person.email]]);
+    expect(context.store.getUser({ id: ACTIVE })).toEqual(person);
+  });
+
+  it('given enforced SSO, a wrong password offers no password reset: the identity provider owns passwords', async () => {
+    const context = setup({ store: { settings: { sso: { enforced: true, providerName: 'Okta' } } } });
+    const { user } = renderGuide(context, { user: context.store.getUser({ id: ACTIVE }) });
+    await user.type(screen.getByRole('textbox', { name: en.signInGuide.paste.label }), 'Wrong email or password');
+    await waitFor(() => expect(cause()?.textContent).toBe(en.signInFailure.invalid_credentials));
+    expect(resolver()?.textContent).toBe(en.signInGuide.resolver.admin);
+    expect(document.querySelector('[data-slot="sign-in-guide-action"]')).toBeNull();
+  });
+
+  it('given a user deactivated elsewhere meanwhile, the refused password reset says why in the admin language and sends nothing', async () => {
+    const context = setup();
+    const person = context.store.getUser({ id: ACTIVE });
+    const { user } = renderGuide(context, { user: person });
+    const button = await screen.findByRole('button', { name: fill(en.signInGuide.action.sendPasswordReset, { email: person.email }) });
+    context.store.setUserStatus({ id: ACTIVE, status: 'deactivated' });
+    await user.click(button);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(fill(en.signInGuide.action.failed, { reason: en.errors.reason.password_reset_not_applicable }));
+    expect(context.store.sentPasswordResets()).toEqual([]);
   });
 
   it('choosing an older failure explains that one; for an entity failure, the host editor opens for the user', async () => {

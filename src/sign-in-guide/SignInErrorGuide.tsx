@@ -152,7 +152,8 @@ function SignInGuideDiagnosis({ guide }: { guide: UseSignInErrorGuideResult }) {
     const actionLabel =
       adminAction === 'reactivate' ? t('signInGuide.action.reactivate', { name })
         : adminAction === 'resendInvitation' ? t('signInGuide.action.resendInvitation')
-          : adminAction === 'editEntities' ? t('signInGuide.action.editEntities', { name }) : null;
+          : adminAction === 'editEntities' ? t('signInGuide.action.editEntities', { name })
+            : adminAction === 'sendPasswordReset' && user ? t('signInGuide.action.sendPasswordReset', { email: user.email }) : null;
     body = (
       <>
         <dl className="uak-sign-in-guide-facts">
@@ -193,7 +194,9 @@ function SignInGuideDiagnosis({ guide }: { guide: UseSignInErrorGuideResult }) {
               ? state.user?.status === 'invited'
                 ? t('signInGuide.action.reactivatedInvited', { name: userDisplayName(state.user), email: state.user.email })
                 : t('signInGuide.action.reactivated', { name })
-              : t('signInGuide.action.resent', { email: user.email })}
+              : state.action === 'sendPasswordReset'
+                ? t('signInGuide.action.passwordResetSent', { email: state.passwordReset?.sentTo ?? user.email })
+                : t('signInGuide.action.resent', { email: user.email })}
           </StatusMessage>
         ) : null}
         {state.status === 'error' ? (

@@ -30,8 +30,8 @@ describe('SIGN_IN_GUIDANCE', () => {
     expect(SIGN_IN_GUIDANCE.invitation_expired).toMatchObject({ resolver: 'admin', adminAction: 'resendInvitation' });
     expect(SIGN_IN_GUIDANCE.invitation_pending).toMatchObject({ resolver: 'admin', adminAction: 'resendInvitation' });
     expect(SIGN_IN_GUIDANCE.entity_not_granted).toMatchObject({ resolver: 'admin', adminAction: 'editEntities' });
-    expect(SIGN_IN_GUIDANCE.invalid_credentials).toMatchObject({ resolver: 'admin' });
-    expect(SIGN_IN_GUIDANCE.invalid_credentials.adminAction).toBeUndefined();
+    // A forgotten or expired password: the admin may send a reset link (never set a password).
+    expect(SIGN_IN_GUIDANCE.invalid_credentials).toMatchObject({ resolver: 'admin', adminAction: 'sendPasswordReset' });
     expect(SIGN_IN_GUIDANCE.sso_required.adminAction).toBeUndefined();
   });
 

@@ -21,7 +21,7 @@ export type SignInDiagnosisCode = SignInFailureCode | 'unknown';
 export type SignInResolver = 'admin' | 'identity_provider' | 'support';
 
 /** What an administrator can do about a failure right in the guide. */
-export type SignInAdminAction = 'reactivate' | 'resendInvitation' | 'editEntities';
+export type SignInAdminAction = 'reactivate' | 'resendInvitation' | 'editEntities' | 'sendPasswordReset';
 
 /** The guidance for one failure: who resolves it, the steps (message keys, in order), and an action when one applies. */
 export interface SignInGuidance {
@@ -35,7 +35,10 @@ export interface SignInGuidance {
 /**
  * The guidance per failure code. The decisions:
  * - `invalid_credentials` → **admin**: the person resets their own password ("Forgot password?");
- *   the admin checks the identifier. No action: an admin never sets a password.
+ *   the admin checks the identifier. Action `sendPasswordReset` (a forgotten or expired password):
+ *   the admin sends a link to choose a new one, offered when the adapter has `sendPasswordReset`
+ *   and the core's `checkPasswordReset` allows it (an active login user, not under enforced SSO).
+ *   An admin never sets a password.
  * - `account_deactivated` → **admin**, action `reactivate` (when the message came from the identity
  *   provider instead, a step says its administrator enables the account there).
  * - `invitation_expired` → **admin**, action `resendInvitation`.
@@ -63,6 +66,7 @@ export const SIGN_IN_GUIDANCE: Record<SignInFailureCode, SignInGuidance> = {
       'signInGuide.steps.invalid_credentials.resetPassword',
       'signInGuide.steps.invalid_credentials.tryOnce',
     ],
+    adminAction: 'sendPasswordReset',
   },
   account_deactivated: {
     resolver: 'admin',

@@ -1,14 +1,16 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { toUserAdminError, type UserAdminError } from '../contract/errors';
-import type { AccessDiagnostics, Settings, User } from '../contract/types';
+import type { AccessDiagnostics, PasswordResetResult, Settings, User } from '../contract/types';
 import { useUserAdminTranslation } from '../i18n';
 import { useSettings } from '../settings/useSettings';
-import { checkActOnUser, ssoRefusal, type RuleContext } from '../core';
+import { checkActOnUser, checkPasswordReset, passwordResetApplies, ssoRefusal, type RuleContext } from '../core';
 import { useActingRules } from '../entities/useActingRules';
 import { useEntitiesByIds } from '../entities/useEntities';
 import { useAccessDiagnostics, type UseAccessDiagnosticsResult } from '../users/useAccessDiagnostics';
 import { useResendUserInvitation } from '../invitations/useResendUserInvitation';
 import { useSetUserStatus } from '../users/useSetUserStatus';
+import { useSendPasswordReset } from '../users/useSendPasswordReset';
+import { useAdapterCapabilities } from '../settings/useAdapterCapabilities';
 import { useUser } from '../users/useUser';
 import { diagnoseSignInMessage, type SignInMessageDiagnosis } from './diagnose';
 import { getSignInGuidance, type SignInAdminAction, type SignInGuidance } from './guidance';
@@ -44,6 +46,8 @@ export interface SignInAdminActionState {
   error: UserAdminError | null;
   /** After a reactivation: the user as the server returned them (`invited` when they never accepted their invitation). */
   user: User | null;
+  /** After a password reset was sent: where the link went and until when. */
+  passwordReset: PasswordResetResult | null;
 }
 
 /** What {@link useSignInErrorGuide} returns. */
@@ -74,19 +78,20 @@ export interface UseSignInErrorGuideResult {
   supportDetails: string | null;
 }
 
-const IDLE: SignInAdminActionState = { status: 'idle', action: null, error: null, user: null };
+const IDLE: SignInAdminActionState = { status: 'idle', action: null, error: null, user: null, passwordReset: null };
 
 /**
  * Whether a guidance's action applies to this user now, for this admin: the core's rules decide
  * (`checkActOnUser` with the acting rules, as the users list: admin scope, self; `ssoRefusal` for a
- * resend). Without the rules yet (settings loading) nothing is offered.
+ * resend; `checkPasswordReset` for a password reset, offered only when the adapter has it). Without
+ * the rules yet (settings loading) nothing is offered.
  */
 function applicableAction(
   action: SignInAdminAction | undefined,
   user: User | null,
   settings: Settings | undefined,
   rules: RuleContext | undefined,
-  canEdit: boolean,
+  can: { edit: boolean; passwordReset: boolean },
 ): SignInAdminAction | null {
   if (!action || !user || user.kind !== 'login' || !rules) return null;
   switch (action) {
@@ -98,8 +103,11 @@ function applicableAction(
       if (user.invitation === null) return null;
       return checkActOnUser(rules, user, 'resendInvitation') ? null : action;
     case 'editEntities':
-      if (!canEdit) return null;
+      if (!can.edit) return null;
       return checkActOnUser(rules, user, 'edit') ? null : action;
+    case 'sendPasswordReset':
+      if (!can.passwordReset || !passwordResetApplies(user)) return null;
+      return checkPasswordReset(rules, user, { ssoEnforced: settings?.sso.enforced === true }) ? null : action;
   }
 }
 
@@ -109,7 +117,8 @@ const NO_IDS: readonly string[] = [];
  * The sign-in error guide, headless. It combines two sources: the user's recent failures (when the
  * adapter has `getAccessDiagnostics`; the newest is chosen) and a message the admin pasted (which,
  * when not blank, decides). It gives the probable cause, who can fix it, the steps, the admin action
- * that applies now (reactivate, resend the invitation, edit entity access) and the details for support.
+ * that applies now (reactivate, resend the invitation, edit entity access, send a password reset)
+ * and the details for support.
  *
  * @example
  * const [message, setMessage] = useState('');
@@ -152,12 +161,16 @@ export function useSignInErrorGuide(options: UseSignInErrorGuideOptions = {}): U
     return null;
   }, [message, selectedFailure]);
   const guidance = diagnosis ? getSignInGuidance(diagnosis.code, { ssoEnforced: settings?.sso.enforced === true }) : null;
-  const adminAction = guidance?.resolver === 'admin' ? applicableAction(guidance.adminAction, user, settings, rules, onEditUser !== undefined) : null;
+  const { passwordReset: canSendPasswordReset } = useAdapterCapabilities();
+  const adminAction = guidance?.resolver === 'admin'
+    ? applicableAction(guidance.adminAction, user, settings, rules, { edit: onEditUser !== undefined, passwordReset: canSendPasswordReset })
+    : null;
 
   // --- Admin action ------------------------------------------------------------------------------
   // The mutation objects change identity on every state change; their mutateAsync do not.
   const { mutateAsync: setStatusAsync } = useSetUserStatus();
   const { mutateAsync: resendAsync } = useResendUserInvitation();
+  const { mutateAsync: sendResetAsync } = useSendPasswordReset();
   const [actionState, setActionState] = useState<SignInAdminActionState>(IDLE);
   const [actionUserId, setActionUserId] = useState<string | null>(null);
   const onEditRef = useRef(onEditUser);
@@ -169,22 +182,25 @@ export function useSignInErrorGuide(options: UseSignInErrorGuideOptions = {}): U
       onEditRef.current?.(user);
       return IDLE;
     }
-    setActionState({ status: 'pending', action: adminAction, error: null, user: null });
+    setActionState({ ...IDLE, status: 'pending', action: adminAction });
     let next: SignInAdminActionState;
     try {
       if (adminAction === 'reactivate') {
         const updated = await setStatusAsync({ id: user.id, status: 'active' });
-        next = { status: 'success', action: adminAction, error: null, user: updated };
+        next = { ...IDLE, status: 'success', action: adminAction, user: updated };
+      } else if (adminAction === 'sendPasswordReset') {
+        const sent = await sendResetAsync({ id: user.id });
+        next = { ...IDLE, status: 'success', action: adminAction, passwordReset: sent };
       } else {
         await resendAsync(user);
-        next = { status: 'success', action: adminAction, error: null, user: null };
+        next = { ...IDLE, status: 'success', action: adminAction };
       }
     } catch (error) {
-      next = { status: 'error', action: adminAction, error: toUserAdminError(error), user: null };
+      next = { ...IDLE, status: 'error', action: adminAction, error: toUserAdminError(error) };
     }
     setActionState(next);
     return next;
-  }, [adminAction, user, setStatusAsync, resendAsync]);
+  }, [adminAction, user, setStatusAsync, resendAsync, sendResetAsync]);
 
   const supportDetails = diagnosis
     ? buildSupportDetails({

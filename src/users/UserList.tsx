@@ -183,7 +183,7 @@ export function UserListPagination({ pageSizeOptions = USER_LIST_PAGE_SIZES }: {
 }
 
 /**
- * Asks before a row's deactivate or remove, runs it, and gives the focus back to the row's menu
+ * Asks before a row's deactivate, remove or password reset, runs it, and gives the focus back to the row's menu
  * (or, if the row went away, to the menu of the row now at its place), never to the page body.
  * @example
  * <UserList.RowConfirm />
@@ -233,15 +233,24 @@ export function UserListRowConfirm() {
     }
   };
   const name = rowConfirm ? userDisplayName(rowConfirm.user) : '';
-  const remove = rowConfirm?.action === 'remove';
+  const action = rowConfirm?.action;
+  const texts =
+    action === 'remove' ? { title: t('userList.confirm.removeTitle', { name }), description: t('userList.confirm.removeDescription', { name }), confirm: t('actions.remove') }
+      : action === 'sendPasswordReset'
+        ? {
+          title: t('userList.confirm.passwordResetTitle', { name }),
+          description: t('userList.confirm.passwordResetDescription', { name, email: rowConfirm?.user.email ?? '' }),
+          confirm: t('userList.confirm.passwordResetConfirm'),
+        }
+        : { title: t('userList.confirm.deactivateTitle', { name }), description: t('userList.confirm.deactivateDescription', { name }), confirm: t('actions.deactivate') };
   return (
     <LazyConfirmDialog
       open={rowConfirm !== null}
       onOpenChange={(open) => { if (!open) closeRowConfirm(); }}
-      title={remove ? t('userList.confirm.removeTitle', { name }) : t('userList.confirm.deactivateTitle', { name })}
-      description={remove ? t('userList.confirm.removeDescription', { name }) : t('userList.confirm.deactivateDescription', { name })}
-      confirmLabel={remove ? t('actions.remove') : t('actions.deactivate')}
-      tone="danger"
+      title={texts.title}
+      description={texts.description}
+      confirmLabel={texts.confirm}
+      tone={action === 'sendPasswordReset' ? 'primary' : 'danger'}
       pending={pending}
       error={error}
       onConfirm={() => void confirm()}

@@ -4,10 +4,10 @@ import type { User } from '../contract/types';
 import type { UserRowAction } from './model/guards';
 import { useUserTable, type UserBulkAction, type UseUserTableOptions, type UseUserTableResult } from './useUserTable';
 
-/** A row action waiting for its confirmation (deactivate, remove), with where to return the focus. */
+/** A row action waiting for its confirmation (deactivate, remove, send password reset), with where to return the focus. */
 export interface UserListRowConfirmState {
   user: User;
-  action: 'deactivate' | 'remove';
+  action: 'deactivate' | 'remove' | 'sendPasswordReset';
   /** The menu trigger that opened it, given the focus back on close. */
   trigger: HTMLElement | null;
   /** The row's index, to find the trigger of the row now at its place if the row went away. */
@@ -24,7 +24,7 @@ export interface UserListContextValue {
   panelRef: RefObject<HTMLDivElement | null>;
   /** The row action waiting for its confirmation, if any. */
   rowConfirm: UserListRowConfirmState | null;
-  /** A row's menu chose an action: deactivate and remove ask first, the others run at once. */
+  /** A row's menu chose an action: deactivate, remove and send password reset ask first, the others run at once. */
   requestRowAction(user: User, action: UserRowAction): void;
   /** Closes the row confirmation. */
   closeRowConfirm(): void;
@@ -96,7 +96,7 @@ export function UserListBase({ children, ...options }: UserListBaseProps) {
     users, idBase, panelRef, rowConfirm, bulkAction, setBulkAction,
     closeRowConfirm: () => setRowConfirm(null),
     requestRowAction: (user, action) => {
-      if (action === 'deactivate' || action === 'remove') {
+      if (action === 'deactivate' || action === 'remove' || action === 'sendPasswordReset') {
         // The menu that opened the confirmation is closing: remember its trigger, to return there.
         const trigger = panelRef.current?.querySelector<HTMLElement>('[data-slot="action-menu-trigger"][aria-expanded="true"]') ?? null;
         const rowIndex = trigger?.closest<HTMLElement>('tr[data-index]')?.dataset.index ?? null;

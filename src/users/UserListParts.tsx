@@ -286,13 +286,18 @@ export function UserListRowOutcome(props: UserListRowOutcomeProps) {
   const name = userDisplayName(outcome.user);
   if (outcome.ok) {
     const key = { deactivate: 'deactivated', reactivate: 'reactivated', remove: 'removed', resendInvitation: 'resent' } as const;
+    const { action } = outcome;
     return (
       <StatusMessage tone="success" onDismiss={onDismiss} data-slot="user-list-row-outcome">
-        {t(`userList.outcome.${key[outcome.action]}`, { name })}
+        {action === 'sendPasswordReset'
+          ? t('userList.outcome.passwordResetSent', { email: outcome.passwordReset?.sentTo ?? outcome.user.email })
+          : t(`userList.outcome.${key[action]}`, { name })}
       </StatusMessage>
     );
   }
-  const failed = { deactivate: 'deactivateFailed', reactivate: 'reactivateFailed', remove: 'removeFailed', resendInvitation: 'resendFailed' } as const;
+  const failed = {
+    deactivate: 'deactivateFailed', reactivate: 'reactivateFailed', remove: 'removeFailed', resendInvitation: 'resendFailed', sendPasswordReset: 'passwordResetFailed',
+  } as const;
   return (
     <StatusMessage tone="error" onDismiss={onDismiss} data-slot="user-list-row-outcome">
       {t(`userList.outcome.${failed[outcome.action]}`, { name, reason: translateError(t, outcome.error) })}

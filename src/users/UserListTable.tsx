@@ -21,7 +21,7 @@ import type { UseUserTableResult } from './useUserTable';
 export interface UserListTableProps {
   /** The table state. Defaults to the nearest `UserListBase`'s. */
   users?: UseUserTableResult;
-  /** A row action was chosen in a row's menu. Defaults to the `UserListBase`'s (deactivate and remove ask first: `UserList.RowConfirm`). */
+  /** A row action was chosen in a row's menu. Defaults to the `UserListBase`'s (deactivate, remove and send password reset ask first: `UserList.RowConfirm`). */
   onRowAction?: (user: User, action: UserRowAction) => void;
   /** Pages with more rows than this are virtualized. Defaults to 100. */
   virtualizeAbove?: number;
@@ -203,6 +203,8 @@ export function UserListTable({ users: usersProp, onRowAction: onRowActionProp, 
         return t('actions.edit');
       case 'resendInvitation':
         return user.invitation?.kind === 'registration_request' ? t('userList.rowActions.resendRegistration') : t('userList.rowActions.resendInvitation');
+      case 'sendPasswordReset':
+        return t('userList.rowActions.sendPasswordReset');
       case 'deactivate':
         return t('actions.deactivate');
       case 'reactivate':

@@ -5,6 +5,7 @@ export * from './useCreateUser';
 export * from './useUpdateUser';
 export * from './useSetUserStatus';
 export * from './useRemoveUser';
+export * from './useSendPasswordReset';
 export * from './useBulkUserActions';
 export * from './useAccessDiagnostics';
 export * from './useUserTable';

@@ -1,12 +1,14 @@
 import { useCallback, useRef, useState } from 'react';
 import { toUserAdminError, UserAdminError } from '../contract/errors';
-import type { Role, Settings, User } from '../contract/types';
+import type { PasswordResetResult, Role, Settings, User } from '../contract/types';
 import type { RuleContext } from '../core';
 import { useResendUserInvitation } from '../invitations/useResendUserInvitation';
 import { canGetSignInHelp, getActionAvailability, isActiveAdmin, isOutsideScope, type UserRowAction } from './model/guards';
 import type { UseActiveAdminCountResult } from './model/useActiveAdminCount';
 import { useRemoveUser } from './useRemoveUser';
 import { useSetUserStatus } from './useSetUserStatus';
+import { useSendPasswordReset } from './useSendPasswordReset';
+import { useAdapterCapabilities } from '../settings/useAdapterCapabilities';
 
 /** The outcome of a single-row action. */
 export interface UserRowActionOutcome {
@@ -14,6 +16,8 @@ export interface UserRowActionOutcome {
   user: User;
   ok: boolean;
   error: UserAdminError | null;
+  /** After a `sendPasswordReset` that went through: where the link went and until when. Defaults to none. */
+  passwordReset?: PasswordResetResult;
 }
 
 /** What {@link useUserRowActions} reads to guard and run a row's actions. */
@@ -33,7 +37,7 @@ const versionOf = (user: User): { expectedVersion?: string } => (user.version !=
  * The users list's row actions, one job of {@link useUserTable}: each action's availability for a
  * row (self, admin scope, last admin; the admin count is asked for on the first question), the
  * read-only rows, the sign-in help, and running an action through the mutation hooks (status,
- * removal, invitation resend) with the rows in flight and the last outcome; a removed user leaves
+ * removal, invitation resend, password reset when the adapter has it) with the rows in flight and the last outcome; a removed user leaves
  * the selection.
  *
  * @example
@@ -61,10 +65,11 @@ export function useUserRowActions({ context, onEditUser, onSignInHelp, deselect,
   const { settings, rolesById, rules, adminCount } = context;
   const { count: activeAdminCount, request: requestAdminCount, fetch: fetchAdminCount } = adminCount;
   const canEdit = onEditUser !== undefined;
+  const { passwordReset } = useAdapterCapabilities();
   const availabilityWith = useCallback(
     (user: User, action: UserRowAction, adminCount: number | undefined) =>
-      getActionAvailability(user, action, { settings, rolesById, activeAdminCount: adminCount, canEdit, ...(rules ? { rules } : {}) }),
-    [settings, rolesById, canEdit, rules],
+      getActionAvailability(user, action, { settings, rolesById, activeAdminCount: adminCount, canEdit, passwordReset, ...(rules ? { rules } : {}) }),
+    [settings, rolesById, canEdit, passwordReset, rules],
   );
   const actionAvailability = useCallback(
     (user: User, action: UserRowAction) => {
@@ -86,6 +91,7 @@ export function useUserRowActions({ context, onEditUser, onSignInHelp, deselect,
   const setStatus = useSetUserStatus();
   const remove = useRemoveUser();
   const resend = useResendUserInvitation();
+  const sendReset = useSendPasswordReset();
   const [pendingRowActions, setPendingRowActions] = useState<ReadonlyMap<string, UserRowAction>>(() => new Map());
   const [lastRowAction, setLastRowAction] = useState<UserRowActionOutcome | null>(null);
   // A new page or search drops the banner of the last action (state adjusted while rendering, as
@@ -117,15 +123,18 @@ export function useUserRowActions({ context, onEditUser, onSignInHelp, deselect,
       setPendingRowActions((current) => new Map(current).set(user.id, action));
       let outcome: UserRowActionOutcome;
       try {
+        let passwordReset: PasswordResetResult | undefined;
         if (action === 'deactivate' || action === 'reactivate') {
           await setStatus.mutateAsync({ id: user.id, status: action === 'deactivate' ? 'deactivated' : 'active', ...versionOf(user) });
         } else if (action === 'remove') {
           await remove.mutateAsync({ id: user.id, ...versionOf(user) });
           deselect(user.id);
+        } else if (action === 'sendPasswordReset') {
+          passwordReset = await sendReset.mutateAsync({ id: user.id });
         } else {
           await resend.mutateAsync(user);
         }
-        outcome = { action, user, ok: true, error: null };
+        outcome = { action, user, ok: true, error: null, ...(passwordReset ? { passwordReset } : {}) };
       } catch (error) {
         outcome = { action, user, ok: false, error: toUserAdminError(error) };
       } finally {
@@ -140,7 +149,7 @@ export function useUserRowActions({ context, onEditUser, onSignInHelp, deselect,
     },
     // The mutation objects change identity on every state change; their mutateAsync do not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [availabilityWith, activeAdminCount, rolesById, fetchAdminCount, setStatus.mutateAsync, remove.mutateAsync, resend.mutateAsync, deselect],
+    [availabilityWith, activeAdminCount, rolesById, fetchAdminCount, setStatus.mutateAsync, remove.mutateAsync, resend.mutateAsync, sendReset.mutateAsync, deselect],
   );
   const dismissRowAction = useCallback(() => setLastRowAction(null), []);
 

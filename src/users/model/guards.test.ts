@@ -109,3 +109,40 @@ describe('getActionAvailability under enforced SSO', () => {
     expect(getActionAvailability(invited, 'resendInvitation', contextOf(withoutSso))).toEqual({ visible: true, allowed: true, reason: null });
   });
 });
+
+describe('getActionAvailability of sendPasswordReset', () => {
+  const withReset = (settings: Settings) => contextOf(settings, { passwordReset: true });
+
+  it('given an adapter with the method, offers it for an active login user in scope, also the admin themself', () => {
+    const settings = settingsOf();
+    expect(getActionAvailability(userOf({}), 'sendPasswordReset', withReset(settings))).toEqual({ visible: true, allowed: true, reason: null });
+    expect(getActionAvailability(userOf({ id: 'me' }), 'sendPasswordReset', withReset(settings)).allowed).toBe(true);
+  });
+
+  it('given an adapter without the method (the default), hides it', () => {
+    expect(getActionAvailability(userOf({}), 'sendPasswordReset', contextOf(settingsOf())).visible).toBe(false);
+    expect(getActionAvailability(userOf({}), 'sendPasswordReset', contextOf(settingsOf(), { passwordReset: false })).visible).toBe(false);
+  });
+
+  it('hides it for a contact, an invited user (who gets resend instead) and a deactivated one (reactivate first)', () => {
+    const settings = settingsOf();
+    const invited = userOf({ status: 'invited', invitation: { id: 'inv', kind: 'invitation', status: 'pending', sentAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-08T00:00:00.000Z' } });
+    for (const user of [userOf({ kind: 'contact', roleId: null }), invited, userOf({ status: 'deactivated' })]) {
+      expect(getActionAvailability(user, 'sendPasswordReset', withReset(settings)).visible).toBe(false);
+    }
+    expect(getActionAvailability(invited, 'resendInvitation', withReset(settings)).visible).toBe(true);
+  });
+
+  it('under enforced SSO, hides it for everyone', () => {
+    const settings = settingsOf({ sso: { enforced: true, providerName: 'Okta' } }, { type: 'all' });
+    expect(getActionAvailability(userOf({}), 'sendPasswordReset', withReset(settings)).visible).toBe(false);
+  });
+
+  it('given a user outside the admin scope, shows it disabled with outside_scope', () => {
+    expect(getActionAvailability(userOf({ entityIds: ['spain'] }), 'sendPasswordReset', withReset(settingsOf()))).toEqual({ visible: true, allowed: false, reason: 'outside_scope' });
+  });
+
+  it('comes right after resendInvitation in the menu order', () => {
+    expect(USER_ROW_ACTIONS.slice(0, 3)).toEqual(['edit', 'resendInvitation', 'sendPasswordReset']);
+  });
+});

@@ -1,19 +1,19 @@
 import type { Role, Settings, User } from '../../contract/types';
-import { actorOf, administers, checkActOnUser, isActiveAdminUser, ssoRefusal, type RuleContext } from '../../core';
+import { actorOf, administers, checkActOnUser, checkPasswordReset, isActiveAdminUser, passwordResetApplies, ssoRefusal, type RuleContext } from '../../core';
 
 /**
  * A single-row action of the users table.
  * @example
  * const { allowed, reason } = table.actionAvailability(user, 'deactivate');
  */
-export type UserRowAction = 'edit' | 'resendInvitation' | 'deactivate' | 'reactivate' | 'remove';
+export type UserRowAction = 'edit' | 'resendInvitation' | 'sendPasswordReset' | 'deactivate' | 'reactivate' | 'remove';
 
 /**
  * The row actions in menu order.
  * @example
  * USER_ROW_ACTIONS.filter((action) => actionAvailability(user, action).visible);
  */
-export const USER_ROW_ACTIONS: readonly UserRowAction[] = ['edit', 'resendInvitation', 'deactivate', 'reactivate', 'remove'];
+export const USER_ROW_ACTIONS: readonly UserRowAction[] = ['edit', 'resendInvitation', 'sendPasswordReset', 'deactivate', 'reactivate', 'remove'];
 
 /** Why an action is shown but cannot be used; each has a translation at `errors.reason.<reason>`. */
 export type UserActionBlockReason = 'self_action' | 'last_admin' | 'outside_scope';
@@ -36,6 +36,8 @@ export interface ActionGuardContext {
   activeAdminCount: number | undefined;
   /** Whether the host handles editing (`onEditUser`). */
   canEdit: boolean;
+  /** Whether the adapter sends password resets (`getAdapterCapabilities(adapter).passwordReset`). Defaults to `false` (not offered). */
+  passwordReset?: boolean;
   /**
    * The core's rule context: the acting admin (`actorOf(settings)`) and the ancestry of the
    * entities the list resolved. Defaults to the settings' actor with no known ancestry (then the
@@ -80,7 +82,8 @@ export function isActiveAdmin(user: User, rolesById: ReadonlyMap<string, Role>):
  * The rules are the core's (`checkActOnUser`): the current admin cannot deactivate or remove
  * themself; a user outside the acting admin's scope is read-only (`outside_scope`); the last
  * active admin cannot be deactivated or removed. Under SSO enforcement nothing about inviting is
- * offered (`ssoRefusal`).
+ * offered (`ssoRefusal`), nor a password reset; a password reset is offered only for an active
+ * login user when the adapter has it, and checked by the core's `checkPasswordReset`.
  *
  * @example
  * const availability = getActionAvailability(user, 'remove', { settings, rolesById, activeAdminCount: 1, canEdit: true });
@@ -102,6 +105,14 @@ export function getActionAvailability(user: User, action: UserRowAction, context
       if (ssoRefusal(settings?.sso.enforced === true, 'resendInvitation')) return HIDDEN;
       if (settings?.features?.invitations === false) return HIDDEN;
       return user.invitation !== null && user.kind === 'login' ? check() : HIDDEN;
+    case 'sendPasswordReset': {
+      // Hidden where it can never apply (no adapter method, SSO, a contact, invited or deactivated user: resend or reactivate instead).
+      const ssoEnforced = settings?.sso.enforced === true;
+      if (!context.passwordReset || ssoRefusal(ssoEnforced, 'sendPasswordReset') || !passwordResetApplies(user)) return HIDDEN;
+      if (!rules) return ALLOWED;
+      const refusal = checkPasswordReset(rules, user, { ssoEnforced });
+      return refusal ? blocked(refusal.reason as UserActionBlockReason) : ALLOWED;
+    }
     case 'deactivate':
       return user.status === 'deactivated' ? HIDDEN : check();
     case 'reactivate':
