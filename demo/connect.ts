@@ -24,5 +24,7 @@ export async function createDemoAdapter(info: Exclude<DemoBackendInfo, { kind: '
     invitationTtlDays: info.invitationTtlDays,
     modules: info.modules as BetterAuthModuleOption[],
     roles: info.roles as BetterAuthStaticRoleOption[],
+    // The demo's server keeps the reset emails (servers/better-auth, sentPasswordResets); the link leads back to this page's origin.
+    passwordReset: { redirectTo: `${window.location.origin}/reset-password` },
   });
 }

@@ -12,7 +12,8 @@
  * fixtures), 3 organizations and 3 teams, memberships with the static roles (`admin`, `member`)
  * and the dynamic ones (`editor`, `analyst`, created in every organization), 3 banned users,
  * 4 invited users (one invitation expired) and a canceled and an accepted invitation that must
- * not be listed. `extraUsers` adds plain members on top, for benchmarks at scale.
+ * not be listed. Invitation and password reset emails are kept (`sentInvitations`,
+ * `sentPasswordResets`), not sent. `extraUsers` adds plain members on top, for benchmarks at scale.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -66,6 +67,19 @@ export interface SentInvitation {
 }
 
 /**
+ * A password reset email the server would have sent (`emailAndPassword.sendResetPassword`).
+ * @example
+ * const last: SentPasswordReset | undefined = backend.sentPasswordResets.at(-1);
+ */
+export interface SentPasswordReset {
+  userId: string;
+  email: string;
+  /** The link in the email: better-auth's `/reset-password/<token>?callbackURL=…`. */
+  url: string;
+  token: string;
+}
+
+/**
  * What the seed created.
  * @example
  * const { admin } = backend.seed; // sign in with admin.email / admin.password
@@ -92,11 +106,13 @@ export interface BetterAuthBackend {
   basePath: string;
   /** The invitation emails the server would have sent, in order. */
   sentInvitations: SentInvitation[];
+  /** The password reset emails the server would have sent, in order. */
+  sentPasswordResets: SentPasswordReset[];
   /** What the seed created (empty organizations and no admin when `seed: false`). */
   seed: BetterAuthSeed;
 }
 
-function createAuth(options: Required<Omit<BetterAuthBackendOptions, 'seed' | 'extraUsers'>>, sent: SentInvitation[]) {
+function createAuth(options: Required<Omit<BetterAuthBackendOptions, 'seed' | 'extraUsers'>>, sent: SentInvitation[], resets: SentPasswordReset[]) {
   const db: Record<string, Record<string, unknown>[]> = {
     user: [], session: [], account: [], verification: [],
     organization: [], member: [], invitation: [], team: [], teamMember: [], organizationRole: [],
@@ -107,7 +123,13 @@ function createAuth(options: Required<Omit<BetterAuthBackendOptions, 'seed' | 'e
     basePath: options.basePath,
     secret: 'user-admin-kit-dev-secret-not-for-production-0123456789',
     trustedOrigins: options.trustedOrigins,
-    emailAndPassword: { enabled: true },
+    emailAndPassword: {
+      enabled: true,
+      // What a host's mailer does: here the email is kept, for the tests and the demo.
+      sendResetPassword: async ({ user, url, token }) => {
+        resets.push({ userId: user.id, email: user.email, url, token });
+      },
+    },
     // Sessions outlive the tests' clock jumps (the invitation-expiry check moves the clock days ahead).
     session: { expiresIn: 365 * DAY_S },
     rateLimit: { enabled: false },
@@ -267,12 +289,13 @@ export async function createBetterAuthBackend(options: BetterAuthBackendOptions)
     invitationExpiresIn: options.invitationExpiresIn ?? 2 * DAY_S,
   };
   const sentInvitations: SentInvitation[] = [];
-  const auth = createAuth(resolved, sentInvitations);
+  const sentPasswordResets: SentPasswordReset[] = [];
+  const auth = createAuth(resolved, sentInvitations, sentPasswordResets);
   const seed =
     options.seed === false
       ? { admin: { id: '', email: '', password: '', name: '' }, organizations: [], userCount: 0, seedMs: 0 }
       : await seedData(auth, resolved.invitationExpiresIn, options.extraUsers ?? 0);
-  return { auth, handler: toNodeHandler(auth) as NodeHandler, basePath: resolved.basePath, sentInvitations, seed };
+  return { auth, handler: toNodeHandler(auth) as NodeHandler, basePath: resolved.basePath, sentInvitations, sentPasswordResets, seed };
 }
 
 /**

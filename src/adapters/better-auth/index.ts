@@ -31,6 +31,7 @@ export type {
   BetterAuthSsoOption,
   BetterAuthAdapterOptions,
   BetterAuthMemberRestore,
+  BetterAuthPasswordResetOption,
 } from './options';
 
 /**
@@ -113,6 +114,7 @@ export function createBetterAuthAdapter(options: BetterAuthAdapterOptions): User
   };
 
   if (dynamicRoles) adapter.updateRole = writes.updateRole;
+  if (options.passwordReset) adapter.sendPasswordReset = writes.sendPasswordReset;
 
   return adapter;
 }

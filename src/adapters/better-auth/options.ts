@@ -127,6 +127,29 @@ export interface BetterAuthAdapterOptions extends BetterAuthTransportOptions {
    * addMember: (m) => fetch('/internal/restore-member', { method: 'POST', body: JSON.stringify(m) }).then(() => undefined)
    */
   addMember?: (member: BetterAuthMemberRestore) => Promise<void>;
+  /**
+   * Sends password resets (the adapter's `sendPasswordReset`, "Send password reset" in the users
+   * list and the sign-in guide) through better-auth's `POST /request-password-reset`; the server
+   * must have `emailAndPassword.sendResetPassword`, which emails the link. Defaults to none: the
+   * adapter has no `sendPasswordReset` and the screen offers no reset.
+   */
+  passwordReset?: BetterAuthPasswordResetOption;
+}
+
+/**
+ * How the adapter sends a password reset (see the `passwordReset` option): better-auth's
+ * `POST /request-password-reset`, which needs `emailAndPassword.sendResetPassword` on the server.
+ * @example
+ * const passwordReset: BetterAuthPasswordResetOption = { redirectTo: 'https://app.example.com/reset-password', expiresIn: 3600 };
+ */
+export interface BetterAuthPasswordResetOption {
+  /**
+   * The page of yours where the person chooses the new password (it receives `?token=…` and calls
+   * `/reset-password`): better-auth's `redirectTo`, which must be a trusted origin of the server.
+   */
+  redirectTo: string;
+  /** How long the link works, in seconds: must match the server's `emailAndPassword.resetPasswordTokenExpiresIn`. Defaults to 3600 (better-auth's default). */
+  expiresIn?: number;
 }
 
 /**

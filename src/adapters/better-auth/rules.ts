@@ -18,6 +18,7 @@ import {
   checkAdminOnlyModules,
   checkGrant,
   checkLoginEmail as coreCheckLoginEmail,
+  checkPasswordReset,
   checkRoleEdit,
   classifyInvitee,
   emailChangeOutcome,
@@ -107,6 +108,14 @@ export function createRules({ config, reads }: RuleDeps) {
     if (change.wasAdmin && !change.staysAdmin) enforce(checkAccessChange(ctx, target, { ...change, lastActiveAdmin: await isLastActiveAdmin(target, signal) }));
   }
 
+  /**
+   * Throws unless the current admin may send `target` a password reset (core `checkPasswordReset`):
+   * not under enforced SSO, only an active login user (not invited, not banned), within the scope.
+   */
+  function enforcePasswordReset(s: Structure, target: User, ssoEnforced: boolean): void {
+    enforce(checkPasswordReset(ruleContext(s), target, { ssoEnforced }));
+  }
+
   /** Throws when enforced SSO forbids `action` (core): users then sign in through the identity provider. */
   function enforceSso(ssoEnforced: boolean, action: Parameters<typeof ssoRefusal>[1]): void {
     enforce(ssoRefusal(ssoEnforced, action));
@@ -184,6 +193,7 @@ export function createRules({ config, reads }: RuleDeps) {
     enforceRoleEdit,
     enforceAccessChange,
     enforceSso,
+    enforcePasswordReset,
     mustRole,
     checkPermissions,
     checkRoleDefaults,

@@ -54,7 +54,7 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
   // A write of users drops the memberships only; updateUser (it may rename the session user) and updateRole drop everything.
   const { invalidate, invalidateMemberships, loadStructure, loadSnapshot } = snapshots;
   const { roster, isOurs, readUser, accountsByEmail, mergedInvitations, mergedInvitation, invitationGroup } = reads;
-  const { enforceActOn, enforceSelfAndScope, enforceGrant, enforceRoleEdit, enforceAccessChange, enforceSso, isAdminRole, mustRole, checkPermissions, checkRoleDefaults, resolveEntities, domainAllowed, checkLoginEmail } = rules;
+  const { enforceActOn, enforceSelfAndScope, enforceGrant, enforceRoleEdit, enforceAccessChange, enforceSso, enforcePasswordReset, isAdminRole, mustRole, checkPermissions, checkRoleDefaults, resolveEntities, domainAllowed, checkLoginEmail } = rules;
   const { post, reinviteBody, inviteInto, cancelAll, removeMember, createInvited, setPlatformRole } = ops;
 
   /** The invitee as the rules see them: our user, else (an address with no account) the organizations and teams invited to. */
@@ -399,5 +399,21 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
     return mustRole(await loadStructure(signal), id);
   };
 
-  return { methods, updateRole };
+  /**
+   * Sends a password reset link (the adapter has `sendPasswordReset` only with the `passwordReset`
+   * option): the core's rule first (SSO, an active login user, scope), then better-auth's
+   * `/request-password-reset` for the user's address, which emails the link through the server's
+   * `sendResetPassword`. better-auth answers the same whether or not the address exists, so the
+   * user is read first (not_found for one who is not ours). Nothing about the user changes.
+   */
+  const sendPasswordReset: NonNullable<UserAdminAdapter['sendPasswordReset']> = async ({ id, signal }) => {
+    const reset = options.passwordReset;
+    if (!reset) throw refuse('forbidden', 'The passwordReset option is not set: this adapter sends no password reset');
+    const { snapshot: s, user } = await readUser(id, signal);
+    enforcePasswordReset(s, user, sso().enforced);
+    await post('/request-password-reset', { email: user.email, redirectTo: reset.redirectTo }, signal);
+    return { sentTo: user.email, expiresAt: new Date(Date.now() + (reset.expiresIn ?? 3600) * 1000).toISOString() };
+  };
+
+  return { methods, updateRole, sendPasswordReset };
 }

@@ -27,6 +27,8 @@ describeAdapterConformance({
     'bulk.remove': 'better-auth has no bulk routes: the adapter leaves removeUsers out and the hooks loop over removeUser',
     'diagnostics.shape': 'better-auth keeps no sign-in failure log: the adapter leaves getAccessDiagnostics out',
     'bulk.per-item-truth': 'better-auth has no bulk routes: the adapter leaves removeUsers out (each single call answers for its own user)',
+    'password-reset.refuses-contact': 'better-auth has no contacts: every user signs in (features.contacts false)',
+    'password-reset.outside-scope': NO_ADMIN_SCOPE,
     'concurrency.stale-write': 'better-auth has no versions: users carry no version, expectedVersion is ignored and writes are last-write-wins (docs/adapters/better-auth.md, "Concurrent edits")',
   },
 });

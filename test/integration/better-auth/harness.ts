@@ -75,6 +75,8 @@ export async function createBetterAuthHarness(
     invitationTtlDays: 2,
     sso: () => ({ enforced: ssoEnforced, providerName: ssoEnforced ? 'Okta' : null }),
     addMember,
+    // The reset page of the host: on the server's own origin (a trusted origin for redirectTo).
+    passwordReset: { redirectTo: `${server.url}/reset-password` },
     ...over,
   };
   let faked = false;

@@ -17,6 +17,12 @@ const SCIM_SKIPS: ExpectedSkips = {
   'roles.update-preset': 'no updateRole: role groups are read-only through the adapter (their presets live in the Group extension, managed at the provider)',
   'counts.agree': 'no getUserCounts: SCIM has no count endpoint, the hooks ask listUsers per view',
   'diagnostics.shape': 'no getAccessDiagnostics: a SCIM provider records no sign-in failures',
+  ...Object.fromEntries(
+    ['sends', 'refuses-invited', 'refuses-deactivated', 'refuses-contact', 'sso', 'outside-scope'].map((check) => [
+      `password-reset.${check}`,
+      'no sendPasswordReset: SCIM has no password reset (the password attribute sets one; the link is the sign-in system\'s job)',
+    ]),
+  ),
 };
 
 describeAdapterConformance({
