@@ -86,6 +86,21 @@ export const ForInvitedUser: Story = {
   },
 };
 
+/** user-13 (active) typed a wrong password three times: this admin may send a password reset link (the adapter has sendPasswordReset). */
+export const ForForgottenPassword: Story = {
+  render: (args, context) => <SignInErrorGuide {...args} user={userOf(context, 'user-13')} />,
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const person = userOf(context, 'user-13');
+    await waitFor(() => expect(cause(canvasElement)?.textContent).toBe(t('signInFailure.invalid_credentials')), TIMEOUT);
+    expect(resolver(canvasElement)?.textContent).toBe(t('signInGuide.resolver.admin'));
+    await userEvent.click(canvas.getByRole('button', { name: t('signInGuide.action.sendPasswordReset', { email: person.email }) }));
+    expect(await canvas.findByText(t('signInGuide.action.passwordResetSent', { email: person.email }), {}, TIMEOUT)).toBeInTheDocument();
+    expect(storyBackend(context).store.sentPasswordResets().map((r) => r.userId)).toEqual(['user-13']);
+  },
+};
+
 export const PasteMessage: Story = {
   play: async ({ canvasElement, ...context }) => {
     const t = storyT(context);

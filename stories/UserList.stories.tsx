@@ -250,6 +250,23 @@ export const RemoveConfirmation: Story = {
   },
 };
 
+/** "Send password reset" on an active user, confirmation open (the adapter has sendPasswordReset). */
+export const PasswordResetConfirmation: Story = {
+  parameters: backend({ store: { userCount: 40 } }),
+  play: async ({ canvasElement, ...context }) => {
+    const t = storyT(context);
+    const canvas = within(canvasElement);
+    const table = await loadedTable(canvasElement);
+    const row = rowNamed(table, 'José García') ?? bodyRows(table).find((r) => r.dataset.state === 'active' && !within(r).queryByText(t('userList.you')))!;
+    const name = nameOf(row);
+    const menu = await openRowMenu(canvasElement, row, context);
+    await userEvent.click(within(menu).getByRole('menuitem', { name: t('userList.rowActions.sendPasswordReset') }));
+    const dialog = await canvas.findByRole('alertdialog', { name: t('userList.confirm.passwordResetTitle', { name }) }, TIMEOUT);
+    expect(within(dialog).getByRole('button', { name: t('userList.confirm.passwordResetConfirm') })).toBeEnabled();
+    expect(storyBackend(context).store.sentPasswordResets()).toEqual([]);
+  },
+};
+
 export const SelfGuards: Story = {
   parameters: backend({ store: { userCount: 7 } }),
   play: async ({ canvasElement, ...context }) => {

@@ -2,12 +2,14 @@
  * "Send password reset" in real Chromium, over the stories' REST backend (MSW serving the reference
  * store, `POST /users/:id/password-reset`): the confirmation and the row outcome have zero axe
  * violations in every locale and theme, and the flow works with the keyboard alone, the focus
- * back on the row's menu.
+ * back on the row's menu; the sign-in guide's action for a forgotten password (its story
+ * ForForgottenPassword) has none either, before and after sending.
  */
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { screen, waitFor, within } from '@testing-library/react';
 import * as stories from '../../stories/UserList.stories';
+import * as guideStories from '../../stories/SignInErrorGuide.stories';
 import { axeViolations, tFor } from '../utils/browser';
 import { renderStory, storiesIn } from '../utils/stories';
 
@@ -43,6 +45,23 @@ describe('Send password reset in Chromium', { timeout: 40_000 }, () => {
         expect(await screen.findByText(t('userList.outcome.passwordResetSent', { email: user.email }), {}, TIMEOUT)).toBeTruthy();
         expect(await axeViolations(container)).toEqual([]);
         expect(store.sentPasswordResets().map((r) => [r.userId, r.sentTo])).toEqual([[user.id, user.email]]);
+      });
+    }
+  }
+
+  for (const locale of ['en', 'fr', 'pt'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      it(`in ${locale} with the ${theme} theme: the sign-in guide's password reset has zero axe violations, before and after sending`, async () => {
+        const t = tFor(locale);
+        const { ForForgottenPassword } = storiesIn(guideStories, { locale, theme });
+        const { container, store } = await renderStory(ForForgottenPassword);
+        const email = store.getUser({ id: 'user-13' }).email;
+        const button = await screen.findByRole('button', { name: t('signInGuide.action.sendPasswordReset', { email }) }, TIMEOUT);
+        expect(await axeViolations(container)).toEqual([]);
+        await userEvent.click(button);
+        expect(await screen.findByText(t('signInGuide.action.passwordResetSent', { email }), {}, TIMEOUT)).toBeTruthy();
+        expect(await axeViolations(container)).toEqual([]);
+        expect(store.sentPasswordResets().map((r) => r.userId)).toEqual(['user-13']);
       });
     }
   }
