@@ -165,9 +165,11 @@ describe('createRestAdapter: requests', () => {
     expect(typeof full.getAccessDiagnostics).toBe('function');
     expect(typeof full.setUsersStatus).toBe('function');
     expect(typeof full.removeUsers).toBe('function');
-    const partial = createRestAdapter({ baseUrl: BASE, capabilities: { userCounts: false, bulkRemove: false } });
+    expect(typeof full.sendPasswordReset).toBe('function');
+    const partial = createRestAdapter({ baseUrl: BASE, capabilities: { userCounts: false, bulkRemove: false, passwordReset: false } });
     expect(partial.getUserCounts).toBeUndefined();
     expect(partial.removeUsers).toBeUndefined();
+    expect(partial.sendPasswordReset).toBeUndefined();
     expect(typeof partial.setUsersStatus).toBe('function');
   });
 });
