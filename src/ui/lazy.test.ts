@@ -17,3 +17,13 @@ describe('modules of the first screen that reach Radix on demand only', () => {
     expect(code).toMatch(/import\('\.\/(ActionMenuOpen|ConfirmDialog)'\)/);
   });
 });
+
+describe('the CSV export is not on the first screen', () => {
+  it('the export hook and button reach the paging and CSV code only through import()', () => {
+    for (const file of ['../users/useUserCsvExport.ts', '../users/UserListExport.tsx']) {
+      const imports = staticImports(source(file));
+      expect(imports.filter((m) => /\/(csvExportRun|csv)$|\/query\/selection$/.test(m!)), file).toEqual([]);
+    }
+    expect(source('../users/useUserCsvExport.ts')).toMatch(/import\('\.\/csvExportRun'\)/);
+  });
+});

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { translateError, useUserAdminTranslation } from '../i18n';
 import { Button, StatusMessage, cx } from '../ui';
 import { useUserListUsers } from './UserListBase';
-import { useUserCsvExport, type UseUserCsvExportOptions } from './useUserCsvExport';
+import { loadUserCsvExport, useUserCsvExport, type UseUserCsvExportOptions } from './useUserCsvExport';
 import type { UseUserTableResult } from './useUserTable';
 
 /** Props of {@link UserListExportButton}. */
@@ -54,6 +54,9 @@ export function UserListExportButton({ users: usersProp, className, ...options }
         size="md"
         pending={exporting}
         onClick={() => void csv.start()}
+        // The export's code is not on the first screen: fetched when the pointer or focus reaches the button.
+        onPointerEnter={() => void loadUserCsvExport()}
+        onFocus={() => void loadUserCsvExport()}
         className={cx('uak-user-list-export', className)}
         data-slot="user-list-export"
         data-state={status}
