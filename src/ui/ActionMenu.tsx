@@ -1,5 +1,6 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { useId, type ReactNode } from 'react';
+import { UserAdminI18nContext } from '../i18n/context';
+import { useId, type ReactNode, useContext } from 'react';
 import { cx } from './cx';
 import { usePortalContainer } from './Root';
 
@@ -64,8 +65,10 @@ export function MenuItems({ items, idBase }: { items: ActionMenuItem[]; idBase: 
 export function ActionMenu({ label, items, trigger, className }: ActionMenuProps) {
   const container = usePortalContainer();
   const id = useId();
+  // Radix menus read the reading direction from a prop (arrows, submenu side): the shown locale's.
+  const dir = useContext(UserAdminI18nContext)?.dir;
   return (
-    <Menu.Root modal={false}>
+    <Menu.Root dir={dir} modal={false}>
       <Menu.Trigger aria-label={label} data-slot="action-menu-trigger" className={cx('uak-action-menu-trigger', className)}>
         {trigger ?? <span aria-hidden="true">⋯</span>}
       </Menu.Trigger>

@@ -1,5 +1,6 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { useId, useRef, type RefObject } from 'react';
+import { UserAdminI18nContext } from '../i18n/context';
+import { useId, useRef, type RefObject, useContext } from 'react';
 import { MenuItems, type ActionMenuItem } from './ActionMenu';
 import { usePortalContainer } from './Root';
 
@@ -23,8 +24,10 @@ export function OpenMenu({ items, keyboard, button, buttonId, menuId, onClose }:
     event.preventDefault();
     first.focus({ preventScroll: true });
   };
+  // Radix menus read the reading direction from a prop (arrows, submenu side): the shown locale's.
+  const dir = useContext(UserAdminI18nContext)?.dir;
   return (
-    <Menu.Root modal={false} open onOpenChange={(open) => { if (!open) onClose(); }}>
+    <Menu.Root dir={dir} modal={false} open onOpenChange={(open) => { if (!open) onClose(); }}>
       <Menu.Trigger asChild>
         <span
           aria-hidden="true"

@@ -187,6 +187,24 @@ describe('ActionMenu', () => {
   });
 });
 
+describe('ActionMenu direction', () => {
+  it('a right-to-left locale reaches the Radix menu (its content reads rtl); English stays ltr', async () => {
+    for (const [locale, dir] of [['ar', 'rtl'], ['en', 'ltr']] as const) {
+      // Arabic added by a host through `messages` alone (one message is enough to show it).
+      const view = render(
+        <UserAdminProvider adapter={createTestAdapter()} locale={locale} messages={{ ar: { common: { loading: 'جارٍ التحميل…' } } }}>
+          <UserAdminRoot><ActionMenu label="More actions for Ana" items={[{ key: 'edit', label: 'Edit', onSelect: () => {} }]} /></UserAdminRoot>
+        </UserAdminProvider>,
+      );
+      screen.getByRole('button', { name: 'More actions for Ana' }).focus();
+      await userEvent.keyboard('{Enter}');
+      const menu = await screen.findByRole('menu');
+      expect(menu).toHaveAttribute('dir', dir);
+      view.unmount();
+    }
+  });
+});
+
 describe('ConfirmDialog', () => {
   it('given a pending action, it cannot be dismissed; given an error, it shows it translated', async () => {
     const onOpenChange = vi.fn();

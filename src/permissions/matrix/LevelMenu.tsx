@@ -1,4 +1,6 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
+import { UserAdminI18nContext } from '../../i18n/context';
+import { useContext } from 'react';
 import type { KeyboardEvent, ReactElement } from 'react';
 import { useUserAdminTranslation, type MessageKey, type UserAdminT } from '../../i18n';
 import { usePortalContainer } from '../../ui/Root';
@@ -28,8 +30,10 @@ interface LevelMenuProps {
 export function LevelMenu({ levels, value, onValueChange, onTriggerKeyDown, children }: LevelMenuProps) {
   const { t } = useUserAdminTranslation();
   const container = usePortalContainer();
+  // Radix menus read the reading direction from a prop (arrows, submenu side): the shown locale's.
+  const dir = useContext(UserAdminI18nContext)?.dir;
   return (
-    <Menu.Root modal={false}>
+    <Menu.Root dir={dir} modal={false}>
       <Menu.Trigger asChild onKeyDown={onTriggerKeyDown}>
         {children}
       </Menu.Trigger>
