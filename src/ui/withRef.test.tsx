@@ -39,7 +39,7 @@ describe('withRef', () => {
           <SearchField ref={refs.search} label={en.common.search} value="" onValueChange={() => {}} />
           <StatusMessage ref={refs.status} tone="success">{en.common.loading}</StatusMessage>
           <TabPanel ref={refs.panel} idBase="t" value="a" active>{en.common.loading}</TabPanel>
-          <EntityAccessPicker ref={refs.picker} label={en.common.search} value={[]} onValueChange={() => {}} />
+          <EntityAccessPicker ref={refs.picker} label={en.common.search} value={{ entityIds: [], subtreeEntityIds: [] }} onValueChange={() => {}} />
         </UserAdminRoot>
       </UserAdminProvider>,
     );
