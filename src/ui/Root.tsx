@@ -1,3 +1,4 @@
+import { useComposedRefs } from '@radix-ui/react-compose-refs';
 import { createContext, useCallback, useContext, useRef, useState, type ComponentProps } from 'react';
 import { UserAdminI18nContext } from '../i18n/context';
 import { cx } from './cx';
@@ -19,8 +20,10 @@ const RootContext = createContext<RootContextValue | null>(null);
  * @example
  * <UserAdminRoot data-theme="dark"><UserList /></UserAdminRoot>
  */
-export const UserAdminRoot = withRef(function UserAdminRoot({ className, children, ...props }: ComponentProps<'div'>) {
+export const UserAdminRoot = withRef(function UserAdminRoot({ className, children, ref, ...props }: ComponentProps<'div'>) {
   const [container, setContainer] = useState<HTMLElement | null>(null);
+  // The host's ref gets the root too (it was dropped for the portal container's).
+  const rootRef = useComposedRefs(ref, setContainer);
   const [message, setMessage] = useState('');
   const toggle = useRef(false);
   const i18n = useContext(UserAdminI18nContext);
@@ -31,7 +34,7 @@ export const UserAdminRoot = withRef(function UserAdminRoot({ className, childre
   }, []);
   return (
     <RootContext.Provider value={{ container, announce }}>
-      <div data-slot="root" lang={i18n?.lang} dir={i18n?.dir} {...props} ref={setContainer} className={cx('uak-root', className)}>
+      <div data-slot="root" lang={i18n?.lang} dir={i18n?.dir} {...props} ref={rootRef} className={cx('uak-root', className)}>
         {children}
         <div className="uak-sr-only" role="status" aria-live="polite" aria-atomic="true" data-slot="announcer">
           {message}

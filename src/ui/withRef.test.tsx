@@ -29,10 +29,11 @@ describe('withRef', () => {
       status: createRef<HTMLDivElement>(),
       panel: createRef<HTMLDivElement>(),
       picker: createRef<HTMLElement>(),
+      root: createRef<HTMLDivElement>(),
     };
     render(
       <UserAdminProvider adapter={createTestAdapter()} locale="en">
-        <UserAdminRoot>
+        <UserAdminRoot ref={refs.root}>
           <Button ref={refs.button}>{en.common.save}</Button>
           <Badge ref={refs.badge}>{en.common.loading}</Badge>
           <Checkbox ref={refs.checkbox} aria-label={en.common.search} />
@@ -43,6 +44,8 @@ describe('withRef', () => {
         </UserAdminRoot>
       </UserAdminProvider>,
     );
+    // The root keeps its own ref (the portal container) and gives the host's the same element.
+    expect(refs.root.current).toHaveClass('uak-root');
     expect(refs.button.current).toBe(screen.getByRole('button', { name: en.common.save }));
     expect(refs.badge.current?.tagName).toBe('SPAN');
     expect(refs.checkbox.current).toBe(screen.getByRole('checkbox'));
