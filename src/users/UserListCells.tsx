@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Entity, Role, Settings, User } from '../contract/types';
 import { useUserAdminTranslation, type UserAdminTranslation } from '../i18n';
 import { Badge, HoverDetails, VisuallyHidden } from '../ui';
-import { userDisplayName, type UserListBuiltinColumnId } from './model/columns';
+import { userDisplayName, userStatusKey, type UserListBuiltinColumnId } from './model/columns';
 
 /** What a built-in cell needs besides its user. */
 export interface UserListCellContext {
@@ -120,9 +120,10 @@ export function renderUserListBuiltinCell(
     case 'status': {
       const invitation = user.invitation?.kind === 'invitation' && user.status !== 'active' ? user.invitation : null;
       // A contact cannot sign in: an active one is shown as a contact, in a neutral tone, never as "Active".
-      const badge = user.kind === 'contact' && user.status === 'active'
-        ? <Badge tone="neutral" data-slot="user-list-status" data-status="contact">{t('status.contact')}</Badge>
-        : <Badge tone={STATUS_TONE[user.status]} data-slot="user-list-status" data-status={user.status}>{t(`status.${user.status}`)}</Badge>;
+      const key = userStatusKey(user);
+      const badge = key === 'status.contact'
+        ? <Badge tone="neutral" data-slot="user-list-status" data-status="contact">{t(key)}</Badge>
+        : <Badge tone={STATUS_TONE[user.status]} data-slot="user-list-status" data-status={user.status}>{t(key)}</Badge>;
       if (!invitation) return badge;
       const now = context.now();
       return (

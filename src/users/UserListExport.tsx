@@ -5,6 +5,9 @@ import { useUserListUsers } from './UserListBase';
 import { loadUserCsvExport, useUserCsvExport, type UseUserCsvExportOptions } from './useUserCsvExport';
 import type { UseUserTableResult } from './useUserTable';
 
+/** Fetches the export's code ahead of a click; a failure (offline) is reported by the export itself. */
+const prefetchExport = () => { loadUserCsvExport().catch(() => {}); };
+
 /** Props of {@link UserListExportButton}. */
 export interface UserListExportButtonProps extends Omit<UseUserCsvExportOptions, 'users'> {
   /** The table state. Defaults to the nearest `UserListBase`'s. */
@@ -55,8 +58,8 @@ export function UserListExportButton({ users: usersProp, className, ...options }
         pending={exporting}
         onClick={() => void csv.start()}
         // The export's code is not on the first screen: fetched when the pointer or focus reaches the button.
-        onPointerEnter={() => void loadUserCsvExport()}
-        onFocus={() => void loadUserCsvExport()}
+        onPointerEnter={prefetchExport}
+        onFocus={prefetchExport}
         className={cx('uak-user-list-export', className)}
         data-slot="user-list-export"
         data-state={status}

@@ -7,7 +7,7 @@ import type { UserAdminT } from '../i18n/i18n';
 import { mapWithConcurrency } from '../query/concurrency';
 import { callAdapter } from '../query/normalize';
 import { COLLECT_PAGE_SIZE, streamAllPages } from '../query/selection';
-import { isBuiltinColumn, userDisplayName, USER_LIST_ACTIONS_COLUMN, USER_LIST_SELECT_COLUMN, type UserListBuiltinColumnId, type UserListCustomColumn } from './model/columns';
+import { builtinText, isBuiltinColumn, USER_LIST_ACTIONS_COLUMN, USER_LIST_SELECT_COLUMN, type UserListBuiltinColumnId, type UserListCustomColumn } from './model/columns';
 import type { UseUserCsvExportOptions, UserCsvExportOutcome } from './useUserCsvExport';
 import type { UseUserTableResult } from './useUserTable';
 
@@ -56,7 +56,15 @@ export function userCsvColumns(users: Pick<UseUserTableResult, 'table' | 'rolesB
     columns.push({
       id,
       header: customHeader(custom),
-      text: (user) => (custom.csv ? custom.csv(user) : nodeText(custom.cell(user))),
+      text: (user) => {
+        if (custom.csv) return custom.csv(user);
+        try {
+          return nodeText(custom.cell(user));
+        } catch {
+          // A cell that can only render inside React (hooks): no text without the column's `csv`.
+          return '';
+        }
+      },
     });
   }
   return columns;
@@ -65,16 +73,10 @@ export function userCsvColumns(users: Pick<UseUserTableResult, 'table' | 'rolesB
 function builtinCsvText(
   id: UserListBuiltinColumnId, user: User, rolesById: UseUserTableResult['rolesById'], entityNames: ReadonlyMap<string, string>, t: UserAdminT,
 ): string {
-  switch (id) {
-    case 'name': return userDisplayName(user);
-    case 'email': return user.email;
-    case 'username': return user.username ?? '';
-    case 'role': return user.kind === 'contact' ? t('userList.contact') : user.roleId ? (rolesById.get(user.roleId)?.name ?? user.roleId) : t('users.noRole');
-    case 'entities': return user.entityIds.map((entityId) => entityNames.get(entityId) ?? entityId).join('; ');
-    case 'status': return t(`status.${user.status}`);
-    case 'lastSignIn': return user.lastSignInAt ?? '';
-    default: return '';
-  }
+  // The list's own text for every column (one rule: an active contact reads "Contact"), but the
+  // entities, which the file names (the list shows their count).
+  if (id === 'entities') return user.entityIds.map((entityId) => entityNames.get(entityId) ?? entityId).join('; ');
+  return builtinText(id, user, rolesById, t);
 }
 
 /** `users-2026-12-03.csv`, in local time. */

@@ -152,6 +152,46 @@ describe('useUserCsvExport', { timeout: 20_000 }, () => {
     expect(context.files).toHaveLength(0);
   });
 
+  it('a second start replaces the running export: the first, aborted, no longer writes the state; one file is offered', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    let held = 0;
+    const context = setup((adapter) => ({
+      ...adapter,
+      listUsers: async (params) => {
+        if (params.pageSize === 7 && params.pageIndex > 0) {
+          held++;
+          await Promise.race([gate, new Promise((_, reject) => params.signal!.addEventListener('abort', () => reject(params.signal!.reason)))]);
+        }
+        return adapter.listUsers(params);
+      },
+    }));
+    const { result } = await renderExport(context, { columns: ['email'] }, { concurrency: 2 });
+    let first: Promise<{ status: string }> = Promise.resolve({ status: '' });
+    act(() => void (first = result.current.csv.start()));
+    await waitFor(() => expect(held).toBe(2));
+    let second: Promise<{ status: string }> = Promise.resolve({ status: '' });
+    act(() => void (second = result.current.csv.start()));
+    await act(async () => { expect((await first).status).toBe('cancelled'); });
+    await waitFor(() => expect(held).toBe(4));
+    // The first run's end did not overwrite the running one.
+    expect(result.current.csv.status).toBe('exporting');
+    release();
+    await act(async () => { expect((await second).status).toBe('done'); });
+    expect(result.current.csv.status).toBe('done');
+    expect(result.current.csv.exported).toBe(result.current.users.list.total);
+    expect(context.files).toHaveLength(1);
+  });
+
+  it('writes each built-in column as the list shows it: an active contact is "Contact", never "Active"', async () => {
+    const context = setup();
+    const contact = context.store.listUsers({ pageIndex: 0, pageSize: 1000, filter: { kind: 'contact', status: ['active'] } }).items[0]!;
+    const { result } = await renderExport(context, { columns: ['email', 'status'], defaultSelection: { ids: [contact.id], allMatching: false } });
+    await act(async () => void (await result.current.csv.start()));
+    const rows = await rowsOf(context.files[0]!.blob);
+    expect(rows[1]).toEqual([contact.email, 'Contact']);
+  });
+
   it('a read failing mid-way offers nothing and says why', async () => {
     const context = setup((adapter) => ({
       ...adapter,

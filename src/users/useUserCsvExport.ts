@@ -93,18 +93,23 @@ export function useUserCsvExport(options: UseUserCsvExportOptions): UseUserCsvEx
     setStatus('exporting');
     setError(null);
     setExported(0);
+    setTotal(null);
+    // Reports of a run that a newer start() replaced are dropped: the newer one owns the state.
+    const current = () => running.current === controller;
+    const onTotal = (value: number | null) => { if (current()) setTotal(value); };
+    const onProgress = (value: number) => { if (current()) setExported(value); };
     let outcome: UserCsvExportOutcome;
     try {
       const { runUserCsvExport } = await loadUserCsvExport();
       outcome = controller.signal.aborted
         ? { status: 'cancelled', exported: 0, fileName: null, error: null }
-        : await runUserCsvExport({ options: opts, t: translate, adapter: api, controller, onTotal: setTotal, onProgress: setExported });
+        : await runUserCsvExport({ options: opts, t: translate, adapter: api, controller, onTotal, onProgress });
     } catch (loadFailure) {
       // The export's code could not be loaded (offline): nothing was read or offered.
       outcome = { status: 'failed', exported: 0, fileName: null, error: toUserAdminError(loadFailure) };
-    } finally {
-      if (running.current === controller) running.current = null;
     }
+    if (!current()) return outcome;
+    running.current = null;
     if (outcome.status === 'done') setFileName(outcome.fileName);
     if (outcome.status === 'failed') setError(outcome.error);
     setStatus(outcome.status);

@@ -187,7 +187,16 @@ export function buildColumnDefs({ columns, settings, t, rolesById, custom }: Bui
   return defs;
 }
 
-function builtinText(id: UserListBuiltinColumnId, user: User, rolesById: ReadonlyMap<string, Role>, t: UserAdminT): string {
+/**
+ * Internal: the status a user is shown with: an active contact (who cannot sign in) is a contact,
+ * never "Active". One rule for the badge, the column's text and the CSV export.
+ */
+export function userStatusKey(user: Pick<User, 'kind' | 'status'>): 'status.contact' | `status.${User['status']}` {
+  return user.kind === 'contact' && user.status === 'active' ? 'status.contact' : `status.${user.status}`;
+}
+
+/** Internal: a built-in column's text for a user (sorting, the accessor, the CSV export). */
+export function builtinText(id: UserListBuiltinColumnId, user: User, rolesById: ReadonlyMap<string, Role>, t: UserAdminT): string {
   switch (id) {
     case 'name':
       return userDisplayName(user);
@@ -200,7 +209,7 @@ function builtinText(id: UserListBuiltinColumnId, user: User, rolesById: Readonl
     case 'entities':
       return t('userList.entityCount', { count: user.entityIds.length });
     case 'status':
-      return t(`status.${user.status}`);
+      return t(userStatusKey(user));
     case 'lastSignIn':
       return user.lastSignInAt ?? '';
   }
