@@ -67,8 +67,38 @@ describe('useInviteCsvImport', { timeout: 20_000 }, () => {
     expect(sent).toHaveLength(2);
     expect(sent[0]).toMatchObject({ emails: ['ana.csv@acme.fr'], roleId: ROLE_IDS.user, entityIds: ['entity-acme-france'], names: { 'ana.csv@acme.fr': { firstName: 'Ana', lastName: 'Lima' } }, adminScope: null });
     expect(sent[1]).toMatchObject({ emails: ['bruno.csv@acme.fr'], roleId: ROLE_IDS.admin, entityIds: ['entity-acme-paris'], names: { 'bruno.csv@acme.fr': { firstName: 'Bruno', lastName: 'Costa' } } });
-    expect(sent[1]!.adminScope).not.toBeNull();
+    // The file's admin, whose scope nobody chose, administers only the entities of its line.
+    expect(sent[1]!.adminScope).toEqual({ type: 'entities', entityIds: ['entity-acme-paris'] });
     expect(result.current.invite.chips).toEqual([]);
+  });
+
+  it('when every request of a grouped send fails, nothing is reported as sent: the chips stay and the error shows', async () => {
+    const { result, faults, adapter } = setup();
+    await loaded(result);
+    const text = ['email,role', `ana.fail@acme.fr,${ROLE_IDS.user}`, `bruno.fail@acme.fr,${ROLE_IDS.admin}`].join('\n');
+    await act(async () => void (await result.current.csv.readFile(file(text))));
+    act(() => void result.current.csv.apply());
+    if (result.current.invite.form.getValues('entityIds').length === 0) act(() => result.current.invite.form.setValue('entityIds', ['entity-acme-france']));
+    faults.failNext('unavailable', { methods: ['inviteUsers'], count: 2 });
+    await act(async () => void (await result.current.invite.submit()));
+    expect(adapter.inviteUsers).toHaveBeenCalledTimes(2);
+    expect(result.current.invite.submitError?.code).toBe('unavailable');
+    expect(result.current.invite.outcome).toBeNull();
+    expect(result.current.invite.chips.map((chip) => chip.address)).toEqual(['ana.fail@acme.fr', 'bruno.fail@acme.fr']);
+  });
+
+  it('an imported address removed and typed again takes the dialog’s role, not the file’s', async () => {
+    const { result, adapter } = setup();
+    await loaded(result);
+    const text = ['email,role,entities', `carla.csv@acme.fr,${ROLE_IDS.admin},entity-acme-paris`].join('\n');
+    await act(async () => void (await result.current.csv.readFile(file(text))));
+    act(() => void result.current.csv.apply());
+    act(() => result.current.invite.setRole(ROLE_IDS.user));
+    act(() => result.current.invite.removeChip(0));
+    act(() => void result.current.invite.addText('carla.csv@acme.fr'));
+    await act(async () => void (await result.current.invite.submit()));
+    await waitFor(() => expect(adapter.inviteUsers).toHaveBeenCalledTimes(1));
+    expect(adapter.inviteUsers.mock.calls[0]![0].input).toMatchObject({ emails: ['carla.csv@acme.fr'], roleId: ROLE_IDS.user, adminScope: null });
   });
 
   it('a file it cannot import says why and adds nothing; a lookup failure says why too', async () => {

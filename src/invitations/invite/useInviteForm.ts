@@ -343,9 +343,17 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     [addText, inputValue],
   );
 
+  // An address removed or edited is no longer the file's: retyped, it takes the dialog's role and entities.
+  const forgetImported = useCallback((text: string | undefined) => {
+    if (text !== undefined) for (const address of parseEmails(text)) imported.current.delete(address.email);
+  }, []);
   const removeChip = useCallback(
-    (index: number) => setEmails(getValues('emails').filter((_, i) => i !== index)),
-    [getValues, setEmails],
+    (index: number) => {
+      const current = getValues('emails');
+      forgetImported(current[index]);
+      setEmails(current.filter((_, i) => i !== index));
+    },
+    [getValues, setEmails, forgetImported],
   );
   const removeLastChip = useCallback(() => setEmails(getValues('emails').slice(0, -1)), [getValues, setEmails]);
   const editChip = useCallback(
@@ -353,6 +361,7 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
       const current = getValues('emails');
       const text = current[index];
       if (text === undefined) return;
+      forgetImported(text);
       const others = current.filter((_, i) => i !== index);
       // A long text left in the input (addresses past the limit) stays there, after the chip's text.
       if (inputValue.length > SYNC_PARSE_CHARS) {
@@ -366,7 +375,7 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
       setEmails([...others, ...drafted.slice(0, room).map((a) => a.text)]);
       setInputValue(left ? `${text}, ${left}` : text);
     },
-    [getValues, setEmails, inputValue],
+    [getValues, setEmails, inputValue, forgetImported],
   );
 
   const setRole = useCallback(
@@ -477,8 +486,10 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
         ...(permissions ? { permissions } : {}),
         // An entity user in the workspace entity, as preselected at entity level.
         ...(accessDefault?.scope === 'entity' && group.entityIds.length === 1 ? { scope: 'entity' as const } : {}),
+        // The dialog's admin scope is chosen for the dialog's role; an imported line's own admin role,
+        // whose scope nobody chose, administers only its own entities (never more than shown).
         adminScope: role?.isAdmin
-          ? values.adminScope === 'entities' && settings?.multiEntity !== false
+          ? settings?.multiEntity !== false && (values.adminScope === 'entities' || group.roleId !== values.roleId)
             ? { type: 'entities', entityIds: group.entityIds }
             : { type: 'all' }
           : null,
@@ -486,6 +497,7 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
     };
     const result: InviteUsersResult = { invited: [], skipped: [], failed: [] };
     let sentOne = false;
+    let firstError: UserAdminError | null = null;
     for (const group of groups.values()) {
       try {
         const part = await invite.mutateAsync(inputOf(group));
@@ -495,6 +507,7 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
         result.failed!.push(...(part.failed ?? []));
       } catch (error) {
         const e = toUserAdminError(error);
+        firstError ??= e;
         if (!sentOne && groups.size === 1) {
           setSubmitError(e);
           let first = true;
@@ -511,6 +524,12 @@ export function useInviteForm(options: UseInviteFormOptions = {}): UseInviteForm
         result.failed!.push(...group.addresses.map((a) => ({ email: a.email, code: e.code, ...(e.reason ? { reason: e.reason } : {}) })));
       }
     }
+    // Every request failed: nothing was sent, the form stays as typed and says why (no outcome).
+    if (!sentOne && firstError) {
+      setSubmitError(firstError);
+      return;
+    }
+    for (const invited of result.invited) imported.current.delete(normalizeEmail(invited.email));
     // The skipped and failed addresses stay as chips, as they were typed; everything else is kept.
     const failed = result.failed ?? [];
     const reasons = new Map(result.skipped.map((s) => [normalizeEmail(s.email), s.reason]));
