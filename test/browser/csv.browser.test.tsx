@@ -51,6 +51,8 @@ const STATES: Record<string, AxeState> = {
     faults.setLatency(60_000);
     await userEvent.click(button);
     const cancel = await screen.findByRole('button', { name: t('userList.export.cancel') }, TIMEOUT);
+    // The total shows once the export's code (loaded on demand) has started reading.
+    await screen.findByText(t('userList.export.progress', { count: 7, formatted: '7', done: '0' }), {}, TIMEOUT);
     return {
       container,
       check: () => {
