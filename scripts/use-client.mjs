@@ -25,36 +25,46 @@ const reactPackages = /^(react|react-dom|@radix-ui\/[^/]+|react-hook-form|@tanst
 const reactQueryClientName = /^(use[A-Z]\w*|QueryClientProvider|HydrationBoundary|QueryErrorResetBoundary|IsRestoringProvider)$/;
 const hookName = /^use[A-Z]\w*$/;
 
-/** The static imports of an ES module's text: specifier and imported names (`default` for a default import). */
+/**
+ * The static imports of an ES module's text: specifier, imported names (`default` for a default
+ * import) and the local bindings the module's code uses them by (`useY` for `useX as useY`; `Menu.`
+ * for `* as Menu`).
+ */
 export function staticImports(code) {
   const found = [];
   const re = /^\s*import\s+(?:([\s\S]*?)\s+from\s+)?["']([^"']+)["'];?/gm;
   for (const m of code.matchAll(re)) {
     const clause = m[1] ?? '';
     const names = [];
+    const locals = [];
     const braces = clause.match(/\{([\s\S]*)\}/);
     if (braces) for (const part of braces[1].split(',')) {
-      const name = part.trim().split(/\s+as\s+/)[0]?.trim();
-      if (name) names.push(name);
+      const [imported, local] = part.trim().split(/\s+as\s+/).map((x) => x?.trim());
+      if (imported) { names.push(imported); locals.push(local || imported); }
     }
     const outside = clause.replace(/\{[\s\S]*\}/, '').replace(/,/g, ' ').trim();
-    if (outside && !outside.startsWith('*')) names.push('default');
-    if (outside.startsWith('*')) names.push('*');
-    found.push({ specifier: m[2], names });
+    const namespace = outside.match(/\*\s*as\s+([\w$]+)/);
+    if (namespace) { names.push('*'); locals.push(`${namespace[1]}.`); }
+    else if (outside) { names.push('default'); locals.push(outside.split(/\s+/)[0]); }
+    found.push({ specifier: m[2], names, locals });
   }
   return found;
 }
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whether a built module uses React at run time (see the header). */
 export function isClientModule(code) {
   // What the module runs: its text without its import statements and `export { … }` lists, so an
   // entry that only re-exports a hook does not count as calling it.
   const body = code.replace(/^\s*import\s[\s\S]*?["'];?\s*$/gm, '').replace(/^\s*export\s*\{[\s\S]*?\}[^;\n]*;?/gm, '');
-  const called = (name) => new RegExp(`\\b${name}\\b`).test(body);
-  return staticImports(code).some(({ specifier, names }) => {
-    if (reactPackages.test(specifier)) return names.length === 0 || names.some(called);
-    if (specifier === '@tanstack/react-query') return names.some((n) => reactQueryClientName.test(n) && called(n));
-    if (specifier.startsWith('.')) return names.some((n) => hookName.test(n) && called(n));
+  // A binding used by the code: `useX(`, `<Menu.Root`… (a namespace's local ends with its dot).
+  const called = (local) => new RegExp(`(^|[^\\w$.])${escapeRegExp(local)}${local.endsWith('.') ? '' : '(?![\\w$])'}`).test(body);
+  return staticImports(code).some(({ specifier, names, locals }) => {
+    const uses = (test) => names.some((n, i) => test(n) && called(locals[i]));
+    if (reactPackages.test(specifier)) return names.length === 0 || uses(() => true);
+    if (specifier === '@tanstack/react-query') return uses((n) => reactQueryClientName.test(n));
+    if (specifier.startsWith('.')) return uses((n) => hookName.test(n));
     return false;
   });
 }
