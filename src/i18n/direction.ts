@@ -4,9 +4,11 @@ export type TextDirection = 'ltr' | 'rtl';
 /**
  * Languages written right to left, for engines without `Intl.Locale#getTextInfo()` (Firefox):
  * Arabic, Hebrew, Persian, Urdu, Pashto, Sindhi, Kurdish (Sorani), Uyghur, Yiddish, Dhivehi,
- * Syriac, N'Ko, Adlam (ff-Adlm is caught by its script), Rohingya, Balochi, Kashmiri.
+ * Syriac, N'Ko, Adlam (ff-Adlm is caught by its script), Rohingya, Balochi, Kashmiri, Mazanderani,
+ * Northern Luri, Western Punjabi, South Azerbaijani, Southern Kurdish, Gilaki (Kurdish in Arabic
+ * script, ku-Arab, is caught by its script).
  */
-const RTL_LANGUAGES = new Set(['ar', 'arc', 'bal', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku-arab', 'nqo', 'ps', 'rhg', 'sd', 'syr', 'ug', 'ur', 'yi']);
+const RTL_LANGUAGES = new Set(['ar', 'arc', 'azb', 'bal', 'ckb', 'dv', 'fa', 'glk', 'he', 'iw', 'ks', 'lrc', 'mzn', 'nqo', 'pnb', 'ps', 'rhg', 'sd', 'sdh', 'syr', 'ug', 'ur', 'yi']);
 const RTL_SCRIPTS = new Set(['adlm', 'arab', 'hebr', 'mand', 'nkoo', 'rohg', 'samr', 'syrc', 'thaa', 'yezi']);
 
 interface TextInfoLocale {

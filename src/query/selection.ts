@@ -41,7 +41,17 @@ export async function collectAllPages<T extends { id: string }>(
   options: CollectAllPagesOptions = {},
 ): Promise<T[]> {
   const pageSize = options.pageSize ?? COLLECT_PAGE_SIZE;
-  const read = (pageIndex: number) => callAdapter(() => fetchPage(pageIndex, pageSize));
+  // One failed page fails the whole: the pages not started yet are not read.
+  let failed = false;
+  const read = async (pageIndex: number) => {
+    if (failed) throw new Error('collectAllPages: stopped after a failed page');
+    try {
+      return await callAdapter(() => fetchPage(pageIndex, pageSize));
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+  };
   const first = await read(0);
   const pageCount = Math.ceil(first.total / pageSize);
   const rest = await mapWithConcurrency(
