@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from 'react';
-import { useUserAdminTranslation } from '../i18n';
+import { useUserAdminTranslation, type UserAdminT } from '../i18n';
 import { cx } from './cx';
 import { withRef } from './withRef';
 
@@ -28,13 +28,25 @@ const ORDER = { failed: 0, skipped: 1, succeeded: 2 } as const;
 const TONE = { failed: 'danger', skipped: 'warning', succeeded: 'success' } as const;
 
 /**
+ * Internal: "2 done, 1 skipped, 1 failed", each count with its language's plural form, listed as
+ * the locale lists counts (`Intl.ListFormat` units). The failures show when nothing was skipped,
+ * even at 0, as the summary always said.
+ */
+export function resultsSummary(t: UserAdminT, locale: string, ok: number, skipped: number, failed: number): string {
+  const parts = [t('ui.resultsDone', { count: ok })];
+  if (skipped > 0) parts.push(t('ui.resultsSkipped', { count: skipped }));
+  if (skipped === 0 || failed > 0) parts.push(t('ui.resultsFailed', { count: failed }));
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(parts);
+}
+
+/**
  * The per-item outcome of a batch, failures first, then the skipped, each with its reason; the
  * summary counts the skipped apart from the failures.
  * @example
  * <ResultList title={t('users.bulk.resultTitle')} items={results.map((r) => ({ key: r.id, label: r.name, ok: r.ok, message: r.error && translateError(t, r.error) }))} />
  */
 export const ResultList = withRef(function ResultList({ title, items, className, ...props }: ResultListProps) {
-  const { t } = useUserAdminTranslation();
+  const { t, locale } = useUserAdminTranslation();
   const ordered = [...items].sort((a, b) => ORDER[outcomeOf(a)] - ORDER[outcomeOf(b)]);
   const count = (o: ReturnType<typeof outcomeOf>) => items.filter((i) => outcomeOf(i) === o).length;
   const [ok, skipped, failed] = [count('succeeded'), count('skipped'), count('failed')];
@@ -42,11 +54,7 @@ export const ResultList = withRef(function ResultList({ title, items, className,
     <section data-slot="result-list" {...props} className={cx('uak-result-list', className)}>
       <p className="uak-result-list-title">{title}</p>
       <p className="uak-muted" data-slot="result-list-summary">
-        {skipped === 0
-          ? t('ui.resultsSummary', { ok, failed })
-          : failed === 0
-            ? t('ui.resultsSummarySkipped', { ok, skipped })
-            : t('ui.resultsSummarySkippedFailed', { ok, skipped, failed })}
+        {resultsSummary(t, locale, ok, skipped, failed)}
       </p>
       <ul>
         {ordered.map((item) => {

@@ -4,6 +4,7 @@ import type { Invitation } from '../../contract/types';
 import { createUserAdminI18n, getUserAdminT } from '../../i18n';
 import { UserAdminProvider } from '../../provider/UserAdminProvider';
 import { createTestAdapter } from '../../../test/utils/test-adapter';
+import { resultsSummary } from '../../ui/ResultList';
 import { InviteResults } from './InviteResults';
 import type { InviteOutcome } from './useInviteForm';
 
@@ -41,9 +42,12 @@ describe.each(['en', 'fr', 'pt'] as const)('InviteResults in %s', (locale) => {
 
   it('given skipped addresses and no failure, counts them as skipped (not invited, with why), never as failed', () => {
     renderResults(skippedOnly);
+    // Each count in its language's plural form: one done, two skipped.
+    expect(resultsSummary(t, locale, 1, 2, 0)).toContain(t('ui.resultsSkipped', { count: 2 }));
+    expect(resultsSummary(t, locale, 1, 2, 0)).toContain(t('ui.resultsDone', { count: 1 }));
     const summary = screen.getByText(t('invite.result.skippedCount', { count: 2 })).closest('[data-slot="invite-results"]')!;
     const list = within(summary as HTMLElement).getByText(t('invite.result.title')).closest('section')!;
-    expect(within(list).getByText(t('ui.resultsSummarySkipped', { ok: 1, skipped: 2 }))).toBeInTheDocument();
+    expect(within(list).getByText(resultsSummary(t, locale, 1, 2, 0))).toBeInTheDocument();
     expect(list).not.toHaveTextContent(t('ui.failed'));
     const row = within(list).getByText('jose@acme.es').closest('li')!;
     expect(row).toHaveAttribute('data-outcome', 'skipped');
@@ -55,7 +59,7 @@ describe.each(['en', 'fr', 'pt'] as const)('InviteResults in %s', (locale) => {
   it('given skipped and failed addresses, counts each apart: failures first, then the skipped', () => {
     renderResults({ ...skippedOnly, failed: [{ email: 'boom@acme.fr', code: 'unavailable' }] });
     const list = screen.getByText(t('invite.result.title')).closest('section')!;
-    expect(within(list).getByText(t('ui.resultsSummarySkippedFailed', { ok: 1, skipped: 2, failed: 1 }))).toBeInTheDocument();
+    expect(within(list).getByText(resultsSummary(t, locale, 1, 2, 1))).toBeInTheDocument();
     expect(within(list).getAllByRole('listitem').map((li) => li.getAttribute('data-outcome'))).toEqual(['failed', 'skipped', 'skipped', 'succeeded']);
   });
 });
