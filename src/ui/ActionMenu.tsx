@@ -1,8 +1,7 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { UserAdminI18nContext } from '../i18n/context';
-import { useId, type ReactNode, useContext } from 'react';
+import { useId, type ReactNode } from 'react';
 import { cx } from './cx';
-import { usePortalContainer } from './Root';
+import { usePortalContainer, useRootDir } from './Root';
 
 /** One entry of an {@link ActionMenu}. */
 export interface ActionMenuItem {
@@ -65,8 +64,8 @@ export function MenuItems({ items, idBase }: { items: ActionMenuItem[]; idBase: 
 export function ActionMenu({ label, items, trigger, className }: ActionMenuProps) {
   const container = usePortalContainer();
   const id = useId();
-  // Radix menus read the reading direction from a prop (arrows, submenu side): the shown locale's.
-  const dir = useContext(UserAdminI18nContext)?.dir;
+  // Radix menus read the reading direction from a prop (arrows, submenu side): the root's.
+  const dir = useRootDir();
   return (
     <Menu.Root dir={dir} modal={false}>
       <Menu.Trigger aria-label={label} data-slot="action-menu-trigger" className={cx('uak-action-menu-trigger', className)}>

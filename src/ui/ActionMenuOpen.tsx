@@ -1,8 +1,7 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { UserAdminI18nContext } from '../i18n/context';
-import { useId, useRef, type RefObject, useContext } from 'react';
+import { useId, useRef, type RefObject } from 'react';
 import { MenuItems, type ActionMenuItem } from './ActionMenu';
-import { usePortalContainer } from './Root';
+import { usePortalContainer, useRootDir } from './Root';
 
 /**
  * The Radix menu of an open {@link LazyActionMenu}. Its Radix trigger is an empty, hidden anchor
@@ -24,8 +23,8 @@ export function OpenMenu({ items, keyboard, button, buttonId, menuId, onClose }:
     event.preventDefault();
     first.focus({ preventScroll: true });
   };
-  // Radix menus read the reading direction from a prop (arrows, submenu side): the shown locale's.
-  const dir = useContext(UserAdminI18nContext)?.dir;
+  // Radix menus read the reading direction from a prop (arrows, submenu side): the root's.
+  const dir = useRootDir();
   return (
     <Menu.Root dir={dir} modal={false} open onOpenChange={(open) => { if (!open) onClose(); }}>
       <Menu.Trigger asChild>

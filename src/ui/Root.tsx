@@ -8,6 +8,8 @@ interface RootContextValue {
   /** Where dialogs and menus portal to, so they inherit the theme and custom properties. */
   container: HTMLElement | null;
   announce: (message: string) => void;
+  /** The root's reading direction: the host's `dir`, else the shown locale's. */
+  dir: 'ltr' | 'rtl' | undefined;
 }
 const RootContext = createContext<RootContextValue | null>(null);
 
@@ -33,7 +35,7 @@ export const UserAdminRoot = withRef(function UserAdminRoot({ className, childre
     setMessage(text + (toggle.current ? '\u200b' : ''));
   }, []);
   return (
-    <RootContext.Provider value={{ container, announce }}>
+    <RootContext.Provider value={{ container, announce, dir: props.dir === 'rtl' || props.dir === 'ltr' ? props.dir : i18n?.dir }}>
       <div data-slot="root" lang={i18n?.lang} dir={i18n?.dir} {...props} ref={rootRef} className={cx('uak-root', className)}>
         {children}
         <div className="uak-sr-only" role="status" aria-live="polite" aria-atomic="true" data-slot="announcer">
@@ -43,6 +45,16 @@ export const UserAdminRoot = withRef(function UserAdminRoot({ className, childre
     </RootContext.Provider>
   );
 });
+
+/**
+ * Internal: the reading direction of the nearest root (the host's `dir` on it, else the shown
+ * locale's), for the Radix menus, which take it as a prop; the i18n's outside a root.
+ */
+export function useRootDir(): 'ltr' | 'rtl' | undefined {
+  const root = useContext(RootContext);
+  const i18n = useContext(UserAdminI18nContext);
+  return root ? root.dir : i18n?.dir;
+}
 
 /** Internal: the element dialogs and menus portal into; `undefined` (document.body) outside a root. */
 export function usePortalContainer(): HTMLElement | undefined {

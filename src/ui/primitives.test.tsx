@@ -205,6 +205,19 @@ describe('ActionMenu direction', () => {
   });
 });
 
+describe('ActionMenu direction from the root', () => {
+  it("a host's dir on the root wins over the locale's: English text in a right-to-left host, the menu reads rtl", async () => {
+    render(
+      <UserAdminProvider adapter={createTestAdapter()} locale="en">
+        <UserAdminRoot dir="rtl"><ActionMenu label="More actions for Ana" items={[{ key: 'edit', label: 'Edit', onSelect: () => {} }]} /></UserAdminRoot>
+      </UserAdminProvider>,
+    );
+    screen.getByRole('button', { name: 'More actions for Ana' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(await screen.findByRole('menu')).toHaveAttribute('dir', 'rtl');
+  });
+});
+
 describe('ConfirmDialog', () => {
   it('given a pending action, it cannot be dismissed; given an error, it shows it translated', async () => {
     const onOpenChange = vi.fn();

@@ -1,9 +1,7 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
-import { UserAdminI18nContext } from '../../i18n/context';
-import { useContext } from 'react';
 import type { KeyboardEvent, ReactElement } from 'react';
 import { useUserAdminTranslation, type MessageKey, type UserAdminT } from '../../i18n';
-import { usePortalContainer } from '../../ui/Root';
+import { usePortalContainer, useRootDir } from '../../ui/Root';
 
 /**
  * Internal: the translated name of a level id (`none`, `view`, `edit`, `off`, `on`, `export`);
@@ -30,8 +28,8 @@ interface LevelMenuProps {
 export function LevelMenu({ levels, value, onValueChange, onTriggerKeyDown, children }: LevelMenuProps) {
   const { t } = useUserAdminTranslation();
   const container = usePortalContainer();
-  // Radix menus read the reading direction from a prop (arrows, submenu side): the shown locale's.
-  const dir = useContext(UserAdminI18nContext)?.dir;
+  // Radix menus read the reading direction from a prop (arrows, submenu side): the root's.
+  const dir = useRootDir();
   return (
     <Menu.Root dir={dir} modal={false}>
       <Menu.Trigger asChild onKeyDown={onTriggerKeyDown}>
