@@ -5,7 +5,7 @@
 import { UserAdminError } from '../src/contract/errors';
 import { inviteUsersSchema } from '../src/contract/schemas';
 import type { Invitation, InvitationKind, InviteUsersInput, InviteUsersResult, User, UserScope } from '../src/contract/types';
-import { checkActOnUser, checkGrant, classifyInvitee, defaultAdminScope, emailKey, enforce, screenInvitees, ssoRefusal } from '../src/core';
+import { checkActOnUser, checkGrant, classifyInvitee, defaultAdminScope, emailKey, enforce, inviteeExisting, screenInvitees, ssoRefusal } from '../src/core';
 import { ROOT_ENTITY_ID } from './fixtures';
 import {
   bumpVersion, deleteUser, dropInvitation, indexKeys, insertUser, invitationStatus, iso, mustInvitation, mustUser, nextId, toInvitation, toUser, touch, ttlMs,
@@ -58,8 +58,7 @@ export function inviteUsers(state: StoreState, input: InviteUsersInput): InviteU
   for (const email of screened.candidates) {
     // Steps 4-6: an existing person first, then the rules for new addresses.
     const owner = state.users.get(state.emails.get(email) ?? '');
-    const existing = !owner ? null : owner.user.status === 'invited' || owner.user.pendingEmail === email ? 'invited' : 'member';
-    const reason = classifyInvitee({ existing, ...domainFacts(state, email) });
+    const reason = classifyInvitee({ existing: inviteeExisting(owner?.user, email), ...domainFacts(state, email) });
     if (reason) { skipped.push({ email: typed.get(email) ?? email, reason }); continue; }
     const rec = insertUser(state, {
       id: nextId(state, 'user'), kind: 'login', status: 'invited', email, username: null,

@@ -55,6 +55,7 @@ export {
   INVITE_SKIP_ORDER,
   screenInvitees,
   classifyInvitee,
+  inviteeExisting,
   // email change, SSO, workspace, profile, optimistic concurrency
   emailChangeOutcome,
   ssoRefusal,

@@ -3,7 +3,7 @@ import type { AdminScope, Entity } from '../contract/types';
 import { isUserAdminError } from '../contract/errors';
 import {
   actingScope, actorOf, administers, ancestryFromParents, checkAccessChange, checkActOnUser, checkAdminOnlyModules, checkGrant,
-  classifyInvitee, defaultAccess, defaultAdminScope, emailChangeOutcome, enforce, entitiesOutsideScope, entityInScope,
+  classifyInvitee, inviteeExisting, defaultAccess, defaultAdminScope, emailChangeOutcome, enforce, entitiesOutsideScope, entityInScope,
   INVITE_SKIP_ORDER, reactivationOutcome, sameAdminScope, scopeRoots, scopeWithin, screenInvitees, ssoRefusal, userInScope,
   checkLoginEmail, checkProfileChange, checkRoleEdit, PROFILE_FIELDS, readOnlyProfileFields,
   type RuleContext,
@@ -175,6 +175,14 @@ describe('invite classification', () => {
     expect(classifyInvitee({ existing: null, domainAllowed: false, disposable: true })).toBe('domain_not_allowed');
     expect(classifyInvitee({ existing: null, disposable: true })).toBe('disposable');
     expect(classifyInvitee({ existing: null })).toBeNull();
+  });
+
+  it('who holds an address: invited when not accepted yet or when it is a pending new address, else a member', () => {
+    expect(inviteeExisting(null, 'ana@acme.fr')).toBeNull();
+    expect(inviteeExisting({ status: 'invited', pendingEmail: null }, 'ana@acme.fr')).toBe('invited');
+    expect(inviteeExisting({ status: 'active', pendingEmail: 'Ana.New@Acme.fr' }, 'ana.new@acme.fr')).toBe('invited');
+    expect(inviteeExisting({ status: 'active', pendingEmail: 'other@acme.fr' }, 'ana@acme.fr')).toBe('member');
+    expect(inviteeExisting({ status: 'deactivated', pendingEmail: null }, 'ana@acme.fr')).toBe('member');
   });
 });
 

@@ -1,5 +1,5 @@
 import { isValidEmail } from '../contract/schemas';
-import type { InviteSkipReason, InviteUsersResult } from '../contract/types';
+import type { InviteSkipReason, InviteUsersResult, User } from '../contract/types';
 
 /**
  * One invite classification, for every backend. An address is skipped for the first reason that
@@ -69,6 +69,18 @@ export interface InviteeFacts {
   domainAllowed?: boolean;
   /** Whether the address is at a disposable-address provider. Defaults to false. */
   disposable?: boolean;
+}
+
+/**
+ * Step 4's fact: who already holds an address. `invited` when its holder has not accepted yet, or
+ * when it is the holder's pending new address (an email change waiting for confirmation);
+ * `member` otherwise; `null` when nobody does. Every backend and the CSV preview use this one.
+ * @example
+ * classifyInvitee({ existing: inviteeExisting(store.userByEmail(email), email) });
+ */
+export function inviteeExisting(holder: Pick<User, 'status' | 'pendingEmail'> | null | undefined, email: string): InviteeFacts['existing'] {
+  if (!holder) return null;
+  return holder.status === 'invited' || (holder.pendingEmail != null && emailKey(holder.pendingEmail) === emailKey(email)) ? 'invited' : 'member';
 }
 
 /**

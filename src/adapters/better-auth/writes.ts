@@ -6,7 +6,7 @@
  * (./operations.ts) and clears the cached snapshot.
  */
 import type { CreateUserResult, InviteFailure, InviteUsersResult, User, UserAdminAdapter } from '../../contract/types';
-import type { RuleTarget } from '../../core';
+import { inviteeExisting, type RuleTarget } from '../../core';
 import { isAbortError, isUserAdminError, throwIfAborted } from '../../contract/errors';
 import { withUndo } from '../shared/undo';
 import { mapWithConcurrency } from '../../query/concurrency';
@@ -293,7 +293,7 @@ export function createWrites({ config, call, snapshots, reads, rules, ops }: Wri
       const toInvite: string[] = [];
       for (const email of screened.candidates) {
         const owner = byEmail.get(email);
-        const facts = { existing: owner ? (owner.status === 'invited' ? 'invited' as const : 'member' as const) : null, domainAllowed: domainAllowed(email) };
+        const facts = { existing: inviteeExisting(owner, email), domainAllowed: domainAllowed(email) };
         // The disposable check may be a request: made only when nothing before it applies.
         const reason = rules.classifyInvitee(facts) ?? rules.classifyInvitee({ ...facts, disposable: await isDisposable(email) });
         if (reason) skipped.push({ email, reason });

@@ -38,6 +38,7 @@ import {
   emailChangeOutcome,
   checkVersion,
   enforce,
+  inviteeExisting,
   reactivationOutcome,
   screenInvitees,
   ssoRefusal,
@@ -536,7 +537,7 @@ export function createWrites({ options, request, reads, rules, now }: WriteDeps)
     const toCreate: string[] = [];
     for (const email of candidates) {
       const found = existing.get(email);
-      const facts = { existing: found ? (userFromScim(found, map, now()).status === 'invited' ? 'invited' as const : 'member' as const) : null, domainAllowed: domainAllowed(email) };
+      const facts = { existing: inviteeExisting(found ? userFromScim(found, map, now()) : null, email), domainAllowed: domainAllowed(email) };
       // The disposable lookup (possibly a host call) only for an address every earlier rule let through.
       const reason = classifyInvitee(facts) ?? classifyInvitee({ ...facts, disposable: await isDisposable(email) });
       if (reason) skip(email, reason);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toUserAdminError, type UserAdminError } from '../../contract/errors';
 import type { Entity, UserAdminAdapter } from '../../contract/types';
-import { emailKey, type InviteeFacts } from '../../core';
+import { emailKey, inviteeExisting, type InviteeFacts } from '../../core';
 import { isCommonDisposableEmail } from '../../adapters/shared/disposable';
 import { useUserAdminContext } from '../../provider/context';
 import { mapWithConcurrency } from '../../query/concurrency';
@@ -64,8 +64,7 @@ async function lookUpInvitees(adapter: UserAdminAdapter, emails: readonly string
   await mapWithConcurrency([...new Set(emails)], concurrency, async (email) => {
     const page = await callAdapter(() => adapter.listUsers({ search: email, pageIndex: 0, pageSize: 20, signal }));
     const owner = page.items.find((user) => emailKey(user.email) === email || (user.pendingEmail !== null && emailKey(user.pendingEmail) === email));
-    const existing = !owner ? null : owner.status === 'invited' || (owner.pendingEmail !== null && emailKey(owner.pendingEmail) === email) ? 'invited' : 'member';
-    facts.set(email, { existing, disposable: isCommonDisposableEmail(email) });
+    facts.set(email, { existing: inviteeExisting(owner, email), disposable: isCommonDisposableEmail(email) });
   });
   return facts;
 }
