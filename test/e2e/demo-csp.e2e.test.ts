@@ -21,6 +21,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import en from '../../src/i18n/locales/en.json';
 import { chromiumArgs, chromiumPath } from '../../vite.config';
+import { cspViolations, openWatched } from '../utils/csp';
 import { expectNoAxeViolations, fill } from './support';
 
 /** The policy, with `{nonce}` for the response's nonce. No `unsafe-inline`, no `unsafe-eval`. */
@@ -103,36 +104,13 @@ afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
-/** What the browser reported while the page was open: CSP violations, console errors and warnings, uncaught errors. */
-interface Reports { console: string[]; errors: string[] }
-
-async function open(url: string): Promise<{ page: Page; reports: Reports }> {
-  const context = await browser.newContext();
-  // Before any of the page's scripts (Playwright's init scripts are not subject to the page's CSP).
-  await context.addInitScript(() => {
-    const w = window as unknown as { __cspViolations: string[] };
-    w.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      w.__cspViolations.push(`${e.effectiveDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
-    });
-  });
-  const page = await context.newPage();
-  const reports: Reports = { console: [], errors: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') reports.console.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => reports.errors.push(String(e)));
-  await page.goto(url);
-  return { page, reports };
-}
+const open = (url: string) => openWatched(browser, url);
 
 /** axe on an open dialog or menu only (the page behind it had its full run): quicker on a busy machine. */
 async function expectNoAxeViolationsIn(page: Page, selector: string) {
   const results = await new AxeBuilder({ page }).include(selector).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
-
-const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
 
 describe('the built demo under a strict CSP', () => {
   it('builds with no inline script or style, and every response carries the policy', async () => {

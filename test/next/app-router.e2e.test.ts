@@ -14,9 +14,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import en from '../../src/i18n/locales/en.json';
 import { chromiumArgs, chromiumPath } from '../../vite.config';
+import { cspViolations, openWatched } from '../utils/csp';
 import { expectNoAxeViolations } from '../e2e/support';
 import { createMemoryAdapter, createMockStore } from '../../mocks';
 import { DEFAULT_PAGE_SIZE } from '../../src/query/options';
@@ -78,30 +79,7 @@ afterAll(async () => {
   }
 });
 
-/** What the browser reported while the page was open: console errors, uncaught errors, CSP violations. */
-interface Reports { console: string[]; errors: string[] }
-
-async function openPage(): Promise<{ page: Page; reports: Reports }> {
-  const context = await browser.newContext();
-  // Set before any of the page's scripts (Playwright's init scripts are not subject to the page's CSP).
-  await context.addInitScript(() => {
-    const w = window as unknown as { __cspViolations: string[] };
-    w.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => {
-      w.__cspViolations.push(`${e.effectiveDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
-    });
-  });
-  const page = await context.newPage();
-  const reports: Reports = { console: [], errors: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') reports.console.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => reports.errors.push(String(e)));
-  await page.goto(baseUrl);
-  return { page, reports };
-}
-
-const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+const openPage = () => openWatched(browser, baseUrl);
 
 describe('the Next.js App Router example', () => {
   it('serves the first users page in its HTML, under a nonce-based CSP with no unsafe-inline', async () => {

@@ -1,4 +1,3 @@
-import type { Ref } from 'react';
 import {
   EntityAccessPickerChips,
   EntityAccessPickerContent,
@@ -14,52 +13,20 @@ import {
   EntityAccessPickerTree,
   EntityAccessPickerTrigger,
 } from './EntityAccessPickerParts';
-import { EntityAccessPickerBase, splitEntityAccessPickerOptions } from './EntityAccessPickerBase';
-import type { EntityAccessValue } from './selection';
-import type { EntityAccessSelectionMode } from './useEntityAccessPicker';
+import { EntityAccessPickerBase, splitEntityAccessPickerOptions, type EntityAccessPickerBaseProps } from './EntityAccessPickerBase';
 import { withRef } from '../../ui/withRef';
 
-export interface EntityAccessPickerProps {
-  /** The selection (controlled). */
-  value: EntityAccessValue;
-  /** Called with the next selection. */
-  onValueChange(next: EntityAccessValue): void;
-  /** The accessible name of the trigger and of the tree. */
-  label: string;
-  /** A button opening a panel, or the tree always shown. Defaults to `'popover'`. */
-  variant?: 'popover' | 'inline';
-  /** `single` chooses one entity (a contact's), like radio buttons, without subtree grants. Defaults to `'multiple'`. */
-  selectionMode?: EntityAccessSelectionMode;
-  /** Whether an entity can be granted with all its sub-accounts. Defaults to `settings.features.entitySubtrees !== false` in `multiple` mode. */
-  allowSubtrees?: boolean;
-  /** Defaults to `false`. */
-  disabled?: boolean;
-  /** The id of the trigger (popover) or of the tree (inline), for a `<label htmlFor>`. Defaults to a generated one. */
-  id?: string;
-  /** Defaults to none. */
-  'aria-describedby'?: string;
-  /** Defaults to none. */
-  'aria-invalid'?: boolean | 'true';
-  /** Called when focus leaves the picker (react-hook-form's `onBlur`). Defaults to none. */
-  onBlur?(): void;
-  /** Focuses the trigger (popover) or the search field (inline), so react-hook-form's `setFocus` works. Defaults to none. */
-  ref?: Ref<HTMLElement>;
+/**
+ * Props of {@link EntityAccessPicker}: the Base's (the hook's options and the field's; the tree
+ * loads while it shows, so `enabled` is the component's), and the view's own.
+ */
+export interface EntityAccessPickerProps extends Omit<EntityAccessPickerBaseProps, 'children' | 'enabled'> {
   /** The trigger's text when nothing is selected. Defaults to `t('entityPicker.placeholder')` (or `placeholderSingle`). */
   placeholder?: string;
   /** Whether to show the selection as removable chips. Defaults to `true` (in single popover mode the trigger shows the choice instead). */
   showSelection?: boolean;
-  /** Children loaded per page when an entity opens. Defaults to 50. */
-  pageSize?: number;
-  /** The most entities "select all matching" selects at once. Defaults to 1,000. */
-  selectAllLimit?: number;
   /** Merged last on the root element. Defaults to none. */
   className?: string;
-  /** Whether the popover is open, for a controlled popover (ignored inline). Defaults to uncontrolled. */
-  open?: boolean;
-  /** Whether an uncontrolled popover starts open. Defaults to `false`. */
-  defaultOpen?: boolean;
-  /** Called when the popover asks to open or close (trigger, Escape, a press outside, focus leaving). Defaults to none. */
-  onOpenChange?(open: boolean): void;
 }
 
 /**
